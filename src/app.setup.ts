@@ -1,0 +1,38 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Logger } from 'pino';
+import { createHttpLogger } from './common/logging.js';
+import { ProblemFilter } from './common/problem.js';
+import { createValidationPipe } from './common/validation.js';
+
+export const API_DESCRIPTION =
+  'ChainLend lends to the suppliers around a core enterprise ("1+N" supply-chain finance). ' +
+  'Errors are RFC 9457 application/problem+json with a stable `code` and a `correlationId`. ' +
+  'Money and rates are decimal strings. Mutating POSTs accept `Idempotency-Key`.';
+
+/** Everything the service and the tests share: body parsers, logging, validation, errors, OpenAPI. */
+export function configureApp(app: INestApplication, logger: Logger): void {
+  const express = app as NestExpressApplication;
+  express.disable('x-powered-by');
+  express.set('query parser', 'simple');
+  express.use(createHttpLogger(logger));
+  // Bulk submissions of 1,000 applications and pain.002 files are well above the 100 kB default.
+  express.useBodyParser('json', { limit: '10mb' });
+  express.useBodyParser('text', { type: ['application/xml', 'text/xml'], limit: '50mb' });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('ChainLend API')
+      .setDescription(API_DESCRIPTION)
+      .setVersion('1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'apiKey')
+      .addGlobalParameters({ name: 'X-Request-Id', in: 'header', required: false, description: 'your correlation id (echoed back)', schema: { type: 'string' } })
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+}

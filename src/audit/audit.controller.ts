@@ -1,0 +1,40 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { Roles } from '../auth/decorators.js';
+import { PageQuery } from '../common/pagination.js';
+import { AuditService } from './audit.service.js';
+
+export class AuditQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 'LoanApplication' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  entityType?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  entityId?: string;
+
+  @ApiPropertyOptional({ example: 'SUPPLIER_IDENTITY_READ' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  action?: string;
+}
+
+@ApiTags('audit')
+@Controller('audit-events')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Roles('ADMIN', 'AUDITOR')
+  @ApiOperation({ summary: 'Who did what and when, with before and after, oldest first' })
+  @ApiOkResponse({ description: '{items, page, pageSize, total}' })
+  list(@Query() q: AuditQuery) {
+    return this.audit.list(q);
+  }
+}

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Page } from '../common/pagination.js';
+import { sql } from '../database/sql.js';
+
+/** Who acted: any caller, or an anonymous one (a failed login). */
+export interface AuditActor {
+  kind: string;
+  id: string;
+  name: string;
+  role: string | null;
+  correlationId: string;
+}
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  coreEnterpriseId?: string | null;
+  /** Never a full personal identifier: callers pass masked values. */
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface AuditEventView {
+  id: string;
+  occurredAt: string;
+  actor: { kind: string; id: string | null; name: string | null; role: string | null };
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  coreEnterpriseId: string | null;
+  before: unknown;
+  after: unknown;
+  correlationId: string | null;
+}
+
+/** Append-only record of who did what; written in the same transaction as the change it records. */
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async record(manager: EntityManager | null, actor: AuditActor, entry: AuditEntry): Promise<void> {
+    await this.recordMany(manager, actor, [entry]);
+  }
+
+  async recordMany(manager: EntityManager | null, actor: AuditActor, entries: AuditEntry[]): Promise<void> {
+    if (!entries.length) return;
+    const m = manager ?? this.dataSource.manager;
+    const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+    await sql(
+      m,
+      `INSERT INTO audit_events (actor_kind, actor_id, actor_name, actor_role, action, entity_type, entity_id,
+                                 core_enterprise_id, before, after, correlation_id)
+       SELECT $1, $2, $3, $4, e.action, e.entity_type, e.entity_id, e.core_enterprise_id, e.before, e.after, $5
+         FROM unnest($6::text[], $7::text[], $8::text[], $9::uuid[], $10::jsonb[], $11::jsonb[])
+              AS e(action, entity_type, entity_id, core_enterprise_id, before, after)`,
+      [
+        actor.kind,
+        actor.id,
+        actor.name,
+        actor.role,
+        actor.correlationId,
+        entries.map((e) => e.action),
+        entries.map((e) => e.entityType),
+        entries.map((e) => e.entityId ?? null),
+        entries.map((e) => e.coreEnterpriseId ?? null),
+        entries.map((e) => json(e.before)),
+        entries.map((e) => json(e.after)),
+      ],
+    );
+  }
+
+  async list(filter: { entityType?: string; entityId?: string; action?: string; page: number; pageSize: number }): Promise<Page<AuditEventView>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.entityType) where.push(`entity_type = $${params.push(filter.entityType)}`);
+    if (filter.entityId) where.push(`entity_id = $${params.push(filter.entityId)}`);
+    if (filter.action) where.push(`action = $${params.push(filter.action)}`);
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const m = this.dataSource.manager;
+    const total = await sql<{ n: string }>(m, `SELECT count(*) AS n FROM audit_events ${clause}`, params);
+    const rows = await sql<Record<string, unknown>>(
+      m,
+      `SELECT * FROM audit_events ${clause} ORDER BY id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
+    );
+    return {
+      items: rows.rows.map((r) => ({
+        id: String(r.id),
+        occurredAt: (r.occurred_at as Date).toISOString(),
+        actor: { kind: r.actor_kind as string, id: r.actor_id as string, name: r.actor_name as string, role: r.actor_role as string },
+        action: r.action as string,
+        entityType: r.entity_type as string,
+        entityId: r.entity_id as string | null,
+        coreEnterpriseId: r.core_enterprise_id as string | null,
+        before: r.before,
+        after: r.after,
+        correlationId: r.correlation_id as string | null,
+      })),
+      page: filter.page,
+      pageSize: filter.pageSize,
+      total: Number(total.rows[0].n),
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { ApiProblems } from '../common/openapi.js';
+import { requestIdOf } from '../common/request-id.js';
+import { AuthService } from './auth.service.js';
+import { Public } from './decorators.js';
+import { LoginDto, LoginResponse } from './dto.js';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Exchange a username and password for a bearer token' })
+  @ApiOkResponse({ type: LoginResponse })
+  @ApiProblems(400, 401, 429)
+  login(@Body() dto: LoginDto, @Req() req: Request): Promise<LoginResponse> {
+    return this.auth.login(dto.username, dto.password, requestIdOf(req));
+  }
+}

@@ -1,0 +1,30 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiSecurity, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Actor } from './actor.js';
+import type { Role } from './roles.js';
+
+export const PUBLIC_KEY = 'chainlend:public';
+export const ROLES_KEY = 'chainlend:roles';
+
+/** Open to anyone, no credentials. */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/**
+ * Every non-public route declares who may call it. A route without this is refused to everyone
+ * (fail closed) and a test checks none is missing.
+ */
+export function Roles(...roles: Role[]): MethodDecorator & ClassDecorator {
+  return (target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {
+    SetMetadata(ROLES_KEY, roles)(target, key!, descriptor!);
+    ApiBearerAuth()(target, key!, descriptor!);
+    if (roles.includes('ENTERPRISE')) ApiSecurity('apiKey')(target, key!, descriptor!);
+    ApiUnauthorizedResponse({ description: 'No or bad credentials (problem+json, code UNAUTHENTICATED)' })(target, key!, descriptor!);
+    ApiForbiddenResponse({ description: `Only ${roles.join(', ')} (problem+json, code FORBIDDEN)` })(target, key!, descriptor!);
+  };
+}
+
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
+  const req = ctx.switchToHttp().getRequest<{ actor?: Actor }>();
+  if (!req.actor) throw new Error('CurrentActor used on a route without authentication');
+  return req.actor;
+});

@@ -1,0 +1,72 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import { ROLES, type Role } from './roles.js';
+
+export class LoginDto {
+  @ApiProperty({ example: 'admin' })
+  @IsString()
+  @Length(1, 64)
+  username: string;
+
+  @ApiProperty({ example: 'chainlend-admin-dev', format: 'password' })
+  @IsString()
+  @Length(1, 200)
+  password: string;
+}
+
+export class LoginResponse {
+  @ApiProperty() accessToken: string;
+  @ApiProperty({ description: 'seconds', example: 3600 }) expiresIn: number;
+  @ApiProperty({ example: 'Bearer' }) tokenType: 'Bearer';
+}
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'officer.li', pattern: '^[A-Za-z0-9._@-]{3,64}$' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9._@-]{3,64}$/, { message: 'username must be 3-64 letters, digits or . _ @ -' })
+  username: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 200, format: 'password' })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  password: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role: Role;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'required for ENTERPRISE, refused for other roles' })
+  @IsOptional()
+  @IsUUID()
+  coreEnterpriseId?: string;
+}
+
+export class UserResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() username: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) coreEnterpriseId: string | null;
+  @ApiProperty() createdAt: string;
+}
+
+export class CreateApiKeyDto {
+  @ApiPropertyOptional({ example: 'nightly roster sync', description: 'a label to tell keys apart' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  name?: string;
+}
+
+export class ApiKeyResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) coreEnterpriseId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'the first characters of the key' }) keyPrefix: string;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ nullable: true, type: String }) revokedAt: string | null;
+}
+
+export class CreatedApiKeyResponse extends ApiKeyResponse {
+  @ApiProperty({ description: 'the key itself: shown this once, send it as X-Api-Key' }) key: string;
+}

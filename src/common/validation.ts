@@ -1,0 +1,78 @@
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidationOptions, registerDecorator } from 'class-validator';
+import { CommonErrors, DomainError, FieldError } from './errors.js';
+import { isDecimalString, isMoneyString } from './money.js';
+
+/** A money amount as a decimal string; a JSON number is refused so that no float ever carries money. */
+export function IsMoney(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyKey) =>
+    registerDecorator({
+      name: 'isMoney',
+      target: target.constructor,
+      propertyName: propertyKey as string,
+      options: { message: '$property must be a decimal string with at most 2 decimals, such as "125000.00"', ...options },
+      validator: { validate: (v: unknown) => isMoneyString(v) },
+    });
+}
+
+/** A non-negative decimal as a string (rates, ratios, multipliers). */
+export function IsDecimalString(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyKey) =>
+    registerDecorator({
+      name: 'isDecimalString',
+      target: target.constructor,
+      propertyName: propertyKey as string,
+      options: { message: '$property must be a non-negative decimal string, such as "0.0435"', ...options },
+      validator: { validate: (v: unknown) => isDecimalString(v) },
+    });
+}
+
+const CONSTRAINT_CODES: Record<string, string> = {
+  whitelistValidation: 'UNKNOWN_FIELD',
+  isDefined: 'REQUIRED',
+  isNotEmpty: 'REQUIRED',
+  isMoney: 'INVALID_MONEY',
+  isDecimalString: 'INVALID_DECIMAL',
+  isUuid: 'INVALID_UUID',
+  isEnum: 'INVALID_VALUE',
+  isIn: 'INVALID_VALUE',
+};
+
+function codeOf(constraint: string): string {
+  return CONSTRAINT_CODES[constraint] ?? `INVALID_${constraint.replace(/^is/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`;
+}
+
+/** Flattens class-validator's tree into one entry per bad field, with paths like `rules[2].value`. */
+export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
+  const out: FieldError[] = [];
+  for (const e of errors) {
+    const field = /^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : prefix ? `${prefix}.${e.property}` : e.property;
+    for (const [constraint, message] of Object.entries(e.constraints ?? {})) {
+      const missing = e.value === undefined && constraint !== 'whitelistValidation';
+      out.push({ field, code: missing ? 'REQUIRED' : codeOf(constraint), message: missing ? `${field} is required` : message });
+    }
+    if (e.children?.length) out.push(...flattenValidationErrors(e.children, field));
+  }
+  // one entry per field and code: class-validator can repeat "required" for several constraints
+  const seen = new Set<string>();
+  return out.filter((f) => {
+    const k = `${f.field}\u0000${f.code}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export function validationFailed(errors: FieldError[], detail?: string): DomainError {
+  return new DomainError(CommonErrors.VALIDATION_FAILED, detail ?? errors.map((e) => e.message).join('; '), { errors });
+}
+
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    validationError: { target: false, value: true },
+    exceptionFactory: (errors) => validationFailed(flattenValidationErrors(errors)),
+  });
+}

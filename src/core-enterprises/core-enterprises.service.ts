@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { assertVisible, tenantOf, type Actor } from '../auth/actor.js';
+import { DomainError, invalid, notFound } from '../common/errors.js';
+import { parseUscc } from '../common/identifiers.js';
+import { money } from '../common/money.js';
+import { Page } from '../common/pagination.js';
+import { UNIQUE_VIOLATION, pgCode, sql } from '../database/sql.js';
+import { CoreEnterpriseErrors } from './core-enterprises.errors.js';
+import type { CoreEnterpriseResponse, CreateCoreEnterpriseDto, UpdateCoreEnterpriseDto } from './dto.js';
+
+interface Row {
+  id: string;
+  name: string;
+  uscc: string;
+  guarantee_cap: string;
+  guaranteed_exposure: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const view = (r: Row): CoreEnterpriseResponse => ({
+  id: r.id,
+  name: r.name,
+  uscc: r.uscc,
+  guaranteeCap: money(r.guarantee_cap),
+  guaranteedExposure: money(r.guaranteed_exposure ?? '0'),
+  createdAt: r.created_at.toISOString(),
+  updatedAt: r.updated_at.toISOString(),
+});
+
+const USCC_MESSAGES: Record<string, string> = {
+  USCC_FORMAT: 'uscc must be 18 characters',
+  USCC_CHARACTER: 'uscc may only use 0-9 and the letters A-H J-N P-R T U W-Y (no I, O, S, V, Z)',
+  USCC_CHECKSUM: 'uscc check character does not match (GB 32100-2015)',
+};
+
+/** Guaranteed exposure is the sum kept by the loan module; until it exists this reads as zero. */
+const SELECT = `SELECT ce.*, coalesce(x.guaranteed_exposure, 0) AS guaranteed_exposure
+                  FROM core_enterprises ce
+                  LEFT JOIN core_enterprise_exposure x ON x.core_enterprise_id = ce.id`;
+
+@Injectable()
+export class CoreEnterprisesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: Actor, dto: CreateCoreEnterpriseDto): Promise<CoreEnterpriseResponse> {
+    const uscc = parseUscc(dto.uscc.trim());
+    if (!uscc.ok) throw invalid('uscc', uscc.problem, USCC_MESSAGES[uscc.problem]);
+    try {
+      return await this.dataSource.transaction(async (m) => {
+        const r = await sql<{ id: string }>(
+          m,
+          `INSERT INTO core_enterprises (name, uscc, guarantee_cap) VALUES ($1, $2, $3) RETURNING id`,
+          [dto.name.trim(), uscc.value, dto.guaranteeCap],
+        );
+        await sql(m, `INSERT INTO core_enterprise_exposure (core_enterprise_id) VALUES ($1)`, [r.rows[0].id]);
+        const created = await this.load(m, r.rows[0].id);
+        await this.audit.record(m, actor, {
+          action: 'CORE_ENTERPRISE_CREATED',
+          entityType: 'CoreEnterprise',
+          entityId: created.id,
+          coreEnterpriseId: created.id,
+          after: { name: created.name, uscc: created.uscc, guaranteeCap: created.guaranteeCap },
+        });
+        return created;
+      });
+    } catch (e) {
+      if (pgCode(e) === UNIQUE_VIOLATION) throw new DomainError(CoreEnterpriseErrors.USCC_TAKEN, `A core enterprise with USCC ${uscc.value} exists already`);
+      throw e;
+    }
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateCoreEnterpriseDto): Promise<CoreEnterpriseResponse> {
+    return this.dataSource.transaction(async (m) => {
+      const before = await this.load(m, id, true);
+      const r = await sql<Row>(
+        m,
+        `UPDATE core_enterprises SET name = coalesce($2, name), guarantee_cap = coalesce($3, guarantee_cap), updated_at = now()
+          WHERE id = $1 RETURNING id`,
+        [id, dto.name?.trim() ?? null, dto.guaranteeCap ?? null],
+      );
+      if (!r.rowCount) throw notFound('Core enterprise', id);
+      const after = await this.load(m, id);
+      await this.audit.record(m, actor, {
+        action: 'CORE_ENTERPRISE_UPDATED',
+        entityType: 'CoreEnterprise',
+        entityId: id,
+        coreEnterpriseId: id,
+        before: { name: before.name, guaranteeCap: before.guaranteeCap },
+        after: { name: after.name, guaranteeCap: after.guaranteeCap },
+      });
+      return after;
+    });
+  }
+
+  /** One core enterprise as the caller may see it (another tenant's answers 404). */
+  async get(actor: Actor, id: string): Promise<CoreEnterpriseResponse> {
+    assertVisible(actor, id, 'Core enterprise', id);
+    return this.load(this.dataSource.manager, id);
+  }
+
+  async list(actor: Actor, q: { q?: string; page: number; pageSize: number }): Promise<Page<CoreEnterpriseResponse>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const tenant = tenantOf(actor);
+    if (tenant) where.push(`ce.id = $${params.push(tenant)}`);
+    if (q.q) where.push(`(ce.name ILIKE $${params.push(`%${q.q.replace(/[\\%_]/g, '\\$&')}%`)} OR ce.uscc = upper($${params.length}))`);
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const m = this.dataSource.manager;
+    const [rows, total] = await Promise.all([
+      sql<Row>(m, `${SELECT} ${clause} ORDER BY ce.created_at, ce.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
+        ...params,
+        q.pageSize,
+        (q.page - 1) * q.pageSize,
+      ]),
+      sql<{ n: string }>(m, `SELECT count(*) AS n FROM core_enterprises ce ${clause}`, params),
+    ]);
+    return { items: rows.rows.map(view), page: q.page, pageSize: q.pageSize, total: Number(total.rows[0].n) };
+  }
+
+  private async load(m: EntityManager, id: string, lock = false): Promise<CoreEnterpriseResponse> {
+    const r = await sql<Row>(m, `${SELECT} WHERE ce.id = $1 ${lock ? 'FOR UPDATE OF ce' : ''}`, [id]);
+    if (!r.rows[0]) throw notFound('Core enterprise', id);
+    return view(r.rows[0]);
+  }
+}

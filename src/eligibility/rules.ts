@@ -1,0 +1,213 @@
+import type { FieldError } from '../common/errors.js';
+import { MONEY_PATTERN, DECIMAL_PATTERN } from '../common/money.js';
+
+/**
+ * The programme's admission-rule language (api.md, "Eligibility rules and limit formula"): named
+ * conditions over supplier facts, every one of which must pass, and a limit formula.
+ */
+export const NUMERIC_FACTS = [
+  'yearsExperience',
+  'herdSize',
+  'deliveryMonths',
+  'avgMonthlyDeliveryKg',
+  'avgMonthlySettlement',
+  'age',
+  'epidemicCertValidDays',
+] as const;
+export const STRING_FACTS = ['supplierType', 'province'] as const;
+export const BOOLEAN_FACTS = ['hasEpidemicCert', 'blacklisted', 'hasOverdueLoan'] as const;
+export const FACTS = [...NUMERIC_FACTS, ...STRING_FACTS, ...BOOLEAN_FACTS] as const;
+
+export type NumericFact = (typeof NUMERIC_FACTS)[number];
+export type StringFact = (typeof STRING_FACTS)[number];
+export type BooleanFact = (typeof BOOLEAN_FACTS)[number];
+export type FactName = (typeof FACTS)[number];
+
+export const OPERATORS = ['>=', '>', '<=', '<', '==', '!=', 'between', 'in', 'notIn', 'isTrue', 'isFalse'] as const;
+export type Operator = (typeof OPERATORS)[number];
+
+export type RuleValue = number | string | boolean | Array<number | string> | null | undefined;
+
+export interface EligibilityRule {
+  name: string;
+  fact: FactName;
+  operator: Operator;
+  value?: RuleValue;
+}
+
+export interface LimitFormula {
+  maxAmount?: string;
+  settlementMultiple?: string;
+  perHeadAmount?: string;
+  roundDownTo?: string;
+}
+
+export const SUPPLIER_TYPES = ['INDIVIDUAL', 'ENTITY'] as const;
+export type SupplierType = (typeof SUPPLIER_TYPES)[number];
+
+const OPERATORS_BY_KIND: Record<'numeric' | 'string' | 'boolean', readonly Operator[]> = {
+  numeric: ['>=', '>', '<=', '<', '==', '!=', 'between', 'in', 'notIn'],
+  string: ['==', '!=', 'in', 'notIn'],
+  boolean: ['isTrue', 'isFalse', '==', '!='],
+};
+
+export function factKind(fact: FactName): 'numeric' | 'string' | 'boolean' {
+  if ((NUMERIC_FACTS as readonly string[]).includes(fact)) return 'numeric';
+  if ((STRING_FACTS as readonly string[]).includes(fact)) return 'string';
+  return 'boolean';
+}
+
+const SIGNED_DECIMAL = /^-?(0|[1-9]\d{0,17})(\.\d{1,10})?$/;
+const isNumberValue = (v: unknown) =>
+  (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && SIGNED_DECIMAL.test(v));
+
+const RULE_KEYS = new Set(['name', 'fact', 'operator', 'value']);
+const MAX_RULES = 50;
+const MAX_LIST = 200;
+
+/** Checks a rule list as a programme would store it; answers one FieldError per problem. */
+export function validateRules(input: unknown, field = 'eligibilityRules'): FieldError[] {
+  const errors: FieldError[] = [];
+  const err = (f: string, code: string, message: string) => errors.push({ field: f, code, message });
+  if (!Array.isArray(input)) {
+    err(field, 'RULES_NOT_A_LIST', `${field} must be a list of rules`);
+    return errors;
+  }
+  if (input.length > MAX_RULES) err(field, 'TOO_MANY_RULES', `${field} may hold at most ${MAX_RULES} rules`);
+  const names = new Set<string>();
+  input.forEach((rule, i) => {
+    const at = `${field}[${i}]`;
+    if (!rule || typeof rule !== 'object' || Array.isArray(rule)) {
+      err(at, 'RULE_NOT_AN_OBJECT', `${at} must be an object with name, fact, operator and value`);
+      return;
+    }
+    const r = rule as Record<string, unknown>;
+    for (const k of Object.keys(r)) if (!RULE_KEYS.has(k)) err(`${at}.${k}`, 'UNKNOWN_FIELD', `${at}.${k} is not a rule field`);
+    if (typeof r.name !== 'string' || !/^[\p{L}\p{N}][\p{L}\p{N} _.:-]{0,63}$/u.test(r.name)) {
+      err(`${at}.name`, 'RULE_NAME_INVALID', `${at}.name must be 1-64 letters, digits, spaces, '_', '.', ':' or '-'`);
+    } else if (names.has(r.name)) {
+      err(`${at}.name`, 'RULE_NAME_DUPLICATE', `rule name "${r.name}" is used twice`);
+    } else names.add(r.name);
+
+    if (typeof r.fact !== 'string' || !(FACTS as readonly string[]).includes(r.fact)) {
+      err(`${at}.fact`, 'RULE_UNKNOWN_FACT', `${at}.fact must be one of ${FACTS.join(', ')}`);
+      return;
+    }
+    const fact = r.fact as FactName;
+    const kind = factKind(fact);
+    if (typeof r.operator !== 'string' || !(OPERATORS as readonly string[]).includes(r.operator)) {
+      err(`${at}.operator`, 'RULE_UNKNOWN_OPERATOR', `${at}.operator must be one of ${OPERATORS.join(' ')}`);
+      return;
+    }
+    const op = r.operator as Operator;
+    if (!OPERATORS_BY_KIND[kind].includes(op)) {
+      err(`${at}.operator`, 'RULE_OPERATOR_NOT_FOR_FACT', `operator ${op} does not apply to ${kind} fact ${fact}; use ${OPERATORS_BY_KIND[kind].join(' ')}`);
+      return;
+    }
+    const problem = valueProblem(fact, kind, op, r.value);
+    if (problem) err(`${at}.value`, 'RULE_VALUE_TYPE', `${at}.value: ${problem}`);
+  });
+  return errors;
+}
+
+function valueProblem(fact: FactName, kind: 'numeric' | 'string' | 'boolean', op: Operator, v: unknown): string | null {
+  const stringOk = (s: unknown) =>
+    typeof s === 'string' && s.length > 0 && s.length <= 100 && (fact !== 'supplierType' || (SUPPLIER_TYPES as readonly string[]).includes(s));
+  const stringExpect = fact === 'supplierType' ? `INDIVIDUAL or ENTITY` : 'a non-empty text';
+  switch (op) {
+    case 'isTrue':
+    case 'isFalse':
+      return v === undefined || v === null ? null : `${op} takes no value`;
+    case 'between': {
+      if (!Array.isArray(v) || v.length !== 2 || !v.every(isNumberValue)) return 'between needs [low, high], two numbers';
+      return compareNumbers(v[0] as number | string, v[1] as number | string) > 0 ? 'between needs low <= high' : null;
+    }
+    case 'in':
+    case 'notIn': {
+      if (!Array.isArray(v) || v.length === 0 || v.length > MAX_LIST) return `${op} needs a list of 1 to ${MAX_LIST} values`;
+      if (kind === 'numeric') return v.every(isNumberValue) ? null : `${op} on ${fact} needs numbers`;
+      return v.every(stringOk) ? null : `${op} on ${fact} needs values that are ${stringExpect}`;
+    }
+    default:
+      if (kind === 'numeric') return isNumberValue(v) ? null : `${fact} is compared with a number`;
+      if (kind === 'boolean') return typeof v === 'boolean' ? null : `${fact} is compared with true or false`;
+      return stringOk(v) ? null : `${fact} is compared with ${stringExpect}`;
+  }
+}
+
+const FORMULA_KEYS = ['maxAmount', 'settlementMultiple', 'perHeadAmount', 'roundDownTo'] as const;
+
+export function validateFormula(input: unknown, field = 'limitFormula'): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!input || typeof input !== 'object' || Array.isArray(input)) {
+    return [{ field, code: 'FORMULA_NOT_AN_OBJECT', message: `${field} must be an object` }];
+  }
+  const f = input as Record<string, unknown>;
+  for (const k of Object.keys(f)) {
+    if (!(FORMULA_KEYS as readonly string[]).includes(k)) {
+      errors.push({ field: `${field}.${k}`, code: 'UNKNOWN_FIELD', message: `${field}.${k} is not a formula term (${FORMULA_KEYS.join(', ')})` });
+    }
+  }
+  const money = (k: string, positive: boolean) => {
+    if (f[k] === undefined) return;
+    if (typeof f[k] !== 'string' || !MONEY_PATTERN.test(f[k] as string) || (positive && /^0(\.0+)?$/.test(f[k] as string))) {
+      errors.push({
+        field: `${field}.${k}`,
+        code: 'FORMULA_TERM_INVALID',
+        message: `${field}.${k} must be a ${positive ? 'positive ' : ''}decimal string with at most 2 decimals, such as "1000"`,
+      });
+    }
+  };
+  money('maxAmount', false);
+  money('perHeadAmount', false);
+  money('roundDownTo', true);
+  if (f.settlementMultiple !== undefined && (typeof f.settlementMultiple !== 'string' || !DECIMAL_PATTERN.test(f.settlementMultiple))) {
+    errors.push({
+      field: `${field}.settlementMultiple`,
+      code: 'FORMULA_TERM_INVALID',
+      message: `${field}.settlementMultiple must be a non-negative decimal string, such as "3"`,
+    });
+  }
+  if (f.maxAmount === undefined && f.settlementMultiple === undefined && f.perHeadAmount === undefined) {
+    errors.push({ field, code: 'FORMULA_EMPTY', message: `${field} needs at least one of maxAmount, settlementMultiple, perHeadAmount` });
+  }
+  return errors;
+}
+
+/** Exact comparison of two decimals given as numbers or decimal strings: -1, 0 or 1. */
+export function compareNumbers(a: number | string, b: number | string): number {
+  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  return compareDecimalStrings(numToString(a), numToString(b));
+}
+
+function numToString(v: number | string): string {
+  if (typeof v === 'string') return v;
+  // Integers and short decimals print exactly; exponent forms are expanded.
+  const s = String(v);
+  return /e/i.test(s) ? v.toFixed(20).replace(/\.?0+$/, '') : s;
+}
+
+function compareDecimalStrings(a: string, b: string): number {
+  const na = a.startsWith('-');
+  const nb = b.startsWith('-');
+  const [ai, af = ''] = (na ? a.slice(1) : a).split('.');
+  const [bi, bf = ''] = (nb ? b.slice(1) : b).split('.');
+  const aInt = ai.replace(/^0+(?=\d)/, '');
+  const bInt = bi.replace(/^0+(?=\d)/, '');
+  const aZero = /^0*$/.test(aInt + af);
+  const bZero = /^0*$/.test(bInt + bf);
+  const sa = aZero ? 0 : na ? -1 : 1;
+  const sb = bZero ? 0 : nb ? -1 : 1;
+  if (sa !== sb) return sa < sb ? -1 : 1;
+  if (sa === 0) return 0;
+  let mag: number;
+  if (aInt.length !== bInt.length) mag = aInt.length < bInt.length ? -1 : 1;
+  else if (aInt !== bInt) mag = aInt < bInt ? -1 : 1;
+  else {
+    const len = Math.max(af.length, bf.length);
+    const x = af.padEnd(len, '0');
+    const y = bf.padEnd(len, '0');
+    mag = x === y ? 0 : x < y ? -1 : 1;
+  }
+  return sa < 0 ? -mag : mag;
+}

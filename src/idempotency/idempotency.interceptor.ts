@@ -1,0 +1,49 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
+import { Reflector } from '@nestjs/core';
+import type { Request, Response } from 'express';
+import { from, lastValueFrom, type Observable } from 'rxjs';
+import { callerKey, type Actor } from '../auth/actor.js';
+import { IdempotencyService, requestHash } from './idempotency.service.js';
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Honours Idempotency-Key on every authenticated mutating request (JSON bodies). Multipart uploads
+ * hash their file themselves and call IdempotencyService directly.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    private readonly idempotency: IdempotencyService,
+    private readonly reflector: Reflector,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const req = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    const res = context.switchToHttp().getResponse<Response>();
+    const key = req.headers['idempotency-key'];
+    if (typeof key !== 'string' || !MUTATING.has(req.method) || !req.actor || req.is('multipart/form-data')) return next.handle();
+    // Nest applies the route's status after interceptors, so read it from the route itself.
+    const status = this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? (req.method === 'POST' ? 201 : 200);
+    return from(this.run(req, res, key, req.actor, status, next));
+  }
+
+  private async run(req: Request, res: Response, key: string, actor: Actor, status: number, next: CallHandler): Promise<unknown> {
+    const caller = callerKey(actor);
+    const claim = await this.idempotency.claim(caller, key, req.method, req.path, requestHash(req.method, req.path, req.body));
+    if (claim.kind === 'replay') {
+      res.setHeader('Idempotent-Replayed', 'true');
+      return claim.body;
+    }
+    try {
+      const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      await this.idempotency.complete(caller, key, status, body);
+      return body;
+    } catch (err) {
+      await this.idempotency.release(caller, key).catch(() => undefined);
+      throw err;
+    }
+  }
+}

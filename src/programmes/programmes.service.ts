@@ -1,0 +1,329 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { assertVisible, tenantOf, type Actor } from '../auth/actor.js';
+import { notFound, type FieldError } from '../common/errors.js';
+import { Dec, money } from '../common/money.js';
+import { Page } from '../common/pagination.js';
+import { validationFailed } from '../common/validation.js';
+import { CoreEnterprisesService } from '../core-enterprises/core-enterprises.service.js';
+import { sql } from '../database/sql.js';
+import { validateFormula, validateRules, type EligibilityRule, type LimitFormula } from '../eligibility/rules.js';
+import type { CreateProgrammeDto, ProgrammeResponse, RulesetResponse, UpdateProgrammeDto } from './dto.js';
+
+/** A programme with its current ruleset, as other modules use it. */
+export interface ProgrammeRecord {
+  id: string;
+  coreEnterpriseId: string;
+  name: string;
+  productType: string;
+  minAmount: string;
+  maxAmount: string;
+  minTermDays: number;
+  maxTermDays: number;
+  annualRate: string;
+  programmeCap: string;
+  guaranteeRatio: string;
+  fourEyesThreshold: string;
+  dayCountBasis: 'ACT/360' | 'ACT/365';
+  timeZone: string;
+  active: boolean;
+  rulesetVersion: number;
+  eligibilityRules: EligibilityRule[];
+  limitFormula: LimitFormula;
+  outstandingAmount: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+interface Row {
+  id: string;
+  core_enterprise_id: string;
+  name: string;
+  product_type: string;
+  min_amount: string;
+  max_amount: string;
+  min_term_days: number;
+  max_term_days: number;
+  annual_rate: string;
+  programme_cap: string;
+  guarantee_ratio: string;
+  four_eyes_threshold: string;
+  day_count_basis: 'ACT/360' | 'ACT/365';
+  time_zone: string;
+  active: boolean;
+  ruleset_version: number;
+  eligibility_rules: EligibilityRule[];
+  limit_formula: LimitFormula;
+  outstanding_amount: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const SELECT = `
+  SELECT p.*, r.eligibility_rules, r.limit_formula, x.outstanding_amount
+    FROM programmes p
+    JOIN programme_rulesets r ON r.programme_id = p.id AND r.version = p.ruleset_version
+    LEFT JOIN programme_exposure x ON x.programme_id = p.id`;
+
+/** Rates and ratios without the trailing zeros numeric(12,10) pads them with. */
+const plainDecimal = (v: string) => new Dec(v).toString();
+
+function record(r: Row): ProgrammeRecord {
+  return {
+    id: r.id,
+    coreEnterpriseId: r.core_enterprise_id,
+    name: r.name,
+    productType: r.product_type,
+    minAmount: money(r.min_amount),
+    maxAmount: money(r.max_amount),
+    minTermDays: r.min_term_days,
+    maxTermDays: r.max_term_days,
+    annualRate: plainDecimal(r.annual_rate),
+    programmeCap: money(r.programme_cap),
+    guaranteeRatio: plainDecimal(r.guarantee_ratio),
+    fourEyesThreshold: money(r.four_eyes_threshold),
+    dayCountBasis: r.day_count_basis,
+    timeZone: r.time_zone,
+    active: r.active,
+    rulesetVersion: r.ruleset_version,
+    eligibilityRules: r.eligibility_rules,
+    limitFormula: r.limit_formula,
+    outstandingAmount: money(r.outstanding_amount ?? '0'),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function programmeView(p: ProgrammeRecord): ProgrammeResponse {
+  return { ...p, createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString() };
+}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+type Terms = Pick<
+  ProgrammeRecord,
+  'minAmount' | 'maxAmount' | 'minTermDays' | 'maxTermDays' | 'annualRate' | 'guaranteeRatio' | 'timeZone'
+>;
+
+/** The checks that span fields, on the programme as it would be after the change. */
+function termProblems(p: Terms): FieldError[] {
+  const errors: FieldError[] = [];
+  if (new Dec(p.minAmount).lte(0)) errors.push({ field: 'minAmount', code: 'AMOUNT_NOT_POSITIVE', message: 'minAmount must be above 0' });
+  if (new Dec(p.minAmount).gt(p.maxAmount)) {
+    errors.push({ field: 'maxAmount', code: 'MIN_ABOVE_MAX', message: `maxAmount ${p.maxAmount} is below minAmount ${p.minAmount}` });
+  }
+  if (p.minTermDays > p.maxTermDays) {
+    errors.push({ field: 'maxTermDays', code: 'MIN_ABOVE_MAX', message: `maxTermDays ${p.maxTermDays} is below minTermDays ${p.minTermDays}` });
+  }
+  if (new Dec(p.annualRate).gte(1)) errors.push({ field: 'annualRate', code: 'RATE_OUT_OF_RANGE', message: 'annualRate must be in [0, 1), such as "0.0435"' });
+  const ratio = new Dec(p.guaranteeRatio);
+  if (ratio.lte(0) || ratio.gt(1)) {
+    errors.push({ field: 'guaranteeRatio', code: 'RATIO_OUT_OF_RANGE', message: 'guaranteeRatio must be in (0, 1], such as "0.5"' });
+  }
+  if (!isTimeZone(p.timeZone)) errors.push({ field: 'timeZone', code: 'UNKNOWN_TIME_ZONE', message: `timeZone ${p.timeZone} is not an IANA time zone` });
+  return errors;
+}
+
+/** Key order must not make an unchanged ruleset look new. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v)
+      .sort()
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+@Injectable()
+export class ProgrammesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly coreEnterprises: CoreEnterprisesService,
+  ) {}
+
+  async create(actor: Actor, dto: CreateProgrammeDto): Promise<ProgrammeRecord> {
+    const timeZone = dto.timeZone ?? 'Asia/Shanghai';
+    const errors = [
+      ...termProblems({ ...dto, timeZone }),
+      ...validateRules(dto.eligibilityRules),
+      ...validateFormula(dto.limitFormula),
+    ];
+    if (errors.length) throw validationFailed(errors);
+    await this.coreEnterprises.get(actor, dto.coreEnterpriseId);
+    return this.dataSource.transaction(async (m) => {
+      const r = await sql<{ id: string }>(
+        m,
+        `INSERT INTO programmes (core_enterprise_id, name, product_type, min_amount, max_amount, min_term_days, max_term_days,
+                                 annual_rate, programme_cap, guarantee_ratio, four_eyes_threshold, day_count_basis, time_zone, active)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+        [
+          dto.coreEnterpriseId,
+          dto.name.trim(),
+          dto.productType.trim(),
+          dto.minAmount,
+          dto.maxAmount,
+          dto.minTermDays,
+          dto.maxTermDays,
+          dto.annualRate,
+          dto.programmeCap,
+          dto.guaranteeRatio,
+          dto.fourEyesThreshold,
+          dto.dayCountBasis ?? 'ACT/360',
+          timeZone,
+          dto.active ?? true,
+        ],
+      );
+      const id = r.rows[0].id;
+      await sql(m, `INSERT INTO programme_exposure (programme_id) VALUES ($1)`, [id]);
+      await sql(m, `INSERT INTO programme_rulesets (programme_id, version, eligibility_rules, limit_formula, created_by) VALUES ($1, 1, $2, $3, $4)`, [
+        id,
+        JSON.stringify(dto.eligibilityRules),
+        JSON.stringify(dto.limitFormula),
+        actor.name,
+      ]);
+      const created = await this.load(m, id);
+      await this.audit.record(m, actor, {
+        action: 'PROGRAMME_CREATED',
+        entityType: 'Programme',
+        entityId: id,
+        coreEnterpriseId: created.coreEnterpriseId,
+        after: programmeView(created),
+      });
+      return created;
+    });
+  }
+
+  /** New rules or a new formula make a new ruleset version; earlier screening results keep theirs. */
+  async update(actor: Actor, id: string, dto: UpdateProgrammeDto): Promise<ProgrammeRecord> {
+    return this.dataSource.transaction(async (m) => {
+      const before = await this.load(m, id, true);
+      assertVisible(actor, before.coreEnterpriseId, 'Programme', id);
+      const next = { ...before, ...Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) } as ProgrammeRecord;
+      const errors = [
+        ...termProblems(next),
+        ...(dto.eligibilityRules !== undefined ? validateRules(dto.eligibilityRules) : []),
+        ...(dto.limitFormula !== undefined ? validateFormula(dto.limitFormula) : []),
+      ];
+      if (errors.length) throw validationFailed(errors);
+
+      const rulesChanged =
+        canonical(next.eligibilityRules) !== canonical(before.eligibilityRules) || canonical(next.limitFormula) !== canonical(before.limitFormula);
+      const version = rulesChanged ? before.rulesetVersion + 1 : before.rulesetVersion;
+      if (rulesChanged) {
+        await sql(m, `INSERT INTO programme_rulesets (programme_id, version, eligibility_rules, limit_formula, created_by) VALUES ($1, $2, $3, $4, $5)`, [
+          id,
+          version,
+          JSON.stringify(next.eligibilityRules),
+          JSON.stringify(next.limitFormula),
+          actor.name,
+        ]);
+      }
+      await sql(
+        m,
+        `UPDATE programmes SET name = $2, product_type = $3, min_amount = $4, max_amount = $5, min_term_days = $6, max_term_days = $7,
+                annual_rate = $8, programme_cap = $9, guarantee_ratio = $10, four_eyes_threshold = $11, day_count_basis = $12,
+                time_zone = $13, active = $14, ruleset_version = $15, updated_at = now()
+          WHERE id = $1`,
+        [
+          id,
+          next.name.trim(),
+          next.productType.trim(),
+          next.minAmount,
+          next.maxAmount,
+          next.minTermDays,
+          next.maxTermDays,
+          next.annualRate,
+          next.programmeCap,
+          next.guaranteeRatio,
+          next.fourEyesThreshold,
+          next.dayCountBasis,
+          next.timeZone,
+          next.active,
+          version,
+        ],
+      );
+      const after = await this.load(m, id);
+      await this.audit.record(m, actor, {
+        action: rulesChanged ? 'PROGRAMME_RULESET_CHANGED' : 'PROGRAMME_UPDATED',
+        entityType: 'Programme',
+        entityId: id,
+        coreEnterpriseId: after.coreEnterpriseId,
+        before: programmeView(before),
+        after: programmeView(after),
+      });
+      return after;
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<ProgrammeRecord> {
+    const p = await this.load(this.dataSource.manager, id);
+    assertVisible(actor, p.coreEnterpriseId, 'Programme', id);
+    return p;
+  }
+
+  async list(actor: Actor, q: { coreEnterpriseId?: string; active?: 'true' | 'false'; page: number; pageSize: number }): Promise<Page<ProgrammeRecord>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const tenant = tenantOf(actor);
+    if (tenant) where.push(`p.core_enterprise_id = $${params.push(tenant)}`);
+    if (q.coreEnterpriseId) where.push(`p.core_enterprise_id = $${params.push(q.coreEnterpriseId)}`);
+    if (q.active) where.push(`p.active = $${params.push(q.active === 'true')}`);
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const m = this.dataSource.manager;
+    const [rows, total] = await Promise.all([
+      sql<Row>(m, `${SELECT} ${clause} ORDER BY p.created_at, p.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
+        ...params,
+        q.pageSize,
+        (q.page - 1) * q.pageSize,
+      ]),
+      sql<{ n: string }>(m, `SELECT count(*) AS n FROM programmes p ${clause}`, params),
+    ]);
+    return { items: rows.rows.map(record), page: q.page, pageSize: q.pageSize, total: Number(total.rows[0].n) };
+  }
+
+  async rulesets(actor: Actor, id: string): Promise<RulesetResponse[]> {
+    await this.get(actor, id);
+    const r = await sql<{ version: number; eligibility_rules: EligibilityRule[]; limit_formula: LimitFormula; created_by: string | null; created_at: Date }>(
+      this.dataSource.manager,
+      `SELECT version, eligibility_rules, limit_formula, created_by, created_at FROM programme_rulesets WHERE programme_id = $1 ORDER BY version`,
+      [id],
+    );
+    return r.rows.map((x) => ({
+      version: x.version,
+      eligibilityRules: x.eligibility_rules,
+      limitFormula: x.limit_formula,
+      createdBy: x.created_by,
+      createdAt: x.created_at.toISOString(),
+    }));
+  }
+
+  /** For other modules: a programme by id, without a caller (they check access themselves). */
+  async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<ProgrammeRecord | undefined> {
+    const r = await sql<Row>(manager, `${SELECT} WHERE p.id = $1`, [id]);
+    return r.rows[0] ? record(r.rows[0]) : undefined;
+  }
+
+  async activeOf(coreEnterpriseId: string, manager: EntityManager = this.dataSource.manager): Promise<ProgrammeRecord[]> {
+    const r = await sql<Row>(manager, `${SELECT} WHERE p.core_enterprise_id = $1 AND p.active ORDER BY p.created_at`, [coreEnterpriseId]);
+    return r.rows.map(record);
+  }
+
+  private async load(m: EntityManager, id: string, lock = false): Promise<ProgrammeRecord> {
+    const r = await sql<Row>(m, `${SELECT} WHERE p.id = $1 ${lock ? 'FOR UPDATE OF p' : ''}`, [id]);
+    if (!r.rows[0]) throw notFound('Programme', id);
+    return record(r.rows[0]);
+  }
+}
