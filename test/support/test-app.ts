@@ -1,0 +1,158 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import pg from 'pg';
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { AppModule } from '../../src/app.module.js';
+import { configureApp } from '../../src/app.setup.js';
+import { DEV_ADMIN_PASSWORD, DEV_ADMIN_USERNAME, loadConfig, type AppConfig } from '../../src/config/app-config.js';
+import type { Role } from '../../src/auth/roles.js';
+import { uscc } from './ids.js';
+
+export interface TestUser {
+  id: string;
+  username: string;
+  password: string;
+  role: Role;
+  token: string;
+  auth: { Authorization: string };
+}
+
+export interface TestApp {
+  app: NestExpressApplication;
+  config: AppConfig;
+  db: DataSource;
+  databaseUrl: string;
+  /** Every log line the app wrote (the tests check that nothing secret is in them). */
+  logs: string[];
+  http(): ReturnType<typeof request>;
+  admin: TestUser;
+  login(username: string, password: string): Promise<string>;
+  user(role: Role, coreEnterpriseId?: string): Promise<TestUser>;
+  coreEnterprise(overrides?: Record<string, unknown>): Promise<{ id: string; uscc: string; name: string }>;
+  programme(coreEnterpriseId: string, overrides?: Record<string, unknown>): Promise<Record<string, any>>;
+  close(): Promise<void>;
+}
+
+export const STANDARD_RULES = [
+  { name: 'experience', fact: 'yearsExperience', operator: '>=', value: 3 },
+  { name: 'epidemic-cert', fact: 'epidemicCertValidDays', operator: '>=', value: 30 },
+  { name: 'herd', fact: 'herdSize', operator: 'between', value: [10, 5000] },
+  { name: 'age', fact: 'age', operator: 'between', value: [18, 65] },
+  { name: 'deliveries', fact: 'deliveryMonths', operator: '>=', value: 12 },
+];
+export const STANDARD_FORMULA = { maxAmount: '500000.00', settlementMultiple: '3', perHeadAmount: '8000.00', roundDownTo: '1000' };
+
+export function programmeBody(coreEnterpriseId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    coreEnterpriseId,
+    name: 'Silage season 2026',
+    productType: 'SMALL_QUICK_GUARANTEED_LOAN',
+    minAmount: '10000.00',
+    maxAmount: '500000.00',
+    minTermDays: 90,
+    maxTermDays: 365,
+    annualRate: '0.0435',
+    programmeCap: '100000000.00',
+    guaranteeRatio: '0.5',
+    fourEyesThreshold: '200000.00',
+    eligibilityRules: STANDARD_RULES,
+    limitFormula: STANDARD_FORMULA,
+    ...overrides,
+  };
+}
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** A fresh database cloned from the migrated template, and the app on it: one per test file. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const adminUrl = process.env.CHAINLEND_TEST_ADMIN_URL;
+  const template = process.env.CHAINLEND_TEST_TEMPLATE;
+  const prefix = process.env.CHAINLEND_TEST_PREFIX;
+  if (!adminUrl || !template || !prefix) throw new Error('run e2e tests through jest (the global setup prepares the database)');
+  const dbName = `${prefix}_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${dbName}" TEMPLATE "${template}"`);
+  await admin.end();
+  const databaseUrl = withDatabase(adminUrl, dbName);
+
+  const config = loadConfig({ NODE_ENV: 'test', JOB_POLLING_MS: '500', ...env, DATABASE_URL: databaseUrl });
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(chunk.toString());
+      done();
+    },
+  });
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'info' }, sink);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, logger: false, abortOnError: false });
+  configureApp(app, logger);
+  await app.init();
+  const db = app.get<DataSource>(getDataSourceToken());
+  const server = app.getHttpServer();
+  const http = () => request(server);
+
+  const login = async (username: string, password: string) => {
+    const res = await http().post('/auth/login').send({ username, password });
+    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.accessToken as string;
+  };
+  const adminToken = await login(DEV_ADMIN_USERNAME, DEV_ADMIN_PASSWORD);
+  const adminUser: TestUser = {
+    id: '',
+    username: DEV_ADMIN_USERNAME,
+    password: DEV_ADMIN_PASSWORD,
+    role: 'ADMIN',
+    token: adminToken,
+    auth: { Authorization: `Bearer ${adminToken}` },
+  };
+
+  let seq = 0;
+  const t: TestApp = {
+    app,
+    config,
+    db,
+    databaseUrl,
+    logs,
+    http,
+    admin: adminUser,
+    login,
+    async user(role, coreEnterpriseId) {
+      const username = `${role.toLowerCase()}.${++seq}.${randomBytes(3).toString('hex')}`;
+      const password = `pw-${randomBytes(8).toString('hex')}`;
+      const res = await http().post('/users').set(adminUser.auth).send({ username, password, role, coreEnterpriseId });
+      if (res.status !== 201) throw new Error(`create user: ${res.status} ${JSON.stringify(res.body)}`);
+      const token = await login(username, password);
+      return { id: res.body.id, username, password, role, token, auth: { Authorization: `Bearer ${token}` } };
+    },
+    async coreEnterprise(overrides = {}) {
+      const body = { name: `牧业集团 ${++seq}`, uscc: uscc(), guaranteeCap: '50000000.00', ...overrides };
+      const res = await http().post('/core-enterprises').set(adminUser.auth).send(body);
+      if (res.status !== 201) throw new Error(`create core enterprise: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body;
+    },
+    async programme(coreEnterpriseId, overrides = {}) {
+      const res = await http().post('/programmes').set(adminUser.auth).send(programmeBody(coreEnterpriseId, overrides));
+      if (res.status !== 201) throw new Error(`create programme: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body;
+    },
+    async close() {
+      await app.close();
+      const a = new pg.Client({ connectionString: adminUrl });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+      await a.end();
+    },
+  };
+  return t;
+}
