@@ -180,11 +180,21 @@ export function compareNumbers(a: number | string, b: number | string): number {
   return compareDecimalStrings(numToString(a), numToString(b));
 }
 
-function numToString(v: number | string): string {
+/**
+ * A number as the plain decimal it was written as. String() gives the shortest text that reads back
+ * as the same double, so only its exponent form (below 1e-6, from 1e21) needs the point moved;
+ * toFixed would print digits of the binary value instead, and keeps the exponent from 1e21 on.
+ */
+export function numToString(v: number | string): string {
   if (typeof v === 'string') return v;
-  // Integers and short decimals print exactly; exponent forms are expanded.
   const s = String(v);
-  return /e/i.test(s) ? v.toFixed(20).replace(/\.?0+$/, '') : s;
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
+  if (!m) return s;
+  const [, sign, lead, rest = '', exp] = m;
+  const digits = lead + rest;
+  const point = 1 + Number(exp);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  return point >= digits.length ? sign + digits.padEnd(point, '0') : `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
 function compareDecimalStrings(a: string, b: string): number {
