@@ -19,9 +19,9 @@ export default {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.mjs',
       globalTeardown: '<rootDir>/test/global-teardown.mjs',
-      testTimeout: 60000,
       slowTestThreshold: 20,
     },
   ],
   maxWorkers: process.env.JEST_MAX_WORKERS ?? 3,
+  testTimeout: 60000,
 };

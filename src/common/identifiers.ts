@@ -129,10 +129,20 @@ export const maskIdNumber = (v: string | null | undefined) => mask(v, 6, 4);
 export const maskBankAccount = (v: string | null | undefined) => mask(v, 4, 4);
 export const maskPhone = (v: string | null | undefined) => mask(v, 3, 4);
 
+/**
+ * Where an identifier may start: after a non-digit or a URL percent-escape. A word boundary (\b) is
+ * not enough: it misses an identifier glued to letters ("ID1101...") or to an escape in a logged
+ * URL ("q=%20" + id, or a Chinese name encoded as "%E4%B8%89" + id).
+ */
+const START = String.raw`(?<=^|\D|%[0-9A-Fa-f]{2})`;
+const ID_IN_TEXT = new RegExp(String.raw`${START}\d{17}[\dXx](?!\d)`, 'g');
+const ACCOUNT_IN_TEXT = new RegExp(String.raw`${START}\d{12,32}(?!\d)`, 'g');
+const MOBILE_IN_TEXT = new RegExp(String.raw`${START}1[3-9]\d{9}(?!\d)`, 'g');
+
 /** Masks anything in free text that looks like a resident ID, card number or mobile number. */
 export function maskIdentifiersInText(text: string): string {
   return text
-    .replace(/\b\d{17}[\dXx]\b/g, (m) => maskIdNumber(m)!)
-    .replace(/\b\d{12,32}\b/g, (m) => maskBankAccount(m)!)
-    .replace(/\b1[3-9]\d{9}\b/g, (m) => maskPhone(m)!);
+    .replace(ID_IN_TEXT, (m) => maskIdNumber(m)!)
+    .replace(ACCOUNT_IN_TEXT, (m) => maskBankAccount(m)!)
+    .replace(MOBILE_IN_TEXT, (m) => maskPhone(m)!);
 }

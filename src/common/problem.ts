@@ -70,7 +70,8 @@ export function toProblem(exception: unknown, correlationId: string): { problem:
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
-    const def = HTTP_STATUS_DEFS[status];
+    // A 4xx we have no code for (422, 410, 418 ...) is still the caller's: never answer it as a 500.
+    const def = HTTP_STATUS_DEFS[status] ?? (status >= 400 && status < 500 ? { code: 'REQUEST_REFUSED', status, title: 'The request was refused' } : undefined);
     if (def) {
       const body = exception.getResponse();
       const message = typeof body === 'object' && body && 'message' in body ? (body as { message: unknown }).message : exception.message;

@@ -27,6 +27,18 @@ export function IsDecimalString(options?: ValidationOptions): PropertyDecorator 
     });
 }
 
+/** Text with something in it: the services trim names, so whitespace alone would be stored as ''. */
+export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyKey) =>
+    registerDecorator({
+      name: 'isNotBlank',
+      target: target.constructor,
+      propertyName: propertyKey as string,
+      options: { message: '$property must not be blank', ...options },
+      validator: { validate: (v: unknown) => typeof v === 'string' && v.trim() !== '' },
+    });
+}
+
 const CONSTRAINT_CODES: Record<string, string> = {
   whitelistValidation: 'UNKNOWN_FIELD',
   isDefined: 'REQUIRED',
@@ -36,6 +48,7 @@ const CONSTRAINT_CODES: Record<string, string> = {
   isUuid: 'INVALID_UUID',
   isEnum: 'INVALID_VALUE',
   isIn: 'INVALID_VALUE',
+  isNotBlank: 'BLANK',
 };
 
 function codeOf(constraint: string): string {

@@ -110,7 +110,12 @@ export class CoreEnterprisesService {
     const params: unknown[] = [];
     const tenant = tenantOf(actor);
     if (tenant) where.push(`ce.id = $${params.push(tenant)}`);
-    if (q.q) where.push(`(ce.name ILIKE $${params.push(`%${q.q.replace(/[\\%_]/g, '\\$&')}%`)} OR ce.uscc = upper($${params.length}))`);
+    if (q.q) {
+      // the USCC is compared with the text as given, not with the LIKE pattern built for the name
+      const pattern = params.push(`%${q.q.replace(/[\\%_]/g, '\\$&')}%`);
+      const exact = params.push(q.q.trim());
+      where.push(`(ce.name ILIKE $${pattern} OR ce.uscc = upper($${exact}))`);
+    }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const m = this.dataSource.manager;
     const [rows, total] = await Promise.all([

@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
 import { PageQuery } from '../common/pagination.js';
-import { IsMoney } from '../common/validation.js';
+import { IsMoney, IsNotBlank } from '../common/validation.js';
 
 export class CreateCoreEnterpriseDto {
   @ApiProperty({ example: '伊利实业集团股份有限公司' })
   @IsString()
   @Length(1, 200)
+  @IsNotBlank()
   name: string;
 
   @ApiProperty({ example: '91350100M000100Y43', description: 'unified social credit code (GB 32100-2015)' })
@@ -24,6 +25,7 @@ export class UpdateCoreEnterpriseDto {
   @IsOptional()
   @IsString()
   @Length(1, 200)
+  @IsNotBlank()
   name?: string;
 
   @ApiPropertyOptional({ example: '60000000.00' })

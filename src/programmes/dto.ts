@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { PageQuery } from '../common/pagination.js';
-import { IsDecimalString, IsMoney } from '../common/validation.js';
+import { IsDecimalString, IsMoney, IsNotBlank } from '../common/validation.js';
 import { FACTS, OPERATORS, type EligibilityRule, type LimitFormula } from '../eligibility/rules.js';
 
 const RULES_EXAMPLE = [
@@ -46,11 +46,13 @@ export class CreateProgrammeDto {
   @ApiProperty({ example: '2026 silage season' })
   @IsString()
   @Length(1, 200)
+  @IsNotBlank()
   name: string;
 
   @ApiProperty({ example: 'SMALL_QUICK_GUARANTEED_LOAN', description: 'e.g. 小额快捷通保证贷 or 流动资金贷款' })
   @IsString()
   @Length(1, 100)
+  @IsNotBlank()
   productType: string;
 
   @ApiProperty({ example: '10000.00' })
@@ -115,8 +117,8 @@ export class CreateProgrammeDto {
 }
 
 export class UpdateProgrammeDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) productType?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) @IsNotBlank() name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) @IsNotBlank() productType?: string;
   @ApiPropertyOptional() @IsOptional() @IsMoney() minAmount?: string;
   @ApiPropertyOptional() @IsOptional() @IsMoney() maxAmount?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(3650) minTermDays?: number;

@@ -208,6 +208,14 @@ export class ProgrammesService {
 
   /** New rules or a new formula make a new ruleset version; earlier screening results keep theirs. */
   async update(actor: Actor, id: string, dto: UpdateProgrammeDto): Promise<ProgrammeRecord> {
+    // @IsOptional() lets null through, and no programme field can be cleared: without this a null
+    // reached .trim(), Decimal or a NOT NULL column and answered 500.
+    const nulls = Object.entries(dto).filter(([, v]) => v === null);
+    if (nulls.length) {
+      throw validationFailed(
+        nulls.map(([field]) => ({ field, code: 'NOT_NULLABLE', message: `${field} cannot be null; leave it out to keep the current value` })),
+      );
+    }
     return this.dataSource.transaction(async (m) => {
       const before = await this.load(m, id, true);
       assertVisible(actor, before.coreEnterpriseId, 'Programme', id);

@@ -10,6 +10,7 @@ import type { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { AppModule } from '../../src/app.module.js';
 import { configureApp } from '../../src/app.setup.js';
+import { PinoNestLogger } from '../../src/common/logging.js';
 import { DEV_ADMIN_PASSWORD, DEV_ADMIN_USERNAME, loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import type { Role } from '../../src/auth/roles.js';
 import { uscc } from './ids.js';
@@ -36,6 +37,8 @@ export interface TestApp {
   user(role: Role, coreEnterpriseId?: string): Promise<TestUser>;
   coreEnterprise(overrides?: Record<string, unknown>): Promise<{ id: string; uscc: string; name: string }>;
   programme(coreEnterpriseId: string, overrides?: Record<string, unknown>): Promise<Record<string, any>>;
+  /** Issues an API key for a core enterprise; `auth` is the header its systems would send. */
+  apiKey(coreEnterpriseId: string, name?: string): Promise<{ id: string; key: string; keyPrefix: string; auth: { 'X-Api-Key': string } }>;
   close(): Promise<void>;
 }
 
@@ -91,11 +94,16 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const sink = new Writable({
     write(chunk, _enc, done) {
       logs.push(chunk.toString());
+      if (process.env.TEST_LOGS) process.stderr.write(chunk);
       done();
     },
   });
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'info' }, sink);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, logger: false, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
   configureApp(app, logger);
   await app.init();
   const db = app.get<DataSource>(getDataSourceToken());
@@ -108,8 +116,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     return res.body.accessToken as string;
   };
   const adminToken = await login(DEV_ADMIN_USERNAME, DEV_ADMIN_PASSWORD);
+  // the bootstrap admin's id scopes its idempotency keys and names it in audit events
+  const me = await http().get('/users/me').set('Authorization', `Bearer ${adminToken}`);
+  if (me.status !== 200) throw new Error(`who is the admin: ${me.status} ${JSON.stringify(me.body)}`);
   const adminUser: TestUser = {
-    id: '',
+    id: me.body.id as string,
     username: DEV_ADMIN_USERNAME,
     password: DEV_ADMIN_PASSWORD,
     role: 'ADMIN',
@@ -145,6 +156,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       const res = await http().post('/programmes').set(adminUser.auth).send(programmeBody(coreEnterpriseId, overrides));
       if (res.status !== 201) throw new Error(`create programme: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body;
+    },
+    async apiKey(coreEnterpriseId, name) {
+      const res = await http().post(`/core-enterprises/${coreEnterpriseId}/api-keys`).set(adminUser.auth).send(name ? { name } : {});
+      if (res.status !== 201) throw new Error(`create api key: ${res.status} ${JSON.stringify(res.body)}`);
+      return { id: res.body.id, key: res.body.key, keyPrefix: res.body.keyPrefix, auth: { 'X-Api-Key': res.body.key as string } };
     },
     async close() {
       await app.close();
