@@ -1,6 +1,11 @@
+import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
+
+// A `date` is a calendar day (licence expiry, value date): keep it the 'YYYY-MM-DD' text PostgreSQL
+// sends, instead of pg's default of a JS Date at local midnight, which shifts with the time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 /**
  * The one data source definition, used by the service, the migration CLI, the tests and the

@@ -1,0 +1,154 @@
+import { once } from 'node:events';
+import type { PoolClient } from 'pg';
+import pgCopy from 'pg-copy-streams';
+import type { QueryRunner } from 'typeorm';
+
+/**
+ * COPY ... FROM STDIN on a query runner's connection (and so inside its transaction): the fastest way
+ * to put many rows into PostgreSQL. Values are written in COPY's text format.
+ */
+export type CopyValue = string | number | boolean | null;
+
+export function copyValue(v: CopyValue): string {
+  if (v === null) return '\\N';
+  const s = typeof v === 'boolean' ? (v ? 't' : 'f') : String(v);
+  return /[\\\t\n\r]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : s;
+}
+
+export function copyRow(values: CopyValue[]): string {
+  let line = '';
+  for (let i = 0; i < values.length; i++) line += (i ? '\t' : '') + copyValue(values[i]);
+  return line + '\n';
+}
+
+/** A PostgreSQL text[] literal, every element quoted. */
+export function textArrayLiteral(values: string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+}
+
+export function connectionOf(runner: QueryRunner): PoolClient {
+  const client = (runner as unknown as { databaseConnection?: PoolClient }).databaseConnection;
+  if (!client) throw new Error('the query runner is not connected');
+  return client;
+}
+
+/** Lines are gathered into blocks of about this size: one socket write per block, not per row. */
+const BLOCK_CHARS = 64 * 1024;
+
+export class CopyWriter {
+  private readonly stream: ReturnType<typeof pgCopy.from>;
+  private readonly finished: Promise<unknown>;
+  private error: Error | undefined;
+  private block = '';
+
+  constructor(runner: QueryRunner, statement: string) {
+    this.stream = connectionOf(runner).query(pgCopy.from(statement));
+    this.finished = once(this.stream, 'finish');
+    // surfaced by write()/end(), not as an unhandled 'error' event
+    this.stream.on('error', (e: Error) => (this.error = e));
+  }
+
+  async write(line: string): Promise<void> {
+    this.block += line;
+    if (this.block.length >= BLOCK_CHARS) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.error) throw this.error;
+    const block = this.block;
+    this.block = '';
+    if (block && !this.stream.write(block)) await once(this.stream, 'drain');
+  }
+
+  async end(): Promise<void> {
+    await this.flush();
+    this.stream.end();
+    await this.finished;
+    if (this.error) throw this.error;
+  }
+
+  abort(): void {
+    this.stream.destroy();
+  }
+}
+
+const BINARY_SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
+
+/**
+ * COPY ... FROM STDIN (FORMAT binary) for rows of uuid, int4 and bytea values: large byte strings go
+ * to PostgreSQL as they are, not as hex text twice their size.
+ */
+export class BinaryCopyWriter {
+  private readonly stream: ReturnType<typeof pgCopy.from>;
+  private readonly finished: Promise<unknown>;
+  private error: Error | undefined;
+
+  constructor(runner: QueryRunner, statement: string) {
+    this.stream = connectionOf(runner).query(pgCopy.from(statement));
+    this.finished = once(this.stream, 'finish');
+    this.stream.on('error', (e: Error) => (this.error = e));
+    this.stream.write(Buffer.concat([BINARY_SIGNATURE, Buffer.alloc(8)]));
+  }
+
+  async row(values: ({ uuid: string } | { int4: number } | Buffer)[]): Promise<void> {
+    if (this.error) throw this.error;
+    const parts: Buffer[] = [];
+    const count = Buffer.alloc(2);
+    count.writeInt16BE(values.length);
+    parts.push(count);
+    for (const v of values) {
+      const data = Buffer.isBuffer(v) ? v : 'uuid' in v ? Buffer.from(v.uuid.replace(/-/g, ''), 'hex') : int4(v.int4);
+      const len = Buffer.alloc(4);
+      len.writeInt32BE(data.length);
+      parts.push(len, data);
+    }
+    for (const p of parts) if (!this.stream.write(p)) await once(this.stream, 'drain');
+  }
+
+  async end(): Promise<void> {
+    const trailer = Buffer.alloc(2);
+    trailer.writeInt16BE(-1);
+    this.stream.end(trailer);
+    await this.finished;
+    if (this.error) throw this.error;
+  }
+
+  abort(): void {
+    this.stream.destroy();
+  }
+}
+
+function int4(n: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeInt32BE(n);
+  return b;
+}
+
+/**
+ * The bytea values of a one-column COPY ... TO STDOUT (FORMAT binary), as they stream in. pg decodes
+ * ordinary result fields as UTF-8 text even in binary mode, which garbles raw bytes; COPY does not.
+ */
+export async function* byteaColumn(runner: QueryRunner, select: string): AsyncGenerator<Buffer> {
+  const stream = connectionOf(runner).query(pgCopy.to(`COPY (${select}) TO STDOUT (FORMAT binary)`));
+  let buf: Buffer = Buffer.alloc(0);
+  let headerRead = false;
+  for await (const data of stream as AsyncIterable<Buffer>) {
+    buf = buf.length ? Buffer.concat([buf, data]) : data;
+    if (!headerRead) {
+      if (buf.length < 19) continue;
+      if (!buf.subarray(0, 11).equals(BINARY_SIGNATURE)) throw new Error('not a binary COPY stream');
+      buf = buf.subarray(19 + buf.readInt32BE(15));
+      headerRead = true;
+    }
+    for (;;) {
+      if (buf.length < 2) break;
+      const fields = buf.readInt16BE(0);
+      if (fields === -1) return;
+      if (buf.length < 6) break;
+      const len = buf.readInt32BE(2);
+      if (buf.length < 6 + len) break;
+      yield buf.subarray(6, 6 + len);
+      buf = buf.subarray(6 + len);
+    }
+  }
+}

@@ -1,0 +1,374 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/tokens.js';
+import { businessDate } from '../common/business-date.js';
+import { byteaColumn, CopyWriter, copyRow } from '../database/copy.js';
+import { sql } from '../database/sql.js';
+import { JobsService } from '../jobs/jobs.service.js';
+import { SUPPLIER_ROSTER_COLUMNS, SUPPLIER_STAGING_DDL, SuppliersService } from '../suppliers/suppliers.service.js';
+import { mapHeaders, type RosterColumn } from './parsing/columns.js';
+import { readCsv, readXlsx, RosterFileError, type Cell, type RosterRecord } from './parsing/reader.js';
+import { RosterRowValidator, type SupplierInput } from './parsing/validate-row.js';
+
+export const ROSTER_IMPORT_QUEUE = 'roster-import';
+
+/** After this many attempts an unexpected error fails the import instead of retrying it. */
+const MAX_ATTEMPTS = 3;
+const BATCH_ROWS = 2_000;
+const STALE_SECONDS = 120;
+
+/** Hooks other modules attach to a committed import (screening), run inside its transaction. */
+export interface RosterImportHooks {
+  afterMerge(manager: EntityManager, importId: string, coreEnterpriseId: string): Promise<void>;
+}
+
+class ImportFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface Batch {
+  lines: string[];
+  rows: number;
+  errors: ErrorEntry[];
+}
+
+/** A bounded hand-over between one producer and one consumer; a failure on either side ends both. */
+class Channel<T> {
+  private readonly items: T[] = [];
+  private closed = false;
+  private failure: Error | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(private readonly capacity: number) {}
+
+  async put(item: T): Promise<void> {
+    while (this.items.length >= this.capacity && !this.failure) await new Promise<void>((r) => (this.wake = r));
+    if (this.failure) throw this.failure;
+    this.items.push(item);
+    this.notify();
+  }
+
+  async take(): Promise<T | undefined> {
+    while (!this.items.length && !this.closed && !this.failure) await new Promise<void>((r) => (this.wake = r));
+    if (this.failure) throw this.failure;
+    const item = this.items.shift();
+    this.notify();
+    return item;
+  }
+
+  close(): void {
+    this.closed = true;
+    this.notify();
+  }
+
+  fail(e: Error): void {
+    this.failure ??= e;
+    this.notify();
+  }
+
+  private notify(): void {
+    const w = this.wake;
+    this.wake = undefined;
+    w?.();
+  }
+}
+
+interface ErrorEntry {
+  row: number;
+  supplierCode: string | null;
+  field: string | null;
+  code: string;
+  message: string;
+}
+
+function copyLine(s: SupplierInput): string {
+  return copyRow([
+      s.supplierCode,
+      s.supplierType,
+      s.name,
+      s.idNumber,
+      s.legalRepIdNumber,
+      s.phone,
+      s.bankAccount,
+      s.bankName,
+      s.farmName,
+      s.province,
+      s.herdSize,
+      s.yearsExperience,
+      s.epidemicCertNo,
+      s.epidemicCertExpiry,
+      s.deliveryMonths,
+      s.avgMonthlyDeliveryKg,
+      s.avgMonthlySettlement,
+    s.birthDate,
+  ]);
+}
+
+/**
+ * Runs one roster import. All accepted rows are applied in one transaction (streamed through COPY
+ * into a temporary table, then merged with one set-based upsert) or none are: a crash, a restart or a
+ * bad file leaves the suppliers exactly as they were, and the import can run again. Progress and the
+ * row errors are written on a separate connection so callers see them while it runs.
+ */
+@Injectable()
+export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('RosterImport');
+  private sweeper: NodeJS.Timeout | undefined;
+  private hooks: RosterImportHooks[] = [];
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jobs: JobsService,
+    private readonly suppliers: SuppliersService,
+    private readonly audit: AuditService,
+  ) {}
+
+  addHook(hook: RosterImportHooks): void {
+    this.hooks.push(hook);
+  }
+
+  onModuleInit(): void {
+    this.jobs.define<{ importId: string }>({
+      name: ROSTER_IMPORT_QUEUE,
+      concurrency: 2,
+      expireInSeconds: 30 * 60,
+      retryLimit: MAX_ATTEMPTS,
+      handle: (data) => this.run(data.importId),
+    });
+  }
+
+  /** Imports left RUNNING or QUEUED by a process that died are queued again (running twice is safe). */
+  onApplicationBootstrap(): void {
+    if (!this.config.runWorkers) return;
+    const sweep = () => void this.requeueStale().catch((err) => this.logger.warn({ err }, 'stale import sweep failed'));
+    sweep();
+    this.sweeper = setInterval(sweep, 60_000);
+    this.sweeper.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+  }
+
+  async requeueStale(): Promise<number> {
+    return this.dataSource.transaction(async (m) => {
+      const stale = await sql<{ id: string }>(
+        m,
+        `UPDATE roster_imports SET updated_at = now()
+          WHERE status IN ('QUEUED', 'RUNNING') AND updated_at < now() - make_interval(secs => $1)
+          RETURNING id`,
+        [STALE_SECONDS],
+      );
+      for (const { id } of stale.rows) await this.jobs.send(m, ROSTER_IMPORT_QUEUE, { importId: id }, { retryLimit: MAX_ATTEMPTS });
+      return stale.rowCount;
+    });
+  }
+
+  async run(importId: string): Promise<void> {
+    const progress = this.dataSource.manager;
+    const current = await sql<{ status: string; core_enterprise_id: string; file_type: 'csv' | 'xlsx'; attempts: number }>(
+      progress,
+      `SELECT status, core_enterprise_id, file_type, attempts FROM roster_imports WHERE id = $1`,
+      [importId],
+    );
+    const imp = current.rows[0];
+    if (!imp || imp.status === 'COMPLETED' || imp.status === 'FAILED') return;
+
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      // One import per core enterprise at a time, so two rosters never interleave their upserts.
+      await sql(runner.manager, `SELECT pg_advisory_xact_lock(hashtext('roster-import:' || $1))`, [imp.core_enterprise_id]);
+      const claimed = await sql<{ attempts: number }>(
+        progress,
+        `UPDATE roster_imports SET status = 'RUNNING', attempts = attempts + 1, processed_rows = 0, started_at = now(), updated_at = now()
+          WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') RETURNING attempts`,
+        [importId],
+      );
+      if (!claimed.rowCount) {
+        await runner.rollbackTransaction();
+        return;
+      }
+      await sql(progress, `DELETE FROM roster_import_errors WHERE import_id = $1`, [importId]);
+      const outcome = await this.importInto(runner, importId, imp.core_enterprise_id, imp.file_type);
+      await runner.commitTransaction();
+      this.logger.log({ importId, ...outcome }, 'roster import completed');
+    } catch (err) {
+      await runner.rollbackTransaction().catch(() => undefined);
+      if (err instanceof ImportFailure || err instanceof RosterFileError) {
+        await this.fail(importId, (err as ImportFailure).code, (err as Error).message);
+        return;
+      }
+      const attempts = await sql<{ attempts: number }>(progress, `SELECT attempts FROM roster_imports WHERE id = $1`, [importId]);
+      if ((attempts.rows[0]?.attempts ?? MAX_ATTEMPTS) >= MAX_ATTEMPTS) {
+        this.logger.error({ err, importId }, 'roster import failed for good');
+        await this.fail(importId, 'IMPORT_ERROR', 'An unexpected error stopped the import; no supplier was changed. Retry it, or contact support with this import id.');
+        return;
+      }
+      throw err;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async fail(importId: string, code: string, message: string): Promise<void> {
+    await sql(
+      this.dataSource.manager,
+      `UPDATE roster_imports SET status = 'FAILED', failure_code = $2, failure_message = $3, finished_at = now(), updated_at = now() WHERE id = $1`,
+      [importId, code, message],
+    );
+  }
+
+  private async importInto(runner: QueryRunner, importId: string, coreEnterpriseId: string, fileType: 'csv' | 'xlsx') {
+    const m = runner.manager;
+    const progress = this.dataSource.manager;
+    await sql(m, `CREATE TEMP TABLE roster_staging (${SUPPLIER_STAGING_DDL}) ON COMMIT DROP`);
+    const validator = new RosterRowValidator(businessDate(this.config.businessTimeZone));
+    const totals = { accepted: 0, rejected: 0, created: 0, updated: 0, lastRow: 1 };
+    let errorSeq = 0;
+
+    // Node validates the next batch while PostgreSQL merges the previous one: two cores, not one.
+    const batches = new Channel<Batch>(2);
+    const producer = (async () => {
+      try {
+        let columns: (RosterColumn | null)[] | undefined;
+        let batch: Batch = { lines: [], rows: 0, errors: [] };
+        const records = fileType === 'csv' ? readCsv(this.fileChunks(importId)) : readXlsx(this.fileChunks(importId));
+        for await (const record of records as AsyncIterable<RosterRecord>) {
+          if (record.kind === 'header') {
+            columns = await this.headerColumns(importId, record.cells);
+            continue;
+          }
+          if (!columns) throw new ImportFailure('NO_HEADER', 'The file has no header row');
+          totals.lastRow = record.rowNumber;
+          const cells: Partial<Record<RosterColumn, Cell>> = {};
+          for (let i = 0; i < columns.length; i++) {
+            const c = columns[i];
+            if (c) cells[c] = record.cells[i] ?? null;
+          }
+          const result = validator.validate(record.rowNumber, cells);
+          batch.rows++;
+          if (result.ok) {
+            totals.accepted++;
+            batch.lines.push(copyLine(result.supplier));
+          } else {
+            totals.rejected++;
+            for (const p of result.problems) {
+              batch.errors.push({ row: record.rowNumber, supplierCode: result.supplierCode, field: p.field, code: p.code, message: p.message });
+            }
+          }
+          if (batch.rows >= BATCH_ROWS) {
+            await batches.put(batch);
+            batch = { lines: [], rows: 0, errors: [] };
+          }
+        }
+        if (!columns) throw new ImportFailure('NO_HEADER', 'The file has no header row');
+        if (batch.rows) await batches.put(batch);
+        batches.close();
+      } catch (e) {
+        batches.fail(e as Error);
+      }
+    })();
+
+    let processed = 0;
+    for (let batch = await batches.take(); batch; batch = await batches.take()) {
+      if (batch.errors.length) {
+        await this.writeErrors(importId, errorSeq, batch.errors);
+        errorSeq += batch.errors.length;
+      }
+      if (batch.lines.length) {
+        await sql(m, `TRUNCATE roster_staging`);
+        const copy = new CopyWriter(runner, `COPY roster_staging (${SUPPLIER_ROSTER_COLUMNS.join(', ')}) FROM STDIN`);
+        try {
+          for (const line of batch.lines) await copy.write(line);
+          await copy.end();
+        } catch (e) {
+          copy.abort();
+          throw e;
+        }
+        const merged = await this.suppliers.mergeStaged(m, 'roster_staging', coreEnterpriseId, importId);
+        totals.created += merged.created;
+        totals.updated += merged.updated;
+      }
+      processed += batch.rows;
+      await sql(progress, `UPDATE roster_imports SET processed_rows = $2, updated_at = now() WHERE id = $1`, [importId, processed]);
+    }
+    await producer;
+    const { accepted, rejected, created, updated, lastRow } = totals;
+    if (accepted + rejected === 0) throw new ImportFailure('NO_DATA_ROWS', 'The file has a header but no supplier rows');
+
+    const unchanged = accepted - created - updated;
+    await sql(
+      m,
+      `UPDATE roster_imports SET status = 'COMPLETED', total_rows = $2, processed_rows = $2, accepted_rows = $3, rejected_rows = $4,
+              created_count = $5, updated_count = $6, unchanged_count = $7, finished_at = now(), updated_at = now()
+        WHERE id = $1`,
+      [importId, accepted + rejected, accepted, rejected, created, updated, unchanged],
+    );
+    await sql(m, `DELETE FROM roster_import_files WHERE import_id = $1`, [importId]);
+    for (const hook of this.hooks) await hook.afterMerge(m, importId, coreEnterpriseId);
+    await this.audit.record(
+      m,
+      { kind: 'SYSTEM', id: 'roster-import', name: 'roster-import', role: null, correlationId: importId },
+      {
+        action: 'ROSTER_IMPORT_APPLIED',
+        entityType: 'RosterImport',
+        entityId: importId,
+        coreEnterpriseId,
+        after: { totalRows: accepted + rejected, accepted, rejected, created, updated, unchanged, lastRow },
+      },
+    );
+    return { accepted, rejected, created, updated, unchanged };
+  }
+
+  private async headerColumns(importId: string, headers: string[]): Promise<(RosterColumn | null)[]> {
+    const mapped = mapHeaders(headers);
+    if (mapped.missing.length) {
+      throw new ImportFailure('MISSING_COLUMNS', `The file has no column for: ${mapped.missing.join(', ')} (English or Chinese headers)`);
+    }
+    if (mapped.duplicated.length) throw new ImportFailure('DUPLICATE_COLUMNS', `These columns appear more than once: ${mapped.duplicated.join(', ')}`);
+    if (mapped.unknown.length) await sql(this.dataSource.manager, `UPDATE roster_imports SET unknown_columns = $2 WHERE id = $1`, [importId, mapped.unknown]);
+    return mapped.columns;
+  }
+
+  /** The stored upload, chunk by chunk, streamed (never all in memory) on a connection of its own. */
+  private async *fileChunks(importId: string): AsyncGenerator<Buffer> {
+    if (!/^[0-9a-f-]{36}$/i.test(importId)) throw new Error('bad import id');
+    const reader = this.dataSource.createQueryRunner();
+    await reader.connect();
+    try {
+      yield* byteaColumn(reader, `SELECT chunk FROM roster_import_files WHERE import_id = '${importId}' ORDER BY seq`);
+    } finally {
+      await reader.release();
+    }
+  }
+
+  private async writeErrors(importId: string, firstSeq: number, errors: ErrorEntry[]): Promise<void> {
+    await sql(
+      this.dataSource.manager,
+      `INSERT INTO roster_import_errors (import_id, seq, row_number, supplier_code, field, code, message)
+       SELECT $1, $2 + e.ord - 1, e.row_number, e.supplier_code, e.field, e.code, e.message
+         FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY
+              AS e(row_number, supplier_code, field, code, message, ord)`,
+      [
+        importId,
+        firstSeq,
+        errors.map((e) => e.row),
+        errors.map((e) => e.supplierCode),
+        errors.map((e) => e.field),
+        errors.map((e) => e.code),
+        errors.map((e) => e.message),
+      ],
+    );
+  }
+}

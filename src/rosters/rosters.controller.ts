@@ -1,0 +1,90 @@
+import { Controller, Get, Headers, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor, Roles } from '../auth/decorators.js';
+import { OWNER_AND_STAFF } from '../auth/roles.js';
+import { ApiProblems } from '../common/openapi.js';
+import { PageQuery } from '../common/pagination.js';
+import { UuidParam } from '../common/params.js';
+import { RostersService } from './rosters.service.js';
+
+@ApiTags('rosters')
+@Controller()
+export class RostersController {
+  constructor(private readonly rosters: RostersService) {}
+
+  @Post('core-enterprises/:id/rosters')
+  @Roles('ENTERPRISE', 'ADMIN')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Upload a supplier roster (.csv in UTF-8 or GBK, or .xlsx; English or Chinese headers); imported in the background',
+    description:
+      'Answers 202 with the import id at once; poll GET /roster-imports/{importId}. Every row is validated; bad rows are reported ' +
+      'row by row, good rows are upserted by supplier code, all in one transaction. Honours Idempotency-Key (hash of the file).',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiAcceptedResponse({ description: '{importId, status: QUEUED, ...}' })
+  @ApiProblems(400, 401, 403, 404, 409, 413, 415, 422)
+  async upload(@CurrentActor() actor: Actor, @UuidParam() id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const { status, body, replayed } = await this.rosters.upload(actor, id, req);
+    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    res.status(status);
+    return body;
+  }
+
+  @Get('core-enterprises/:id/roster-imports')
+  @Roles(...OWNER_AND_STAFF)
+  @ApiOperation({ summary: "A core enterprise's roster imports, newest first" })
+  @ApiProblems(400, 401, 404)
+  list(@CurrentActor() actor: Actor, @UuidParam() id: string, @Query() q: PageQuery) {
+    return this.rosters.list(actor, id, q.page, q.pageSize);
+  }
+
+  @Get('roster-imports/:id')
+  @Roles(...OWNER_AND_STAFF)
+  @ApiOperation({ summary: 'Progress and outcome of an import: QUEUED, RUNNING (processedRows advancing), COMPLETED or FAILED' })
+  @ApiOkResponse({ description: '{status, totalRows, processedRows, acceptedRows, rejectedRows, createdCount, updatedCount, unchangedCount, failure}' })
+  @ApiProblems(400, 401, 404)
+  get(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+    return this.rosters.get(actor, id);
+  }
+
+  @Get('roster-imports/:id/errors')
+  @Roles(...OWNER_AND_STAFF)
+  @ApiOperation({
+    summary: 'One entry per problem: {row, supplierCode, field, code, message}; Accept: text/csv gives the whole list as a CSV safe to open in Excel',
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiProblems(400, 401, 404)
+  async errors(
+    @CurrentActor() actor: Actor,
+    @UuidParam() id: string,
+    @Query() q: PageQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    if (accept && /text\/csv/.test(accept) && !/application\/json/.test(accept)) {
+      const chunks = this.rosters.errorsCsv(actor, id);
+      const first = await chunks.next(); // access is checked before any byte is sent
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', `attachment; filename="roster-import-${id}-errors.csv"`);
+      if (!first.done) res.write(first.value);
+      for await (const chunk of chunks) res.write(chunk);
+      res.end();
+      return undefined;
+    }
+    return this.rosters.errors(actor, id, q.page, q.pageSize);
+  }
+
+  @Post('roster-imports/:id/retry')
+  @Roles('ENTERPRISE', 'ADMIN')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Run a FAILED import again from its stored file' })
+  @ApiProblems(400, 401, 403, 404, 409)
+  retry(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+    return this.rosters.retry(actor, id);
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { SuppliersModule } from '../suppliers/suppliers.module.js';
+import { RosterImportProcessor } from './roster-import.processor.js';
+import { RostersController } from './rosters.controller.js';
+import { RostersService } from './rosters.service.js';
+
+@Module({
+  imports: [SuppliersModule],
+  controllers: [RostersController],
+  providers: [RostersService, RosterImportProcessor],
+  exports: [RosterImportProcessor],
+})
+export class RostersModule {}

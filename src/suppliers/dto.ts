@@ -1,0 +1,50 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { PageQuery } from '../common/pagination.js';
+
+export class SupplierQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'matches the supplier code (prefix) or the name (anywhere)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  q?: string;
+}
+
+export class SupplierResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) coreEnterpriseId: string;
+  @ApiProperty({ example: 'SUP-001-0000001' }) supplierCode: string;
+  @ApiProperty({ enum: ['INDIVIDUAL', 'ENTITY'] }) supplierType: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: '150102********4377', description: 'masked' }) idNumber: string;
+  @ApiProperty({ example: '150102********4377', nullable: true, type: String, description: 'masked' }) legalRepIdNumber: string | null;
+  @ApiProperty({ example: '138****5678', description: 'masked' }) phone: string;
+  @ApiProperty({ example: '6228***********1234', description: 'masked' }) bankAccount: string;
+  @ApiProperty() bankName: string;
+  @ApiProperty() farmName: string;
+  @ApiProperty() province: string;
+  @ApiProperty() herdSize: number;
+  @ApiProperty({ example: '12.5' }) yearsExperience: string;
+  @ApiProperty({ nullable: true, type: String }) epidemicCertNo: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2027-05-01' }) epidemicCertExpiry: string | null;
+  @ApiProperty() deliveryMonths: number;
+  @ApiProperty({ example: '42000.000' }) avgMonthlyDeliveryKg: string;
+  @ApiProperty({ nullable: true, type: String, example: '145000.00' }) avgMonthlySettlement: string | null;
+  @ApiProperty() blacklisted: boolean;
+  @ApiProperty({ nullable: true, type: String }) blacklistReason: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) lastImportId: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export class SupplierIdentityResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() supplierCode: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ['INDIVIDUAL', 'ENTITY'] }) supplierType: string;
+  @ApiProperty({ description: 'in full: this read is audited' }) idNumber: string;
+  @ApiProperty({ nullable: true, type: String }) legalRepIdNumber: string | null;
+  @ApiProperty() phone: string;
+  @ApiProperty() bankAccount: string;
+  @ApiProperty() bankName: string;
+}

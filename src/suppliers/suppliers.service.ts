@@ -1,0 +1,193 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { assertVisible, type Actor } from '../auth/actor.js';
+import { notFound } from '../common/errors.js';
+import { maskBankAccount, maskIdNumber, maskPhone } from '../common/identifiers.js';
+import { Page } from '../common/pagination.js';
+import { sql } from '../database/sql.js';
+import type { SupplierIdentityResponse, SupplierResponse } from './dto.js';
+
+/** The columns a roster row sets, in the order imports stage them. */
+export const SUPPLIER_ROSTER_COLUMNS = [
+  'supplier_code',
+  'supplier_type',
+  'name',
+  'id_number',
+  'legal_rep_id_number',
+  'phone',
+  'bank_account',
+  'bank_name',
+  'farm_name',
+  'province',
+  'herd_size',
+  'years_experience',
+  'epidemic_cert_no',
+  'epidemic_cert_expiry',
+  'delivery_months',
+  'avg_monthly_delivery_kg',
+  'avg_monthly_settlement',
+  'birth_date',
+] as const;
+
+/** DDL of a staging table with those columns (a temporary table in the importing transaction). */
+export const SUPPLIER_STAGING_DDL = `
+  supplier_code text NOT NULL, supplier_type text NOT NULL, name text NOT NULL, id_number text NOT NULL,
+  legal_rep_id_number text, phone text NOT NULL, bank_account text NOT NULL, bank_name text NOT NULL,
+  farm_name text NOT NULL, province text NOT NULL, herd_size integer NOT NULL, years_experience numeric(5,2) NOT NULL,
+  epidemic_cert_no text, epidemic_cert_expiry date, delivery_months integer NOT NULL,
+  avg_monthly_delivery_kg numeric(16,3) NOT NULL, avg_monthly_settlement numeric(18,2), birth_date date NOT NULL`;
+
+export interface SupplierRow {
+  id: string;
+  core_enterprise_id: string;
+  supplier_code: string;
+  supplier_type: 'INDIVIDUAL' | 'ENTITY';
+  name: string;
+  id_number: string;
+  legal_rep_id_number: string | null;
+  phone: string;
+  bank_account: string;
+  bank_name: string;
+  farm_name: string;
+  province: string;
+  herd_size: number;
+  years_experience: string;
+  epidemic_cert_no: string | null;
+  epidemic_cert_expiry: string | null;
+  delivery_months: number;
+  avg_monthly_delivery_kg: string;
+  avg_monthly_settlement: string | null;
+  birth_date: string;
+  blacklisted: boolean;
+  blacklist_reason: string | null;
+  last_import_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** numeric(5,2) and numeric(16,3) pad with zeros; show what the roster said. */
+const trimZeros = (v: string) => (v.includes('.') ? v.replace(/\.?0+$/, '') : v);
+
+export function supplierView(r: SupplierRow): SupplierResponse {
+  return {
+    id: r.id,
+    coreEnterpriseId: r.core_enterprise_id,
+    supplierCode: r.supplier_code,
+    supplierType: r.supplier_type,
+    name: r.name,
+    idNumber: maskIdNumber(r.id_number)!,
+    legalRepIdNumber: maskIdNumber(r.legal_rep_id_number),
+    phone: maskPhone(r.phone)!,
+    bankAccount: maskBankAccount(r.bank_account)!,
+    bankName: r.bank_name,
+    farmName: r.farm_name,
+    province: r.province,
+    herdSize: r.herd_size,
+    yearsExperience: trimZeros(r.years_experience),
+    epidemicCertNo: r.epidemic_cert_no,
+    epidemicCertExpiry: r.epidemic_cert_expiry,
+    deliveryMonths: r.delivery_months,
+    avgMonthlyDeliveryKg: trimZeros(r.avg_monthly_delivery_kg),
+    avgMonthlySettlement: r.avg_monthly_settlement,
+    blacklisted: r.blacklisted,
+    blacklistReason: r.blacklist_reason,
+    lastImportId: r.last_import_id,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+  };
+}
+
+const LIST_COLUMNS = `id, core_enterprise_id, supplier_code, supplier_type, name, id_number, legal_rep_id_number, phone, bank_account,
+  bank_name, farm_name, province, herd_size, years_experience, epidemic_cert_no, epidemic_cert_expiry, delivery_months,
+  avg_monthly_delivery_kg, avg_monthly_settlement, birth_date, blacklisted, blacklist_reason, last_import_id, created_at, updated_at`;
+
+@Injectable()
+export class SuppliersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(actor: Actor, coreEnterpriseId: string, q: { q?: string; page: number; pageSize: number }): Promise<Page<SupplierResponse>> {
+    assertVisible(actor, coreEnterpriseId, 'Core enterprise', coreEnterpriseId);
+    const exists = await sql(this.dataSource.manager, `SELECT 1 FROM core_enterprises WHERE id = $1`, [coreEnterpriseId]);
+    if (!exists.rowCount) throw notFound('Core enterprise', coreEnterpriseId);
+    const params: unknown[] = [coreEnterpriseId];
+    let where = 'core_enterprise_id = $1';
+    if (q.q) {
+      const like = q.q.replace(/[\\%_]/g, '\\$&');
+      where += ` AND (supplier_code ILIKE $${params.push(`${like}%`)} OR name ILIKE $${params.push(`%${like}%`)})`;
+    }
+    const m = this.dataSource.manager;
+    const [rows, total] = await Promise.all([
+      sql<SupplierRow>(m, `SELECT ${LIST_COLUMNS} FROM suppliers WHERE ${where} ORDER BY supplier_code LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
+        ...params,
+        q.pageSize,
+        (q.page - 1) * q.pageSize,
+      ]),
+      sql<{ n: string }>(m, `SELECT count(*) AS n FROM suppliers WHERE ${where}`, params),
+    ]);
+    return { items: rows.rows.map(supplierView), page: q.page, pageSize: q.pageSize, total: Number(total.rows[0].n) };
+  }
+
+  async get(actor: Actor, id: string): Promise<SupplierResponse> {
+    return supplierView(await this.load(actor, id));
+  }
+
+  /** The full identifiers, for staff who need them; every read leaves an audit event. */
+  async identity(actor: Actor, id: string): Promise<SupplierIdentityResponse> {
+    const s = await this.load(actor, id);
+    await this.audit.record(null, actor, {
+      action: 'SUPPLIER_IDENTITY_READ',
+      entityType: 'Supplier',
+      entityId: s.id,
+      coreEnterpriseId: s.core_enterprise_id,
+      after: { fields: ['idNumber', 'legalRepIdNumber', 'phone', 'bankAccount'], idNumber: maskIdNumber(s.id_number) },
+    });
+    return {
+      id: s.id,
+      supplierCode: s.supplier_code,
+      name: s.name,
+      supplierType: s.supplier_type,
+      idNumber: s.id_number,
+      legalRepIdNumber: s.legal_rep_id_number,
+      phone: s.phone,
+      bankAccount: s.bank_account,
+      bankName: s.bank_name,
+    };
+  }
+
+  /** A supplier the caller may see, or 404 (also for another core enterprise's). */
+  async load(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<SupplierRow> {
+    const r = await sql<SupplierRow>(manager, `SELECT ${LIST_COLUMNS} FROM suppliers WHERE id = $1`, [id]);
+    const s = r.rows[0];
+    if (!s) throw notFound('Supplier', id);
+    assertVisible(actor, s.core_enterprise_id, 'Supplier', id);
+    return s;
+  }
+
+  /**
+   * Upserts the staged roster rows by (core enterprise, supplier code) in one statement: new codes are
+   * created, changed ones updated, identical ones left untouched (so they keep their updated_at).
+   */
+  async mergeStaged(manager: EntityManager, staging: string, coreEnterpriseId: string, importId: string): Promise<{ created: number; updated: number }> {
+    const cols = SUPPLIER_ROSTER_COLUMNS.join(', ');
+    const changed = SUPPLIER_ROSTER_COLUMNS.filter((c) => c !== 'supplier_code');
+    const r = await sql<{ created: number; updated: number }>(
+      manager,
+      `WITH merged AS (
+         INSERT INTO suppliers AS s (core_enterprise_id, ${cols}, created_import_id, last_import_id)
+         SELECT $1, ${cols}, $2, $2 FROM ${staging}
+         ON CONFLICT (core_enterprise_id, supplier_code) DO UPDATE SET
+           ${changed.map((c) => `${c} = excluded.${c}`).join(', ')}, last_import_id = excluded.last_import_id, updated_at = now()
+         WHERE (${changed.map((c) => `s.${c}`).join(', ')}) IS DISTINCT FROM (${changed.map((c) => `excluded.${c}`).join(', ')})
+         RETURNING (xmax = 0) AS created
+       )
+       SELECT count(*) FILTER (WHERE created)::int AS created, count(*) FILTER (WHERE NOT created)::int AS updated FROM merged`,
+      [coreEnterpriseId, importId],
+    );
+    return r.rows[0];
+  }
+}
