@@ -1,0 +1,64 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsArray, IsObject, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { EligibilityRuleDoc, LimitFormulaDoc } from '../programmes/dto.js';
+import type { EligibilityRule, LimitFormula } from './rules.js';
+
+export class EligibilityQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'required when the core enterprise has more than one programme' })
+  @IsOptional()
+  @IsUUID()
+  programmeId?: string;
+}
+
+export class BlacklistDto {
+  @ApiProperty({ example: 'fraudulent delivery records confirmed by the core enterprise' })
+  @IsString()
+  @Length(3, 500)
+  reason: string;
+}
+
+export class UnblacklistDto {
+  @ApiPropertyOptional({ example: 'cleared after review' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  reason?: string;
+}
+
+export class PreviewDto {
+  @ApiPropertyOptional({ type: [EligibilityRuleDoc], description: 'proposed rules (default: the current ones)' })
+  @IsOptional()
+  @IsArray()
+  eligibilityRules?: EligibilityRule[];
+
+  @ApiPropertyOptional({ type: LimitFormulaDoc, description: 'proposed formula (default: the current one)' })
+  @IsOptional()
+  @IsObject()
+  limitFormula?: LimitFormula;
+}
+
+export class RuleResultDoc {
+  @ApiProperty() rule: string;
+  @ApiProperty() fact: string;
+  @ApiProperty() operator: string;
+  @ApiProperty() passed: boolean;
+  @ApiProperty({ nullable: true, description: 'the supplier fact (number, text or boolean), null when missing' }) actual: unknown;
+  @ApiProperty({ example: '>= 3' }) expected: string;
+  @ApiProperty({ example: 'years of experience 2.5 is below the required 3' }) message: string;
+}
+
+export class EligibilityResponse {
+  @ApiProperty({ format: 'uuid' }) supplierId: string;
+  @ApiProperty({ format: 'uuid' }) programmeId: string;
+  @ApiProperty() eligible: boolean;
+  @ApiProperty({ example: '150000.00' }) creditLimit: string;
+  @ApiProperty({ example: '100000.00', description: 'creditLimit minus what approved, not yet repaid loans reserve' }) availableLimit: string;
+  @ApiProperty({ example: '50000.00' }) reservedAmount: string;
+  @ApiProperty() evaluatedAt: string;
+  @ApiProperty({ example: '2026-11-27', description: "the business date the facts were judged at (programme's time zone)" }) evaluationDate: string;
+  @ApiProperty() rulesetVersion: number;
+  @ApiProperty({ description: 'the programme has a newer ruleset than this result; a re-screen is pending' }) stale: boolean;
+  @ApiProperty({ type: [RuleResultDoc] }) results: RuleResultDoc[];
+  @ApiProperty({ description: 'each limit term present in the formula, before the minimum and rounding', example: { maxAmount: '500000.00' } })
+  limitTerms: Record<string, string>;
+}

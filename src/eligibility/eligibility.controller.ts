@@ -1,0 +1,71 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor, Roles } from '../auth/decorators.js';
+import { OWNER_AND_STAFF } from '../auth/roles.js';
+import { ApiProblems } from '../common/openapi.js';
+import { UuidParam } from '../common/params.js';
+import { BlacklistDto, EligibilityQuery, EligibilityResponse, PreviewDto, UnblacklistDto } from './dto.js';
+import { EligibilityService } from './eligibility.service.js';
+
+@ApiTags('eligibility')
+@Controller()
+export class EligibilityController {
+  constructor(private readonly eligibility: EligibilityService) {}
+
+  @Get('suppliers/:id/eligibility')
+  @Roles(...OWNER_AND_STAFF)
+  @ApiOperation({ summary: "A supplier's screening for a programme, rule by rule, with its credit and available limit" })
+  @ApiOkResponse({ type: EligibilityResponse })
+  @ApiProblems(400, 401, 404)
+  explain(@CurrentActor() actor: Actor, @UuidParam() id: string, @Query() q: EligibilityQuery): Promise<EligibilityResponse> {
+    return this.eligibility.explain(actor, id, q.programmeId);
+  }
+
+  @Post('programmes/:id/evaluations')
+  @Roles('ADMIN', 'OFFICER')
+  @HttpCode(202)
+  @ApiOperation({ summary: "Re-screen all the programme's suppliers with its current ruleset, in the background" })
+  @ApiAcceptedResponse({ description: '{jobId, status, programmeId}; follow it at GET /screening-runs/{jobId}' })
+  @ApiProblems(400, 401, 403, 404)
+  rescreen(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+    return this.eligibility.requestRescreen(actor, id);
+  }
+
+  @Get('screening-runs/:id')
+  @Roles(...OWNER_AND_STAFF)
+  @ApiOperation({ summary: 'A screening run: QUEUED, RUNNING, COMPLETED (with counts) or FAILED' })
+  @ApiProblems(400, 401, 404)
+  run(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+    return this.eligibility.getRun(actor, id);
+  }
+
+  @Post('programmes/:id/eligibility-preview')
+  @Roles('ADMIN', 'OFFICER', 'SENIOR_OFFICER')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'What-if: how many suppliers a proposed ruleset or formula would admit or drop, and the total limit, before activating it',
+    description: 'Changes nothing. Answers {suppliers, eligibleNow, eligibleAfter, gained, lost, totalLimitNow, totalLimitAfter, byRule, sample}.',
+  })
+  @ApiProblems(400, 401, 403, 404)
+  preview(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: PreviewDto) {
+    return this.eligibility.preview(actor, id, dto);
+  }
+
+  @Post('suppliers/:id/blacklist')
+  @Roles('OFFICER', 'SENIOR_OFFICER')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Blacklist a supplier (audited) and re-screen it at once' })
+  @ApiProblems(400, 401, 403, 404, 409)
+  blacklist(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: BlacklistDto) {
+    return this.eligibility.setBlacklisted(actor, id, true, dto.reason);
+  }
+
+  @Delete('suppliers/:id/blacklist')
+  @Roles('OFFICER', 'SENIOR_OFFICER')
+  @ApiOperation({ summary: 'Take a supplier off the blacklist (audited) and re-screen it at once' })
+  @ApiProblems(400, 401, 403, 404, 409)
+  unblacklist(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: UnblacklistDto) {
+    return this.eligibility.setBlacklisted(actor, id, false, dto?.reason);
+  }
+}
