@@ -21,12 +21,14 @@ interface TokenClaims {
 }
 
 export const API_KEY_PREFIX = 'clk_';
+const VERIFIED_TOKEN_CACHE = 10_000;
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 @Injectable()
 export class AuthService {
   private readonly logger = new Logger('Auth');
+  private readonly verified = new Map<string, TokenClaims & { exp: number }>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -108,13 +110,22 @@ export class AuthService {
   }
 
   async verifyToken(token: string, correlationId: string): Promise<Actor> {
-    let claims: TokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token);
-    } catch {
-      throw new DomainError(AuthErrors.INVALID_TOKEN);
+    const cached = this.verified.get(token);
+    let claims: TokenClaims & { exp?: number };
+    if (cached && cached.exp * 1000 > Date.now()) {
+      claims = cached;
+    } else {
+      try {
+        claims = await this.jwt.verifyAsync<TokenClaims & { exp?: number }>(token);
+      } catch {
+        throw new DomainError(AuthErrors.INVALID_TOKEN);
+      }
+      if (!claims?.sub || !(ROLES as readonly string[]).includes(claims.role) || !claims.exp) throw new DomainError(AuthErrors.INVALID_TOKEN);
+      // jsonwebtoken re-imports the key on every verification, which costs more than the request;
+      // a token already verified stays valid until it expires, so it is remembered until then.
+      if (this.verified.size >= VERIFIED_TOKEN_CACHE) this.verified.delete(this.verified.keys().next().value!);
+      this.verified.set(token, claims as TokenClaims & { exp: number });
     }
-    if (!claims?.sub || !(ROLES as readonly string[]).includes(claims.role)) throw new DomainError(AuthErrors.INVALID_TOKEN);
     return { kind: 'USER', id: claims.sub, name: claims.usr, role: claims.role, coreEnterpriseId: claims.ce ?? null, correlationId };
   }
 

@@ -1,0 +1,41 @@
+import { StateMachine } from '../common/state-machine.js';
+import { LoanErrors } from './loans.errors.js';
+
+export const LOAN_STATUSES = [
+  'SUBMITTED',
+  'REJECTED_INELIGIBLE',
+  'PENDING_REVIEW',
+  'PENDING_SECOND_APPROVAL',
+  'APPROVED',
+  'REJECTED',
+  'DISBURSING',
+  'DISBURSED',
+  'CANCELLED',
+] as const;
+export type LoanStatus = (typeof LOAN_STATUSES)[number];
+
+/**
+ * domain.md: SUBMITTED → REJECTED_INELIGIBLE | PENDING_REVIEW; PENDING_REVIEW → APPROVED |
+ * PENDING_SECOND_APPROVAL | REJECTED; PENDING_SECOND_APPROVAL → APPROVED | REJECTED;
+ * APPROVED → DISBURSING → DISBURSED | APPROVED (payment failed) | CANCELLED.
+ * We read the last line as: a loan is cancelled while APPROVED (before any money moves); once its
+ * payment is under way (DISBURSING) it can only be paid or fail back to APPROVED.
+ */
+export const loanStateMachine = new StateMachine<LoanStatus>('Loan application', {
+  SUBMITTED: ['REJECTED_INELIGIBLE', 'PENDING_REVIEW'],
+  PENDING_REVIEW: ['APPROVED', 'PENDING_SECOND_APPROVAL', 'REJECTED'],
+  PENDING_SECOND_APPROVAL: ['APPROVED', 'REJECTED'],
+  APPROVED: ['DISBURSING', 'CANCELLED'],
+  DISBURSING: ['DISBURSED', 'APPROVED'],
+  REJECTED_INELIGIBLE: [],
+  REJECTED: [],
+  DISBURSED: [],
+  CANCELLED: [],
+});
+
+export function assertLoanTransition(from: LoanStatus, to: LoanStatus): void {
+  loanStateMachine.assert(from, to, LoanErrors.INVALID_TRANSITION);
+}
+
+/** Which decision leads where, from a given status (approve depends on four eyes, decided by the service). */
+export type Decision = 'approve' | 'reject' | 'cancel';

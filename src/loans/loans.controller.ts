@@ -1,0 +1,86 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor, Roles } from '../auth/decorators.js';
+import { OWNER_AND_STAFF } from '../auth/roles.js';
+import { ApiProblems } from '../common/openapi.js';
+import { UuidParam } from '../common/params.js';
+import { ApproveDto, BatchSubmitDto, LoanQuery, ReasonDto, SubmitLoanDto } from './dto.js';
+import { LoansService } from './loans.service.js';
+
+@ApiTags('loan applications')
+@Controller()
+export class LoansController {
+  constructor(private readonly loans: LoansService) {}
+
+  @Post('loan-applications')
+  @Roles('ENTERPRISE', 'OFFICER')
+  @ApiOperation({
+    summary: 'Apply for a loan for a supplier; screened at once: PENDING_REVIEW, or REJECTED_INELIGIBLE with the failed rules kept',
+    description: '422 when the amount or term is outside the product, or the amount is above the supplier\'s available limit.',
+  })
+  @ApiCreatedResponse({ description: 'the application with its status and screening' })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  submit(@CurrentActor() actor: Actor, @Body() dto: SubmitLoanDto) {
+    return this.loans.submit(actor, dto);
+  }
+
+  @Post('programmes/:id/loan-applications\\:batch')
+  @Roles('ENTERPRISE', 'OFFICER')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Apply for up to 1,000 loans at once; answers each item in order with its id and status, or its error',
+    description: 'HTTP 200 with {results: [{index, id?, status?, error?: {status, code, title, detail, errors?}}]}.',
+  })
+  @ApiProblems(400, 401, 403, 404)
+  batch(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: BatchSubmitDto) {
+    return this.loans.submitBatch(actor, id, dto.applications, actor.correlationId);
+  }
+
+  @Get('loan-applications')
+  @Roles(...OWNER_AND_STAFF)
+  @ApiOperation({ summary: "The officers' queue: applications oldest first, with each supplier's summary and screening" })
+  @ApiProblems(400, 401)
+  list(@CurrentActor() actor: Actor, @Query() q: LoanQuery) {
+    return this.loans.list(actor, q);
+  }
+
+  @Get('loan-applications/:id')
+  @Roles(...OWNER_AND_STAFF)
+  @ApiOperation({ summary: 'An application with its full history (every transition, who, when, why)' })
+  @ApiOkResponse({ description: 'the application with history[]' })
+  @ApiProblems(400, 401, 404)
+  get(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+    return this.loans.get(actor, id);
+  }
+
+  @Post('loan-applications/:id/approve')
+  @Roles('OFFICER', 'SENIOR_OFFICER')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Approve. Above the four-eyes threshold the first approval moves it to PENDING_SECOND_APPROVAL; a different SENIOR_OFFICER completes it',
+    description: 'The final approval reserves the amount against the supplier limit, the programme cap and the guarantee cap, or answers 409 naming the one exceeded.',
+  })
+  @ApiProblems(400, 401, 403, 404, 409)
+  approve(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: ApproveDto) {
+    return this.loans.approve(actor, id, dto.comment);
+  }
+
+  @Post('loan-applications/:id/reject')
+  @Roles('OFFICER', 'SENIOR_OFFICER')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reject with a reason' })
+  @ApiProblems(400, 401, 403, 404, 409)
+  reject(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: ReasonDto) {
+    return this.loans.reject(actor, id, dto.reason);
+  }
+
+  @Post('loan-applications/:id/cancel')
+  @Roles('ENTERPRISE', 'OFFICER')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel an approved loan before it is disbursed; releases its reservation at once' })
+  @ApiProblems(400, 401, 403, 404, 409)
+  cancel(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: ReasonDto) {
+    return this.loans.cancel(actor, id, dto.reason);
+  }
+}

@@ -1,0 +1,18 @@
+import { defineErrors } from '../common/errors.js';
+
+export const LoanErrors = defineErrors({
+  INVALID_TRANSITION: { status: 409, title: 'The loan application is not in a state that allows this' },
+  PROGRAMME_INACTIVE: { status: 422, title: 'The programme takes no applications' },
+  SUPPLIER_NOT_IN_PROGRAMME: { status: 422, title: "The supplier does not belong to the programme's core enterprise" },
+  AMOUNT_OUT_OF_RANGE: { status: 422, title: "The amount is outside the programme's product range" },
+  TERM_OUT_OF_RANGE: { status: 422, title: "The term is outside the programme's product range" },
+  AMOUNT_EXCEEDS_AVAILABLE_LIMIT: { status: 422, title: "The amount is above the supplier's available limit" },
+  FOUR_EYES_SENIOR_REQUIRED: { status: 403, title: 'Only a SENIOR_OFFICER may give the second approval' },
+  FOUR_EYES_SAME_APPROVER: { status: 409, title: 'The second approval must come from a different officer' },
+  SUPPLIER_NOT_ELIGIBLE: { status: 409, title: 'The supplier is no longer eligible for this programme' },
+  SUPPLIER_LIMIT_EXCEEDED: { status: 409, title: "Approving would exceed the supplier's credit limit" },
+  PROGRAMME_CAP_EXCEEDED: { status: 409, title: "Approving would exceed the programme's cap" },
+  GUARANTEE_CAP_EXCEEDED: { status: 409, title: "Approving would exceed the core enterprise's guarantee cap" },
+  LOAN_IN_OPEN_BATCH: { status: 409, title: 'The loan is in an open disbursement batch' },
+  BATCH_TOO_LARGE: { status: 400, title: 'A batch holds at most 1,000 applications' },
+});

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { EligibilityModule } from '../eligibility/eligibility.module.js';
+import { ProgrammesModule } from '../programmes/programmes.module.js';
+import { SuppliersModule } from '../suppliers/suppliers.module.js';
+import { LoansController } from './loans.controller.js';
+import { LoansService } from './loans.service.js';
+
+@Module({
+  imports: [ProgrammesModule, SuppliersModule, EligibilityModule],
+  controllers: [LoansController],
+  providers: [LoansService],
+  exports: [LoansService],
+})
+export class LoansModule {}
