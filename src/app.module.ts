@@ -7,11 +7,16 @@ import type { AppConfig } from './config/app-config.js';
 import { AppConfigModule } from './config/config.module.js';
 import { APP_CONFIG } from './config/tokens.js';
 import { CoreEnterprisesModule } from './core-enterprises/core-enterprises.module.js';
+import { EligibilityModule } from './eligibility/eligibility.module.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { DisbursementsModule } from './disbursements/disbursements.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { LoansModule } from './loans/loans.module.js';
 import { ProgrammesModule } from './programmes/programmes.module.js';
+import { RostersModule } from './rosters/rosters.module.js';
+import { SuppliersModule } from './suppliers/suppliers.module.js';
 
 @Module({})
 export class AppModule implements OnApplicationBootstrap {
@@ -34,6 +39,11 @@ export class AppModule implements OnApplicationBootstrap {
         AuthModule,
         CoreEnterprisesModule,
         ProgrammesModule,
+        SuppliersModule,
+        RostersModule,
+        EligibilityModule,
+        LoansModule,
+        DisbursementsModule.forRoot(config),
         HealthModule,
       ],
     };

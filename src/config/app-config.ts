@@ -31,6 +31,9 @@ export interface AppConfig {
   bankTimeoutMs: number;
   disburseConcurrency: number;
   disburseLeaseSeconds: number;
+  disburseSweepMs: number;
+  /** The bank's own account that disbursements are paid from (pain.001 Dbtr). */
+  debtor: { name: string; account: string; agentBic: string | undefined; agentMemberId: string | undefined };
 }
 
 export const DEV_ADMIN_USERNAME = 'admin';
@@ -160,6 +163,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bankTimeoutMs: r.int('BANK_TIMEOUT_MS', 5000, 10, 600000),
     disburseConcurrency: r.int('DISBURSE_CONCURRENCY', 16, 1, 256),
     disburseLeaseSeconds: r.int('DISBURSE_LEASE_SECONDS', 30, 2, 3600),
+    disburseSweepMs: r.int('DISBURSE_SWEEP_MS', 5000, 200, 600000),
+    debtor: {
+      name: r.string('DEBTOR_NAME') ?? 'ChainLend Partner Bank - loan disbursement account',
+      account: r.string('DEBTOR_ACCOUNT') ?? '11001000000000000001',
+      agentBic: r.string('DEBTOR_AGENT_BIC'),
+      agentMemberId: r.string('DEBTOR_AGENT_MEMBER_ID') ?? (r.string('DEBTOR_AGENT_BIC') ? undefined : '102100099996'),
+    },
   };
   if (r.problems.length) throw new ConfigError(r.problems);
   return config;

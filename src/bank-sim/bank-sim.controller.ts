@@ -1,0 +1,32 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/decorators.js';
+import { notFound } from '../common/errors.js';
+import { ApiProblems } from '../common/openapi.js';
+import { BankSimService } from './bank-sim.service.js';
+import { SimTransferQuery } from './dto.js';
+
+/** The simulator's read API, served by the service when the simulator runs in-process. */
+@ApiTags('bank simulator')
+@Controller('bank-sim/transfers')
+export class BankSimController {
+  constructor(private readonly bank: BankSimService) {}
+
+  @Get()
+  @Roles('ADMIN', 'OFFICER', 'SENIOR_OFFICER', 'AUDITOR')
+  @ApiOperation({ summary: "The simulated bank's own record of credit transfers: {items: [{endToEndId, reference, amount, creditorAccount, status, createdAt}], total}" })
+  @ApiProblems(400, 401, 403)
+  list(@Query() q: SimTransferQuery) {
+    return this.bank.list(q);
+  }
+
+  @Get(':endToEndId')
+  @Roles('ADMIN', 'OFFICER', 'SENIOR_OFFICER', 'AUDITOR')
+  @ApiOperation({ summary: 'One transfer by endToEndId' })
+  @ApiProblems(401, 403, 404)
+  async get(@Param('endToEndId') endToEndId: string) {
+    const t = await this.bank.status(endToEndId);
+    if (!t) throw notFound('Transfer', endToEndId);
+    return t;
+  }
+}

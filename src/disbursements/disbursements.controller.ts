@@ -1,0 +1,121 @@
+import { Body, Controller, Delete, Get, Header, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import busboy from 'busboy';
+import type { Request, Response } from 'express';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor, Roles } from '../auth/decorators.js';
+import { STAFF } from '../auth/roles.js';
+import { DomainError } from '../common/errors.js';
+import { ApiProblems } from '../common/openapi.js';
+import { UuidParam } from '../common/params.js';
+import { DisbursementErrors } from './disbursements.errors.js';
+import { DisbursementsService } from './disbursements.service.js';
+import { BatchQuery, CreateBatchDto } from './dto.js';
+
+const MAX_REPORT_BYTES = 50 * 1024 * 1024;
+
+/** The pain.002 document, sent as the raw XML body or as a multipart file. */
+function readStatusReport(req: Request): Promise<string | Buffer> {
+  if (typeof req.body === 'string' && req.body.length) return Promise.resolve(req.body);
+  if (!req.is('multipart/form-data')) {
+    return Promise.reject(new DomainError(DisbursementErrors.STATUS_REPORT_INVALID, 'Send the pain.002 XML as the body (Content-Type: application/xml) or as a multipart file'));
+  }
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    let found = false;
+    const parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: MAX_REPORT_BYTES } });
+    parser.on('file', (_field, stream) => {
+      found = true;
+      stream.on('data', (d: Buffer) => parts.push(d));
+    });
+    parser.on('error', () => reject(new DomainError(DisbursementErrors.STATUS_REPORT_INVALID, 'The multipart body could not be read')));
+    parser.on('close', () => (found ? resolve(Buffer.concat(parts)) : reject(new DomainError(DisbursementErrors.STATUS_REPORT_INVALID, 'No file in the upload'))));
+    req.pipe(parser);
+  });
+}
+
+@ApiTags('disbursements')
+@Controller('disbursement-batches')
+export class DisbursementsController {
+  constructor(private readonly batches: DisbursementsService) {}
+
+  @Post()
+  @Roles('OFFICER')
+  @ApiOperation({ summary: 'Make a DRAFT batch of the given, or all, APPROVED loans of a programme not in another open batch' })
+  @ApiCreatedResponse({ description: 'the batch with counts, totals and items' })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateBatchDto) {
+    return this.batches.create(actor, dto.programmeId, dto.loanApplicationIds);
+  }
+
+  @Get()
+  @Roles(...STAFF)
+  @ApiOperation({ summary: 'Batches, newest first, with counts and totals' })
+  @ApiProblems(400, 401, 403)
+  list(@Query() q: BatchQuery) {
+    return this.batches.list(q);
+  }
+
+  @Get(':id')
+  @Roles(...STAFF)
+  @ApiOperation({ summary: 'A batch: status, counts, totals to the fen, and every item (loan, amount, creditor, endToEndId, status, failure reason)' })
+  @ApiOkResponse({ description: 'the batch' })
+  @ApiProblems(400, 401, 403, 404)
+  get(@UuidParam() id: string) {
+    return this.batches.get(id);
+  }
+
+  @Delete(':id')
+  @Roles('OFFICER')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Discard a DRAFT batch (its loans become free for another batch)' })
+  @ApiProblems(400, 401, 403, 404, 409)
+  async discard(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<void> {
+    await this.batches.discard(actor, id);
+  }
+
+  @Post(':id/approve')
+  @Roles('SENIOR_OFFICER')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Approve a DRAFT batch: a SENIOR_OFFICER who did not make it (maker-checker)' })
+  @ApiProblems(400, 401, 403, 404, 409)
+  approve(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+    return this.batches.approve(actor, id);
+  }
+
+  @Post(':id/execute')
+  @Roles('OFFICER', 'SENIOR_OFFICER')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Pay an APPROVED batch through the payment channel, in the background. Safe to repeat.' })
+  @ApiAcceptedResponse({ description: 'the batch, EXECUTING (or further along)' })
+  @ApiProblems(400, 401, 403, 404, 409)
+  execute(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+    return this.batches.execute(actor, id);
+  }
+
+  @Get(':id/pain001')
+  @Roles(...STAFF)
+  @ApiOperation({ summary: 'The batch as an ISO 20022 pain.001.001.09 credit-transfer file (no personal identity numbers in it)' })
+  @ApiProduces('application/xml')
+  @Header('Content-Type', 'application/xml; charset=utf-8')
+  @ApiProblems(400, 401, 403, 404)
+  async pain001(@UuidParam() id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const { xml, messageId } = await this.batches.pain001(id);
+    res.setHeader('Content-Disposition', `attachment; filename="${messageId}.pain.001.001.09.xml"`);
+    return xml;
+  }
+
+  @Post(':id/status-report')
+  @Roles(...STAFF.filter((r) => r !== 'AUDITOR'))
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Read the bank's pain.002.001.10 status report: ACSC/ACCP settle, RJCT fails with its reason; reading it again changes nothing",
+    description: 'Body: the XML (Content-Type application/xml or text/xml), or multipart with a file. Unknown endToEndIds are reported.',
+  })
+  @ApiConsumes('application/xml', 'text/xml', 'multipart/form-data')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  async statusReport(@CurrentActor() actor: Actor, @UuidParam() id: string, @Req() req: Request) {
+    return this.batches.applyStatusReport(actor, id, await readStatusReport(req));
+  }
+}
