@@ -1,0 +1,172 @@
+/**
+ * What the benchmarks share: a database of their own (on DATABASE_URL's server, or an embedded one),
+ * the service started as a separate process (so its memory is its own), and a small API client.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import pg from 'pg';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/database/embedded.js';
+import { createDataSource, runMigrations } from '../src/database/data-source.js';
+
+export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+
+export function args(): Record<string, string> {
+  const out: Record<string, string> = {};
+  const argv = process.argv.slice(2);
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i].startsWith('--')) {
+      const [k, v] = argv[i].slice(2).split('=');
+      out[k] = v ?? (argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : 'true');
+    }
+  }
+  return out;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export interface BenchDatabase {
+  url: string;
+  adminUrl: string;
+  close(): Promise<void>;
+}
+
+/** A fresh, migrated database named `name` (dropped first if it exists). */
+export async function benchDatabase(name: string): Promise<BenchDatabase> {
+  let embedded: EmbeddedDatabase | undefined;
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    embedded = await startEmbeddedPostgres({ dir: path.join(ROOT, '.data', 'bench'), port: await freePort(), database: 'postgres' });
+    adminUrl = embedded.adminUrl;
+  }
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  const ds = createDataSource(url, 2);
+  await ds.initialize();
+  await runMigrations(ds);
+  await ds.destroy();
+  return {
+    url,
+    adminUrl,
+    async close() {
+      await embedded?.stop();
+    },
+  };
+}
+
+export interface Service {
+  url: string;
+  process: ChildProcess;
+  /** Peak resident set size so far (VmHWM), in MiB. */
+  peakRssMiB(): number;
+  stop(): Promise<void>;
+}
+
+/** Starts the built service (dist/) on the given database and waits for /health. */
+export async function startService(databaseUrl: string, env: Record<string, string> = {}): Promise<Service> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'main.js')], {
+    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', ...env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`${url}/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('the service did not start within 60 s');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    process: child,
+    peakRssMiB() {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** A minimal JSON client for the service's API. */
+export class Api {
+  private token = '';
+  constructor(readonly baseUrl: string) {}
+
+  async login(username = 'admin', password = 'chainlend-admin-dev'): Promise<this> {
+    const r = await this.post('/auth/login', { username, password });
+    this.token = r.accessToken;
+    return this;
+  }
+
+  withToken(token: string): Api {
+    const a = new Api(this.baseUrl);
+    a.token = token;
+    return a;
+  }
+
+  get authHeader(): string {
+    return `Bearer ${this.token}`;
+  }
+
+  async request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+    const res = await fetch(this.baseUrl + url, {
+      method,
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(this.token ? { authorization: `Bearer ${this.token}` } : {}), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  }
+
+  async post(url: string, body?: unknown): Promise<any> {
+    const r = await this.request('POST', url, body ?? {});
+    if (r.status >= 300) throw new Error(`POST ${url}: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body;
+  }
+
+  async get(url: string): Promise<any> {
+    const r = await this.request('GET', url);
+    if (r.status >= 300) throw new Error(`GET ${url}: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body;
+  }
+}
+
+/** Polls until `done` says yes, or throws after `timeoutMs`. */
+export async function until<T>(what: string, probe: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 600_000, everyMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (done(v)) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+export const seconds = (startNs: bigint) => Number(process.hrtime.bigint() - startNs) / 1e9;
