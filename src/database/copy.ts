@@ -15,10 +15,11 @@ export function copyValue(v: CopyValue): string {
   return /[\\\t\n\r]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : s;
 }
 
+/** One COPY text line. join() makes a flat string, so it keeps no slice of a larger text alive. */
 export function copyRow(values: CopyValue[]): string {
-  let line = '';
-  for (let i = 0; i < values.length; i++) line += (i ? '\t' : '') + copyValue(values[i]);
-  return line + '\n';
+  const cells = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) cells[i] = copyValue(values[i]);
+  return cells.join('\t') + '\n';
 }
 
 /** A PostgreSQL text[] literal, every element quoted. */
@@ -51,6 +52,12 @@ export class CopyWriter {
   async write(line: string): Promise<void> {
     this.block += line;
     if (this.block.length >= BLOCK_CHARS) await this.flush();
+  }
+
+  /** Data already in COPY text format, as UTF-8 bytes. */
+  async writeBytes(data: Buffer): Promise<void> {
+    await this.flush();
+    if (!this.stream.write(data)) await once(this.stream, 'drain');
   }
 
   private async flush(): Promise<void> {
@@ -130,25 +137,47 @@ function int4(n: number): Buffer {
  */
 export async function* byteaColumn(runner: QueryRunner, select: string): AsyncGenerator<Buffer> {
   const stream = connectionOf(runner).query(pgCopy.to(`COPY (${select}) TO STDOUT (FORMAT binary)`));
-  let buf: Buffer = Buffer.alloc(0);
+  // Incoming pieces are kept as a list and joined once per complete value, not on every piece.
+  let parts: Buffer[] = [];
+  let length = 0;
+  let need = 19; // the header first
   let headerRead = false;
+  const take = (n: number): Buffer => {
+    const all = parts.length === 1 ? parts[0] : Buffer.concat(parts, length);
+    parts = all.length > n ? [all.subarray(n)] : [];
+    length = all.length - n;
+    return all.subarray(0, n);
+  };
   for await (const data of stream as AsyncIterable<Buffer>) {
-    buf = buf.length ? Buffer.concat([buf, data]) : data;
-    if (!headerRead) {
-      if (buf.length < 19) continue;
-      if (!buf.subarray(0, 11).equals(BINARY_SIGNATURE)) throw new Error('not a binary COPY stream');
-      buf = buf.subarray(19 + buf.readInt32BE(15));
-      headerRead = true;
-    }
-    for (;;) {
-      if (buf.length < 2) break;
-      const fields = buf.readInt16BE(0);
+    parts.push(data);
+    length += data.length;
+    while (length >= need) {
+      if (!headerRead) {
+        const head = take(19);
+        if (!head.subarray(0, 11).equals(BINARY_SIGNATURE)) throw new Error('not a binary COPY stream');
+        take(head.readInt32BE(15));
+        headerRead = true;
+        need = 2;
+        continue;
+      }
+      const peek = take(Math.min(length, 6));
+      const fields = peek.readInt16BE(0);
       if (fields === -1) return;
-      if (buf.length < 6) break;
-      const len = buf.readInt32BE(2);
-      if (buf.length < 6 + len) break;
-      yield buf.subarray(6, 6 + len);
-      buf = buf.subarray(6 + len);
+      if (peek.length < 6) {
+        parts.unshift(peek);
+        length += peek.length;
+        need = 6;
+        break;
+      }
+      const len = peek.readInt32BE(2);
+      if (length < len) {
+        parts.unshift(peek);
+        length += peek.length;
+        need = 6 + len;
+        break;
+      }
+      yield take(len);
+      need = 2;
     }
   }
 }

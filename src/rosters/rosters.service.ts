@@ -209,7 +209,9 @@ export class RostersService {
     return new Promise<StoredFile>((resolve, reject) => {
       let parser: busboy.Busboy;
       try {
-        parser = busboy({ headers: req.headers, limits: { fileSize: limit, files: 1, fields: 20, parts: 30 } });
+        // defParamCharset: browsers and HTTP clients send the file name as raw UTF-8 (a Chinese name
+        // such as 花名册.xlsx); busboy's default would read those bytes as Latin-1 and garble it.
+        parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { fileSize: limit, files: 1, fields: 20, parts: 30 } });
       } catch {
         reject(new DomainError(RosterErrors.ROSTER_NOT_MULTIPART));
         return;
@@ -251,7 +253,10 @@ export class RostersService {
       await copy.row([{ uuid: importId }, { int4: seq++ }, chunk]);
     };
     try {
-      for await (const data of stream as AsyncIterable<Buffer>) {
+      // Leaving the loop early (unsupported type, a failed COPY) must not destroy the file stream:
+      // busboy would then wait forever for it to read on, never finish the request and never answer.
+      // Left alive, it is drained by the resume() calls and busboy reaches the end of the body.
+      for await (const data of stream.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
         if (type === undefined) {
           type = fileTypeOf(fileName, mimeType, data.subarray(0, 8));
           if (type === 'unsupported') {

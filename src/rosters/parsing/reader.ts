@@ -1,6 +1,6 @@
 import { Readable, Transform, type TransformCallback, type Writable, pipeline } from 'node:stream';
 import { TextDecoder } from 'node:util';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 /**
  * Streaming readers for supplier rosters: CSV in the encodings Excel saves, and the first worksheet of
@@ -446,6 +446,8 @@ async function drainAbandoned(rows: AsyncIterator<ExcelJS.Row> | null, worksheet
  * the background, so that nothing exceljs spooled to disk stays behind.
  */
 export async function* readXlsx(source: AsyncIterable<Buffer> | Readable): AsyncGenerator<RosterRecord> {
+  // loaded on first use: exceljs and its zip libraries weigh ~28 MB that a CSV-only service never needs
+  const { default: Excel } = await import('exceljs');
   const feed = new XlsxFeed();
   let sourceError: unknown = null;
   feed.on('error', (err) => {
@@ -454,7 +456,7 @@ export async function* readXlsx(source: AsyncIterable<Buffer> | Readable): Async
   });
   // the feed's error listener above reports every failure of the pipeline
   pipeline(source, feed, () => {});
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(feed, {
+  const workbook = new Excel.stream.xlsx.WorkbookReader(feed, {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
