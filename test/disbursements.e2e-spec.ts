@@ -224,18 +224,18 @@ describe('disbursement batches', () => {
     expectProblem(reused, 422, 'IDEMPOTENCY_KEY_REUSED');
   });
 
-  it('fails, without paying, the item of a loan that is no longer APPROVED when the batch starts', async () => {
+  it('refuses to start, paying nothing, when a loan of the batch is no longer APPROVED', async () => {
     const loans = await approvedLoans(t, s, ['10000.00', '20000.00']);
     const batch = await approvedBatch(t, s, loans.map((l) => l.loanId));
     // (the API refuses to cancel a loan in an open batch; the state is forced here to exercise the guard)
     await t.db.query(`UPDATE loan_applications SET status = 'CANCELLED', reserved = false WHERE id = $1`, [loans[1].loanId]);
-    const done = await executeAndWait(t, s, batch.id);
-    expect(done.status).toBe('PARTIALLY_FAILED');
-    const stuck = done.items.find((i: any) => i.loanApplicationId === loans[1].loanId);
-    expect(stuck).toEqual(expect.objectContaining({ status: 'FAILED', failureCode: 'LOAN_NOT_APPROVED' }));
-    expect(await bankTransfers(t, [loans[1].loanId])).toEqual([]);
-    expect((await loanStatus(t, loans[1].loanId)).status).toBe('CANCELLED');
-    expect((await loanStatus(t, loans[0].loanId)).status).toBe('DISBURSED');
+    const res = await t.http().post(`/disbursement-batches/${batch.id}/execute`).set(s.officer.auth).send();
+    expectProblem(res, 409, 'LOAN_NOT_APPROVED');
+    const after = await t.http().get(`/disbursement-batches/${batch.id}`).set(s.officer.auth);
+    expect(after.body.status).toBe('APPROVED');
+    expect(after.body.counts.pending).toBe(2);
+    expect(await bankTransfers(t, loans.map((l) => l.loanId))).toEqual([]);
+    expect((await loanStatus(t, loans[0].loanId)).status).toBe('APPROVED');
   });
 
   it('is approved by a senior officer other than its maker, once', async () => {

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, Post } from '@nestjs/common';
 import { UuidParam } from '../common/params.js';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../common/openapi.js';
+import { RedactOnReplay } from '../idempotency/idempotency.interceptor.js';
 import type { Actor } from './actor.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { CurrentActor, Roles } from './decorators.js';
@@ -14,7 +15,10 @@ export class ApiKeysController {
 
   @Post()
   @Roles('ADMIN')
-  @ApiOperation({ summary: "Issue an API key for the core enterprise's own systems (shown once; sent as X-Api-Key)" })
+  @RedactOnReplay('key')
+  @ApiOperation({ summary: "Issue an API key for the core enterprise's own systems (shown once; sent as X-Api-Key)",
+    description: 'With an Idempotency-Key, a replay answers the same key record with `key: null`: the secret is never stored.',
+  })
   @ApiCreatedResponse({ type: CreatedApiKeyResponse })
   @ApiProblems(400, 401, 403, 404)
   create(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyResponse> {

@@ -38,7 +38,7 @@ export class CoreEnterpriseQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'matches name or USCC' })
   @IsOptional()
   @IsString()
-  @Length(1, 100)
+  @Length(0, 100)
   q?: string;
 }
 

@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Roles } from '../auth/decorators.js';
 import { STAFF } from '../auth/roles.js';
-import { DomainError } from '../common/errors.js';
+import { CommonErrors, DomainError } from '../common/errors.js';
 import { ApiProblems } from '../common/openapi.js';
 import { UuidParam } from '../common/params.js';
 import { DisbursementErrors } from './disbursements.errors.js';
@@ -24,12 +24,18 @@ function readStatusReport(req: Request): Promise<string | Buffer> {
     const parts: Buffer[] = [];
     let found = false;
     const parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: MAX_REPORT_BYTES } });
+    let truncated = false;
     parser.on('file', (_field, stream) => {
       found = true;
       stream.on('data', (d: Buffer) => parts.push(d));
+      stream.on('limit', () => (truncated = true));
     });
     parser.on('error', () => reject(new DomainError(DisbursementErrors.STATUS_REPORT_INVALID, 'The multipart body could not be read')));
-    parser.on('close', () => (found ? resolve(Buffer.concat(parts)) : reject(new DomainError(DisbursementErrors.STATUS_REPORT_INVALID, 'No file in the upload'))));
+    parser.on('close', () => {
+      if (truncated) reject(new DomainError(CommonErrors.PAYLOAD_TOO_LARGE, `A status report may be at most ${MAX_REPORT_BYTES} bytes`));
+      else if (!found) reject(new DomainError(DisbursementErrors.STATUS_REPORT_INVALID, 'No file in the upload'));
+      else resolve(Buffer.concat(parts));
+    });
     req.pipe(parser);
   });
 }

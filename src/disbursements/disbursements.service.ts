@@ -225,7 +225,7 @@ export class DisbursementsService {
     return view;
   }
 
-  /** APPROVED → EXECUTING; its loans go DISBURSING (a loan no longer APPROVED fails its item). */
+  /** APPROVED → EXECUTING; its loans go DISBURSING. */
   private async startExecuting(m: EntityManager, b: BatchRow, channel: 'API' | 'FILE', actor: Actor): Promise<void> {
     await sql(
       m,
@@ -233,17 +233,13 @@ export class DisbursementsService {
       [b.id, channel, actor.name],
     );
     const items = await sql<{ id: string; loan_application_id: string }>(m, `SELECT id, loan_application_id FROM disbursement_items WHERE batch_id = $1 AND status = 'PENDING'`, [b.id]);
-    const moved = await this.loans.bulkTransition(m, items.rows.map((i) => i.loan_application_id), 'APPROVED', 'DISBURSING', actor, { reason: `batch ${b.id}` });
-    const movedIds = new Set(moved.map((l) => l.id));
-    const stuck = items.rows.filter((i) => !movedIds.has(i.loan_application_id)).map((i) => i.id);
-    if (stuck.length) {
-      // PENDING → SENT → FAILED without calling the bank: nothing was sent for a loan that is no longer payable
-      await sql(
-        m,
-        `UPDATE disbursement_items SET status = 'FAILED', failure_code = 'LOAN_NOT_APPROVED', failure_reason = 'the loan was no longer APPROVED when the batch started', updated_at = now()
-          WHERE id = ANY($1::uuid[])`,
-        [stuck],
-      );
+    const loanIds = items.rows.map((i) => i.loan_application_id);
+    const moved = await this.loans.bulkTransition(m, loanIds, 'APPROVED', 'DISBURSING', actor, { reason: `batch ${b.id}` });
+    if (moved.length !== loanIds.length) {
+      // Loans in an open batch cannot be cancelled, so this means someone changed the data by hand:
+      // pay nothing rather than guess (the transaction rolls back).
+      const movedIds = new Set(moved.map((l) => l.id));
+      throw new DomainError(DisbursementErrors.LOAN_NOT_APPROVED, `No longer APPROVED: ${loanIds.filter((id) => !movedIds.has(id)).join(', ')}`);
     }
     await this.audit.record(m, actor, {
       action: 'DISBURSEMENT_BATCH_EXECUTING',
@@ -251,7 +247,7 @@ export class DisbursementsService {
       entityId: b.id,
       coreEnterpriseId: b.core_enterprise_id,
       before: { status: b.status },
-      after: { status: 'EXECUTING', channel, loans: moved.length, refused: stuck.length },
+      after: { status: 'EXECUTING', channel, loans: moved.length },
     });
   }
 
@@ -338,7 +334,10 @@ export class DisbursementsService {
     }
     const outcome = await this.dataSource.transaction(async (m) => {
       const b = await this.lock(m, id);
-      if (report.originalMessageId && report.originalMessageId !== b.message_id) {
+      if (!report.originalMessageId) {
+        throw new DomainError(DisbursementErrors.STATUS_REPORT_INVALID, 'The report names no original message (OrgnlGrpInfAndSts/OrgnlMsgId)');
+      }
+      if (report.originalMessageId !== b.message_id) {
         throw new DomainError(DisbursementErrors.STATUS_REPORT_OTHER_BATCH, `The report answers message ${report.originalMessageId}; this batch's file is ${b.message_id}`);
       }
       if (b.status === 'DRAFT') throw new DomainError(DisbursementErrors.INVALID_BATCH_TRANSITION, 'A DRAFT batch has not been sent to the bank');
@@ -363,18 +362,35 @@ export class DisbursementsService {
       const outcomes: ItemOutcome[] = [];
       let unchanged = 0;
       let pending = 0;
+      // A batch paid through the payment channel takes its outcomes from the bank's answers; a report
+      // for it is only compared, never applied (a RJCT racing an in-flight settlement could otherwise
+      // release a loan that the bank pays).
+      const applies = b.channel !== 'API';
+      const verdictOf = (status: string) => (status === 'ACSC' || status === 'ACCP' ? 'SETTLED' : status === 'RJCT' ? 'FAILED' : null);
+      const reported = new Map<string, string>();
       for (const t of statuses) {
         const item = byE2e.get(t.endToEndId);
         if (!item) {
           unknown.push(t.endToEndId);
           continue;
         }
-        const verdict = t.status === 'ACSC' || t.status === 'ACCP' ? 'SETTLED' : t.status === 'RJCT' ? 'FAILED' : null;
+        const verdict = verdictOf(t.status);
+        const earlier = reported.get(t.endToEndId);
+        reported.set(t.endToEndId, t.status);
+        if (earlier !== undefined && verdictOf(earlier) !== verdict) {
+          // the same report says two things about one payment: believe neither
+          conflicts.push({ endToEndId: t.endToEndId, itemStatus: item.status, reported: `${earlier} and ${t.status}` });
+          const i = outcomes.findIndex((o) => o.itemId === item.id);
+          if (i >= 0) outcomes.splice(i, 1);
+          continue;
+        }
+        if (earlier !== undefined) continue;
         if (!verdict) {
           pending++;
           continue;
         }
         if (item.status === verdict) unchanged++;
+        else if (item.status === 'SENT' && !applies) pending++;
         else if (item.status === 'SENT') {
           outcomes.push(verdict === 'SETTLED' ? { itemId: item.id, result: 'SETTLED' } : { itemId: item.id, result: 'FAILED', code: t.reasonCode, reason: t.reasonText ?? t.reasonCode });
         } else conflicts.push({ endToEndId: t.endToEndId, itemStatus: item.status, reported: t.status });

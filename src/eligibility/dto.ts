@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsObject, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsNotBlank } from '../common/validation.js';
 import { EligibilityRuleDoc, LimitFormulaDoc } from '../programmes/dto.js';
 import type { EligibilityRule, LimitFormula } from './rules.js';
 
@@ -13,6 +14,7 @@ export class EligibilityQuery {
 export class BlacklistDto {
   @ApiProperty({ example: 'fraudulent delivery records confirmed by the core enterprise' })
   @IsString()
+  @IsNotBlank()
   @Length(3, 500)
   reason: string;
 }

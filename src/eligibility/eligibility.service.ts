@@ -303,11 +303,12 @@ export class EligibilityService implements OnModuleInit {
     const r = await sql<Record<string, unknown>>(m, `SELECT ${FACT_COLUMNS} FROM suppliers WHERE id = $1`, [supplierId]);
     const row = r.rows[0];
     if (!row) throw notFound('Supplier', supplierId);
-    const facts = factsOf(sourceOf(Object.values(row) as FactRow), businessDate(programme.timeZone));
+    // one date for the facts and the record, or a screening at midnight would store the wrong one
+    const evaluationDate = businessDate(programme.timeZone);
+    const facts = factsOf(sourceOf(Object.values(row) as FactRow), evaluationDate);
     const evaluation = evaluate(programme.eligibilityRules, facts);
     const creditLimit = compileFormula(programme.limitFormula)(facts, evaluation.eligible);
     const failedRules = evaluation.results.filter((x) => !x.passed).map((x) => x.rule);
-    const evaluationDate = businessDate(programme.timeZone);
     await sql(
       m,
       `INSERT INTO screening_results (supplier_id, programme_id, core_enterprise_id, ruleset_version, evaluation_date, evaluated_at,

@@ -325,3 +325,13 @@ describe('numToString', () => {
     expect(numToString(v)).toBe(text);
   });
 });
+
+describe('numbers a JSON document cannot carry exactly', () => {
+  it('refuses numeric rule values beyond 2^53, which must come as decimal strings', () => {
+    const big = [{ name: 'x', fact: 'avgMonthlySettlement', operator: '>=', value: 2 ** 53 }];
+    expect(validateRules(big)).toEqual([expect.objectContaining({ field: 'eligibilityRules[0].value', code: 'RULE_VALUE_TYPE' })]);
+    expect(validateRules([{ ...big[0], value: '9007199254740993' }])).toEqual([]);
+    expect(validateRules([{ ...big[0], value: Number.MAX_SAFE_INTEGER }])).toEqual([]);
+    expect(validateRules([{ name: 'x', fact: 'herdSize', operator: 'between', value: [1, 1e21] }])).toHaveLength(1);
+  });
+});

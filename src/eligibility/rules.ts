@@ -58,8 +58,9 @@ export function factKind(fact: FactName): 'numeric' | 'string' | 'boolean' {
 }
 
 const SIGNED_DECIMAL = /^-?(0|[1-9]\d{0,17})(\.\d{1,10})?$/;
+// A JSON number beyond 2^53 has already lost digits when it reaches us: such values must come as strings.
 const isNumberValue = (v: unknown) =>
-  (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && SIGNED_DECIMAL.test(v));
+  (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER) || (typeof v === 'string' && SIGNED_DECIMAL.test(v));
 
 const RULE_KEYS = new Set(['name', 'fact', 'operator', 'value']);
 const MAX_RULES = 50;

@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
@@ -7,6 +7,13 @@ import { callerKey, type Actor } from '../auth/actor.js';
 import { IdempotencyService, requestHash } from './idempotency.service.js';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const REDACT_ON_REPLAY = 'chainlend:redact-on-replay';
+
+/**
+ * Fields of the response that must not be kept for a replay (a secret shown once): the replay
+ * answers with them set to null and lists them in `redactedOnReplay`.
+ */
+export const RedactOnReplay = (...fields: string[]) => SetMetadata(REDACT_ON_REPLAY, fields);
 
 /**
  * Honours Idempotency-Key on every authenticated mutating request (JSON bodies). Multipart uploads
@@ -27,10 +34,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (typeof key !== 'string' || !MUTATING.has(req.method) || !req.actor || req.is('multipart/form-data')) return next.handle();
     // Nest applies the route's status after interceptors, so read it from the route itself.
     const status = this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? (req.method === 'POST' ? 201 : 200);
-    return from(this.run(req, res, key, req.actor, status, next));
+    const redact = this.reflector.get<string[]>(REDACT_ON_REPLAY, context.getHandler()) ?? [];
+    return from(this.run(req, res, key, req.actor, status, redact, next));
   }
 
-  private async run(req: Request, res: Response, key: string, actor: Actor, status: number, next: CallHandler): Promise<unknown> {
+  private async run(req: Request, res: Response, key: string, actor: Actor, status: number, redact: string[], next: CallHandler): Promise<unknown> {
     const caller = callerKey(actor);
     const claim = await this.idempotency.claim(caller, key, req.method, req.path, requestHash(req.method, req.path, req.body));
     if (claim.kind === 'replay') {
@@ -39,7 +47,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     try {
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      await this.idempotency.complete(caller, key, status, body);
+      const stored = redact.length && body && typeof body === 'object' ? { ...body, ...Object.fromEntries(redact.map((f) => [f, null])), redactedOnReplay: redact } : body;
+      await this.idempotency.complete(caller, key, status, stored);
       return body;
     } catch (err) {
       await this.idempotency.release(caller, key).catch(() => undefined);

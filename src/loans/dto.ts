@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { PageQuery } from '../common/pagination.js';
-import { IsMoney } from '../common/validation.js';
+import { IsMoney, IsNotBlank } from '../common/validation.js';
 import { LOAN_STATUSES, type LoanStatus } from './loan-state.js';
 
 export const MAX_BATCH_ITEMS = 1000;
@@ -73,6 +73,7 @@ export class ApproveDto {
 export class ReasonDto {
   @ApiProperty({ example: 'herd count not confirmed by the core enterprise' })
   @IsString()
+  @IsNotBlank()
   @Length(1, 1000)
   reason: string;
 }

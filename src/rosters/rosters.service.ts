@@ -10,7 +10,7 @@ import { assertVisible, callerKey, type Actor } from '../auth/actor.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/tokens.js';
 import { csvLine, CSV_BOM } from '../common/csv.js';
-import { DomainError, notFound } from '../common/errors.js';
+import { CommonErrors, DomainError, notFound } from '../common/errors.js';
 import { Page } from '../common/pagination.js';
 import { BinaryCopyWriter } from '../database/copy.js';
 import { sql } from '../database/sql.js';
@@ -226,7 +226,7 @@ export class RostersService {
         // keep reading the rest of the request even if storing fails, then report the failure
         stored.catch(() => stream.resume());
       });
-      parser.on('error', () => reject(new DomainError(RosterErrors.ROSTER_NOT_MULTIPART, 'The multipart body could not be read')));
+      parser.on('error', () => reject(new DomainError(CommonErrors.MALFORMED_REQUEST, 'The multipart body is cut off or malformed')));
       parser.on('close', () => {
         if (!stored) reject(new DomainError(RosterErrors.ROSTER_FILE_MISSING));
         else stored.then(resolve, reject);

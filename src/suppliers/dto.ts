@@ -6,7 +6,7 @@ export class SupplierQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'matches the supplier code (prefix) or the name (anywhere)' })
   @IsOptional()
   @IsString()
-  @Length(1, 100)
+  @Length(0, 100)
   q?: string;
 }
 
