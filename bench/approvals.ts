@@ -52,14 +52,21 @@ async function main() {
       ],
     });
     const wall = seconds(t);
-    const approved = await client.query(`SELECT count(*)::int AS n, coalesce(sum(amount), 0)::text AS total FROM loan_applications WHERE status = 'APPROVED'`);
-    const outstanding = await client.query(`SELECT outstanding_amount::text AS v FROM programme_exposure WHERE programme_id = $1`, [programme.id]);
+    // requests still in flight when autocannon stopped counting finish now; then read both in one snapshot
+    await new Promise((r) => setTimeout(r, 1000));
+    const check = await client.query(
+      `SELECT (SELECT count(*)::int FROM loan_applications WHERE status = 'APPROVED') AS n,
+              (SELECT coalesce(sum(amount), 0)::text FROM loan_applications WHERE status = 'APPROVED') AS total,
+              (SELECT outstanding_amount::text FROM programme_exposure WHERE programme_id = $1) AS outstanding`,
+      [programme.id],
+    );
     console.log('');
     console.log(`approvals over loopback: ${connections} connections for ${duration} s, service on ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}`);
     console.log(`  requests:   ${result.requests.total} in ${wall.toFixed(1)} s, ${result.non2xx} not 2xx, ${result.errors} errors, ${result.timeouts} time-outs`);
     console.log(`  throughput: ${result.requests.average.toFixed(0)} req/s (goal >= 300)`);
     console.log(`  latency:    p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms (goal p99 <= 50 ms)`);
-    console.log(`  check:      ${approved.rows[0].n} APPROVED totalling ${approved.rows[0].total}; programme outstanding ${outstanding.rows[0].v}`);
+    const c = check.rows[0];
+    console.log(`  check:      ${c.n} APPROVED totalling ${c.total}; programme outstanding ${c.outstanding} (${c.total === c.outstanding ? 'equal' : 'MISMATCH'})`);
   } finally {
     await client.end();
     await service.stop();
