@@ -36,19 +36,39 @@ export interface AuditEventView {
   correlationId: string | null;
 }
 
+const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+
 /** Append-only record of who did what; written in the same transaction as the change it records. */
 @Injectable()
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async record(manager: EntityManager | null, actor: AuditActor, entry: AuditEntry): Promise<void> {
-    await this.recordMany(manager, actor, [entry]);
+    // one event is the common case, on hot paths (approvals): plain values, no arrays to build and unpack
+    await sql(
+      manager ?? this.dataSource.manager,
+      `INSERT INTO audit_events (actor_kind, actor_id, actor_name, actor_role, action, entity_type, entity_id,
+                                 core_enterprise_id, before, after, correlation_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [
+        actor.kind,
+        actor.id,
+        actor.name,
+        actor.role,
+        entry.action,
+        entry.entityType,
+        entry.entityId ?? null,
+        entry.coreEnterpriseId ?? null,
+        json(entry.before),
+        json(entry.after),
+        actor.correlationId,
+      ],
+    );
   }
 
   async recordMany(manager: EntityManager | null, actor: AuditActor, entries: AuditEntry[]): Promise<void> {
     if (!entries.length) return;
     const m = manager ?? this.dataSource.manager;
-    const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
     await sql(
       m,
       `INSERT INTO audit_events (actor_kind, actor_id, actor_name, actor_role, action, entity_type, entity_id,
