@@ -138,7 +138,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port: r.int('PORT', 3000, 0, 65535),
     host: r.string('HOST') ?? '0.0.0.0',
     databaseUrl: r.url('DATABASE_URL', ['postgres:', 'postgresql:']),
-    databasePoolSize: r.int('DATABASE_POOL_SIZE', 10, 1, 200),
+    databasePoolSize: r.int('DATABASE_POOL_SIZE', 20, 1, 200),
     embeddedDir: r.string('EMBEDDED_PG_DIR') ?? '.data',
     embeddedPort: r.int('EMBEDDED_PG_PORT', 54329, 1024, 65535),
     jwtSecret: jwtSecret ?? (nodeEnv === 'test' ? randomBytes(32).toString('hex') : DEV_JWT_SECRET),
@@ -161,7 +161,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       latencyMs: r.int('BANK_SIM_LATENCY_MS', 0, 0, 60000),
     },
     bankTimeoutMs: r.int('BANK_TIMEOUT_MS', 5000, 10, 600000),
-    disburseConcurrency: r.int('DISBURSE_CONCURRENCY', 16, 1, 256),
+    disburseConcurrency: r.int('DISBURSE_CONCURRENCY', 32, 1, 256),
     disburseLeaseSeconds: r.int('DISBURSE_LEASE_SECONDS', 30, 2, 3600),
     disburseSweepMs: r.int('DISBURSE_SWEEP_MS', 5000, 200, 600000),
     debtor: {

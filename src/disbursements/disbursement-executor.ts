@@ -108,11 +108,14 @@ export class DisbursementExecutor implements OnModuleInit, OnApplicationBootstra
     }, (lease * 1000) / 3);
     heartbeat.unref();
     const started = Date.now();
+    // The outcomes of one chunk are recorded while the bank works on the next.
+    let recording: Promise<unknown> = Promise.resolve();
     try {
       for (;;) {
         if (leaseLost || this.stopping) return;
         const items = await this.claim(batchId);
         if (!items.length) {
+          await recording;
           const wait = await sql<{ open: number; wait_ms: number | null }>(
             this.dataSource.manager,
             `SELECT count(*)::int AS open, (extract(epoch FROM min(next_attempt_at) - now()) * 1000)::int AS wait_ms
@@ -128,9 +131,12 @@ export class DisbursementExecutor implements OnModuleInit, OnApplicationBootstra
           continue;
         }
         const outcomes = await this.attemptAll(items);
-        await this.dataSource.transaction((m) => this.batches.applyOutcomes(m, batch, outcomes));
+        await recording;
+        recording = this.dataSource.transaction((m) => this.batches.applyOutcomes(m, batch, outcomes));
       }
     } finally {
+      // whatever happens, the last chunk's outcomes are recorded before the lease is let go
+      await recording.catch((err) => this.logger.warn({ err, batchId }, 'recording payment outcomes failed; the next driver asks the bank again'));
       clearInterval(heartbeat);
       await sql(this.dataSource.manager, `UPDATE disbursement_batches SET lease_owner = NULL, lease_expires_at = NULL WHERE id = $1 AND lease_owner = $2`, [
         batchId,
@@ -155,7 +161,9 @@ export class DisbursementExecutor implements OnModuleInit, OnApplicationBootstra
               next_attempt_at = now() + make_interval(secs => $3), updated_at = now()
          FROM picked WHERE i.id = picked.id
        RETURNING i.*, picked.was`,
-      [batchId, this.config.disburseConcurrency * 4, this.config.disburseLeaseSeconds],
+      // Several rounds of bank calls per chunk: the chunk's outcomes are then recorded in one short
+      // transaction, whose cost is mostly per statement, not per row.
+      [batchId, this.config.disburseConcurrency * 16, this.config.disburseLeaseSeconds],
     );
     return r.rows.sort((a, b) => a.seq - b.seq);
   }
