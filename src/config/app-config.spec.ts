@@ -27,7 +27,7 @@ describe('loadConfig', () => {
       port: 3000,
       host: '0.0.0.0',
       databaseUrl: undefined,
-      databasePoolSize: 10,
+      databasePoolSize: 20,
       embeddedDir: '.data',
       adminUsername: DEV_ADMIN_USERNAME,
       adminPassword: DEV_ADMIN_PASSWORD,

@@ -110,12 +110,14 @@ export class DisbursementExecutor implements OnModuleInit, OnApplicationBootstra
     const started = Date.now();
     // The outcomes of one chunk are recorded while the bank works on the next.
     let recording: Promise<unknown> = Promise.resolve();
+    let beingRecorded: string[] = [];
     try {
       for (;;) {
         if (leaseLost || this.stopping) return;
-        const items = await this.claim(batchId);
+        const items = await this.claim(batchId, beingRecorded);
         if (!items.length) {
           await recording;
+          beingRecorded = [];
           const wait = await sql<{ open: number; wait_ms: number | null }>(
             this.dataSource.manager,
             `SELECT count(*)::int AS open, (extract(epoch FROM min(next_attempt_at) - now()) * 1000)::int AS wait_ms
@@ -132,6 +134,7 @@ export class DisbursementExecutor implements OnModuleInit, OnApplicationBootstra
         }
         const outcomes = await this.attemptAll(items);
         await recording;
+        beingRecorded = items.map((i) => i.id);
         recording = this.dataSource.transaction((m) => this.batches.applyOutcomes(m, batch, outcomes));
       }
     } finally {
@@ -149,12 +152,13 @@ export class DisbursementExecutor implements OnModuleInit, OnApplicationBootstra
    * The next items to work on, marked SENT (and in flight) in the same statement that picks them: new
    * ones, and SENT ones whose retry time has come.
    */
-  private async claim(batchId: string): Promise<ClaimedItem[]> {
+  private async claim(batchId: string, exclude: string[]): Promise<ClaimedItem[]> {
     const r = await sql<ClaimedItem>(
       this.dataSource.manager,
       `WITH picked AS (
          SELECT id, status AS was FROM disbursement_items
           WHERE batch_id = $1 AND (status = 'PENDING' OR (status = 'SENT' AND (next_attempt_at IS NULL OR next_attempt_at <= now())))
+            AND NOT (id = ANY($4::uuid[])) -- their outcome is being recorded right now
           ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED
        )
        UPDATE disbursement_items i SET status = 'SENT', sent_at = coalesce(i.sent_at, now()), attempts = i.attempts + 1,
@@ -163,7 +167,7 @@ export class DisbursementExecutor implements OnModuleInit, OnApplicationBootstra
        RETURNING i.*, picked.was`,
       // Several rounds of bank calls per chunk: the chunk's outcomes are then recorded in one short
       // transaction, whose cost is mostly per statement, not per row.
-      [batchId, this.config.disburseConcurrency * 16, this.config.disburseLeaseSeconds],
+      [batchId, this.config.disburseConcurrency * 16, this.config.disburseLeaseSeconds, exclude],
     );
     return r.rows.sort((a, b) => a.seq - b.seq);
   }
