@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsObject, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsArray, IsIn, IsObject, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { PageQuery } from '../common/pagination.js';
 import { IsNotBlank } from '../common/validation.js';
 import { EligibilityRuleDoc, LimitFormulaDoc } from '../programmes/dto.js';
 import type { EligibilityRule, LimitFormula } from './rules.js';
@@ -63,4 +64,11 @@ export class EligibilityResponse {
   @ApiProperty({ type: [RuleResultDoc] }) results: RuleResultDoc[];
   @ApiProperty({ description: 'each limit term present in the formula, before the minimum and rounding', example: { maxAmount: '500000.00' } })
   limitTerms: Record<string, string>;
+}
+
+export class ScreeningResultsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  eligible?: 'true' | 'false';
 }

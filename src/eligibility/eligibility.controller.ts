@@ -5,7 +5,8 @@ import { CurrentActor, Roles } from '../auth/decorators.js';
 import { OWNER_AND_STAFF } from '../auth/roles.js';
 import { ApiProblems } from '../common/openapi.js';
 import { UuidParam } from '../common/params.js';
-import { BlacklistDto, EligibilityQuery, EligibilityResponse, PreviewDto, UnblacklistDto } from './dto.js';
+import { BlacklistDto, EligibilityQuery, EligibilityResponse, PreviewDto, ScreeningResultsQuery, UnblacklistDto } from './dto.js';
+import { PageQuery } from '../common/pagination.js';
 import { EligibilityService } from './eligibility.service.js';
 
 @ApiTags('eligibility')
@@ -30,6 +31,22 @@ export class EligibilityController {
   @ApiProblems(400, 401, 403, 404)
   rescreen(@CurrentActor() actor: Actor, @UuidParam() id: string) {
     return this.eligibility.requestRescreen(actor, id);
+  }
+
+  @Get('programmes/:id/screening-runs')
+  @Roles(...OWNER_AND_STAFF)
+  @ApiOperation({ summary: "A programme's screening runs, newest first" })
+  @ApiProblems(400, 401, 404)
+  runs(@CurrentActor() actor: Actor, @UuidParam() id: string, @Query() q: PageQuery) {
+    return this.eligibility.listRuns(actor, id, q.page, q.pageSize);
+  }
+
+  @Get('programmes/:id/screening-results')
+  @Roles(...OWNER_AND_STAFF)
+  @ApiOperation({ summary: "The stored screening of the programme's suppliers (eligible=true for the ones it may lend to), with limits" })
+  @ApiProblems(400, 401, 404)
+  results(@CurrentActor() actor: Actor, @UuidParam() id: string, @Query() q: ScreeningResultsQuery) {
+    return this.eligibility.listResults(actor, id, q);
   }
 
   @Get('screening-runs/:id')

@@ -182,6 +182,54 @@ export class EligibilityService implements OnModuleInit {
     };
   }
 
+  async listRuns(actor: Actor, programmeId: string, page: number, pageSize: number) {
+    await this.programmes.get(actor, programmeId);
+    const m = this.dataSource.manager;
+    const [rows, total] = await Promise.all([
+      sql<{ id: string }>(m, `SELECT id FROM screening_runs WHERE programme_id = $1 ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`, [programmeId, pageSize, (page - 1) * pageSize]),
+      sql<{ n: string }>(m, `SELECT count(*) AS n FROM screening_runs WHERE programme_id = $1`, [programmeId]),
+    ]);
+    const items = [];
+    for (const r of rows.rows) items.push(await this.getRun(actor, r.id));
+    return { items, page, pageSize, total: Number(total.rows[0].n) };
+  }
+
+  /** The stored screening of every supplier of a programme: who is eligible, for how much. */
+  async listResults(actor: Actor, programmeId: string, q: { eligible?: 'true' | 'false'; page: number; pageSize: number }) {
+    await this.programmes.get(actor, programmeId);
+    const params: unknown[] = [programmeId];
+    const filter = q.eligible ? `AND r.eligible = $${params.push(q.eligible === 'true')}` : '';
+    const m = this.dataSource.manager;
+    const [rows, total] = await Promise.all([
+      sql<{ supplier_id: string; supplier_code: string; name: string; eligible: boolean; credit_limit: string; reserved: string | null; failed_rules: string[]; ruleset_version: number; evaluated_at: Date }>(
+        m,
+        `SELECT r.supplier_id, s.supplier_code, s.name, r.eligible, r.credit_limit, e.reserved_amount AS reserved, r.failed_rules, r.ruleset_version, r.evaluated_at
+           FROM screening_results r JOIN suppliers s ON s.id = r.supplier_id
+           LEFT JOIN supplier_exposure e ON e.supplier_id = r.supplier_id AND e.programme_id = r.programme_id
+          WHERE r.programme_id = $1 ${filter}
+          ORDER BY s.supplier_code LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, q.pageSize, (q.page - 1) * q.pageSize],
+      ),
+      sql<{ n: string }>(m, `SELECT count(*) AS n FROM screening_results r WHERE r.programme_id = $1 ${filter}`, params),
+    ]);
+    return {
+      items: rows.rows.map((r) => ({
+        supplierId: r.supplier_id,
+        supplierCode: r.supplier_code,
+        name: r.name,
+        eligible: r.eligible,
+        creditLimit: money(r.credit_limit),
+        availableLimit: money(Dec.max(0, new Dec(r.credit_limit).minus(r.reserved ?? '0'))),
+        failedRules: r.failed_rules,
+        rulesetVersion: r.ruleset_version,
+        evaluatedAt: r.evaluated_at.toISOString(),
+      })),
+      page: q.page,
+      pageSize: q.pageSize,
+      total: Number(total.rows[0].n),
+    };
+  }
+
   async runScreening(runId: string): Promise<void> {
     const claimed = await sql<{ programme_id: string }>(
       this.dataSource.manager,
