@@ -33,14 +33,14 @@ function outcomes(responses: Response[], code: string) {
 /** The loans' own view of what is reserved: sums by status and the reserved flag, from the database. */
 async function dbReserved(t: TestApp, programmeId: string) {
   const r = await t.db.query(
-    `SELECT coalesce(sum(amount) FILTER (WHERE reserved), 0)::text AS reserved_sum,
-            coalesce(sum(guaranteed_amount) FILTER (WHERE reserved), 0)::text AS guaranteed_sum,
+    `SELECT coalesce(sum(amount) FILTER (WHERE reserved), 0)::numeric(18,2)::text AS reserved_sum,
+            coalesce(sum(guaranteed_amount) FILTER (WHERE reserved), 0)::numeric(18,2)::text AS guaranteed_sum,
             count(*) FILTER (WHERE reserved)::int AS reserved_count,
             count(*) FILTER (WHERE status = 'PENDING_REVIEW' AND NOT reserved)::int AS pending_unreserved
        FROM loan_applications WHERE programme_id = $1`,
     [programmeId],
   );
-  const e = await t.db.query(`SELECT coalesce(sum(reserved_amount), 0)::text AS s FROM supplier_exposure WHERE programme_id = $1`, [programmeId]);
+  const e = await t.db.query(`SELECT coalesce(sum(reserved_amount), 0)::numeric(18,2)::text AS s FROM supplier_exposure WHERE programme_id = $1`, [programmeId]);
   return { ...r[0], supplierExposureSum: e[0].s as string };
 }
 
