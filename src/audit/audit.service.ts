@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Page } from '../common/pagination.js';
 import { sql } from '../database/sql.js';
+import { pageOf } from '../database/paging.js';
 
 /** Who acted: any caller, or an anonymous one (a failed login). */
 export interface AuditActor {
@@ -98,30 +99,17 @@ export class AuditService {
     if (filter.entityType) where.push(`entity_type = $${params.push(filter.entityType)}`);
     if (filter.entityId) where.push(`entity_id = $${params.push(filter.entityId)}`);
     if (filter.action) where.push(`action = $${params.push(filter.action)}`);
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const m = this.dataSource.manager;
-    const total = await sql<{ n: string }>(m, `SELECT count(*) AS n FROM audit_events ${clause}`, params);
-    const rows = await sql<Record<string, unknown>>(
-      m,
-      `SELECT * FROM audit_events ${clause} ORDER BY id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
-    );
-    return {
-      items: rows.rows.map((r) => ({
-        id: String(r.id),
-        occurredAt: (r.occurred_at as Date).toISOString(),
-        actor: { kind: r.actor_kind as string, id: r.actor_id as string, name: r.actor_name as string, role: r.actor_role as string },
-        action: r.action as string,
-        entityType: r.entity_type as string,
-        entityId: r.entity_id as string | null,
-        coreEnterpriseId: r.core_enterprise_id as string | null,
-        before: r.before,
-        after: r.after,
-        correlationId: r.correlation_id as string | null,
-      })),
-      page: filter.page,
-      pageSize: filter.pageSize,
-      total: Number(total.rows[0].n),
-    };
+    return pageOf<Record<string, unknown>, AuditEventView>(this.dataSource.manager, { columns: '*', from: 'audit_events', where, params, orderBy: 'id' }, filter, (r) => ({
+      id: String(r.id),
+      occurredAt: (r.occurred_at as Date).toISOString(),
+      actor: { kind: r.actor_kind as string, id: r.actor_id as string, name: r.actor_name as string, role: r.actor_role as string },
+      action: r.action as string,
+      entityType: r.entity_type as string,
+      entityId: r.entity_id as string | null,
+      coreEnterpriseId: r.core_enterprise_id as string | null,
+      before: r.before,
+      after: r.after,
+      correlationId: r.correlation_id as string | null,
+    }));
   }
 }

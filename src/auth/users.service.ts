@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { DomainError, notFound } from '../common/errors.js';
 import { Page } from '../common/pagination.js';
 import { CoreEnterprisesService } from '../core-enterprises/core-enterprises.service.js';
+import { pageOf } from '../database/paging.js';
 import { UNIQUE_VIOLATION, pgCode, sql } from '../database/sql.js';
 import type { Actor } from './actor.js';
 import { AuthErrors } from './auth.errors.js';
@@ -76,15 +77,7 @@ export class UsersService {
   }
 
   async list(page: number, pageSize: number): Promise<Page<UserResponse>> {
-    const m = this.dataSource.manager;
-    const [rows, total] = await Promise.all([
-      sql<UserRow>(m, `SELECT id, username, role, core_enterprise_id, created_at FROM users ORDER BY created_at, id LIMIT $1 OFFSET $2`, [
-        pageSize,
-        (page - 1) * pageSize,
-      ]),
-      sql<{ n: string }>(m, `SELECT count(*) AS n FROM users`),
-    ]);
-    return { items: rows.rows.map(view), page, pageSize, total: Number(total.rows[0].n) };
+    return pageOf(this.dataSource.manager, { columns: 'id, username, role, core_enterprise_id, created_at', from: 'users', orderBy: 'created_at, id' }, { page, pageSize }, view);
   }
 
   async get(id: string): Promise<UserResponse> {

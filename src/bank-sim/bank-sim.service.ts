@@ -5,7 +5,9 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/tokens.js';
 import { money } from '../common/money.js';
+import type { Page } from '../common/pagination.js';
 import { sql } from '../database/sql.js';
+import { pageOf } from '../database/paging.js';
 
 export interface SimTransferRequest {
   endToEndId: string;
@@ -139,23 +141,13 @@ export class BankSimService implements OnModuleInit {
     return r.rows[0] ? row(r.rows[0]) : null;
   }
 
-  async list(q: { reference?: string; endToEndId?: string; status?: string; page: number; pageSize: number }): Promise<{ items: SimTransfer[]; total: number; page: number; pageSize: number }> {
+  async list(q: { reference?: string; endToEndId?: string; status?: string; page: number; pageSize: number }): Promise<Page<SimTransfer>> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (q.reference) where.push(`reference = $${params.push(q.reference)}`);
     if (q.endToEndId) where.push(`end_to_end_id = $${params.push(q.endToEndId)}`);
     if (q.status) where.push(`status = $${params.push(q.status)}`);
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const m = this.dataSource.manager;
-    const [rows, total] = await Promise.all([
-      sql<Record<string, unknown>>(m, `SELECT * FROM bank_sim.transfers ${clause} ORDER BY created_at, end_to_end_id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
-        ...params,
-        q.pageSize,
-        (q.page - 1) * q.pageSize,
-      ]),
-      sql<{ n: string }>(m, `SELECT count(*) AS n FROM bank_sim.transfers ${clause}`, params),
-    ]);
-    return { items: rows.rows.map(row), total: Number(total.rows[0].n), page: q.page, pageSize: q.pageSize };
+    return pageOf(this.dataSource.manager, { columns: '*', from: 'bank_sim.transfers', where, params, orderBy: 'created_at, end_to_end_id' }, q, row);
   }
 
   private share(endToEndId: string): number {

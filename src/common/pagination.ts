@@ -27,7 +27,3 @@ export interface Page<T> {
   pageSize: number;
   total: number;
 }
-
-export function offsetOf(q: PageQuery): number {
-  return (q.page - 1) * q.pageSize;
-}

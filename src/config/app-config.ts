@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isTimeZone } from '../common/business-date.js';
 
 /**
  * The service's whole configuration, read once from the environment and validated at boot.
@@ -99,15 +100,6 @@ class EnvReader {
       this.problems.push(`${name} must be a ${protocols.join(' or ')} URL`);
       return undefined;
     }
-  }
-}
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -7,6 +7,7 @@ import { DomainError, invalid, notFound } from '../common/errors.js';
 import { parseUscc } from '../common/identifiers.js';
 import { money } from '../common/money.js';
 import { Page } from '../common/pagination.js';
+import { pageOf } from '../database/paging.js';
 import { UNIQUE_VIOLATION, pgCode, sql } from '../database/sql.js';
 import { CoreEnterpriseErrors } from './core-enterprises.errors.js';
 import type { CoreEnterpriseResponse, CreateCoreEnterpriseDto, UpdateCoreEnterpriseDto } from './dto.js';
@@ -38,9 +39,9 @@ const USCC_MESSAGES: Record<string, string> = {
 };
 
 /** Guaranteed exposure is the sum kept by the loan module; until it exists this reads as zero. */
-const SELECT = `SELECT ce.*, coalesce(x.guaranteed_exposure, 0) AS guaranteed_exposure
-                  FROM core_enterprises ce
-                  LEFT JOIN core_enterprise_exposure x ON x.core_enterprise_id = ce.id`;
+const SELECT_COLUMNS = `ce.*, coalesce(x.guaranteed_exposure, 0) AS guaranteed_exposure`;
+const FROM = `core_enterprises ce LEFT JOIN core_enterprise_exposure x ON x.core_enterprise_id = ce.id`;
+const SELECT = `SELECT ${SELECT_COLUMNS} FROM ${FROM}`;
 
 @Injectable()
 export class CoreEnterprisesService {
@@ -116,17 +117,7 @@ export class CoreEnterprisesService {
       const exact = params.push(q.q.trim());
       where.push(`(ce.name ILIKE $${pattern} OR ce.uscc = upper($${exact}))`);
     }
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const m = this.dataSource.manager;
-    const [rows, total] = await Promise.all([
-      sql<Row>(m, `${SELECT} ${clause} ORDER BY ce.created_at, ce.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
-        ...params,
-        q.pageSize,
-        (q.page - 1) * q.pageSize,
-      ]),
-      sql<{ n: string }>(m, `SELECT count(*) AS n FROM core_enterprises ce ${clause}`, params),
-    ]);
-    return { items: rows.rows.map(view), page: q.page, pageSize: q.pageSize, total: Number(total.rows[0].n) };
+    return pageOf(this.dataSource.manager, { columns: SELECT_COLUMNS, from: FROM, where, params, orderBy: 'ce.created_at, ce.id' }, q, view);
   }
 
   private async load(m: EntityManager, id: string, lock = false): Promise<CoreEnterpriseResponse> {

@@ -12,6 +12,7 @@ import { maskBankAccount } from '../common/identifiers.js';
 import { money, sumMoney } from '../common/money.js';
 import { Page } from '../common/pagination.js';
 import { UNIQUE_VIOLATION, pgCode, sql } from '../database/sql.js';
+import { pageOf } from '../database/paging.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { LoansService, type LoanRow } from '../loans/loans.service.js';
 import { ProgrammesService } from '../programmes/programmes.service.js';
@@ -258,22 +259,19 @@ export class DisbursementsService {
   async list(q: { programmeId?: string; status?: BatchStatus; page: number; pageSize: number }): Promise<Page<Omit<BatchView, 'items'>>> {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (q.programmeId) where.push(`b.programme_id = $${params.push(q.programmeId)}`);
-    if (q.status) where.push(`b.status = $${params.push(q.status)}`);
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    if (q.programmeId) where.push(`programme_id = $${params.push(q.programmeId)}`);
+    if (q.status) where.push(`status = $${params.push(q.status)}`);
     const m = this.dataSource.manager;
-    const rows = await sql<BatchRow>(m, `SELECT * FROM disbursement_batches b ${clause} ORDER BY b.created_at DESC, b.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
-      ...params,
-      q.pageSize,
-      (q.page - 1) * q.pageSize,
-    ]);
-    const total = await sql<{ n: string }>(m, `SELECT count(*) AS n FROM disbursement_batches b ${clause}`, params);
-    const items: Omit<BatchView, 'items'>[] = [];
-    for (const b of rows.rows) {
-      const { items: _omit, ...summary } = batchView(b, await this.itemsOf(m, b.id));
-      items.push(summary);
-    }
-    return { items, page: q.page, pageSize: q.pageSize, total: Number(total.rows[0].n) };
+    const page = await pageOf(m, { columns: '*', from: 'disbursement_batches', where, params, orderBy: 'created_at DESC, id' }, q, (b: BatchRow) => b);
+    // the items of the whole page in one query, for the counts and totals
+    const items = await sql<ItemRow>(m, `SELECT * FROM disbursement_items WHERE batch_id = ANY($1::uuid[]) ORDER BY seq`, [page.items.map((b) => b.id)]);
+    return {
+      ...page,
+      items: page.items.map((b) => {
+        const { items: _omit, ...summary } = batchView(b, items.rows.filter((i) => i.batch_id === b.id));
+        return summary;
+      }),
+    };
   }
 
   /** A DRAFT is only a proposal: discarding it frees its loans for another batch. */

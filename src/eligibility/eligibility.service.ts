@@ -9,6 +9,7 @@ import { maskIdNumber } from '../common/identifiers.js';
 import { Dec, money } from '../common/money.js';
 import { validationFailed } from '../common/validation.js';
 import { connectionOf, CopyWriter, copyRow, textArrayLiteral } from '../database/copy.js';
+import { pageOf } from '../database/paging.js';
 import { sql } from '../database/sql.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { ProgrammesService, type ProgrammeRecord } from '../programmes/programmes.service.js';
@@ -98,6 +99,22 @@ interface PreviewSample {
   failingAfter: string[];
 }
 
+function runView(run: Record<string, unknown>) {
+  return {
+    jobId: run.id as string,
+    programmeId: run.programme_id as string,
+    trigger: run.trigger as string,
+    status: run.status as string,
+    rulesetVersion: run.ruleset_version as number | null,
+    suppliers: run.suppliers as number | null,
+    eligible: run.eligible as number | null,
+    failureMessage: run.failure_message as string | null,
+    createdAt: (run.created_at as Date).toISOString(),
+    startedAt: (run.started_at as Date | null)?.toISOString() ?? null,
+    finishedAt: (run.finished_at as Date | null)?.toISOString() ?? null,
+  };
+}
+
 /**
  * Screening: suppliers' facts against a programme's admission rules and limit formula. The rules
  * themselves are pure functions (evaluator.ts, limit.ts); this service feeds them from the database,
@@ -167,67 +184,41 @@ export class EligibilityService implements OnModuleInit {
     const run = r.rows[0];
     if (!run) throw notFound('Screening run', runId);
     assertVisible(actor, run.core_enterprise_id as string, 'Screening run', runId);
-    return {
-      jobId: run.id,
-      programmeId: run.programme_id,
-      trigger: run.trigger,
-      status: run.status,
-      rulesetVersion: run.ruleset_version,
-      suppliers: run.suppliers,
-      eligible: run.eligible,
-      failureMessage: run.failure_message,
-      createdAt: (run.created_at as Date).toISOString(),
-      startedAt: (run.started_at as Date | null)?.toISOString() ?? null,
-      finishedAt: (run.finished_at as Date | null)?.toISOString() ?? null,
-    };
+    return runView(run);
   }
 
   async listRuns(actor: Actor, programmeId: string, page: number, pageSize: number) {
     await this.programmes.get(actor, programmeId);
-    const m = this.dataSource.manager;
-    const [rows, total] = await Promise.all([
-      sql<{ id: string }>(m, `SELECT id FROM screening_runs WHERE programme_id = $1 ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`, [programmeId, pageSize, (page - 1) * pageSize]),
-      sql<{ n: string }>(m, `SELECT count(*) AS n FROM screening_runs WHERE programme_id = $1`, [programmeId]),
-    ]);
-    const items = [];
-    for (const r of rows.rows) items.push(await this.getRun(actor, r.id));
-    return { items, page, pageSize, total: Number(total.rows[0].n) };
+    const query = { columns: '*', from: 'screening_runs', where: ['programme_id = $1'], params: [programmeId], orderBy: 'created_at DESC, id' };
+    return pageOf(this.dataSource.manager, query, { page, pageSize }, runView);
   }
 
   /** The stored screening of every supplier of a programme: who is eligible, for how much. */
   async listResults(actor: Actor, programmeId: string, q: { eligible?: 'true' | 'false'; page: number; pageSize: number }) {
     await this.programmes.get(actor, programmeId);
     const params: unknown[] = [programmeId];
-    const filter = q.eligible ? `AND r.eligible = $${params.push(q.eligible === 'true')}` : '';
-    const m = this.dataSource.manager;
-    const [rows, total] = await Promise.all([
-      sql<{ supplier_id: string; supplier_code: string; name: string; eligible: boolean; credit_limit: string; reserved: string | null; failed_rules: string[]; ruleset_version: number; evaluated_at: Date }>(
-        m,
-        `SELECT r.supplier_id, s.supplier_code, s.name, r.eligible, r.credit_limit, e.reserved_amount AS reserved, r.failed_rules, r.ruleset_version, r.evaluated_at
-           FROM screening_results r JOIN suppliers s ON s.id = r.supplier_id
-           LEFT JOIN supplier_exposure e ON e.supplier_id = r.supplier_id AND e.programme_id = r.programme_id
-          WHERE r.programme_id = $1 ${filter}
-          ORDER BY s.supplier_code LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, q.pageSize, (q.page - 1) * q.pageSize],
-      ),
-      sql<{ n: string }>(m, `SELECT count(*) AS n FROM screening_results r WHERE r.programme_id = $1 ${filter}`, params),
-    ]);
-    return {
-      items: rows.rows.map((r) => ({
-        supplierId: r.supplier_id,
-        supplierCode: r.supplier_code,
-        name: r.name,
-        eligible: r.eligible,
-        creditLimit: money(r.credit_limit),
-        availableLimit: money(Dec.max(0, new Dec(r.credit_limit).minus(r.reserved ?? '0'))),
-        failedRules: r.failed_rules,
-        rulesetVersion: r.ruleset_version,
-        evaluatedAt: r.evaluated_at.toISOString(),
-      })),
-      page: q.page,
-      pageSize: q.pageSize,
-      total: Number(total.rows[0].n),
+    const where = ['r.programme_id = $1'];
+    if (q.eligible) where.push(`r.eligible = $${params.push(q.eligible === 'true')}`);
+    const query = {
+      columns: `r.supplier_id, s.supplier_code, s.name, r.eligible, r.credit_limit, e.reserved_amount AS reserved, r.failed_rules, r.ruleset_version, r.evaluated_at`,
+      from: `screening_results r JOIN suppliers s ON s.id = r.supplier_id
+             LEFT JOIN supplier_exposure e ON e.supplier_id = r.supplier_id AND e.programme_id = r.programme_id`,
+      where,
+      params,
+      orderBy: 's.supplier_code',
     };
+    type Row = { supplier_id: string; supplier_code: string; name: string; eligible: boolean; credit_limit: string; reserved: string | null; failed_rules: string[]; ruleset_version: number; evaluated_at: Date };
+    return pageOf(this.dataSource.manager, query, q, (r: Row) => ({
+      supplierId: r.supplier_id,
+      supplierCode: r.supplier_code,
+      name: r.name,
+      eligible: r.eligible,
+      creditLimit: money(r.credit_limit),
+      availableLimit: money(Dec.max(0, new Dec(r.credit_limit).minus(r.reserved ?? '0'))),
+      failedRules: r.failed_rules,
+      rulesetVersion: r.ruleset_version,
+      evaluatedAt: r.evaluated_at.toISOString(),
+    }));
   }
 
   async runScreening(runId: string): Promise<void> {

@@ -12,6 +12,7 @@ import { Page } from '../common/pagination.js';
 import { toProblem } from '../common/problem.js';
 import { flattenValidationErrors, validationFailed } from '../common/validation.js';
 import { sql } from '../database/sql.js';
+import { pageOf } from '../database/paging.js';
 import { EligibilityService } from '../eligibility/eligibility.service.js';
 import { evaluate } from '../eligibility/evaluator.js';
 import { ProgrammesService, type ProgrammeRecord } from '../programmes/programmes.service.js';
@@ -119,14 +120,14 @@ export function loanView(r: LoanRow & Partial<SupplierSummaryRow>) {
 }
 export type LoanView = ReturnType<typeof loanView>;
 
-const WITH_SUPPLIER = `
-  SELECT la.*, s.supplier_code, s.name AS supplier_name, s.supplier_type, s.id_number AS supplier_id_number,
-         sr.eligible AS current_eligible, sr.credit_limit AS current_limit, se.reserved_amount AS current_reserved,
-         sr.ruleset_version AS current_ruleset_version
-    FROM loan_applications la
-    JOIN suppliers s ON s.id = la.supplier_id
-    LEFT JOIN screening_results sr ON sr.supplier_id = la.supplier_id AND sr.programme_id = la.programme_id
-    LEFT JOIN supplier_exposure se ON se.supplier_id = la.supplier_id AND se.programme_id = la.programme_id`;
+const WITH_SUPPLIER_COLUMNS = `la.*, s.supplier_code, s.name AS supplier_name, s.supplier_type, s.id_number AS supplier_id_number,
+  sr.eligible AS current_eligible, sr.credit_limit AS current_limit, se.reserved_amount AS current_reserved,
+  sr.ruleset_version AS current_ruleset_version`;
+const WITH_SUPPLIER_FROM = `loan_applications la
+  JOIN suppliers s ON s.id = la.supplier_id
+  LEFT JOIN screening_results sr ON sr.supplier_id = la.supplier_id AND sr.programme_id = la.programme_id
+  LEFT JOIN supplier_exposure se ON se.supplier_id = la.supplier_id AND se.programme_id = la.programme_id`;
+const WITH_SUPPLIER = `SELECT ${WITH_SUPPLIER_COLUMNS} FROM ${WITH_SUPPLIER_FROM}`;
 
 /**
  * Loan applications from submission to approval. Money is only ever reserved by a final approval, in
@@ -261,17 +262,7 @@ export class LoansService {
     if (q.programmeId) where.push(`la.programme_id = $${params.push(q.programmeId)}`);
     if (q.supplierId) where.push(`la.supplier_id = $${params.push(q.supplierId)}`);
     if (q.coreEnterpriseId) where.push(`la.core_enterprise_id = $${params.push(q.coreEnterpriseId)}`);
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const m = this.dataSource.manager;
-    const [rows, total] = await Promise.all([
-      sql<LoanRow & SupplierSummaryRow>(m, `${WITH_SUPPLIER} ${clause} ORDER BY la.created_at, la.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
-        ...params,
-        q.pageSize,
-        (q.page - 1) * q.pageSize,
-      ]),
-      sql<{ n: string }>(m, `SELECT count(*) AS n FROM loan_applications la ${clause}`, params),
-    ]);
-    return { items: rows.rows.map(loanView), page: q.page, pageSize: q.pageSize, total: Number(total.rows[0].n) };
+    return pageOf(this.dataSource.manager, { columns: WITH_SUPPLIER_COLUMNS, from: WITH_SUPPLIER_FROM, where, params, orderBy: 'la.created_at, la.id' }, q, loanView);
   }
 
   async get(actor: Actor, id: string): Promise<LoanView & { history: HistoryEntry[] }> {

@@ -3,12 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { assertVisible, tenantOf, type Actor } from '../auth/actor.js';
+import { isTimeZone } from '../common/business-date.js';
 import { notFound, type FieldError } from '../common/errors.js';
 import { Dec, money } from '../common/money.js';
 import { Page } from '../common/pagination.js';
 import { validationFailed } from '../common/validation.js';
 import { CoreEnterprisesService } from '../core-enterprises/core-enterprises.service.js';
 import { sql } from '../database/sql.js';
+import { pageOf } from '../database/paging.js';
 import { validateFormula, validateRules, type EligibilityRule, type LimitFormula } from '../eligibility/rules.js';
 import type { CreateProgrammeDto, ProgrammeResponse, RulesetResponse, UpdateProgrammeDto } from './dto.js';
 
@@ -61,11 +63,11 @@ interface Row {
   updated_at: Date;
 }
 
-const SELECT = `
-  SELECT p.*, r.eligibility_rules, r.limit_formula, x.outstanding_amount
-    FROM programmes p
-    JOIN programme_rulesets r ON r.programme_id = p.id AND r.version = p.ruleset_version
-    LEFT JOIN programme_exposure x ON x.programme_id = p.id`;
+const COLUMNS = `p.*, r.eligibility_rules, r.limit_formula, x.outstanding_amount`;
+const FROM = `programmes p
+  JOIN programme_rulesets r ON r.programme_id = p.id AND r.version = p.ruleset_version
+  LEFT JOIN programme_exposure x ON x.programme_id = p.id`;
+const SELECT = `SELECT ${COLUMNS} FROM ${FROM}`;
 
 /** Rates and ratios without the trailing zeros numeric(12,10) pads them with. */
 const plainDecimal = (v: string) => new Dec(v).toString();
@@ -98,15 +100,6 @@ function record(r: Row): ProgrammeRecord {
 
 export function programmeView(p: ProgrammeRecord): ProgrammeResponse {
   return { ...p, createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString() };
-}
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 type Terms = Pick<
@@ -289,17 +282,7 @@ export class ProgrammesService {
     if (tenant) where.push(`p.core_enterprise_id = $${params.push(tenant)}`);
     if (q.coreEnterpriseId) where.push(`p.core_enterprise_id = $${params.push(q.coreEnterpriseId)}`);
     if (q.active) where.push(`p.active = $${params.push(q.active === 'true')}`);
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const m = this.dataSource.manager;
-    const [rows, total] = await Promise.all([
-      sql<Row>(m, `${SELECT} ${clause} ORDER BY p.created_at, p.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
-        ...params,
-        q.pageSize,
-        (q.page - 1) * q.pageSize,
-      ]),
-      sql<{ n: string }>(m, `SELECT count(*) AS n FROM programmes p ${clause}`, params),
-    ]);
-    return { items: rows.rows.map(record), page: q.page, pageSize: q.pageSize, total: Number(total.rows[0].n) };
+    return pageOf(this.dataSource.manager, { columns: COLUMNS, from: FROM, where, params, orderBy: 'p.created_at, p.id' }, q, record);
   }
 
   async rulesets(actor: Actor, id: string): Promise<RulesetResponse[]> {

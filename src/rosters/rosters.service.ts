@@ -14,6 +14,7 @@ import { CommonErrors, DomainError, notFound } from '../common/errors.js';
 import { Page } from '../common/pagination.js';
 import { BinaryCopyWriter } from '../database/copy.js';
 import { sql } from '../database/sql.js';
+import { pageOf } from '../database/paging.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { ROSTER_IMPORT_QUEUE } from './roster-import.processor.js';
@@ -290,31 +291,20 @@ export class RostersService {
 
   async list(actor: Actor, coreEnterpriseId: string, page: number, pageSize: number): Promise<Page<RosterImportView>> {
     assertVisible(actor, coreEnterpriseId, 'Core enterprise', coreEnterpriseId);
-    const m = this.dataSource.manager;
-    const [rows, total] = await Promise.all([
-      sql<ImportRow>(m, `SELECT * FROM roster_imports WHERE core_enterprise_id = $1 ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`, [
-        coreEnterpriseId,
-        pageSize,
-        (page - 1) * pageSize,
-      ]),
-      sql<{ n: string }>(m, `SELECT count(*) AS n FROM roster_imports WHERE core_enterprise_id = $1`, [coreEnterpriseId]),
-    ]);
-    return { items: rows.rows.map(importView), page, pageSize, total: Number(total.rows[0].n) };
+    const query = { columns: '*', from: 'roster_imports', where: ['core_enterprise_id = $1'], params: [coreEnterpriseId], orderBy: 'created_at DESC, id' };
+    return pageOf(this.dataSource.manager, query, { page, pageSize }, importView);
   }
 
   async errors(actor: Actor, importId: string, page: number, pageSize: number): Promise<Page<RosterErrorView>> {
     await this.load(actor, importId);
-    const m = this.dataSource.manager;
-    const [rows, total] = await Promise.all([
-      sql<RosterErrorView>(
-        m,
-        `SELECT row_number AS row, supplier_code AS "supplierCode", field, code, message FROM roster_import_errors
-          WHERE import_id = $1 ORDER BY seq LIMIT $2 OFFSET $3`,
-        [importId, pageSize, (page - 1) * pageSize],
-      ),
-      sql<{ n: string }>(m, `SELECT count(*) AS n FROM roster_import_errors WHERE import_id = $1`, [importId]),
-    ]);
-    return { items: rows.rows, page, pageSize, total: Number(total.rows[0].n) };
+    const query = {
+      columns: `row_number AS row, supplier_code AS "supplierCode", field, code, message`,
+      from: 'roster_import_errors',
+      where: ['import_id = $1'],
+      params: [importId],
+      orderBy: 'seq',
+    };
+    return pageOf(this.dataSource.manager, query, { page, pageSize }, (r: RosterErrorView) => r);
   }
 
   /** Every problem as CSV, in pages of 5,000 so that a large report never sits in memory. */

@@ -7,6 +7,7 @@ import { notFound } from '../common/errors.js';
 import { maskBankAccount, maskIdNumber, maskPhone } from '../common/identifiers.js';
 import { Page } from '../common/pagination.js';
 import { sql } from '../database/sql.js';
+import { pageOf } from '../database/paging.js';
 import type { SupplierIdentityResponse, SupplierResponse } from './dto.js';
 
 /** The columns a roster row sets, in the order imports stage them. */
@@ -115,21 +116,12 @@ export class SuppliersService {
     const exists = await sql(this.dataSource.manager, `SELECT 1 FROM core_enterprises WHERE id = $1`, [coreEnterpriseId]);
     if (!exists.rowCount) throw notFound('Core enterprise', coreEnterpriseId);
     const params: unknown[] = [coreEnterpriseId];
-    let where = 'core_enterprise_id = $1';
+    const where = ['core_enterprise_id = $1'];
     if (q.q) {
       const like = q.q.replace(/[\\%_]/g, '\\$&');
-      where += ` AND (supplier_code ILIKE $${params.push(`${like}%`)} OR name ILIKE $${params.push(`%${like}%`)})`;
+      where.push(`(supplier_code ILIKE $${params.push(`${like}%`)} OR name ILIKE $${params.push(`%${like}%`)})`);
     }
-    const m = this.dataSource.manager;
-    const [rows, total] = await Promise.all([
-      sql<SupplierRow>(m, `SELECT ${LIST_COLUMNS} FROM suppliers WHERE ${where} ORDER BY supplier_code LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
-        ...params,
-        q.pageSize,
-        (q.page - 1) * q.pageSize,
-      ]),
-      sql<{ n: string }>(m, `SELECT count(*) AS n FROM suppliers WHERE ${where}`, params),
-    ]);
-    return { items: rows.rows.map(supplierView), page: q.page, pageSize: q.pageSize, total: Number(total.rows[0].n) };
+    return pageOf(this.dataSource.manager, { columns: LIST_COLUMNS, from: 'suppliers', where, params, orderBy: 'supplier_code' }, q, supplierView);
   }
 
   async get(actor: Actor, id: string): Promise<SupplierResponse> {
