@@ -10,6 +10,12 @@ import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/database/embedded.js';
 import { createDataSource, runMigrations } from '../src/database/data-source.js';
 
+/**
+ * How the service is run (npm start, the Dockerfile and CI use the same flags): a young generation of
+ * 8 MB instead of 16 keeps a 200,000-row roster import under 256 MB for a few per cent more time.
+ */
+export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=8', '--enable-source-maps'];
+
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 
 export function args(): Record<string, string> {
@@ -81,7 +87,7 @@ export interface Service {
 /** Starts the built service (dist/) on the given database and waits for /health. */
 export async function startService(databaseUrl: string, env: Record<string, string> = {}): Promise<Service> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'main.js')], {
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, path.join(ROOT, 'dist', 'src', 'main.js')], {
     env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', ...env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

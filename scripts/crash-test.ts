@@ -12,7 +12,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
-import { Api, ROOT, args, benchDatabase, freePort, until } from '../bench/support.js';
+import { Api, ROOT, SERVICE_NODE_FLAGS, args, benchDatabase, freePort, until } from '../bench/support.js';
 import { programmeBody, seedApplications, seedEligible, seedSuppliers } from '../bench/seed.js';
 import { usccCheckChar } from '../src/common/identifiers.js';
 
@@ -44,7 +44,7 @@ class Instance {
   async start(): Promise<void> {
     const port = await freePort();
     this.url = `http://127.0.0.1:${port}`;
-    this.child = spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'main.js')], {
+    this.child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, path.join(ROOT, 'dist', 'src', 'main.js')], {
       env: { ...process.env, ...SERVICE_ENV, DATABASE_URL: this.databaseUrl, PORT: String(port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });

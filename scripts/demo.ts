@@ -11,7 +11,7 @@ import { rm, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { Api, ROOT, benchDatabase, freePort, until } from '../bench/support.js';
+import { Api, ROOT, SERVICE_NODE_FLAGS, benchDatabase, freePort, until } from '../bench/support.js';
 import { usccCheckChar } from '../src/common/identifiers.js';
 import { Dec, money } from '../src/common/money.js';
 import { DEFAULT_OPTIONS, generateRoster } from './gen-roster.js';
@@ -38,7 +38,7 @@ async function startService(): Promise<{ url: string; child: ChildProcess; close
     env.EMBEDDED_PG_DIR = dir;
     env.EMBEDDED_PG_PORT = String(await freePort());
   }
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, path.join(ROOT, 'dist', 'src', 'main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   await until('the service to start', () => fetch(`${url}/health`).then((r) => r.ok, () => false), (ok) => ok, 120_000, 100);
   return {

@@ -42,10 +42,11 @@ class ImportFailure extends Error {
 interface Batch {
   data: Buffer[];
   rows: number;
+  accepted: number;
   errors: ErrorEntry[];
 }
 
-const PACK_ROWS = 256;
+const PACK_ROWS = 64;
 const DECODE_PIECE_BYTES = 64 * 1024;
 const YIELD_EVERY_ROWS = 500;
 
@@ -241,24 +242,27 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
   private async importInto(runner: QueryRunner, importId: string, coreEnterpriseId: string, fileType: 'csv' | 'xlsx') {
     const m = runner.manager;
     const progress = this.dataSource.manager;
-    await sql(m, `CREATE TEMP TABLE roster_staging (${SUPPLIER_STAGING_DDL}) ON COMMIT DROP`);
+    // A core enterprise's first roster is COPYed straight into suppliers; later ones are staged and merged.
     const existing = await sql(m, `SELECT 1 FROM suppliers WHERE core_enterprise_id = $1 LIMIT 1`, [coreEnterpriseId]);
-    const allNew = existing.rowCount === 0;
+    const direct = existing.rowCount === 0 ? this.suppliers.newSuppliersCopy(coreEnterpriseId, importId) : null;
+    if (!direct) await sql(m, `CREATE TEMP TABLE roster_staging (${SUPPLIER_STAGING_DDL}) ON COMMIT DROP`);
+    const linePrefix = direct?.prefix ?? '';
 
     const validator = new RosterRowValidator(businessDate(this.config.businessTimeZone));
     const totals = { accepted: 0, rejected: 0, created: 0, updated: 0, lastRow: 1 };
     let errorSeq = 0;
 
     // Node validates the next batch while PostgreSQL merges the previous one: two cores, not one.
-    const batches = new Channel<Batch>(2);
+    const batches = new Channel<Batch>(1);
     const producer = (async () => {
       try {
         let columns: (RosterColumn | null)[] | undefined;
         let sinceYield = 0;
-        let batch: Batch = { data: [], rows: 0, errors: [] };
+        let batch: Batch = { data: [], rows: 0, accepted: 0, errors: [] };
         let lines: string[] = [];
+        // every line ends with a newline, so the prefix as the separator puts it at each line's start
         const pack = () => {
-          if (lines.length) batch.data.push(Buffer.from(lines.join(''), 'utf8'));
+          if (lines.length) batch.data.push(Buffer.from(linePrefix + lines.join(linePrefix), 'utf8'));
           lines = [];
         };
         const records = fileType === 'csv' ? readCsv(this.fileChunks(importId)) : readXlsx(this.fileChunks(importId));
@@ -284,6 +288,7 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
           batch.rows++;
           if (result.ok) {
             totals.accepted++;
+            batch.accepted++;
             lines.push(copyLine(result.supplier));
             if (lines.length >= PACK_ROWS) pack();
           } else {
@@ -297,7 +302,7 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
           if (batch.rows >= BATCH_ROWS) {
             pack();
             await batches.put(batch);
-            batch = { data: [], rows: 0, errors: [] };
+            batch = { data: [], rows: 0, accepted: 0, errors: [] };
           }
         }
         if (!columns) throw new ImportFailure('NO_HEADER', 'The file has no header row');
@@ -316,8 +321,8 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
         errorSeq += batch.errors.length;
       }
       if (batch.data.length) {
-        await sql(m, `TRUNCATE roster_staging`);
-        const copy = new CopyWriter(runner, `COPY roster_staging (${SUPPLIER_ROSTER_COLUMNS.join(', ')}) FROM STDIN`);
+        if (!direct) await sql(m, `TRUNCATE roster_staging`);
+        const copy = new CopyWriter(runner, direct?.statement ?? `COPY roster_staging (${SUPPLIER_ROSTER_COLUMNS.join(', ')}) FROM STDIN`);
         try {
           for (const data of batch.data) await copy.writeBytes(data);
           await copy.end();
@@ -325,9 +330,13 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
           copy.abort();
           throw e;
         }
-        const merged = await this.suppliers.mergeStaged(m, 'roster_staging', coreEnterpriseId, importId, allNew);
-        totals.created += merged.created;
-        totals.updated += merged.updated;
+        if (direct) {
+          totals.created += batch.accepted;
+        } else {
+          const merged = await this.suppliers.mergeStaged(m, 'roster_staging', coreEnterpriseId, importId);
+          totals.created += merged.created;
+          totals.updated += merged.updated;
+        }
       }
       processed += batch.rows;
       await sql(progress, `UPDATE roster_imports SET processed_rows = $2, updated_at = now() WHERE id = $1`, [importId, processed]);

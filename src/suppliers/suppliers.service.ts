@@ -161,23 +161,24 @@ export class SuppliersService {
   }
 
   /**
+   * COPY straight into suppliers, for a core enterprise's first roster: with no supplier to merge
+   * with, the rows need no staging table and no second write. Each line starts with `prefix`.
+   * Safe only while no other import of the core enterprise runs (RosterImportProcessor's lock), and
+   * a code twice in the file is impossible (the validator rejects the second).
+   */
+  newSuppliersCopy(coreEnterpriseId: string, importId: string): { statement: string; prefix: string } {
+    return {
+      statement: `COPY suppliers (core_enterprise_id, created_import_id, last_import_id, ${SUPPLIER_ROSTER_COLUMNS.join(', ')}) FROM STDIN`,
+      prefix: `${coreEnterpriseId}\t${importId}\t${importId}\t`,
+    };
+  }
+
+  /**
    * Upserts the staged roster rows by (core enterprise, supplier code) in one statement: new codes are
    * created, changed ones updated, identical ones left untouched (so they keep their updated_at).
    */
-  async mergeStaged(manager: EntityManager, staging: string, coreEnterpriseId: string, importId: string, allNew = false): Promise<{ created: number; updated: number }> {
+  async mergeStaged(manager: EntityManager, staging: string, coreEnterpriseId: string, importId: string): Promise<{ created: number; updated: number }> {
     const cols = SUPPLIER_ROSTER_COLUMNS.join(', ');
-    if (allNew) {
-      // The core enterprise had no supplier when its (exclusive) import began: nothing to conflict
-      // with, and a plain INSERT saves the speculative insertion that ON CONFLICT costs per row.
-      const r = await sql<{ n: number }>(
-        manager,
-        `WITH i AS (INSERT INTO suppliers (core_enterprise_id, ${cols}, created_import_id, last_import_id)
-                    SELECT $1, ${cols}, $2, $2 FROM ${staging} RETURNING 1)
-         SELECT count(*)::int AS n FROM i`,
-        [coreEnterpriseId, importId],
-      );
-      return { created: r.rows[0].n, updated: 0 };
-    }
     const changed = SUPPLIER_ROSTER_COLUMNS.filter((c) => c !== 'supplier_code');
     const r = await sql<{ created: number; updated: number }>(
       manager,
