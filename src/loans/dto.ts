@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { PageQuery } from '../common/pagination.js';
 import { IsMoney, IsNotBlank } from '../common/validation.js';
@@ -32,27 +32,8 @@ export class SubmitLoanDto {
   purpose?: string;
 }
 
-export class BatchItemDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  supplierId: string;
-
-  @ApiProperty({ example: '80000.00' })
-  @IsMoney()
-  amount: string;
-
-  @ApiProperty({ example: 180 })
-  @IsInt()
-  @Min(1)
-  @Max(3650)
-  termDays: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
-  purpose?: string;
-}
+/** An item of a bulk submission: the programme comes from the path. */
+export class BatchItemDto extends OmitType(SubmitLoanDto, ['programmeId'] as const) {}
 
 export class BatchSubmitDto {
   @ApiProperty({ type: [BatchItemDto], maxItems: MAX_BATCH_ITEMS, description: 'each item is checked on its own: one bad item never sinks the others' })
