@@ -42,7 +42,7 @@ export class DisbursementExecutor implements OnModuleInit, OnApplicationBootstra
       name: DISBURSE_QUEUE,
       concurrency: 2,
       expireInSeconds: 60 * 60,
-      retryLimit: 10,
+      maxRetries: 10,
       handle: (data) => this.drive(data.batchId),
     });
   }

@@ -219,7 +219,7 @@ export class DisbursementsService {
       if (b.status !== 'APPROVED' && b.status !== 'DRAFT') return this.viewIn(m, id);
       assertBatchTransition(b.status, 'EXECUTING');
       await this.startExecuting(m, b, 'API', actor);
-      await this.jobs.send(m, DISBURSE_QUEUE, { batchId: id }, { retryLimit: 10 });
+      await this.jobs.send(m, DISBURSE_QUEUE, { batchId: id });
       return this.viewIn(m, id);
     });
     this.jobs.notify(DISBURSE_QUEUE);

@@ -138,7 +138,7 @@ export class EligibilityService implements OnModuleInit {
       name: SCREENING_QUEUE,
       concurrency: 1,
       expireInSeconds: 30 * 60,
-      retryLimit: 3,
+      maxRetries: 3,
       handle: (data) => this.runScreening(data.runId),
     });
     // An import's suppliers are screened against every active programme of their core enterprise,
@@ -175,7 +175,7 @@ export class EligibilityService implements OnModuleInit {
       `INSERT INTO screening_runs (programme_id, core_enterprise_id, trigger, status, requested_by) VALUES ($1, $2, $3, 'QUEUED', $4) RETURNING id`,
       [p.id, p.coreEnterpriseId, trigger, requestedBy],
     );
-    await this.jobs.send(m, SCREENING_QUEUE, { runId: r.rows[0].id }, { retryLimit: 3 });
+    await this.jobs.send(m, SCREENING_QUEUE, { runId: r.rows[0].id });
     return r.rows[0].id;
   }
 

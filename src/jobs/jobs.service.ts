@@ -11,7 +11,7 @@ export interface QueueDefinition<T> {
   concurrency: number;
   /** A job still active after this long is presumed dead (its worker crashed) and retried. */
   expireInSeconds: number;
-  retryLimit: number;
+  maxRetries: number;
   handle: (data: T, job: PgBoss.Job<T>) => Promise<unknown>;
 }
 
@@ -55,7 +55,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       await boss.start();
       this.boss = boss;
       for (const q of this.queues.values()) {
-        await boss.createQueue(q.name, { name: q.name, retryLimit: q.retryLimit, retryDelay: 1, retryBackoff: true, expireInSeconds: q.expireInSeconds });
+        await boss.createQueue(q.name, { name: q.name, retryLimit: q.maxRetries, retryDelay: 1, retryBackoff: true, expireInSeconds: q.expireInSeconds });
       }
       if (this.config.runWorkers) {
         for (const q of this.queues.values()) {

@@ -151,7 +151,7 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
       name: ROSTER_IMPORT_QUEUE,
       concurrency: 2,
       expireInSeconds: 30 * 60,
-      retryLimit: MAX_ATTEMPTS,
+      maxRetries: MAX_ATTEMPTS,
       handle: (data) => this.run(data.importId),
     });
   }
@@ -178,7 +178,7 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
           RETURNING id`,
         [STALE_SECONDS],
       );
-      for (const { id } of stale.rows) await this.jobs.send(m, ROSTER_IMPORT_QUEUE, { importId: id }, { retryLimit: MAX_ATTEMPTS });
+      for (const { id } of stale.rows) await this.jobs.send(m, ROSTER_IMPORT_QUEUE, { importId: id });
       return stale.rowCount;
     });
   }

@@ -142,11 +142,11 @@ export class RostersService {
     const ce = await sql(this.dataSource.manager, `SELECT 1 FROM core_enterprises WHERE id = $1`, [coreEnterpriseId]);
     if (!ce.rowCount) throw notFound('Core enterprise', coreEnterpriseId);
     if (!req.is('multipart/form-data')) throw new DomainError(RosterErrors.ROSTER_NOT_MULTIPART);
-    const limit = this.config.rosterMaxUploadBytes;
+    const maxBytes = this.config.rosterMaxUploadBytes;
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit + 1024 * 1024) {
+    if (declared > maxBytes + 1024 * 1024) {
       req.resume();
-      throw new DomainError(RosterErrors.ROSTER_TOO_LARGE, `The upload is ${declared} bytes; the limit is ${limit} bytes`, { limit });
+      throw new DomainError(RosterErrors.ROSTER_TOO_LARGE, `The upload is ${declared} bytes; the limit is ${maxBytes} bytes`, { limit: maxBytes });
     }
 
     const runner = this.dataSource.createQueryRunner();
@@ -163,7 +163,7 @@ export class RostersService {
         [coreEnterpriseId, JSON.stringify({ kind: actor.kind, id: actor.id, name: actor.name, role: actor.role }), actor.correlationId],
       );
       const importId = created.rows[0].id;
-      const file = await this.receive(runner, importId, req, limit);
+      const file = await this.receive(runner, importId, req, maxBytes);
 
       if (key) {
         const claim = await this.idempotency.claim(callerKey(actor), key, 'POST', req.path, createHash('sha256').update(`${file.sha256}\n${file.fileName}`).digest('hex'));
@@ -181,7 +181,7 @@ export class RostersService {
         file.size,
         file.sha256,
       ]);
-      await this.jobs.send(runner.manager, ROSTER_IMPORT_QUEUE, { importId }, { retryLimit: 2 });
+      await this.jobs.send(runner.manager, ROSTER_IMPORT_QUEUE, { importId });
       await this.audit.record(runner.manager, actor, {
         action: 'ROSTER_UPLOADED',
         entityType: 'RosterImport',
@@ -206,13 +206,13 @@ export class RostersService {
     }
   }
 
-  private receive(runner: QueryRunner, importId: string, req: Request, limit: number): Promise<StoredFile> {
+  private receive(runner: QueryRunner, importId: string, req: Request, maxBytes: number): Promise<StoredFile> {
     return new Promise<StoredFile>((resolve, reject) => {
       let parser: busboy.Busboy;
       try {
         // defParamCharset: browsers and HTTP clients send the file name as raw UTF-8 (a Chinese name
         // such as 花名册.xlsx); busboy's default would read those bytes as Latin-1 and garble it.
-        parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { fileSize: limit, files: 1, fields: 20, parts: 30 } });
+        parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { fileSize: maxBytes, files: 1, fields: 20, parts: 30 } });
       } catch {
         reject(new DomainError(RosterErrors.ROSTER_NOT_MULTIPART));
         return;
@@ -223,7 +223,7 @@ export class RostersService {
           stream.resume();
           return;
         }
-        stored = this.store(runner, importId, stream, info.filename ?? '', info.mimeType ?? '', limit);
+        stored = this.store(runner, importId, stream, info.filename ?? '', info.mimeType ?? '', maxBytes);
         // keep reading the rest of the request even if storing fails, then report the failure
         stored.catch(() => stream.resume());
       });
@@ -237,7 +237,7 @@ export class RostersService {
     });
   }
 
-  private async store(runner: QueryRunner, importId: string, stream: Readable & { truncated?: boolean }, fileName: string, mimeType: string, limit: number): Promise<StoredFile> {
+  private async store(runner: QueryRunner, importId: string, stream: Readable & { truncated?: boolean }, fileName: string, mimeType: string, maxBytes: number): Promise<StoredFile> {
     const hash = createHash('sha256');
     let size = 0;
     let seq = 0;
@@ -271,7 +271,7 @@ export class RostersService {
         pendingBytes += data.length;
         if (pendingBytes >= STORE_CHUNK_BYTES) await flush();
       }
-      if (stream.truncated) throw new DomainError(RosterErrors.ROSTER_TOO_LARGE, `The file is larger than the limit of ${limit} bytes`, { limit });
+      if (stream.truncated) throw new DomainError(RosterErrors.ROSTER_TOO_LARGE, `The file is larger than the limit of ${maxBytes} bytes`, { limit: maxBytes });
       if (size === 0) {
         if (fileTypeOf(fileName, mimeType, Buffer.alloc(0)) === 'unsupported') throw new DomainError(RosterErrors.ROSTER_UNSUPPORTED_TYPE);
         throw new DomainError(RosterErrors.ROSTER_EMPTY_FILE, `${fileName || 'The file'} has no content`);
@@ -338,7 +338,7 @@ export class RostersService {
         throw new DomainError(RosterErrors.ROSTER_IMPORT_NOT_RETRYABLE, `Import ${importId} is ${current.status}; only a FAILED import can be retried`);
       }
       await sql(m, `DELETE FROM roster_import_errors WHERE import_id = $1`, [importId]);
-      await this.jobs.send(m, ROSTER_IMPORT_QUEUE, { importId }, { retryLimit: 2 });
+      await this.jobs.send(m, ROSTER_IMPORT_QUEUE, { importId });
       await this.audit.record(m, actor, { action: 'ROSTER_IMPORT_RETRIED', entityType: 'RosterImport', entityId: importId, coreEnterpriseId: current.core_enterprise_id });
       return importView(r.rows[0]);
     });
