@@ -1,6 +1,5 @@
 import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 // A `date` is a calendar day (licence expiry, value date): keep it the 'YYYY-MM-DD' text PostgreSQL
@@ -9,13 +8,15 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 /**
  * The one data source definition, used by the service, the migration CLI, the tests and the
- * benchmarks. The schema comes only from the hand-reviewed migrations: never synchronize.
+ * benchmarks. The schema comes only from the hand-reviewed migrations: never synchronize. There are
+ * no entity classes: every query is explicit SQL (set-based writes, conditional updates, COPY), and
+ * TypeORM provides the pool, transactions and the migration runner.
  */
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities: [],
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
     synchronize: false,
