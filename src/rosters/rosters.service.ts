@@ -145,7 +145,12 @@ export class RostersService {
     const maxBytes = this.config.rosterMaxUploadBytes;
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > maxBytes + 1024 * 1024) {
-      req.resume();
+      // Answer once the body is read and dropped: a client still sending when the answer comes can
+      // see its connection reset instead of the 413.
+      await new Promise<void>((done) => {
+        req.once('end', done).once('close', done).once('error', () => done());
+        req.resume();
+      });
       throw new DomainError(RosterErrors.ROSTER_TOO_LARGE, `The upload is ${declared} bytes; the limit is ${maxBytes} bytes`, { limit: maxBytes });
     }
 
