@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { canonicalJson } from '../common/canonical-json.js';
 import { CommonErrors, DomainError } from '../common/errors.js';
 import { sql } from '../database/sql.js';
 
@@ -16,19 +17,6 @@ export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 export function requestHash(method: string, path: string, body: unknown): string {
   return createHash('sha256').update(`${method} ${path}\n`).update(canonicalJson(body)).digest('hex');
-}
-
-function canonicalJson(v: unknown): string {
-  if (v === undefined) return '';
-  if (Buffer.isBuffer(v)) return v.toString('base64');
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  if (v && typeof v === 'object') {
-    return `{${Object.keys(v)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { assertVisible, tenantOf, type Actor } from '../auth/actor.js';
 import { isTimeZone } from '../common/business-date.js';
+import { canonicalJson } from '../common/canonical-json.js';
 import { notFound, type FieldError } from '../common/errors.js';
 import { Dec, money } from '../common/money.js';
 import { Page } from '../common/pagination.js';
@@ -126,19 +127,6 @@ function termProblems(p: Terms): FieldError[] {
   return errors;
 }
 
-/** Key order must not make an unchanged ruleset look new. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') {
-    return `{${Object.keys(v)
-      .sort()
-      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v);
-}
-
 @Injectable()
 export class ProgrammesService {
   constructor(
@@ -221,7 +209,8 @@ export class ProgrammesService {
       if (errors.length) throw validationFailed(errors);
 
       const rulesChanged =
-        canonical(next.eligibilityRules) !== canonical(before.eligibilityRules) || canonical(next.limitFormula) !== canonical(before.limitFormula);
+        // key order must not make an unchanged ruleset look new
+        canonicalJson(next.eligibilityRules) !== canonicalJson(before.eligibilityRules) || canonicalJson(next.limitFormula) !== canonicalJson(before.limitFormula);
       const version = rulesChanged ? before.rulesetVersion + 1 : before.rulesetVersion;
       if (rulesChanged) {
         await sql(m, `INSERT INTO programme_rulesets (programme_id, version, eligibility_rules, limit_formula, created_by) VALUES ($1, $2, $3, $4, $5)`, [
