@@ -402,7 +402,7 @@ export class LoansService {
         if (open.rowCount) throw new DomainError(LoanErrors.LOAN_IN_OPEN_BATCH, 'The loan is in an open disbursement batch; it cannot be cancelled now');
       }
       await sql(m, `UPDATE loan_applications SET status = $2, reserved = false, updated_at = now() WHERE id = $1`, [id, to]);
-      if (loan.reserved) await this.release(m, loan);
+      if (loan.reserved) await this.releaseMany(m, [loan]);
       await this.history(m, id, loan.status, to, actor, { reason });
       await this.audit.record(m, actor, {
         action,
@@ -462,20 +462,6 @@ export class LoansService {
     }
     if (!p) throw new DomainError(LoanErrors.PROGRAMME_CAP_EXCEEDED, `Approving ${money(loan.amount)} would take the programme above its cap`);
     throw new DomainError(LoanErrors.GUARANTEE_CAP_EXCEEDED, `Guaranteeing ${money(loan.guaranteed_amount)} more would take the core enterprise above its guarantee cap`);
-  }
-
-  /** Gives a reservation back, in the same lock order as reserve(). */
-  async release(m: EntityManager, loan: Pick<LoanRow, 'supplier_id' | 'programme_id' | 'core_enterprise_id' | 'amount' | 'guaranteed_amount'>): Promise<void> {
-    await sql(
-      m,
-      `WITH s AS (
-         UPDATE supplier_exposure SET reserved_amount = reserved_amount - $3 WHERE supplier_id = $1 AND programme_id = $2 RETURNING 1
-       ), p AS (
-         UPDATE programme_exposure SET outstanding_amount = outstanding_amount - $3 WHERE programme_id = $2 AND EXISTS (SELECT 1 FROM s) RETURNING 1
-       )
-       UPDATE core_enterprise_exposure SET guaranteed_exposure = guaranteed_exposure - $5 WHERE core_enterprise_id = $4 AND EXISTS (SELECT 1 FROM p)`,
-      [loan.supplier_id, loan.programme_id, loan.amount, loan.core_enterprise_id, loan.guaranteed_amount],
-    );
   }
 
   private async checkHeadroom(m: EntityManager, loan: LoanRow): Promise<void> {
