@@ -5,4 +5,3 @@ export type Role = (typeof ROLES)[number];
 export const STAFF: Role[] = ['ADMIN', 'OFFICER', 'SENIOR_OFFICER', 'AUDITOR'];
 /** Staff plus the owning core enterprise (scoped to its own records). */
 export const OWNER_AND_STAFF: Role[] = [...STAFF, 'ENTERPRISE'];
-export const OFFICERS: Role[] = ['OFFICER', 'SENIOR_OFFICER'];

@@ -6,12 +6,6 @@
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 
-export type IdProblem =
-  | 'ID_NUMBER_FORMAT'
-  | 'ID_NUMBER_BIRTH_DATE'
-  | 'ID_NUMBER_FUTURE_BIRTH_DATE'
-  | 'ID_NUMBER_CHECKSUM';
-
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; problem: string };
 
 /** GB 11643-1999 check character of the first 17 digits. */

@@ -31,14 +31,4 @@ export function pgCode(e: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-export function pgConstraint(e: unknown): string | undefined {
-  const err = e as { constraint?: unknown; driverError?: { constraint?: unknown } };
-  const c = err?.driverError?.constraint ?? err?.constraint;
-  return typeof c === 'string' ? c : undefined;
-}
-
 export const UNIQUE_VIOLATION = '23505';
-export const FOREIGN_KEY_VIOLATION = '23503';
-export const CHECK_VIOLATION = '23514';
-export const SERIALIZATION_FAILURE = '40001';
-export const DEADLOCK_DETECTED = '40P01';

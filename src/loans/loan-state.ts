@@ -36,6 +36,3 @@ export const loanStateMachine = new StateMachine<LoanStatus>('Loan application',
 export function assertLoanTransition(from: LoanStatus, to: LoanStatus): void {
   loanStateMachine.assert(from, to, LoanErrors.INVALID_TRANSITION);
 }
-
-/** Which decision leads where, from a given status (approve depends on four eyes, decided by the service). */
-export type Decision = 'approve' | 'reject' | 'cancel';

@@ -14,5 +14,4 @@ export const LoanErrors = defineErrors({
   PROGRAMME_CAP_EXCEEDED: { status: 409, title: "Approving would exceed the programme's cap" },
   GUARANTEE_CAP_EXCEEDED: { status: 409, title: "Approving would exceed the core enterprise's guarantee cap" },
   LOAN_IN_OPEN_BATCH: { status: 409, title: 'The loan is in an open disbursement batch' },
-  BATCH_TOO_LARGE: { status: 400, title: 'A batch holds at most 1,000 applications' },
 });
