@@ -17,7 +17,7 @@ import { RosterImportProcessor } from '../rosters/roster-import.processor.js';
 import { SuppliersService } from '../suppliers/suppliers.service.js';
 import type { EligibilityResponse } from './dto.js';
 import { EligibilityErrors } from './eligibility.errors.js';
-import { compileRules, evaluate } from './evaluator.js';
+import { compileRules, evaluate, type RuleResult } from './evaluator.js';
 import { factsOf, type SupplierFactSource, type SupplierFacts } from './facts.js';
 import { compileFormula, limitTerms } from './limit.js';
 import { validateFormula, validateRules, type EligibilityRule, type LimitFormula } from './rules.js';
@@ -73,6 +73,7 @@ export interface ScreeningOutcome {
   rulesetVersion: number;
   evaluationDate: string;
   facts: SupplierFacts;
+  results: RuleResult[];
 }
 
 export interface PreviewResult {
@@ -358,7 +359,7 @@ export class EligibilityService implements OnModuleInit {
          credit_limit = excluded.credit_limit, failed_rules = excluded.failed_rules, facts = excluded.facts`,
       [supplierId, programme.id, programme.coreEnterpriseId, programme.rulesetVersion, evaluationDate, evaluation.eligible, creditLimit, failedRules, JSON.stringify(facts)],
     );
-    return { eligible: evaluation.eligible, creditLimit, failedRules, rulesetVersion: programme.rulesetVersion, evaluationDate, facts };
+    return { eligible: evaluation.eligible, creditLimit, failedRules, rulesetVersion: programme.rulesetVersion, evaluationDate, facts, results: evaluation.results };
   }
 
   /** GET /suppliers/:id/eligibility: the stored result, explained rule by rule (screened now if it never was). */

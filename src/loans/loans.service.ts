@@ -14,7 +14,6 @@ import { flattenValidationErrors, validationFailed } from '../common/validation.
 import { sql } from '../database/sql.js';
 import { pageOf } from '../database/paging.js';
 import { EligibilityService } from '../eligibility/eligibility.service.js';
-import { evaluate } from '../eligibility/evaluator.js';
 import { ProgrammesService, type ProgrammeRecord } from '../programmes/programmes.service.js';
 import { SuppliersService } from '../suppliers/suppliers.service.js';
 import { BatchItemDto, type SubmitLoanDto } from './dto.js';
@@ -184,7 +183,6 @@ export class LoansService {
     }
     const status: LoanStatus = screening.eligible ? 'PENDING_REVIEW' : 'REJECTED_INELIGIBLE';
     assertLoanTransition('SUBMITTED', status);
-    const results = evaluate(programme.eligibilityRules, screening.facts).results;
     const snapshot = {
       eligible: screening.eligible,
       creditLimit: screening.creditLimit,
@@ -192,7 +190,7 @@ export class LoansService {
       rulesetVersion: screening.rulesetVersion,
       evaluationDate: screening.evaluationDate,
       failedRules: screening.failedRules,
-      results,
+      results: screening.results,
     };
     const created = await sql<LoanRow>(
       m,
