@@ -191,8 +191,8 @@ describe('loan applications', () => {
       expect(over.body.errors).toEqual([expect.objectContaining({ field: 'amount', code: 'AMOUNT_EXCEEDS_AVAILABLE_LIMIT' })]);
 
       // two pending applications may each ask for the whole limit: nothing is reserved before approval
-      const a = await submitOk(t, x.officer, x.programme.id, s, { amount: '100000.00' });
-      await submitOk(t, x.officer, x.programme.id, s, { amount: '150000.00' });
+      const a = await submitOk(t, x.officer2, x.programme.id, s, { amount: '100000.00' });
+      await submitOk(t, x.officer2, x.programme.id, s, { amount: '150000.00' });
       await approveOk(t, x.officer, a.id);
 
       const now = await submitReq(t, x.officer, loanBody(x.programme.id, s, { amount: '50000.01' }));
@@ -249,7 +249,7 @@ describe('loan applications', () => {
 
     it('one fen above the threshold needs the second approval', async () => {
       const y = await lending(t, { programme: { fourEyesThreshold: '100000.00' } });
-      const loan = await submitOk(t, y.officer, y.programme.id, y.suppliers[0].id, { amount: '100000.01' });
+      const loan = await submitOk(t, y.officer2, y.programme.id, y.suppliers[0].id, { amount: '100000.01' });
       await approveOk(t, y.officer, loan.id, 'PENDING_SECOND_APPROVAL');
     });
 
@@ -347,8 +347,8 @@ describe('loan applications', () => {
 
     it('a first approval that could not be completed is refused with 409 (no room left)', async () => {
       const x = await lending(t, { programme: { fourEyesThreshold: '50000.00', programmeCap: '100000.00' } , suppliers: 2 });
-      const a = await submitOk(t, x.officer, x.programme.id, x.suppliers[0].id, { amount: '60000.00' });
-      const b = await submitOk(t, x.officer, x.programme.id, x.suppliers[1].id, { amount: '60000.00' });
+      const a = await submitOk(t, x.officer2, x.programme.id, x.suppliers[0].id, { amount: '60000.00' });
+      const b = await submitOk(t, x.officer2, x.programme.id, x.suppliers[1].id, { amount: '60000.00' });
       await approveOk(t, x.officer, a.id, 'PENDING_SECOND_APPROVAL');
       await approveOk(t, x.senior, a.id, 'APPROVED');
       expectProblem(await approveReq(t, x.officer, b.id), 409, 'PROGRAMME_CAP_EXCEEDED');
@@ -357,8 +357,8 @@ describe('loan applications', () => {
 
     it('a second approval that no longer fits is refused with 409 and leaves it PENDING_SECOND_APPROVAL', async () => {
       const x = await lending(t, { programme: { fourEyesThreshold: '50000.00', programmeCap: '100000.00' }, suppliers: 2 });
-      const a = await submitOk(t, x.officer, x.programme.id, x.suppliers[0].id, { amount: '60000.00' });
-      const b = await submitOk(t, x.officer, x.programme.id, x.suppliers[1].id, { amount: '60000.00' });
+      const a = await submitOk(t, x.officer2, x.programme.id, x.suppliers[0].id, { amount: '60000.00' });
+      const b = await submitOk(t, x.officer2, x.programme.id, x.suppliers[1].id, { amount: '60000.00' });
       await approveOk(t, x.officer, a.id, 'PENDING_SECOND_APPROVAL');
       await approveOk(t, x.officer, b.id, 'PENDING_SECOND_APPROVAL');
       await approveOk(t, x.senior, a.id, 'APPROVED');
@@ -370,11 +370,52 @@ describe('loan applications', () => {
     });
   });
 
+  describe('the submitter never approves their own application', () => {
+    let l: Lending;
+    beforeAll(async () => {
+      l = await lending(t, { programme: { fourEyesThreshold: '50000.00' } });
+    });
+
+    const statusOf = async (id: string) => (await getLoan(t, l.auditor, id)).status as string;
+
+    it('below the threshold: 409 FOUR_EYES_SUBMITTER for the submitting officer; another officer approves', async () => {
+      const before = await counters(t, countersOf(l));
+      const loan = await submitOk(t, l.officer, l.programme.id, l.suppliers[0].id, { amount: '20000.00' });
+      expectProblem(await approveReq(t, l.officer, loan.id), 409, 'FOUR_EYES_SUBMITTER');
+      expect(await statusOf(loan.id)).toBe('PENDING_REVIEW');
+      expect(await counters(t, countersOf(l))).toEqual(before);
+      const done = await approveOk(t, l.officer2, loan.id, 'APPROVED');
+      expect(done.approval.byId).toBe(l.officer2.id);
+    });
+
+    it('above the threshold: the submitter may not give the first approval either', async () => {
+      const loan = await submitOk(t, l.officer, l.programme.id, l.suppliers[0].id, { amount: '60000.00' });
+      expectProblem(await approveReq(t, l.officer, loan.id), 409, 'FOUR_EYES_SUBMITTER');
+      const view = await getLoan(t, l.auditor, loan.id);
+      expect(view).toMatchObject({ status: 'PENDING_REVIEW', firstApproval: null });
+      // the refused attempt left no trace in the history
+      expect(view.history).toHaveLength(2);
+      await approveOk(t, l.officer2, loan.id, 'PENDING_SECOND_APPROVAL');
+    });
+
+    it('nor the second approval, once promoted to SENIOR_OFFICER', async () => {
+      const submitter = await t.user('OFFICER');
+      const loan = await submitOk(t, submitter, l.programme.id, l.suppliers[0].id, { amount: '60000.00' });
+      await approveOk(t, l.officer2, loan.id, 'PENDING_SECOND_APPROVAL');
+      await t.db.query(`UPDATE users SET role = 'SENIOR_OFFICER' WHERE id = $1`, [submitter.id]);
+      const promoted = { auth: { Authorization: `Bearer ${await t.login(submitter.username, submitter.password)}` } };
+      expectProblem(await approveReq(t, promoted, loan.id), 409, 'FOUR_EYES_SUBMITTER');
+      expect(await statusOf(loan.id)).toBe('PENDING_SECOND_APPROVAL');
+      const done = await approveOk(t, l.senior, loan.id, 'APPROVED');
+      expect(done.approval.byId).toBe(l.senior.id);
+    });
+  });
+
   describe('limits checked at approval', () => {
     it('supplier limit: 409 SUPPLIER_LIMIT_EXCEEDED when approved loans already hold it', async () => {
       const x = await lending(t);
-      const a = await submitOk(t, x.officer, x.programme.id, x.suppliers[0].id, { amount: '100000.00' });
-      const b = await submitOk(t, x.officer, x.programme.id, x.suppliers[0].id, { amount: '60000.00' });
+      const a = await submitOk(t, x.officer2, x.programme.id, x.suppliers[0].id, { amount: '100000.00' });
+      const b = await submitOk(t, x.officer2, x.programme.id, x.suppliers[0].id, { amount: '60000.00' });
       await approveOk(t, x.officer, a.id);
       expectProblem(await approveReq(t, x.officer, b.id), 409, 'SUPPLIER_LIMIT_EXCEEDED');
       expect(await counters(t, countersOf(x))).toEqual({ outstanding: '100000.00', guaranteed: '50000.00', reserved: '100000.00', available: '50000.00' });
@@ -382,8 +423,8 @@ describe('loan applications', () => {
 
     it('guarantee cap: 409 GUARANTEE_CAP_EXCEEDED over amount × guaranteeRatio', async () => {
       const x = await lending(t, { ce: { guaranteeCap: '30000.00' }, programme: { guaranteeRatio: '0.6' }, suppliers: 2 });
-      const a = await submitOk(t, x.officer, x.programme.id, x.suppliers[0].id, { amount: '50000.00' });
-      const b = await submitOk(t, x.officer, x.programme.id, x.suppliers[1].id, { amount: '10000.00' });
+      const a = await submitOk(t, x.officer2, x.programme.id, x.suppliers[0].id, { amount: '50000.00' });
+      const b = await submitOk(t, x.officer2, x.programme.id, x.suppliers[1].id, { amount: '10000.00' });
       expect(a.guaranteedAmount).toBe('30000.00');
       await approveOk(t, x.officer, a.id);
       expectProblem(await approveReq(t, x.officer, b.id), 409, 'GUARANTEE_CAP_EXCEEDED');
@@ -392,7 +433,7 @@ describe('loan applications', () => {
 
     it('a supplier blacklisted after submission: 409 SUPPLIER_NOT_ELIGIBLE at approval', async () => {
       const x = await lending(t);
-      const a = await submitOk(t, x.officer, x.programme.id, x.suppliers[0].id, { amount: '20000.00' });
+      const a = await submitOk(t, x.officer2, x.programme.id, x.suppliers[0].id, { amount: '20000.00' });
       // the standard rules do not look at the blacklist: add a rule that does, then blacklist (which re-screens at once)
       const patched = await t
         .http()
@@ -438,11 +479,11 @@ describe('loan applications', () => {
     });
 
     it('rejecting a PENDING_SECOND_APPROVAL one: nothing was reserved, nothing is released', async () => {
-      const base = await submitOk(t, l.officer, l.programme.id, l.suppliers[0].id, { amount: '30000.00' });
+      const base = await submitOk(t, l.officer2, l.programme.id, l.suppliers[0].id, { amount: '30000.00' });
       await approveOk(t, l.officer, base.id); // something reserved, so a wrong release would show
       const before = await counters(t, countersOf(l));
       expect(before.outstanding).not.toBe('0.00');
-      const loan = await submitOk(t, l.officer, l.programme.id, l.suppliers[0].id, { amount: '70000.00' });
+      const loan = await submitOk(t, l.officer2, l.programme.id, l.suppliers[0].id, { amount: '70000.00' });
       await approveOk(t, l.officer, loan.id, 'PENDING_SECOND_APPROVAL');
       const res = await rejectReq(t, l.senior, loan.id, { reason: 'second reviewer disagrees' });
       expect(res.status).toBe(200);
@@ -510,7 +551,7 @@ describe('loan applications', () => {
 
     it('the guaranteed share is rounded half-even to the fen and released exactly', async () => {
       const x = await lending(t, { programme: { guaranteeRatio: '0.5' } });
-      const loan = await submitOk(t, x.officer, x.programme.id, x.suppliers[0].id, { amount: '12345.67' });
+      const loan = await submitOk(t, x.officer2, x.programme.id, x.suppliers[0].id, { amount: '12345.67' });
       expect(loan.guaranteedAmount).toBe('6172.84'); // 6172.835 → 6172.84 (half-even: 3 is odd)
       await approveOk(t, x.officer, loan.id);
       expect((await counters(t, countersOf(x))).guaranteed).toBe('6172.84');
@@ -520,7 +561,7 @@ describe('loan applications', () => {
 
     it('an APPROVED loan in an open (DRAFT) disbursement batch cannot be cancelled: 409 LOAN_IN_OPEN_BATCH', async () => {
       const x = await lending(t);
-      const loan = await submitOk(t, x.officer, x.programme.id, x.suppliers[0].id, { amount: '20000.00' });
+      const loan = await submitOk(t, x.officer2, x.programme.id, x.suppliers[0].id, { amount: '20000.00' });
       await approveOk(t, x.officer, loan.id);
       const batch = await t.http().post('/disbursement-batches').set(x.officer.auth).send({ programmeId: x.programme.id });
       expect(batch.status).toBe(201);
@@ -540,7 +581,7 @@ describe('loan applications', () => {
 
     it('DISBURSING refuses approve, reject and cancel (409); DISBURSED too, and keeps its reservation', async () => {
       const x = await lending(t);
-      const loan = await submitOk(t, x.officer, x.programme.id, x.suppliers[0].id, { amount: '30000.00' });
+      const loan = await submitOk(t, x.officer2, x.programme.id, x.suppliers[0].id, { amount: '30000.00' });
       await approveOk(t, x.officer, loan.id);
       t.app.get(BankSimService).configure({ latencyMs: 1500 });
       const batchId = await startDisbursement(t, x.officer, x.senior, x.programme.id);
@@ -570,8 +611,8 @@ describe('loan applications', () => {
 
     it('payment failure returns the loan to APPROVED and releases its reservation; a later cancel releases nothing twice', async () => {
       const x = await lending(t, { suppliers: 2 });
-      const good = await submitOk(t, x.officer, x.programme.id, x.suppliers[0].id, { amount: '40000.00' });
-      const bad = await submitOk(t, x.officer, x.programme.id, x.suppliers[1].id, { amount: '25000.00' });
+      const good = await submitOk(t, x.officer2, x.programme.id, x.suppliers[0].id, { amount: '40000.00' });
+      const bad = await submitOk(t, x.officer2, x.programme.id, x.suppliers[1].id, { amount: '25000.00' });
       await approveOk(t, x.officer, good.id);
       await approveOk(t, x.officer, bad.id);
       const where = { programmeId: x.programme.id, coreEnterpriseId: x.ce.id };
@@ -609,7 +650,7 @@ describe('loan applications', () => {
 
     it('a loan whose payment failed reserves again when it goes into a new batch, and is then paid', async () => {
       const x = await lending(t);
-      const loan = await submitOk(t, x.officer, x.programme.id, x.suppliers[0].id, { amount: '25000.00' });
+      const loan = await submitOk(t, x.officer2, x.programme.id, x.suppliers[0].id, { amount: '25000.00' });
       await approveOk(t, x.officer, loan.id);
       t.app.get(BankSimService).configure({ badAccounts: [x.suppliers[0].bankAccount] });
       const failed = await waitForBatch(t, x.officer, await startDisbursement(t, x.officer, x.senior, x.programme.id));
@@ -646,7 +687,7 @@ describe('loan applications', () => {
       loanA1 = await submitOk(t, a.enterprise, a.programme.id, a.suppliers[0].id, { amount: '11000.00' });
       loanA2 = await submitOk(t, a.officer, a.programme.id, a.suppliers[1].id, { amount: '12000.00' });
       loanB = await submitOk(t, b.enterprise, b.programme.id, b.suppliers[0].id, { amount: '13000.00' });
-      await approveOk(t, a.officer, loanA2.id);
+      await approveOk(t, a.officer2, loanA2.id);
     });
 
     it('the list is oldest first, with a masked supplier summary, the screening at submission and the current one', async () => {
@@ -796,7 +837,7 @@ describe('loan applications', () => {
 
     it('on approve: the replay answers the same body and reserves only once', async () => {
       const [s] = await insertSuppliers(t, l.ce.id, [LIMIT_150K]);
-      const loan = await submitOk(t, l.officer, l.programme.id, s.id, { amount: '33000.00' });
+      const loan = await submitOk(t, l.officer2, l.programme.id, s.id, { amount: '33000.00' });
       const before = await counters(t, { programmeId: l.programme.id, coreEnterpriseId: l.ce.id });
       const key = `approve-${randomUUID()}`;
       const first = await approveReq(t, l.officer, loan.id, { comment: 'ok' }, { 'Idempotency-Key': key });
@@ -832,7 +873,7 @@ describe('loan applications', () => {
 
     it('on cancel: the replay answers the same body and releases only once', async () => {
       const [s] = await insertSuppliers(t, l.ce.id, [LIMIT_150K]);
-      const loan = await submitOk(t, l.officer, l.programme.id, s.id, { amount: '44000.00' });
+      const loan = await submitOk(t, l.officer2, l.programme.id, s.id, { amount: '44000.00' });
       const before = await counters(t, { programmeId: l.programme.id, coreEnterpriseId: l.ce.id, supplierId: s.id });
       await approveOk(t, l.officer, loan.id);
       const key = `cancel-${randomUUID()}`;

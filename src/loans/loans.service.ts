@@ -313,6 +313,9 @@ export class LoansService {
       } else {
         throw new DomainError(LoanErrors.INVALID_TRANSITION, `Loan application cannot be approved while ${loan.status}`, { currentStatus: loan.status });
       }
+      if (loan.submitted_by.kind === actor.kind && loan.submitted_by.id === actor.id) {
+        throw new DomainError(LoanErrors.FOUR_EYES_SUBMITTER, 'You submitted this application; another officer must approve it');
+      }
       assertLoanTransition(loan.status, to);
 
       let updated: LoanRow;
