@@ -21,6 +21,7 @@ import {
   type Lending,
 } from './support/loans.js';
 import { expectFieldError, expectProblem } from './support/problems.js';
+import { getEligibility } from './support/eligibility.js';
 import { insertSuppliers } from './support/suppliers.js';
 import { createTestApp, type TestApp, type TestUser } from './support/test-app.js';
 
@@ -431,21 +432,62 @@ describe('loan applications', () => {
       expect(await counters(t, countersOf(x, x.suppliers[1]))).toEqual({ outstanding: '50000.00', guaranteed: '30000.00', reserved: '0.00', available: '150000.00' });
     });
 
-    it('a supplier blacklisted after submission: 409 SUPPLIER_NOT_ELIGIBLE at approval', async () => {
+    it('a supplier blacklisted after submission: 409 SUPPLIER_BLACKLISTED at approval, though the programme has no rule on it', async () => {
       const x = await lending(t);
       const a = await submitOk(t, x.officer2, x.programme.id, x.suppliers[0].id, { amount: '20000.00' });
-      // the standard rules do not look at the blacklist: add a rule that does, then blacklist (which re-screens at once)
-      const patched = await t
-        .http()
-        .patch(`/programmes/${x.programme.id}`)
-        .set(t.admin.auth)
-        .send({ eligibilityRules: [...x.programme.eligibilityRules, { name: 'not-blacklisted', fact: 'blacklisted', operator: 'isFalse' }] });
-      expect(patched.status).toBe(200);
       const bl = await t.http().post(`/suppliers/${x.suppliers[0].id}/blacklist`).set(x.officer.auth).send({ reason: 'fraudulent delivery records' });
       expect(bl.status).toBe(200);
-      expect(bl.body.rescreened).toEqual([expect.objectContaining({ programmeId: x.programme.id, eligible: false })]);
-      expectProblem(await approveReq(t, x.officer, a.id), 409, 'SUPPLIER_NOT_ELIGIBLE');
+      expect(bl.body.rescreened).toEqual([{ programmeId: x.programme.id, eligible: false, creditLimit: '0.00' }]);
+      expectProblem(await approveReq(t, x.officer, a.id), 409, 'SUPPLIER_BLACKLISTED');
       expect((await counters(t, countersOf(x))).outstanding).toBe('0.00');
+    });
+  });
+
+  describe('the blacklist blocks lending in every programme', () => {
+    let l: Lending;
+    beforeAll(async () => {
+      // the standard rules never look at the blacklist
+      l = await lending(t, { programme: { fourEyesThreshold: '50000.00' }, suppliers: [{}, { blacklisted: true }] });
+    });
+
+    const listInDb = (supplierId: string, listed: boolean) =>
+      // straight in the table: the stored screening still says eligible, as it would until a re-screen
+      t.db.query(`UPDATE suppliers SET blacklisted = $2, blacklist_reason = CASE WHEN $2 THEN 'fraud' END WHERE id = $1`, [supplierId, listed]);
+    const loansOf = async (supplierId: string) => (await t.db.query(`SELECT count(*)::int AS n FROM loan_applications WHERE supplier_id = $1`, [supplierId]))[0].n as number;
+    const statusOf = async (id: string) => (await getLoan(t, l.auditor, id)).status as string;
+
+    it('refuses a submission for a blacklisted supplier: 409 SUPPLIER_BLACKLISTED, nothing created, singly or in bulk', async () => {
+      const listed = l.suppliers[1].id;
+      for (const who of [l.officer, l.enterprise]) {
+        expectProblem(await submitReq(t, who, loanBody(l.programme.id, listed)), 409, 'SUPPLIER_BLACKLISTED');
+      }
+      const bulk = await t.http().post(`/programmes/${l.programme.id}/loan-applications:batch`).set(l.enterprise.auth).send({ applications: [{ supplierId: listed, amount: '20000.00', termDays: 180 }] });
+      expect(bulk.status).toBe(200);
+      expect(bulk.body.results).toEqual([{ index: 0, error: expect.objectContaining({ status: 409, code: 'SUPPLIER_BLACKLISTED' }) }]);
+      expect(await loansOf(listed)).toBe(0);
+    });
+
+    it('refuses the approval with 409 SUPPLIER_BLACKLISTED even when the stored screening is older than the blacklisting', async () => {
+      const s = l.suppliers[0].id;
+      const before = await counters(t, countersOf(l));
+      const single = await submitOk(t, l.enterprise, l.programme.id, s, { amount: '20000.00' });
+      const fourEyes = await submitOk(t, l.enterprise, l.programme.id, s, { amount: '60000.00' });
+      const second = await submitOk(t, l.enterprise, l.programme.id, s, { amount: '55000.00' });
+      await approveOk(t, l.officer, second.id, 'PENDING_SECOND_APPROVAL');
+
+      await listInDb(s, true);
+      try {
+        expect((await getEligibility(t, l.officer.auth, s, l.programme.id)).body.eligible).toBe(true);
+        expectProblem(await approveReq(t, l.officer, single.id), 409, 'SUPPLIER_BLACKLISTED');
+        expectProblem(await approveReq(t, l.officer, fourEyes.id), 409, 'SUPPLIER_BLACKLISTED');
+        expectProblem(await approveReq(t, l.senior, second.id), 409, 'SUPPLIER_BLACKLISTED');
+        expect([await statusOf(single.id), await statusOf(fourEyes.id), await statusOf(second.id)]).toEqual(['PENDING_REVIEW', 'PENDING_REVIEW', 'PENDING_SECOND_APPROVAL']);
+        expect(await counters(t, countersOf(l))).toEqual(before);
+      } finally {
+        await listInDb(s, false);
+      }
+      await approveOk(t, l.officer, single.id, 'APPROVED');
+      await approveOk(t, l.senior, second.id, 'APPROVED');
     });
   });
 

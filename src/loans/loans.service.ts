@@ -156,6 +156,7 @@ export class LoansService {
       throw new DomainError(LoanErrors.SUPPLIER_NOT_IN_PROGRAMME, `Supplier ${dto.supplierId} is not a supplier of this programme's core enterprise`);
     }
     if (!programme.active) throw new DomainError(LoanErrors.PROGRAMME_INACTIVE, `Programme ${programme.name} is not active`);
+    if (supplier.blacklisted) throw new DomainError(LoanErrors.SUPPLIER_BLACKLISTED, "The supplier is on the bank's blacklist: no application can be made for it");
     const amount = new Dec(dto.amount);
     if (amount.lt(programme.minAmount) || amount.gt(programme.maxAmount)) {
       throw new DomainError(LoanErrors.AMOUNT_OUT_OF_RANGE, `The amount must be from ${programme.minAmount} to ${programme.maxAmount}`, {
@@ -291,6 +292,14 @@ export class LoansService {
 
   async approve(actor: Actor, id: string, comment?: string): Promise<LoanView> {
     const approved = await this.dataSource.transaction(async (m) => {
+      // The supplier row itself, not its stored screening, which may predate a blacklisting. Locked
+      // before the loan, the order of anything that changes a supplier and then its applications; a
+      // share lock, so that a blacklisting in progress is waited for and seen.
+      const supplier = await sql<{ blacklisted: boolean }>(
+        m,
+        `SELECT blacklisted FROM suppliers WHERE id = (SELECT supplier_id FROM loan_applications WHERE id = $1) FOR SHARE`,
+        [id],
+      );
       const locked = await sql<LoanRow & { four_eyes_threshold: string }>(
         m,
         `SELECT la.*, p.four_eyes_threshold FROM loan_applications la JOIN programmes p ON p.id = la.programme_id WHERE la.id = $1 FOR UPDATE OF la`,
@@ -316,6 +325,7 @@ export class LoansService {
       if (loan.submitted_by.kind === actor.kind && loan.submitted_by.id === actor.id) {
         throw new DomainError(LoanErrors.FOUR_EYES_SUBMITTER, 'You submitted this application; another officer must approve it');
       }
+      if (supplier.rows[0]?.blacklisted) throw new DomainError(LoanErrors.SUPPLIER_BLACKLISTED, "The supplier is on the bank's blacklist: it cannot be approved");
       assertLoanTransition(loan.status, to);
 
       let updated: LoanRow;
