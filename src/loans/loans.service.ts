@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -135,6 +135,8 @@ const WITH_SUPPLIER = `SELECT ${WITH_SUPPLIER_COLUMNS} FROM ${WITH_SUPPLIER_FROM
  */
 @Injectable()
 export class LoansService {
+  private readonly logger = new Logger('Loans');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -228,7 +230,11 @@ export class LoansService {
     return loanView(loan);
   }
 
-  /** Each item in its own transaction: one bad item never sinks the others. */
+  /**
+   * Each item in its own transaction: one bad item never sinks the others. Nor does an unexpected
+   * error: the items before it are committed, so the answer must report them (and an Idempotency-Key
+   * must replay it), with that item's error shown like any other, without internals.
+   */
   async submitBatch(actor: Actor, programmeId: string, items: unknown[], correlationId: string) {
     const programme = await this.programmes.get(actor, programmeId);
     const results: { index: number; id?: string; status?: LoanStatus; error?: Record<string, unknown> }[] = [];
@@ -242,7 +248,7 @@ export class LoansService {
         results.push({ index, id: loan.id, status: loan.status });
       } catch (e) {
         const { problem, unexpected } = toProblem(e, correlationId);
-        if (unexpected) throw e;
+        if (unexpected) this.logger.error({ err: e, correlationId, index }, 'bulk loan application item failed unexpectedly');
         const { type: _type, correlationId: _c, ...error } = problem;
         results.push({ index, error });
       }

@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Issue 9 (hardening) for lending: the blacklist in every programme. */
+/** Issue 9 (hardening) for lending: the blacklist in every programme, idempotency keys whose work committed. */
 export class LendingControls1764835200000 implements MigrationInterface {
   name = 'LendingControls1764835200000';
 
@@ -10,9 +10,19 @@ export class LendingControls1764835200000 implements MigrationInterface {
     await q.query(`
       UPDATE screening_results SET eligible = false, credit_limit = 0, failed_rules = array_prepend('blacklist', failed_rules)
        WHERE (facts ->> 'blacklisted')::boolean AND NOT ('blacklist' = ANY (failed_rules))`);
+
+    // Set in the transaction of the key's work, so that a key whose work committed is never run again;
+    // OUTCOME_UNKNOWN: the request failed (or its response was lost) after some of its work committed.
+    await q.query(`ALTER TABLE idempotency_keys ADD COLUMN work_committed_at timestamptz`);
+    await q.query(`ALTER TABLE idempotency_keys DROP CONSTRAINT ck_idempotency_keys_state`);
+    await q.query(`ALTER TABLE idempotency_keys ADD CONSTRAINT ck_idempotency_keys_state CHECK (state IN ('IN_PROGRESS', 'COMPLETED', 'OUTCOME_UNKNOWN'))`);
   }
 
-  async down(): Promise<void> {
-    // the screenings corrected by up() are right under either version of the code: nothing to undo
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DELETE FROM idempotency_keys WHERE state = 'OUTCOME_UNKNOWN'`);
+    await q.query(`ALTER TABLE idempotency_keys DROP CONSTRAINT ck_idempotency_keys_state`);
+    await q.query(`ALTER TABLE idempotency_keys ADD CONSTRAINT ck_idempotency_keys_state CHECK (state IN ('IN_PROGRESS', 'COMPLETED'))`);
+    await q.query(`ALTER TABLE idempotency_keys DROP COLUMN work_committed_at`);
+    // the screenings corrected by up() are right under either version of the code: nothing to undo there
   }
 }
