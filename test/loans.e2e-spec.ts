@@ -28,6 +28,8 @@ import { createTestApp, type TestApp, type TestUser } from './support/test-app.j
 const INELIGIBLE = { yearsExperience: '1', herdSize: 5 };
 const masked = (id: string) => `${id.slice(0, 6)}********${id.slice(-4)}`;
 const actorOf = (u: TestUser) => ({ kind: 'USER', id: u.id, name: u.username, role: u.role });
+/** How a core enterprise sees one of the bank's staff. */
+const roleLabel = (role: string) => ({ kind: 'USER', id: null, name: role, role });
 
 describe('loan applications', () => {
   let t: TestApp;
@@ -315,12 +317,14 @@ describe('loan applications', () => {
       expect(after.available).toBe('90000.00');
 
       const view = await getLoan(t, l.enterprise, loan.id);
+      // the core enterprise sees its own user, and the bank's officers by role only
       expect(view.history).toEqual([
         { from: null, to: 'SUBMITTED', actor: actorOf(l.enterprise), comment: null, reason: null, at: expect.any(String) },
         { from: 'SUBMITTED', to: 'PENDING_REVIEW', actor: actorOf(l.enterprise), comment: null, reason: null, at: expect.any(String) },
-        { from: 'PENDING_REVIEW', to: 'PENDING_SECOND_APPROVAL', actor: actorOf(l.officer), comment: 'first look fine', reason: null, at: expect.any(String) },
-        { from: 'PENDING_SECOND_APPROVAL', to: 'APPROVED', actor: actorOf(l.senior), comment: 'checked the herd count', reason: null, at: expect.any(String) },
+        { from: 'PENDING_REVIEW', to: 'PENDING_SECOND_APPROVAL', actor: roleLabel('OFFICER'), comment: 'first look fine', reason: null, at: expect.any(String) },
+        { from: 'PENDING_SECOND_APPROVAL', to: 'APPROVED', actor: roleLabel('SENIOR_OFFICER'), comment: 'checked the herd count', reason: null, at: expect.any(String) },
       ]);
+      expect((await getLoan(t, l.auditor, loan.id)).history.slice(2).map((h: { actor: unknown }) => h.actor)).toEqual([actorOf(l.officer), actorOf(l.senior)]);
 
       // and once approved, approving again is a state conflict
       expectProblem(await approveReq(t, l.senior2, loan.id), 409, 'INVALID_TRANSITION');
