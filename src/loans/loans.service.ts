@@ -311,9 +311,10 @@ export class LoansService {
 
   async approve(actor: Actor, id: string, comment?: string): Promise<LoanView> {
     const approved = await this.dataSource.transaction(async (m) => {
-      // The supplier row itself, not its stored screening, which may predate a blacklisting. Locked
-      // before the loan, the order of anything that changes a supplier and then its applications; a
-      // share lock, so that a blacklisting in progress is waited for and seen.
+      // The supplier row itself, not its stored screening, which may predate a blacklisting. A share
+      // lock, so that a blacklisting in progress is waited for and seen; taken before the loan's, so
+      // that a change going from a supplier to its applications (a roster update sending them back
+      // to review) takes the two in the same order and cannot deadlock with an approval.
       const supplier = await sql<{ blacklisted: boolean }>(
         m,
         `SELECT blacklisted FROM suppliers WHERE id = (SELECT supplier_id FROM loan_applications WHERE id = $1) FOR SHARE`,
