@@ -31,7 +31,9 @@ export class LoansController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Apply for up to 1,000 loans at once; answers each item in order with its id and status, or its error',
-    description: 'HTTP 200 with {results: [{index, id?, status?, error?: {status, code, title, detail, errors?}}]}.',
+    description:
+      'HTTP 200 with {results: [{index, id?, status?, error?: {status, code, title, detail, errors?}}]}. An item that fails unexpectedly ' +
+      'answers error.code INTERNAL beside the items that went through; with an Idempotency-Key a repeat replays the same results.',
   })
   @ApiProblems(400, 401, 403, 404)
   batch(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: BatchSubmitDto) {
