@@ -311,18 +311,13 @@ export class LoansService {
 
   async approve(actor: Actor, id: string, comment?: string): Promise<LoanView> {
     const approved = await this.dataSource.transaction(async (m) => {
-      // The supplier row itself, not its stored screening, which may predate a blacklisting. A share
-      // lock, so that a blacklisting in progress is waited for and seen; taken before the loan's, so
-      // that a change going from a supplier to its applications (a roster update sending them back
-      // to review) takes the two in the same order and cannot deadlock with an approval.
-      const supplier = await sql<{ blacklisted: boolean }>(
+      // The supplier's blacklisting is read from the supplier row itself: its stored screening may
+      // predate it.
+      const locked = await sql<LoanRow & { four_eyes_threshold: string; supplier_blacklisted: boolean }>(
         m,
-        `SELECT blacklisted FROM suppliers WHERE id = (SELECT supplier_id FROM loan_applications WHERE id = $1) FOR SHARE`,
-        [id],
-      );
-      const locked = await sql<LoanRow & { four_eyes_threshold: string }>(
-        m,
-        `SELECT la.*, p.four_eyes_threshold FROM loan_applications la JOIN programmes p ON p.id = la.programme_id WHERE la.id = $1 FOR UPDATE OF la`,
+        `SELECT la.*, p.four_eyes_threshold, s.blacklisted AS supplier_blacklisted
+           FROM loan_applications la JOIN programmes p ON p.id = la.programme_id JOIN suppliers s ON s.id = la.supplier_id
+          WHERE la.id = $1 FOR UPDATE OF la`,
         [id],
       );
       const loan = locked.rows[0];
@@ -345,7 +340,7 @@ export class LoansService {
       if (loan.submitted_by.kind === actor.kind && loan.submitted_by.id === actor.id) {
         throw new DomainError(LoanErrors.FOUR_EYES_SUBMITTER, 'You submitted this application; another officer must approve it');
       }
-      if (supplier.rows[0]?.blacklisted) throw new DomainError(LoanErrors.SUPPLIER_BLACKLISTED, "The supplier is on the bank's blacklist: it cannot be approved");
+      if (loan.supplier_blacklisted) throw new DomainError(LoanErrors.SUPPLIER_BLACKLISTED, "The supplier is on the bank's blacklist: it cannot be approved");
       assertLoanTransition(loan.status, to);
 
       let updated: LoanRow;
