@@ -155,6 +155,23 @@ describe('eligibility preview (what-if)', () => {
     expect(new Set(res.body.sample.lost.map((s: { supplierId: string }) => s.supplierId)).size).toBe(20);
   });
 
+  it('counts a blacklisted supplier out now and after, whatever the rules, even with none at all', async () => {
+    const own = await t.coreEnterprise();
+    const p = await t.programme(own.id);
+    await insertSuppliers(t, own.id, [{}, {}, { blacklisted: true }]);
+    const res = await preview({ eligibilityRules: [] }, officer.auth, p.id);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      suppliers: 3,
+      eligibleNow: 2,
+      eligibleAfter: 2,
+      gained: 0,
+      lost: 0,
+      totalLimitNow: '360000.00',
+      totalLimitAfter: '360000.00',
+    });
+  });
+
   it('refuses invalid rules and formulas with the field at fault, and changes nothing', async () => {
     const before = await eligibilityState(t, ce.id, programme.id);
     expectFieldError(await preview({ eligibilityRules: [{ name: 'herd', fact: 'herdSize', operator: 'between', value: [50] }] }), 'eligibilityRules[0].value', 'RULE_VALUE_TYPE');

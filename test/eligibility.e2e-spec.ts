@@ -596,12 +596,13 @@ describe('supplier eligibility', () => {
 
       const res = await blacklist(officer.auth, supplier.id);
       expect(res.status).toBe(200);
+      // the standard rules never mention the blacklist: it blocks that programme all the same
       expect(res.body).toEqual({
         supplierId: supplier.id,
         blacklisted: true,
         rescreened: expect.arrayContaining([
           { programmeId: guarded.id, eligible: false, creditLimit: '0.00' },
-          { programmeId: standard.id, eligible: true, creditLimit: '180000.00' },
+          { programmeId: standard.id, eligible: false, creditLimit: '0.00' },
         ]),
       });
       expect(res.body.rescreened).toHaveLength(2);
@@ -610,7 +611,7 @@ describe('supplier eligibility', () => {
       expect(after.body).toMatchObject({ eligible: false, creditLimit: '0.00', availableLimit: '0.00', stale: false });
       expect(Date.parse(after.body.evaluatedAt)).toBeGreaterThan(Date.parse(before.evaluatedAt));
       expect(byRule(after.body)['not-blacklisted']).toMatchObject({ passed: false, actual: true, message: 'the supplier is blacklisted' });
-      expect(after.body.results.filter((r: RuleResult) => !r.passed).map((r: RuleResult) => r.rule)).toEqual(['not-blacklisted']);
+      expect(after.body.results.filter((r: RuleResult) => !r.passed).map((r: RuleResult) => r.rule)).toEqual(['blacklist', 'not-blacklisted']);
       // an inactive programme is not re-screened (api.md: every active programme)
       expect((await getEligibility(t, officer.auth, supplier.id, dormant.id)).body).toEqual(dormantBefore.body);
 
@@ -633,6 +634,42 @@ describe('supplier eligibility', () => {
       expect(JSON.stringify(events)).not.toContain(supplier.idNumber);
       const row = await t.db.query(`SELECT blacklisted, blacklist_reason, blacklisted_by FROM suppliers WHERE id = $1`, [supplier.id]);
       expect(row[0]).toEqual({ blacklisted: true, blacklist_reason: 'fraudulent delivery records', blacklisted_by: officer.username });
+    });
+
+    it('makes a supplier eligible in no programme, whatever its rules, and explains it first with the reason', async () => {
+      const { supplier, body: before } = await screenOne(ce.id, {}, standard.id);
+      expect(before).toMatchObject({ eligible: true, creditLimit: '180000.00' });
+      expect((await blacklist(officer.auth, supplier.id)).status).toBe(200);
+
+      const after = await getEligibility(t, officer.auth, supplier.id, standard.id);
+      expect(after.body).toMatchObject({ eligible: false, creditLimit: '0.00', availableLimit: '0.00', stale: false });
+      expect(after.body.results[0]).toEqual({
+        rule: 'blacklist',
+        fact: 'blacklisted',
+        operator: 'isFalse',
+        passed: false,
+        actual: true,
+        expected: 'is false',
+        message: 'the supplier is blacklisted: fraudulent delivery records',
+      });
+      // the programme's own rules still pass and are still explained
+      expect(after.body.results.slice(1).map((r: RuleResult) => [r.rule, r.passed])).toEqual(STANDARD_RULES.map((r) => [r.name, true]));
+      expect((await storedResults(t, standard.id)).get(supplier.id)).toMatchObject({ eligible: false, credit_limit: '0.00', failed_rules: ['blacklist'] });
+    });
+
+    it('keeps a blacklisted supplier out of a programme run whose rules never mention it', async () => {
+      const own = await t.coreEnterprise();
+      const p = await t.programme(own.id);
+      const [clean, listed] = await insertSuppliers(t, own.id, [{}, { blacklisted: true }]);
+      expect(await rescreen(t, p.id)).toMatchObject({ status: 'COMPLETED', suppliers: 2, eligible: 1 });
+      const stored = await storedResults(t, p.id);
+      expect(stored.get(clean.id)).toMatchObject({ eligible: true, credit_limit: '180000.00', failed_rules: [] });
+      expect(stored.get(listed.id)).toMatchObject({ eligible: false, credit_limit: '0.00', failed_rules: ['blacklist'] });
+      const listedOnes = await t.http().get(`/programmes/${p.id}/screening-results?eligible=false`).set(officer.auth);
+      expect(listedOnes.body.items).toEqual([expect.objectContaining({ supplierId: listed.id, eligible: false, creditLimit: '0.00', failedRules: ['blacklist'] })]);
+      const explained = await getEligibility(t, officer.auth, listed.id, p.id);
+      expect(explained.body).toMatchObject({ eligible: false, creditLimit: '0.00' });
+      expect(explained.body.results[0]).toMatchObject({ rule: 'blacklist', passed: false });
     });
 
     it('takes a supplier off the blacklist, with or without a reason, and refuses a clean one', async () => {

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { requestHash } from '../src/idempotency/idempotency.service.js';
 import { uscc } from './support/ids.js';
+import { lending, loanBody, type Lending } from './support/loans.js';
 import { expectFieldError, expectProblem } from './support/problems.js';
 import { createTestApp, type TestApp, type TestUser } from './support/test-app.js';
 
@@ -158,6 +159,76 @@ describe('Idempotency-Key', () => {
       const again = await postCe(t.admin.auth, key, body);
       expectProblem(again, 409, 'USCC_TAKEN');
       expect(again.headers['idempotent-replayed']).toBeUndefined();
+    });
+  });
+
+  describe('work that committed', () => {
+    let l: Lending;
+    beforeAll(async () => {
+      l = await lending(t);
+    });
+
+    const submit = (key: string) => t.http().post('/loan-applications').set(l.enterprise.auth).set('Idempotency-Key', key).send(loanBody(l.programme.id, l.suppliers[0].id, { amount: '10000.00' }));
+    const loansNow = async () => (await t.db.query(`SELECT count(*)::int AS n FROM loan_applications WHERE supplier_id = $1`, [l.suppliers[0].id]))[0].n as number;
+    /** What a process that died between the work's commit and storing the response leaves: the key as claimed, `age` ago. */
+    const asIfCrashed = (key: string, age: string) =>
+      t.db.query(
+        `UPDATE idempotency_keys SET state = 'IN_PROGRESS', response_status = NULL, response_body = NULL, completed_at = NULL,
+                created_at = now() - $2::interval
+          WHERE key = $1`,
+        [key, age],
+      );
+
+    it('is not run again after a crash, however old the key: 409 IDEMPOTENCY_OUTCOME_UNKNOWN says to look it up', async () => {
+      const key = newKey();
+      const before = await loansNow();
+      expect((await submit(key)).status).toBe(201);
+      await asIfCrashed(key, '10 minutes');
+      const retry = await submit(key);
+      expectProblem(retry, 409, 'IDEMPOTENCY_OUTCOME_UNKNOWN');
+      expect(retry.body.detail).toMatch(/look/i);
+      expect(await loansNow()).toBe(before + 1);
+      // and still not once the key has been seen as abandoned
+      expectProblem(await submit(key), 409, 'IDEMPOTENCY_OUTCOME_UNKNOWN');
+      expect(await loansNow()).toBe(before + 1);
+    });
+
+    it('is still running when the key is young: 409 IDEMPOTENCY_REQUEST_IN_PROGRESS, and nothing runs again', async () => {
+      const key = newKey();
+      const before = await loansNow();
+      expect((await submit(key)).status).toBe(201);
+      await asIfCrashed(key, '0 seconds');
+      expectProblem(await submit(key), 409, 'IDEMPOTENCY_REQUEST_IN_PROGRESS');
+      expect(await loansNow()).toBe(before + 1);
+    });
+
+    describe('when its response cannot be stored', () => {
+      // A test-only fault: storing the response of keys named lost-* fails, as it would if the
+      // database went away right after the work committed.
+      beforeAll(async () => {
+        await t.db.query(`
+          CREATE FUNCTION test_lose_response() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN
+            IF NEW.state = 'COMPLETED' AND NEW.key LIKE 'lost-%' THEN RAISE EXCEPTION 'test fault: response not stored'; END IF;
+            RETURN NEW;
+          END $$`);
+        await t.db.query(`CREATE TRIGGER test_lose_response BEFORE UPDATE ON idempotency_keys FOR EACH ROW EXECUTE FUNCTION test_lose_response()`);
+      });
+      afterAll(async () => {
+        await t.db.query(`DROP TRIGGER test_lose_response ON idempotency_keys`);
+        await t.db.query(`DROP FUNCTION test_lose_response()`);
+      });
+
+      it('still answers the work done, never releases the key, and a retry runs nothing again', async () => {
+        const key = `lost-${randomUUID()}`;
+        const before = await loansNow();
+        const first = await submit(key);
+        expect(first.status).toBe(201);
+        expect(await loansNow()).toBe(before + 1);
+        const retry = await submit(key);
+        expectProblem(retry, 409, 'IDEMPOTENCY_OUTCOME_UNKNOWN');
+        expect(await loansNow()).toBe(before + 1);
+      });
     });
   });
 

@@ -175,4 +175,51 @@ describe('bulk loan applications', () => {
     expect(again.body).toEqual(first.body);
     expect(await loansIn(l.programme.id)).toBe(count);
   });
+
+  describe('an item the database refuses unexpectedly', () => {
+    // A test-only fault: the database refuses any application with this purpose, as a broken
+    // constraint or a lost connection would, in the middle of a bulk submission.
+    beforeAll(async () => {
+      await t.db.query(`
+        CREATE FUNCTION test_refuse_application() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.purpose = 'db-fault' THEN RAISE EXCEPTION 'test fault: refused by the database'; END IF;
+          RETURN NEW;
+        END $$`);
+      await t.db.query(`CREATE TRIGGER test_refuse_application BEFORE INSERT ON loan_applications FOR EACH ROW EXECUTE FUNCTION test_refuse_application()`);
+    });
+    afterAll(async () => {
+      await t.db.query(`DROP TRIGGER test_refuse_application ON loan_applications`);
+      await t.db.query(`DROP FUNCTION test_refuse_application()`);
+    });
+
+    it("is that item's error (no internals); the committed items keep their results, and a retry with the same key creates nothing new", async () => {
+      const body = {
+        applications: [
+          item(l.suppliers[0].id, { amount: '12000.00' }),
+          item(l.suppliers[1].id, { amount: '12000.00', purpose: 'db-fault' }),
+          item(l.suppliers[2].id, { amount: '12000.00' }),
+        ],
+      };
+      const key = `batch-fault-${randomUUID()}`;
+      const before = await loansIn(l.programme.id);
+      const first = await batch(l.enterprise, l.programme.id, body, { 'Idempotency-Key': key });
+      expect(first.status).toBe(200);
+      const results = first.body.results as Result[];
+      expect(results.map((r) => [r.index, r.status ?? r.error?.code])).toEqual([
+        [0, 'PENDING_REVIEW'],
+        [1, 'INTERNAL'],
+        [2, 'PENDING_REVIEW'],
+      ]);
+      expect(results[1]).toEqual({ index: 1, error: { status: 500, code: 'INTERNAL', title: expect.any(String), detail: expect.any(String) } });
+      expect(JSON.stringify(results[1])).not.toMatch(/test fault|refused by the database|loan_applications/);
+      expect(await loansIn(l.programme.id)).toBe(before + 2);
+
+      const again = await batch(l.enterprise, l.programme.id, body, { 'Idempotency-Key': key });
+      expect(again.status).toBe(200);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(again.body).toEqual(first.body);
+      expect(await loansIn(l.programme.id)).toBe(before + 2);
+    });
+  });
 });

@@ -44,11 +44,14 @@ async function dbReserved(t: TestApp, programmeId: string) {
   return { ...r[0], supplierExposureSum: e[0].s as string };
 }
 
-/** Submits one application per supplier (or `count` for one supplier), one by one, before any approval. */
+/**
+ * Submits one application per supplier (or `count` for one supplier), one by one, before any approval;
+ * the core enterprise applies, so that every officer may approve any of them.
+ */
 async function submitAll(t: TestApp, l: Lending, amount: string, supplierIdx: (i: number) => number, count: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const loan = await submitOk(t, i % 2 ? l.enterprise : l.officer, l.programme.id, l.suppliers[supplierIdx(i)].id, { amount, termDays: 180 });
+    const loan = await submitOk(t, l.enterprise, l.programme.id, l.suppliers[supplierIdx(i)].id, { amount, termDays: 180 });
     expect(loan.status).toBe('PENDING_REVIEW');
     ids.push(loan.id);
   }
@@ -156,7 +159,7 @@ describe('loan approvals under concurrency', () => {
 
   it('the same application approved 10 times at once: one 200, nine 409 INVALID_TRANSITION, reserved once', async () => {
     const l = await lending(t, { suppliers: 1 });
-    const loan = await submitOk(t, l.officer, l.programme.id, l.suppliers[0].id, { amount: '12345.67' });
+    const loan = await submitOk(t, l.enterprise, l.programme.id, l.suppliers[0].id, { amount: '12345.67' });
     const approvers = [l.officer, l.senior, l.officer2, l.senior2];
     const responses = await Promise.all(Array.from({ length: 10 }, (_, i) => approveReq(t, approvers[i % 4], loan.id)));
     const { ok, refused } = outcomes(responses, 'INVALID_TRANSITION');
@@ -170,8 +173,8 @@ describe('loan approvals under concurrency', () => {
 
   it('the same APPROVED loan cancelled 10 times at once: released once', async () => {
     const l = await lending(t, { suppliers: 1 });
-    const keep = await submitOk(t, l.officer, l.programme.id, l.suppliers[0].id, { amount: '20000.00' });
-    const loan = await submitOk(t, l.officer, l.programme.id, l.suppliers[0].id, { amount: '30000.00' });
+    const keep = await submitOk(t, l.enterprise, l.programme.id, l.suppliers[0].id, { amount: '20000.00' });
+    const loan = await submitOk(t, l.enterprise, l.programme.id, l.suppliers[0].id, { amount: '30000.00' });
     await approveOk(t, l.officer, keep.id);
     await approveOk(t, l.officer, loan.id);
     const responses = await Promise.all(Array.from({ length: 10 }, (_, i) => cancelReq(t, i % 2 ? l.enterprise : l.officer, loan.id, { reason: `cancel ${i}` })));

@@ -21,12 +21,15 @@ import {
   type Lending,
 } from './support/loans.js';
 import { expectFieldError, expectProblem } from './support/problems.js';
+import { getEligibility } from './support/eligibility.js';
 import { insertSuppliers } from './support/suppliers.js';
 import { createTestApp, type TestApp, type TestUser } from './support/test-app.js';
 
 const INELIGIBLE = { yearsExperience: '1', herdSize: 5 };
 const masked = (id: string) => `${id.slice(0, 6)}********${id.slice(-4)}`;
 const actorOf = (u: TestUser) => ({ kind: 'USER', id: u.id, name: u.username, role: u.role });
+/** How a core enterprise sees one of the bank's staff. */
+const roleLabel = (role: string) => ({ kind: 'USER', id: null, name: role, role });
 
 describe('loan applications', () => {
   let t: TestApp;
@@ -191,8 +194,8 @@ describe('loan applications', () => {
       expect(over.body.errors).toEqual([expect.objectContaining({ field: 'amount', code: 'AMOUNT_EXCEEDS_AVAILABLE_LIMIT' })]);
 
       // two pending applications may each ask for the whole limit: nothing is reserved before approval
-      const a = await submitOk(t, x.officer, x.programme.id, s, { amount: '100000.00' });
-      await submitOk(t, x.officer, x.programme.id, s, { amount: '150000.00' });
+      const a = await submitOk(t, x.officer2, x.programme.id, s, { amount: '100000.00' });
+      await submitOk(t, x.officer2, x.programme.id, s, { amount: '150000.00' });
       await approveOk(t, x.officer, a.id);
 
       const now = await submitReq(t, x.officer, loanBody(x.programme.id, s, { amount: '50000.01' }));
@@ -249,7 +252,7 @@ describe('loan applications', () => {
 
     it('one fen above the threshold needs the second approval', async () => {
       const y = await lending(t, { programme: { fourEyesThreshold: '100000.00' } });
-      const loan = await submitOk(t, y.officer, y.programme.id, y.suppliers[0].id, { amount: '100000.01' });
+      const loan = await submitOk(t, y.officer2, y.programme.id, y.suppliers[0].id, { amount: '100000.01' });
       await approveOk(t, y.officer, loan.id, 'PENDING_SECOND_APPROVAL');
     });
 
@@ -314,12 +317,14 @@ describe('loan applications', () => {
       expect(after.available).toBe('90000.00');
 
       const view = await getLoan(t, l.enterprise, loan.id);
+      // the core enterprise sees its own user, and the bank's officers by role only
       expect(view.history).toEqual([
         { from: null, to: 'SUBMITTED', actor: actorOf(l.enterprise), comment: null, reason: null, at: expect.any(String) },
         { from: 'SUBMITTED', to: 'PENDING_REVIEW', actor: actorOf(l.enterprise), comment: null, reason: null, at: expect.any(String) },
-        { from: 'PENDING_REVIEW', to: 'PENDING_SECOND_APPROVAL', actor: actorOf(l.officer), comment: 'first look fine', reason: null, at: expect.any(String) },
-        { from: 'PENDING_SECOND_APPROVAL', to: 'APPROVED', actor: actorOf(l.senior), comment: 'checked the herd count', reason: null, at: expect.any(String) },
+        { from: 'PENDING_REVIEW', to: 'PENDING_SECOND_APPROVAL', actor: roleLabel('OFFICER'), comment: 'first look fine', reason: null, at: expect.any(String) },
+        { from: 'PENDING_SECOND_APPROVAL', to: 'APPROVED', actor: roleLabel('SENIOR_OFFICER'), comment: 'checked the herd count', reason: null, at: expect.any(String) },
       ]);
+      expect((await getLoan(t, l.auditor, loan.id)).history.slice(2).map((h: { actor: unknown }) => h.actor)).toEqual([actorOf(l.officer), actorOf(l.senior)]);
 
       // and once approved, approving again is a state conflict
       expectProblem(await approveReq(t, l.senior2, loan.id), 409, 'INVALID_TRANSITION');
@@ -347,8 +352,8 @@ describe('loan applications', () => {
 
     it('a first approval that could not be completed is refused with 409 (no room left)', async () => {
       const x = await lending(t, { programme: { fourEyesThreshold: '50000.00', programmeCap: '100000.00' } , suppliers: 2 });
-      const a = await submitOk(t, x.officer, x.programme.id, x.suppliers[0].id, { amount: '60000.00' });
-      const b = await submitOk(t, x.officer, x.programme.id, x.suppliers[1].id, { amount: '60000.00' });
+      const a = await submitOk(t, x.officer2, x.programme.id, x.suppliers[0].id, { amount: '60000.00' });
+      const b = await submitOk(t, x.officer2, x.programme.id, x.suppliers[1].id, { amount: '60000.00' });
       await approveOk(t, x.officer, a.id, 'PENDING_SECOND_APPROVAL');
       await approveOk(t, x.senior, a.id, 'APPROVED');
       expectProblem(await approveReq(t, x.officer, b.id), 409, 'PROGRAMME_CAP_EXCEEDED');
@@ -357,8 +362,8 @@ describe('loan applications', () => {
 
     it('a second approval that no longer fits is refused with 409 and leaves it PENDING_SECOND_APPROVAL', async () => {
       const x = await lending(t, { programme: { fourEyesThreshold: '50000.00', programmeCap: '100000.00' }, suppliers: 2 });
-      const a = await submitOk(t, x.officer, x.programme.id, x.suppliers[0].id, { amount: '60000.00' });
-      const b = await submitOk(t, x.officer, x.programme.id, x.suppliers[1].id, { amount: '60000.00' });
+      const a = await submitOk(t, x.officer2, x.programme.id, x.suppliers[0].id, { amount: '60000.00' });
+      const b = await submitOk(t, x.officer2, x.programme.id, x.suppliers[1].id, { amount: '60000.00' });
       await approveOk(t, x.officer, a.id, 'PENDING_SECOND_APPROVAL');
       await approveOk(t, x.officer, b.id, 'PENDING_SECOND_APPROVAL');
       await approveOk(t, x.senior, a.id, 'APPROVED');
@@ -370,11 +375,52 @@ describe('loan applications', () => {
     });
   });
 
+  describe('the submitter never approves their own application', () => {
+    let l: Lending;
+    beforeAll(async () => {
+      l = await lending(t, { programme: { fourEyesThreshold: '50000.00' } });
+    });
+
+    const statusOf = async (id: string) => (await getLoan(t, l.auditor, id)).status as string;
+
+    it('below the threshold: 409 FOUR_EYES_SUBMITTER for the submitting officer; another officer approves', async () => {
+      const before = await counters(t, countersOf(l));
+      const loan = await submitOk(t, l.officer, l.programme.id, l.suppliers[0].id, { amount: '20000.00' });
+      expectProblem(await approveReq(t, l.officer, loan.id), 409, 'FOUR_EYES_SUBMITTER');
+      expect(await statusOf(loan.id)).toBe('PENDING_REVIEW');
+      expect(await counters(t, countersOf(l))).toEqual(before);
+      const done = await approveOk(t, l.officer2, loan.id, 'APPROVED');
+      expect(done.approval.byId).toBe(l.officer2.id);
+    });
+
+    it('above the threshold: the submitter may not give the first approval either', async () => {
+      const loan = await submitOk(t, l.officer, l.programme.id, l.suppliers[0].id, { amount: '60000.00' });
+      expectProblem(await approveReq(t, l.officer, loan.id), 409, 'FOUR_EYES_SUBMITTER');
+      const view = await getLoan(t, l.auditor, loan.id);
+      expect(view).toMatchObject({ status: 'PENDING_REVIEW', firstApproval: null });
+      // the refused attempt left no trace in the history
+      expect(view.history).toHaveLength(2);
+      await approveOk(t, l.officer2, loan.id, 'PENDING_SECOND_APPROVAL');
+    });
+
+    it('nor the second approval, once promoted to SENIOR_OFFICER', async () => {
+      const submitter = await t.user('OFFICER');
+      const loan = await submitOk(t, submitter, l.programme.id, l.suppliers[0].id, { amount: '60000.00' });
+      await approveOk(t, l.officer2, loan.id, 'PENDING_SECOND_APPROVAL');
+      await t.db.query(`UPDATE users SET role = 'SENIOR_OFFICER' WHERE id = $1`, [submitter.id]);
+      const promoted = { auth: { Authorization: `Bearer ${await t.login(submitter.username, submitter.password)}` } };
+      expectProblem(await approveReq(t, promoted, loan.id), 409, 'FOUR_EYES_SUBMITTER');
+      expect(await statusOf(loan.id)).toBe('PENDING_SECOND_APPROVAL');
+      const done = await approveOk(t, l.senior, loan.id, 'APPROVED');
+      expect(done.approval.byId).toBe(l.senior.id);
+    });
+  });
+
   describe('limits checked at approval', () => {
     it('supplier limit: 409 SUPPLIER_LIMIT_EXCEEDED when approved loans already hold it', async () => {
       const x = await lending(t);
-      const a = await submitOk(t, x.officer, x.programme.id, x.suppliers[0].id, { amount: '100000.00' });
-      const b = await submitOk(t, x.officer, x.programme.id, x.suppliers[0].id, { amount: '60000.00' });
+      const a = await submitOk(t, x.officer2, x.programme.id, x.suppliers[0].id, { amount: '100000.00' });
+      const b = await submitOk(t, x.officer2, x.programme.id, x.suppliers[0].id, { amount: '60000.00' });
       await approveOk(t, x.officer, a.id);
       expectProblem(await approveReq(t, x.officer, b.id), 409, 'SUPPLIER_LIMIT_EXCEEDED');
       expect(await counters(t, countersOf(x))).toEqual({ outstanding: '100000.00', guaranteed: '50000.00', reserved: '100000.00', available: '50000.00' });
@@ -382,29 +428,70 @@ describe('loan applications', () => {
 
     it('guarantee cap: 409 GUARANTEE_CAP_EXCEEDED over amount × guaranteeRatio', async () => {
       const x = await lending(t, { ce: { guaranteeCap: '30000.00' }, programme: { guaranteeRatio: '0.6' }, suppliers: 2 });
-      const a = await submitOk(t, x.officer, x.programme.id, x.suppliers[0].id, { amount: '50000.00' });
-      const b = await submitOk(t, x.officer, x.programme.id, x.suppliers[1].id, { amount: '10000.00' });
+      const a = await submitOk(t, x.officer2, x.programme.id, x.suppliers[0].id, { amount: '50000.00' });
+      const b = await submitOk(t, x.officer2, x.programme.id, x.suppliers[1].id, { amount: '10000.00' });
       expect(a.guaranteedAmount).toBe('30000.00');
       await approveOk(t, x.officer, a.id);
       expectProblem(await approveReq(t, x.officer, b.id), 409, 'GUARANTEE_CAP_EXCEEDED');
       expect(await counters(t, countersOf(x, x.suppliers[1]))).toEqual({ outstanding: '50000.00', guaranteed: '30000.00', reserved: '0.00', available: '150000.00' });
     });
 
-    it('a supplier blacklisted after submission: 409 SUPPLIER_NOT_ELIGIBLE at approval', async () => {
+    it('a supplier blacklisted after submission: 409 SUPPLIER_BLACKLISTED at approval, though the programme has no rule on it', async () => {
       const x = await lending(t);
-      const a = await submitOk(t, x.officer, x.programme.id, x.suppliers[0].id, { amount: '20000.00' });
-      // the standard rules do not look at the blacklist: add a rule that does, then blacklist (which re-screens at once)
-      const patched = await t
-        .http()
-        .patch(`/programmes/${x.programme.id}`)
-        .set(t.admin.auth)
-        .send({ eligibilityRules: [...x.programme.eligibilityRules, { name: 'not-blacklisted', fact: 'blacklisted', operator: 'isFalse' }] });
-      expect(patched.status).toBe(200);
+      const a = await submitOk(t, x.officer2, x.programme.id, x.suppliers[0].id, { amount: '20000.00' });
       const bl = await t.http().post(`/suppliers/${x.suppliers[0].id}/blacklist`).set(x.officer.auth).send({ reason: 'fraudulent delivery records' });
       expect(bl.status).toBe(200);
-      expect(bl.body.rescreened).toEqual([expect.objectContaining({ programmeId: x.programme.id, eligible: false })]);
-      expectProblem(await approveReq(t, x.officer, a.id), 409, 'SUPPLIER_NOT_ELIGIBLE');
+      expect(bl.body.rescreened).toEqual([{ programmeId: x.programme.id, eligible: false, creditLimit: '0.00' }]);
+      expectProblem(await approveReq(t, x.officer, a.id), 409, 'SUPPLIER_BLACKLISTED');
       expect((await counters(t, countersOf(x))).outstanding).toBe('0.00');
+    });
+  });
+
+  describe('the blacklist blocks lending in every programme', () => {
+    let l: Lending;
+    beforeAll(async () => {
+      // the standard rules never look at the blacklist
+      l = await lending(t, { programme: { fourEyesThreshold: '50000.00' }, suppliers: [{}, { blacklisted: true }] });
+    });
+
+    const listInDb = (supplierId: string, listed: boolean) =>
+      // straight in the table: the stored screening still says eligible, as it would until a re-screen
+      t.db.query(`UPDATE suppliers SET blacklisted = $2, blacklist_reason = CASE WHEN $2 THEN 'fraud' END WHERE id = $1`, [supplierId, listed]);
+    const loansOf = async (supplierId: string) => (await t.db.query(`SELECT count(*)::int AS n FROM loan_applications WHERE supplier_id = $1`, [supplierId]))[0].n as number;
+    const statusOf = async (id: string) => (await getLoan(t, l.auditor, id)).status as string;
+
+    it('refuses a submission for a blacklisted supplier: 409 SUPPLIER_BLACKLISTED, nothing created, singly or in bulk', async () => {
+      const listed = l.suppliers[1].id;
+      for (const who of [l.officer, l.enterprise]) {
+        expectProblem(await submitReq(t, who, loanBody(l.programme.id, listed)), 409, 'SUPPLIER_BLACKLISTED');
+      }
+      const bulk = await t.http().post(`/programmes/${l.programme.id}/loan-applications:batch`).set(l.enterprise.auth).send({ applications: [{ supplierId: listed, amount: '20000.00', termDays: 180 }] });
+      expect(bulk.status).toBe(200);
+      expect(bulk.body.results).toEqual([{ index: 0, error: expect.objectContaining({ status: 409, code: 'SUPPLIER_BLACKLISTED' }) }]);
+      expect(await loansOf(listed)).toBe(0);
+    });
+
+    it('refuses the approval with 409 SUPPLIER_BLACKLISTED even when the stored screening is older than the blacklisting', async () => {
+      const s = l.suppliers[0].id;
+      const before = await counters(t, countersOf(l));
+      const single = await submitOk(t, l.enterprise, l.programme.id, s, { amount: '20000.00' });
+      const fourEyes = await submitOk(t, l.enterprise, l.programme.id, s, { amount: '60000.00' });
+      const second = await submitOk(t, l.enterprise, l.programme.id, s, { amount: '55000.00' });
+      await approveOk(t, l.officer, second.id, 'PENDING_SECOND_APPROVAL');
+
+      await listInDb(s, true);
+      try {
+        expect((await getEligibility(t, l.officer.auth, s, l.programme.id)).body.eligible).toBe(true);
+        expectProblem(await approveReq(t, l.officer, single.id), 409, 'SUPPLIER_BLACKLISTED');
+        expectProblem(await approveReq(t, l.officer, fourEyes.id), 409, 'SUPPLIER_BLACKLISTED');
+        expectProblem(await approveReq(t, l.senior, second.id), 409, 'SUPPLIER_BLACKLISTED');
+        expect([await statusOf(single.id), await statusOf(fourEyes.id), await statusOf(second.id)]).toEqual(['PENDING_REVIEW', 'PENDING_REVIEW', 'PENDING_SECOND_APPROVAL']);
+        expect(await counters(t, countersOf(l))).toEqual(before);
+      } finally {
+        await listInDb(s, false);
+      }
+      await approveOk(t, l.officer, single.id, 'APPROVED');
+      await approveOk(t, l.senior, second.id, 'APPROVED');
     });
   });
 
@@ -438,11 +525,11 @@ describe('loan applications', () => {
     });
 
     it('rejecting a PENDING_SECOND_APPROVAL one: nothing was reserved, nothing is released', async () => {
-      const base = await submitOk(t, l.officer, l.programme.id, l.suppliers[0].id, { amount: '30000.00' });
+      const base = await submitOk(t, l.officer2, l.programme.id, l.suppliers[0].id, { amount: '30000.00' });
       await approveOk(t, l.officer, base.id); // something reserved, so a wrong release would show
       const before = await counters(t, countersOf(l));
       expect(before.outstanding).not.toBe('0.00');
-      const loan = await submitOk(t, l.officer, l.programme.id, l.suppliers[0].id, { amount: '70000.00' });
+      const loan = await submitOk(t, l.officer2, l.programme.id, l.suppliers[0].id, { amount: '70000.00' });
       await approveOk(t, l.officer, loan.id, 'PENDING_SECOND_APPROVAL');
       const res = await rejectReq(t, l.senior, loan.id, { reason: 'second reviewer disagrees' });
       expect(res.status).toBe(200);
@@ -510,7 +597,7 @@ describe('loan applications', () => {
 
     it('the guaranteed share is rounded half-even to the fen and released exactly', async () => {
       const x = await lending(t, { programme: { guaranteeRatio: '0.5' } });
-      const loan = await submitOk(t, x.officer, x.programme.id, x.suppliers[0].id, { amount: '12345.67' });
+      const loan = await submitOk(t, x.officer2, x.programme.id, x.suppliers[0].id, { amount: '12345.67' });
       expect(loan.guaranteedAmount).toBe('6172.84'); // 6172.835 → 6172.84 (half-even: 3 is odd)
       await approveOk(t, x.officer, loan.id);
       expect((await counters(t, countersOf(x))).guaranteed).toBe('6172.84');
@@ -520,7 +607,7 @@ describe('loan applications', () => {
 
     it('an APPROVED loan in an open (DRAFT) disbursement batch cannot be cancelled: 409 LOAN_IN_OPEN_BATCH', async () => {
       const x = await lending(t);
-      const loan = await submitOk(t, x.officer, x.programme.id, x.suppliers[0].id, { amount: '20000.00' });
+      const loan = await submitOk(t, x.officer2, x.programme.id, x.suppliers[0].id, { amount: '20000.00' });
       await approveOk(t, x.officer, loan.id);
       const batch = await t.http().post('/disbursement-batches').set(x.officer.auth).send({ programmeId: x.programme.id });
       expect(batch.status).toBe(201);
@@ -540,7 +627,7 @@ describe('loan applications', () => {
 
     it('DISBURSING refuses approve, reject and cancel (409); DISBURSED too, and keeps its reservation', async () => {
       const x = await lending(t);
-      const loan = await submitOk(t, x.officer, x.programme.id, x.suppliers[0].id, { amount: '30000.00' });
+      const loan = await submitOk(t, x.officer2, x.programme.id, x.suppliers[0].id, { amount: '30000.00' });
       await approveOk(t, x.officer, loan.id);
       t.app.get(BankSimService).configure({ latencyMs: 1500 });
       const batchId = await startDisbursement(t, x.officer, x.senior, x.programme.id);
@@ -570,8 +657,8 @@ describe('loan applications', () => {
 
     it('payment failure returns the loan to APPROVED and releases its reservation; a later cancel releases nothing twice', async () => {
       const x = await lending(t, { suppliers: 2 });
-      const good = await submitOk(t, x.officer, x.programme.id, x.suppliers[0].id, { amount: '40000.00' });
-      const bad = await submitOk(t, x.officer, x.programme.id, x.suppliers[1].id, { amount: '25000.00' });
+      const good = await submitOk(t, x.officer2, x.programme.id, x.suppliers[0].id, { amount: '40000.00' });
+      const bad = await submitOk(t, x.officer2, x.programme.id, x.suppliers[1].id, { amount: '25000.00' });
       await approveOk(t, x.officer, good.id);
       await approveOk(t, x.officer, bad.id);
       const where = { programmeId: x.programme.id, coreEnterpriseId: x.ce.id };
@@ -609,7 +696,7 @@ describe('loan applications', () => {
 
     it('a loan whose payment failed reserves again when it goes into a new batch, and is then paid', async () => {
       const x = await lending(t);
-      const loan = await submitOk(t, x.officer, x.programme.id, x.suppliers[0].id, { amount: '25000.00' });
+      const loan = await submitOk(t, x.officer2, x.programme.id, x.suppliers[0].id, { amount: '25000.00' });
       await approveOk(t, x.officer, loan.id);
       t.app.get(BankSimService).configure({ badAccounts: [x.suppliers[0].bankAccount] });
       const failed = await waitForBatch(t, x.officer, await startDisbursement(t, x.officer, x.senior, x.programme.id));
@@ -646,7 +733,7 @@ describe('loan applications', () => {
       loanA1 = await submitOk(t, a.enterprise, a.programme.id, a.suppliers[0].id, { amount: '11000.00' });
       loanA2 = await submitOk(t, a.officer, a.programme.id, a.suppliers[1].id, { amount: '12000.00' });
       loanB = await submitOk(t, b.enterprise, b.programme.id, b.suppliers[0].id, { amount: '13000.00' });
-      await approveOk(t, a.officer, loanA2.id);
+      await approveOk(t, a.officer2, loanA2.id);
     });
 
     it('the list is oldest first, with a masked supplier summary, the screening at submission and the current one', async () => {
@@ -796,7 +883,7 @@ describe('loan applications', () => {
 
     it('on approve: the replay answers the same body and reserves only once', async () => {
       const [s] = await insertSuppliers(t, l.ce.id, [LIMIT_150K]);
-      const loan = await submitOk(t, l.officer, l.programme.id, s.id, { amount: '33000.00' });
+      const loan = await submitOk(t, l.officer2, l.programme.id, s.id, { amount: '33000.00' });
       const before = await counters(t, { programmeId: l.programme.id, coreEnterpriseId: l.ce.id });
       const key = `approve-${randomUUID()}`;
       const first = await approveReq(t, l.officer, loan.id, { comment: 'ok' }, { 'Idempotency-Key': key });
@@ -832,7 +919,7 @@ describe('loan applications', () => {
 
     it('on cancel: the replay answers the same body and releases only once', async () => {
       const [s] = await insertSuppliers(t, l.ce.id, [LIMIT_150K]);
-      const loan = await submitOk(t, l.officer, l.programme.id, s.id, { amount: '44000.00' });
+      const loan = await submitOk(t, l.officer2, l.programme.id, s.id, { amount: '44000.00' });
       const before = await counters(t, { programmeId: l.programme.id, coreEnterpriseId: l.ce.id, supplierId: s.id });
       await approveOk(t, l.officer, loan.id);
       const key = `cancel-${randomUUID()}`;

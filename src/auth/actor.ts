@@ -38,3 +38,21 @@ export function assertVisible(actor: Actor, coreEnterpriseId: string | null | un
 export function callerKey(actor: Actor): string {
   return `${actor.kind}:${actor.id}`;
 }
+
+/** Who did something, as a record keeps it. */
+export interface ActorRef {
+  kind: string;
+  id: string | null;
+  name: string | null;
+  role: string | null;
+}
+
+/**
+ * Who did something, as `viewer` may see it. A core enterprise sees its own users and API keys as
+ * they are, but the bank's staff (and the service itself) only by role: never a name or an id it
+ * could use to single out or approach an officer. The bank's own people see everyone.
+ */
+export function actorSeenBy(viewer: Actor, actor: ActorRef): ActorRef {
+  if (tenantOf(viewer) === null || actor.role === 'ENTERPRISE') return actor;
+  return { kind: actor.kind, id: null, name: actor.kind === 'SYSTEM' ? 'SYSTEM' : actor.role, role: actor.role };
+}

@@ -17,7 +17,7 @@ import { RosterImportProcessor } from '../rosters/roster-import.processor.js';
 import { SuppliersService } from '../suppliers/suppliers.service.js';
 import type { EligibilityResponse } from './dto.js';
 import { EligibilityErrors } from './eligibility.errors.js';
-import { compileRules, evaluate, type RuleResult } from './evaluator.js';
+import { compileRules, evaluate, failedRuleNames, type RuleResult } from './evaluator.js';
 import { factsOf, type SupplierFactSource, type SupplierFacts } from './facts.js';
 import { compileFormula, limitTerms } from './limit.js';
 import { validateFormula, validateRules, type EligibilityRule, type LimitFormula } from './rules.js';
@@ -280,7 +280,7 @@ export class EligibilityService implements OnModuleInit {
             const s = rules(facts);
             suppliers++;
             if (s.eligible) eligible++;
-            const failed = s.failed.map((i) => p.eligibilityRules[i].name);
+            const failed = failedRuleNames(p.eligibilityRules, s);
             await copy.write(copyRow([row[0], s.eligible, limit(facts, s.eligible), textArrayLiteral(failed), JSON.stringify(facts)]));
           }
         }
@@ -340,13 +340,13 @@ export class EligibilityService implements OnModuleInit {
     // The lock of screenProgramme: a programme run that read this supplier's facts before a change
     // (a blacklisting) must not write its older result over this one after it.
     await sql(m, `SELECT pg_advisory_xact_lock(hashtext('screening:' || $1))`, [programme.id]);
-    const r = await sql<Record<string, unknown>>(m, `SELECT ${FACT_COLUMNS} FROM suppliers WHERE id = $1`, [supplierId]);
-    const row = r.rows[0];
-    if (!row) throw notFound('Supplier', supplierId);
+    const r = await sql<Record<string, unknown>>(m, `SELECT ${FACT_COLUMNS}, blacklist_reason FROM suppliers WHERE id = $1`, [supplierId]);
+    if (!r.rows[0]) throw notFound('Supplier', supplierId);
+    const { blacklist_reason: blacklistReason, ...row } = r.rows[0];
     // one date for the facts and the record, or a screening at midnight would store the wrong one
     const evaluationDate = businessDate(programme.timeZone);
     const facts = factsOf(sourceOf(Object.values(row) as FactRow), evaluationDate);
-    const evaluation = evaluate(programme.eligibilityRules, facts);
+    const evaluation = evaluate(programme.eligibilityRules, facts, blacklistReason as string | null);
     const creditLimit = compileFormula(programme.limitFormula)(facts, evaluation.eligible);
     const failedRules = evaluation.results.filter((x) => !x.passed).map((x) => x.rule);
     await sql(
@@ -389,7 +389,7 @@ export class EligibilityService implements OnModuleInit {
       stored.ruleset_version === programme.rulesetVersion
         ? { eligibilityRules: programme.eligibilityRules, limitFormula: programme.limitFormula }
         : await this.ruleset(programme.id, stored.ruleset_version);
-    const evaluation = evaluate(ruleset.eligibilityRules, stored.facts);
+    const evaluation = evaluate(ruleset.eligibilityRules, stored.facts, supplier.blacklist_reason);
     const reserved = stored.reserved_amount ?? '0';
     const available = Dec.max(0, new Dec(stored.credit_limit).minus(reserved));
     return {
@@ -499,8 +499,8 @@ export class EligibilityService implements OnModuleInit {
                 name: row[2],
                 limitNow: ln,
                 limitAfter: la,
-                failingNow: now.failed.map((i) => rulesNow[i].name),
-                failingAfter: after.failed.map((i) => rulesAfter[i].name),
+                failingNow: failedRuleNames(rulesNow, now),
+                failingAfter: failedRuleNames(rulesAfter, after),
               });
             }
           }

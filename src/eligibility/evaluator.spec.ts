@@ -1,4 +1,4 @@
-import { compileRules, evaluate } from './evaluator.js';
+import { BLACKLIST_RESULT, compileRules, evaluate, failedRuleNames } from './evaluator.js';
 import type { SupplierFacts } from './facts.js';
 import {
   FACTS,
@@ -51,8 +51,10 @@ const rule = (fact: FactName, operator: Operator, value?: RuleValue): Eligibilit
 function decide(r: EligibilityRule, f: SupplierFacts): boolean {
   const slow = evaluate([r], f);
   const fast = compileRules([r])(f);
-  expect(fast).toEqual({ eligible: slow.eligible, failed: slow.eligible ? [] : [0] });
-  return slow.results[0].passed;
+  // the rule's own result comes last, after the blacklist's when the supplier is on it
+  const own = slow.results.at(-1)!;
+  expect(fast).toEqual({ eligible: slow.eligible, failed: own.passed ? [] : [0], blacklisted: f.blacklisted === true });
+  return own.passed;
 }
 
 const ORDER: Record<'>=' | '>' | '<=' | '<' | '==' | '!=', (c: number) => boolean> = {
@@ -241,13 +243,14 @@ describe('a missing fact fails every rule on it', () => {
   it.each(pairs)('%s %s', (fact, operator) => {
     const r = rule(fact, operator, someValue(fact, operator));
     const flag = operator === 'isTrue' || operator === 'isFalse' ? { [fact]: operator === 'isTrue' } : {};
-    expect(evaluate([r], facts(flag)).eligible).toBe(true);
+    // the rule's own result: `blacklisted isTrue` passes on a blacklisted supplier, who is still not eligible
+    expect(evaluate([r], facts(flag)).results.at(-1)!.passed).toBe(true);
     for (const missing of [null, undefined]) {
       const f = facts({ [fact]: missing });
       const result = evaluate([r], f).results[0];
       expect(result).toMatchObject({ passed: false, actual: null });
       if (fact !== 'epidemicCertValidDays') expect(result.message).toMatch(/ is missing$/);
-      expect(compileRules([r])(f)).toEqual({ eligible: false, failed: [0] });
+      expect(compileRules([r])(f)).toEqual({ eligible: false, failed: [0], blacklisted: false });
     }
   });
 
@@ -282,7 +285,7 @@ describe('a missing fact fails every rule on it', () => {
 describe('evaluate: results and explanations', () => {
   it('an empty rule list is eligible', () => {
     expect(evaluate([], FULL)).toEqual({ eligible: true, results: [] });
-    expect(compileRules([])(FULL)).toEqual({ eligible: true, failed: [] });
+    expect(compileRules([])(FULL)).toEqual({ eligible: true, failed: [], blacklisted: false });
   });
 
   it('answers one result per rule, in rule order, eligible only when all pass', () => {
@@ -300,10 +303,10 @@ describe('evaluate: results and explanations', () => {
       ['type', true],
       ['not blacklisted', true],
     ]);
-    const bad = evaluate(rules, facts({ yearsExperience: '2.5', blacklisted: true }));
+    const bad = evaluate(rules, facts({ yearsExperience: '2.5', hasOverdueLoan: true }));
     expect(bad.eligible).toBe(false);
-    expect(bad.results.map((r) => r.passed)).toEqual([false, true, true, false]);
-    expect(compileRules(rules)(facts({ yearsExperience: '2.5', blacklisted: true }))).toEqual({ eligible: false, failed: [0, 3] });
+    expect(bad.results.map((r) => r.passed)).toEqual([false, true, true, true]);
+    expect(compileRules(rules)(facts({ yearsExperience: '2.5', herdSize: 5 }))).toEqual({ eligible: false, failed: [0, 1], blacklisted: false });
   });
 
   it('gives the actual value, a short expected form and a readable sentence', () => {
@@ -319,7 +322,7 @@ describe('evaluate: results and explanations', () => {
   });
 
   const explain = (r: EligibilityRule, over: Partial<Record<FactName, unknown>> = {}) => {
-    const result = evaluate([r], facts(over)).results[0];
+    const result = evaluate([r], facts(over)).results.at(-1)!;
     return [result.expected, result.message];
   };
 
@@ -468,9 +471,10 @@ describe('compileRules agrees with evaluate', () => {
       const { rules, facts: f } = scenario(rnd);
       const slow = evaluate(rules, f);
       const fast = compileRules(rules)(f);
-      const failed = slow.results.flatMap((r, k) => (r.passed ? [] : [k]));
-      if (fast.eligible !== slow.eligible || fast.failed.join() !== failed.join()) {
-        expect({ i, rules, facts: f, fast }).toEqual({ i, rules, facts: f, fast: { eligible: slow.eligible, failed } });
+      const blacklisted = f.blacklisted === true;
+      const failed = slow.results.slice(blacklisted ? 1 : 0).flatMap((r, k) => (r.passed ? [] : [k]));
+      if (fast.eligible !== slow.eligible || fast.failed.join() !== failed.join() || fast.blacklisted !== blacklisted) {
+        expect({ i, rules, facts: f, fast }).toEqual({ i, rules, facts: f, fast: { eligible: slow.eligible, failed, blacklisted } });
       }
       failures += failed.length;
       passes += slow.results.length - failed.length;
@@ -482,8 +486,57 @@ describe('compileRules agrees with evaluate', () => {
 
   it('a compiled rule list can be reused across suppliers', () => {
     const screen = compileRules([rule('herdSize', '>=', 10), { ...rule('blacklisted', 'isFalse'), name: 'b' }]);
-    expect(screen(facts({ herdSize: 9 }))).toEqual({ eligible: false, failed: [0] });
-    expect(screen(facts({ herdSize: 10 }))).toEqual({ eligible: true, failed: [] });
-    expect(screen(facts({ herdSize: 10, blacklisted: true }))).toEqual({ eligible: false, failed: [1] });
+    expect(screen(facts({ herdSize: 9 }))).toEqual({ eligible: false, failed: [0], blacklisted: false });
+    expect(screen(facts({ herdSize: 10 }))).toEqual({ eligible: true, failed: [], blacklisted: false });
+    expect(screen(facts({ herdSize: 10, blacklisted: true }))).toEqual({ eligible: false, failed: [1], blacklisted: true });
+  });
+});
+
+describe('the blacklist, whatever the rules', () => {
+  const STANDARD: EligibilityRule[] = [
+    { name: 'experience', fact: 'yearsExperience', operator: '>=', value: 3 },
+    { name: 'herd', fact: 'herdSize', operator: 'between', value: [10, 5000] },
+  ];
+  const listed = facts({ blacklisted: true });
+
+  it('makes a supplier ineligible under rules that never mention it, and under none at all', () => {
+    expect(evaluate(STANDARD, listed).eligible).toBe(false);
+    expect(evaluate([], listed).eligible).toBe(false);
+    expect(compileRules(STANDARD)(listed)).toEqual({ eligible: false, failed: [], blacklisted: true });
+    expect(compileRules([])(listed)).toEqual({ eligible: false, failed: [], blacklisted: true });
+    // a rule that would let a blacklisted supplier through cannot
+    const lenient: EligibilityRule[] = [{ name: 'listed', fact: 'blacklisted', operator: 'isTrue' }];
+    expect(evaluate(lenient, listed).eligible).toBe(false);
+    expect(compileRules(lenient)(listed)).toEqual({ eligible: false, failed: [], blacklisted: true });
+  });
+
+  it('explains it as its own first result, failing with the reason', () => {
+    const { results } = evaluate(STANDARD, listed, 'fraudulent delivery records');
+    expect(results.map((r) => [r.rule, r.passed])).toEqual([
+      [BLACKLIST_RESULT, false],
+      ['experience', true],
+      ['herd', true],
+    ]);
+    expect(results[0]).toEqual({
+      rule: 'blacklist',
+      fact: 'blacklisted',
+      operator: 'isFalse',
+      passed: false,
+      actual: true,
+      expected: 'is false',
+      message: 'the supplier is blacklisted: fraudulent delivery records',
+    });
+    expect(evaluate([], listed).results[0].message).toBe('the supplier is blacklisted');
+  });
+
+  it('adds nothing to the explanation of a supplier that is not on it', () => {
+    expect(evaluate(STANDARD, FULL, 'ignored').results.map((r) => r.rule)).toEqual(['experience', 'herd']);
+  });
+
+  it('names the blacklist first among the failed rules', () => {
+    const bad = facts({ blacklisted: true, herdSize: 5 });
+    expect(failedRuleNames(STANDARD, compileRules(STANDARD)(bad))).toEqual(['blacklist', 'herd']);
+    expect(failedRuleNames(STANDARD, compileRules(STANDARD)(facts({ herdSize: 5 })))).toEqual(['herd']);
+    expect(evaluate(STANDARD, bad).results.filter((r) => !r.passed).map((r) => r.rule)).toEqual(['blacklist', 'herd']);
   });
 });

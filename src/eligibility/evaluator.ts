@@ -29,7 +29,15 @@ export interface Screening {
   eligible: boolean;
   /** Indexes, in rule order, of the rules that failed. */
   failed: number[];
+  /** On the bank's blacklist: not eligible, whatever the rules say. */
+  blacklisted: boolean;
 }
+
+/**
+ * The name under which the blacklist shows among a screening's results and failed rules. It is no
+ * programme rule: the bank's blacklist applies to every programme, whether its rules mention it or not.
+ */
+export const BLACKLIST_RESULT = 'blacklist';
 
 type Num = number | string;
 type Scalar = number | string | boolean;
@@ -42,11 +50,34 @@ function assertValid(rules: EligibilityRule[]): void {
   }
 }
 
-/** Every rule, rule by rule, with what an officer can read to the supplier. Empty rules: eligible. */
-export function evaluate(rules: EligibilityRule[], facts: SupplierFacts): Evaluation {
+/**
+ * Every rule, rule by rule, with what an officer can read to the supplier; a blacklisted supplier's
+ * first result is the blacklist, failing with its reason. Empty rules: eligible unless blacklisted.
+ */
+export function evaluate(rules: EligibilityRule[], facts: SupplierFacts, blacklistReason?: string | null): Evaluation {
   assertValid(rules);
   const results = rules.map((rule) => judge(rule, facts));
+  if (facts.blacklisted === true) results.unshift(blacklistResult(blacklistReason));
   return { eligible: results.every((r) => r.passed), results };
+}
+
+function blacklistResult(reason: string | null | undefined): RuleResult {
+  const statement = BOOLEAN_STATEMENTS.blacklisted.true;
+  return {
+    rule: BLACKLIST_RESULT,
+    fact: 'blacklisted',
+    operator: 'isFalse',
+    passed: false,
+    actual: true,
+    expected: expectedText({ name: BLACKLIST_RESULT, fact: 'blacklisted', operator: 'isFalse' }),
+    message: reason ? `${statement}: ${reason}` : statement,
+  };
+}
+
+/** The names of what failed a compiled screening, the blacklist first: what a screening result stores. */
+export function failedRuleNames(rules: EligibilityRule[], screening: Screening): string[] {
+  const names = screening.failed.map((i) => rules[i].name);
+  return screening.blacklisted ? [BLACKLIST_RESULT, ...names] : names;
 }
 
 function judge(rule: EligibilityRule, facts: SupplierFacts): RuleResult {
@@ -198,7 +229,8 @@ export function compileRules(rules: EligibilityRule[]): (facts: SupplierFacts) =
   return (facts) => {
     const failed: number[] = [];
     for (let i = 0; i < n; i++) if (!checks[i](facts)) failed.push(i);
-    return { eligible: failed.length === 0, failed };
+    const blacklisted = facts.blacklisted === true;
+    return { eligible: !blacklisted && failed.length === 0, failed, blacklisted };
   };
 }
 

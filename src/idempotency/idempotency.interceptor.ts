@@ -1,9 +1,10 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { callerKey, type Actor } from '../auth/actor.js';
+import { pgCode } from '../database/sql.js';
 import { IdempotencyService, requestHash } from './idempotency.service.js';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -21,6 +22,8 @@ export const RedactOnReplay = (...fields: string[]) => SetMetadata(REDACT_ON_REP
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('Idempotency');
+
   constructor(
     private readonly idempotency: IdempotencyService,
     private readonly reflector: Reflector,
@@ -45,14 +48,24 @@ export class IdempotencyInterceptor implements NestInterceptor {
       res.setHeader('Idempotent-Replayed', 'true');
       return claim.body;
     }
+    let body: unknown;
     try {
-      const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      const stored = redact.length && body && typeof body === 'object' ? { ...body, ...Object.fromEntries(redact.map((f) => [f, null])), redactedOnReplay: redact } : body;
-      await this.idempotency.complete(caller, key, status, stored);
-      return body;
+      // next.handle() inside: the handler then runs in the key's context, so its commits mark the key
+      body = await this.idempotency.within(caller, key, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
     } catch (err) {
       await this.idempotency.release(caller, key).catch(() => undefined);
       throw err;
     }
+    const stored = redact.length && body && typeof body === 'object' ? { ...body, ...Object.fromEntries(redact.map((f) => [f, null])), redactedOnReplay: redact } : body;
+    try {
+      await this.idempotency.complete(caller, key, status, stored);
+    } catch (err) {
+      // The work is done: answer it. A repeat cannot be replayed now, and release() keeps the key if
+      // the work committed, so that the repeat is told to look the result up rather than run again.
+      // Not the error itself: it would carry the response, as a query parameter, into the logs.
+      this.logger.error({ correlationId: actor.correlationId, code: pgCode(err) }, 'the response of an idempotent request could not be stored');
+      await this.idempotency.release(caller, key).catch(() => undefined);
+    }
+    return body;
   }
 }

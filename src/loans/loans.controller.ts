@@ -17,7 +17,8 @@ export class LoansController {
   @Roles('ENTERPRISE', 'OFFICER')
   @ApiOperation({
     summary: 'Apply for a loan for a supplier; screened at once: PENDING_REVIEW, or REJECTED_INELIGIBLE with the failed rules kept',
-    description: '422 when the amount or term is outside the product, or the amount is above the supplier\'s available limit.',
+    description:
+      "422 when the amount or term is outside the product, or the amount is above the supplier's available limit; 409 SUPPLIER_BLACKLISTED for a blacklisted supplier, in any programme.",
   })
   @ApiCreatedResponse({ description: 'the application with its status and screening' })
   @ApiProblems(400, 401, 403, 404, 409, 422)
@@ -30,7 +31,9 @@ export class LoansController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Apply for up to 1,000 loans at once; answers each item in order with its id and status, or its error',
-    description: 'HTTP 200 with {results: [{index, id?, status?, error?: {status, code, title, detail, errors?}}]}.',
+    description:
+      'HTTP 200 with {results: [{index, id?, status?, error?: {status, code, title, detail, errors?}}]}. An item that fails unexpectedly ' +
+      'answers error.code INTERNAL beside the items that went through; with an Idempotency-Key a repeat replays the same results.',
   })
   @ApiProblems(400, 401, 403, 404)
   batch(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: BatchSubmitDto) {
@@ -59,7 +62,9 @@ export class LoansController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Approve. Above the four-eyes threshold the first approval moves it to PENDING_SECOND_APPROVAL; a different SENIOR_OFFICER completes it',
-    description: 'The final approval reserves the amount against the supplier limit, the programme cap and the guarantee cap, or answers 409 naming the one exceeded.',
+    description:
+      'The final approval reserves the amount against the supplier limit, the programme cap and the guarantee cap, or answers 409 naming the one exceeded. ' +
+      'Also 409: FOUR_EYES_SUBMITTER (the submitter never approves), FOUR_EYES_SAME_APPROVER, SUPPLIER_BLACKLISTED (checked on the supplier itself at each step).',
   })
   @ApiProblems(400, 401, 403, 404, 409)
   approve(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: ApproveDto) {

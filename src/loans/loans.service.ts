@@ -1,10 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { assertVisible, tenantOf, type Actor } from '../auth/actor.js';
+import { actorSeenBy, assertVisible, tenantOf, type Actor, type ActorRef } from '../auth/actor.js';
 import { DomainError, notFound } from '../common/errors.js';
 import { maskIdNumber } from '../common/identifiers.js';
 import { Dec, money } from '../common/money.js';
@@ -38,9 +38,11 @@ export interface LoanRow {
   four_eyes_required: boolean | null;
   first_approved_by_id: string | null;
   first_approved_by: string | null;
+  first_approved_by_role: string | null;
   first_approved_at: Date | null;
   approved_by_id: string | null;
   approved_by: string | null;
+  approved_by_role: string | null;
   approved_at: Date | null;
   reserved: boolean;
   submitted_by: { kind: string; id: string; name: string; role: string };
@@ -64,7 +66,7 @@ interface SupplierSummaryRow {
 export interface HistoryEntry {
   from: LoanStatus | null;
   to: LoanStatus;
-  actor: { kind: string; id: string | null; name: string | null; role: string | null };
+  actor: ActorRef;
   comment: string | null;
   reason: string | null;
   at: string;
@@ -72,7 +74,16 @@ export interface HistoryEntry {
 
 const plainDecimal = (v: string) => new Dec(v).toString();
 
-export function loanView(r: LoanRow & Partial<SupplierSummaryRow>) {
+/** An approval step as `viewer` may see who gave it (only officers approve: always a user). */
+function approvalSeenBy(viewer: Actor, id: string | null, name: string | null, role: string | null, at: Date | null) {
+  if (!at) return null;
+  const by = actorSeenBy(viewer, { kind: 'USER', id, name, role });
+  return { by: by.name, byId: by.id, at: at.toISOString() };
+}
+
+/** An application as `viewer` sees it: to a core enterprise, the bank's staff show by role only. */
+export function loanView(r: LoanRow & Partial<SupplierSummaryRow>, viewer: Actor) {
+  const submitter = actorSeenBy(viewer, r.submitted_by);
   return {
     id: r.id,
     programmeId: r.programme_id,
@@ -88,9 +99,9 @@ export function loanView(r: LoanRow & Partial<SupplierSummaryRow>) {
     reserved: r.reserved,
     screening: r.screening,
     failedRules: r.failed_rules,
-    firstApproval: r.first_approved_at ? { by: r.first_approved_by, byId: r.first_approved_by_id, at: r.first_approved_at.toISOString() } : null,
-    approval: r.approved_at ? { by: r.approved_by, byId: r.approved_by_id, at: r.approved_at.toISOString() } : null,
-    submittedBy: { kind: r.submitted_by.kind, name: r.submitted_by.name, role: r.submitted_by.role },
+    firstApproval: approvalSeenBy(viewer, r.first_approved_by_id, r.first_approved_by, r.first_approved_by_role, r.first_approved_at),
+    approval: approvalSeenBy(viewer, r.approved_by_id, r.approved_by, r.approved_by_role, r.approved_at),
+    submittedBy: { kind: submitter.kind, name: submitter.name, role: submitter.role },
     disbursedAt: r.disbursed_at?.toISOString() ?? null,
     valueDate: r.value_date,
     createdAt: r.created_at.toISOString(),
@@ -135,6 +146,8 @@ const WITH_SUPPLIER = `SELECT ${WITH_SUPPLIER_COLUMNS} FROM ${WITH_SUPPLIER_FROM
  */
 @Injectable()
 export class LoansService {
+  private readonly logger = new Logger('Loans');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -156,6 +169,7 @@ export class LoansService {
       throw new DomainError(LoanErrors.SUPPLIER_NOT_IN_PROGRAMME, `Supplier ${dto.supplierId} is not a supplier of this programme's core enterprise`);
     }
     if (!programme.active) throw new DomainError(LoanErrors.PROGRAMME_INACTIVE, `Programme ${programme.name} is not active`);
+    if (supplier.blacklisted) throw new DomainError(LoanErrors.SUPPLIER_BLACKLISTED, "The supplier is on the bank's blacklist: no application can be made for it");
     const amount = new Dec(dto.amount);
     if (amount.lt(programme.minAmount) || amount.gt(programme.maxAmount)) {
       throw new DomainError(LoanErrors.AMOUNT_OUT_OF_RANGE, `The amount must be from ${programme.minAmount} to ${programme.maxAmount}`, {
@@ -224,10 +238,14 @@ export class LoansService {
       coreEnterpriseId: loan.core_enterprise_id,
       after: { status, amount: money(loan.amount), termDays: loan.term_days, supplierId: loan.supplier_id, programmeId: loan.programme_id, failedRules: loan.failed_rules },
     });
-    return loanView(loan);
+    return loanView(loan, actor);
   }
 
-  /** Each item in its own transaction: one bad item never sinks the others. */
+  /**
+   * Each item in its own transaction: one bad item never sinks the others. Nor does an unexpected
+   * error: the items before it are committed, so the answer must report them (and an Idempotency-Key
+   * must replay it), with that item's error shown like any other, without internals.
+   */
   async submitBatch(actor: Actor, programmeId: string, items: unknown[], correlationId: string) {
     const programme = await this.programmes.get(actor, programmeId);
     const results: { index: number; id?: string; status?: LoanStatus; error?: Record<string, unknown> }[] = [];
@@ -241,7 +259,7 @@ export class LoansService {
         results.push({ index, id: loan.id, status: loan.status });
       } catch (e) {
         const { problem, unexpected } = toProblem(e, correlationId);
-        if (unexpected) throw e;
+        if (unexpected) this.logger.error({ err: e, correlationId, index }, 'bulk loan application item failed unexpectedly');
         const { type: _type, correlationId: _c, ...error } = problem;
         results.push({ index, error });
       }
@@ -260,7 +278,9 @@ export class LoansService {
     if (q.programmeId) where.push(`la.programme_id = $${params.push(q.programmeId)}`);
     if (q.supplierId) where.push(`la.supplier_id = $${params.push(q.supplierId)}`);
     if (q.coreEnterpriseId) where.push(`la.core_enterprise_id = $${params.push(q.coreEnterpriseId)}`);
-    return pageOf(this.dataSource.manager, { columns: WITH_SUPPLIER_COLUMNS, from: WITH_SUPPLIER_FROM, where, params, orderBy: 'la.created_at, la.id' }, q, loanView);
+    return pageOf(this.dataSource.manager, { columns: WITH_SUPPLIER_COLUMNS, from: WITH_SUPPLIER_FROM, where, params, orderBy: 'la.created_at, la.id' }, q, (r: LoanRow & SupplierSummaryRow) =>
+      loanView(r, actor),
+    );
   }
 
   async get(actor: Actor, id: string): Promise<LoanView & { history: HistoryEntry[] }> {
@@ -268,10 +288,10 @@ export class LoansService {
     const loan = r.rows[0];
     if (!loan) throw notFound('Loan application', id);
     assertVisible(actor, loan.core_enterprise_id, 'Loan application', id);
-    return { ...loanView(loan), history: await this.historyOf(this.dataSource.manager, id) };
+    return { ...loanView(loan, actor), history: await this.historyOf(this.dataSource.manager, id, actor) };
   }
 
-  async historyOf(m: EntityManager, id: string): Promise<HistoryEntry[]> {
+  async historyOf(m: EntityManager, id: string, viewer: Actor): Promise<HistoryEntry[]> {
     const h = await sql<{ from_status: LoanStatus | null; to_status: LoanStatus; actor_kind: string; actor_id: string | null; actor_name: string | null; actor_role: string | null; comment: string | null; reason: string | null; at: Date }>(
       m,
       `SELECT * FROM loan_application_history WHERE loan_application_id = $1 ORDER BY id`,
@@ -280,7 +300,7 @@ export class LoansService {
     return h.rows.map((x) => ({
       from: x.from_status,
       to: x.to_status,
-      actor: { kind: x.actor_kind, id: x.actor_id, name: x.actor_name, role: x.actor_role },
+      actor: actorSeenBy(viewer, { kind: x.actor_kind, id: x.actor_id, name: x.actor_name, role: x.actor_role }),
       comment: x.comment,
       reason: x.reason,
       at: x.at.toISOString(),
@@ -291,9 +311,13 @@ export class LoansService {
 
   async approve(actor: Actor, id: string, comment?: string): Promise<LoanView> {
     const approved = await this.dataSource.transaction(async (m) => {
-      const locked = await sql<LoanRow & { four_eyes_threshold: string }>(
+      // The supplier's blacklisting is read from the supplier row itself: its stored screening may
+      // predate it.
+      const locked = await sql<LoanRow & { four_eyes_threshold: string; supplier_blacklisted: boolean }>(
         m,
-        `SELECT la.*, p.four_eyes_threshold FROM loan_applications la JOIN programmes p ON p.id = la.programme_id WHERE la.id = $1 FOR UPDATE OF la`,
+        `SELECT la.*, p.four_eyes_threshold, s.blacklisted AS supplier_blacklisted
+           FROM loan_applications la JOIN programmes p ON p.id = la.programme_id JOIN suppliers s ON s.id = la.supplier_id
+          WHERE la.id = $1 FOR UPDATE OF la`,
         [id],
       );
       const loan = locked.rows[0];
@@ -313,6 +337,10 @@ export class LoansService {
       } else {
         throw new DomainError(LoanErrors.INVALID_TRANSITION, `Loan application cannot be approved while ${loan.status}`, { currentStatus: loan.status });
       }
+      if (loan.submitted_by.kind === actor.kind && loan.submitted_by.id === actor.id) {
+        throw new DomainError(LoanErrors.FOUR_EYES_SUBMITTER, 'You submitted this application; another officer must approve it');
+      }
+      if (loan.supplier_blacklisted) throw new DomainError(LoanErrors.SUPPLIER_BLACKLISTED, "The supplier is on the bank's blacklist: it cannot be approved");
       assertLoanTransition(loan.status, to);
 
       let updated: LoanRow;
@@ -325,7 +353,7 @@ export class LoansService {
           to,
           actor,
           { comment: comment ?? null },
-          `four_eyes_required = true, first_approved_by_id = $10, first_approved_by = $11, first_approved_at = now()`,
+          `four_eyes_required = true, first_approved_by_id = $10, first_approved_by = $11, first_approved_by_role = $12, first_approved_at = now()`,
         );
       } else {
         updated = await this.changeStatus(
@@ -334,7 +362,7 @@ export class LoansService {
           to,
           actor,
           { comment: comment ?? null },
-          `four_eyes_required = ${loan.status === 'PENDING_SECOND_APPROVAL'}, approved_by_id = $10, approved_by = $11, approved_at = now(), reserved = true`,
+          `four_eyes_required = ${loan.status === 'PENDING_SECOND_APPROVAL'}, approved_by_id = $10, approved_by = $11, approved_by_role = $12, approved_at = now(), reserved = true`,
         );
       }
       await this.audit.record(m, actor, {
@@ -349,12 +377,12 @@ export class LoansService {
       if (to === 'APPROVED') await this.reserve(m, loan);
       return updated;
     });
-    return loanView(approved);
+    return loanView(approved, actor);
   }
 
   /**
-   * The status change and its history row in one statement (`set` may use $10 and $11: the actor's
-   * id and name). Fewer round trips inside the approving transaction means shorter locks.
+   * The status change and its history row in one statement (`set` may use $10, $11 and $12: the
+   * actor's id, name and role). Fewer round trips inside the approving transaction means shorter locks.
    */
   private async changeStatus(
     m: EntityManager,
@@ -373,7 +401,7 @@ export class LoansService {
          SELECT id, $3, $2, $4, $5, $6, $7, $8, $9 FROM u
        )
        SELECT * FROM u`,
-      [loan.id, to, loan.status, actor.kind, actor.id, actor.name, actor.role, note.comment ?? null, note.reason ?? null, actor.id, actor.name],
+      [loan.id, to, loan.status, actor.kind, actor.id, actor.name, actor.role, note.comment ?? null, note.reason ?? null, actor.id, actor.name, actor.role],
     );
     return r.rows[0];
   }
@@ -410,7 +438,7 @@ export class LoansService {
         before: { status: loan.status, reserved: loan.reserved },
         after: { status: to, reason, released: loan.reserved ? money(loan.amount) : null },
       });
-      return this.viewIn(m, id);
+      return this.viewIn(m, id, actor);
     });
   }
 
@@ -582,9 +610,9 @@ export class LoansService {
     return loan;
   }
 
-  private async viewIn(m: EntityManager, id: string): Promise<LoanView> {
+  private async viewIn(m: EntityManager, id: string, viewer: Actor): Promise<LoanView> {
     const r = await sql<LoanRow & SupplierSummaryRow>(m, `${WITH_SUPPLIER} WHERE la.id = $1`, [id]);
-    return loanView(r.rows[0]);
+    return loanView(r.rows[0], viewer);
   }
 
   private async history(m: EntityManager, loanId: string, from: LoanStatus | null, to: LoanStatus, actor: Actor, extra: { comment?: string | null; reason?: string | null }): Promise<void> {

@@ -184,6 +184,6 @@ export class RulesetResponse {
   @ApiProperty() version: number;
   @ApiProperty({ type: [EligibilityRuleDoc] }) eligibilityRules: EligibilityRule[];
   @ApiProperty({ type: LimitFormulaDoc }) limitFormula: LimitFormula;
-  @ApiProperty({ nullable: true, type: String }) createdBy: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "who made this version; to a core enterprise, the bank's staff show as their role" }) createdBy: string | null;
   @ApiProperty() createdAt: string;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { assertVisible, tenantOf, type Actor } from '../auth/actor.js';
+import { actorSeenBy, assertVisible, tenantOf, type Actor } from '../auth/actor.js';
 import { isTimeZone } from '../common/business-date.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { notFound, type FieldError } from '../common/errors.js';
@@ -169,11 +169,12 @@ export class ProgrammesService {
       );
       const id = r.rows[0].id;
       await sql(m, `INSERT INTO programme_exposure (programme_id) VALUES ($1)`, [id]);
-      await sql(m, `INSERT INTO programme_rulesets (programme_id, version, eligibility_rules, limit_formula, created_by) VALUES ($1, 1, $2, $3, $4)`, [
+      await sql(m, `INSERT INTO programme_rulesets (programme_id, version, eligibility_rules, limit_formula, created_by, created_by_role) VALUES ($1, 1, $2, $3, $4, $5)`, [
         id,
         JSON.stringify(dto.eligibilityRules),
         JSON.stringify(dto.limitFormula),
         actor.name,
+        actor.role,
       ]);
       const created = await this.load(m, id);
       await this.audit.record(m, actor, {
@@ -213,12 +214,13 @@ export class ProgrammesService {
         canonicalJson(next.eligibilityRules) !== canonicalJson(before.eligibilityRules) || canonicalJson(next.limitFormula) !== canonicalJson(before.limitFormula);
       const version = rulesChanged ? before.rulesetVersion + 1 : before.rulesetVersion;
       if (rulesChanged) {
-        await sql(m, `INSERT INTO programme_rulesets (programme_id, version, eligibility_rules, limit_formula, created_by) VALUES ($1, $2, $3, $4, $5)`, [
+        await sql(m, `INSERT INTO programme_rulesets (programme_id, version, eligibility_rules, limit_formula, created_by, created_by_role) VALUES ($1, $2, $3, $4, $5, $6)`, [
           id,
           version,
           JSON.stringify(next.eligibilityRules),
           JSON.stringify(next.limitFormula),
           actor.name,
+          actor.role,
         ]);
       }
       await sql(
@@ -276,16 +278,16 @@ export class ProgrammesService {
 
   async rulesets(actor: Actor, id: string): Promise<RulesetResponse[]> {
     await this.get(actor, id);
-    const r = await sql<{ version: number; eligibility_rules: EligibilityRule[]; limit_formula: LimitFormula; created_by: string | null; created_at: Date }>(
+    const r = await sql<{ version: number; eligibility_rules: EligibilityRule[]; limit_formula: LimitFormula; created_by: string | null; created_by_role: string | null; created_at: Date }>(
       this.dataSource.manager,
-      `SELECT version, eligibility_rules, limit_formula, created_by, created_at FROM programme_rulesets WHERE programme_id = $1 ORDER BY version`,
+      `SELECT version, eligibility_rules, limit_formula, created_by, created_by_role, created_at FROM programme_rulesets WHERE programme_id = $1 ORDER BY version`,
       [id],
     );
     return r.rows.map((x) => ({
       version: x.version,
       eligibilityRules: x.eligibility_rules,
       limitFormula: x.limit_formula,
-      createdBy: x.created_by,
+      createdBy: actorSeenBy(actor, { kind: 'USER', id: null, name: x.created_by, role: x.created_by_role }).name,
       createdAt: x.created_at.toISOString(),
     }));
   }

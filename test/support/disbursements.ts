@@ -6,7 +6,9 @@ import type { TestApp, TestUser } from './test-app.js';
 export interface LendingSetup {
   ce: { id: string; uscc: string; name: string };
   programme: Record<string, any>;
-  /** Submits and approves loans, makes batches (the maker). */
+  /** The core enterprise's user who applies for the loans (the officer may not approve their own). */
+  applicant: TestUser;
+  /** Approves loans, makes batches (the maker). */
   officer: TestUser;
   /** Approves batches (the checker). */
   senior: TestUser;
@@ -15,9 +17,10 @@ export interface LendingSetup {
 export async function lendingSetup(t: TestApp, programmeOverrides: Record<string, unknown> = {}): Promise<LendingSetup> {
   const ce = await t.coreEnterprise();
   const programme = await t.programme(ce.id, programmeOverrides);
+  const applicant = await t.user('ENTERPRISE', ce.id);
   const officer = await t.user('OFFICER');
   const senior = await t.user('SENIOR_OFFICER');
-  return { ce, programme, officer, senior };
+  return { ce, programme, applicant, officer, senior };
 }
 
 export interface ApprovedLoan {
@@ -30,7 +33,7 @@ export interface ApprovedLoan {
 
 /**
  * One supplier per amount (inserted by SQL, passing the standard rules with a 150,000.00 limit), each
- * with a loan submitted and approved by the officer: APPROVED loans ready for a batch.
+ * with a loan submitted by the applicant and approved by the officer: APPROVED loans ready for a batch.
  */
 export async function approvedLoans(t: TestApp, s: LendingSetup, amounts: string[], seeds: SupplierSeed | SupplierSeed[] = {}): Promise<ApprovedLoan[]> {
   const suppliers = await insertSuppliers(
@@ -41,7 +44,7 @@ export async function approvedLoans(t: TestApp, s: LendingSetup, amounts: string
   const out: ApprovedLoan[] = [];
   for (let i = 0; i < amounts.length; i++) {
     const sup = suppliers[i];
-    const res = await t.http().post('/loan-applications').set(s.officer.auth).send({ programmeId: s.programme.id, supplierId: sup.id, amount: amounts[i], termDays: 180 });
+    const res = await t.http().post('/loan-applications').set(s.applicant.auth).send({ programmeId: s.programme.id, supplierId: sup.id, amount: amounts[i], termDays: 180 });
     if (res.status !== 201 || res.body.status !== 'PENDING_REVIEW') throw new Error(`submit loan: ${res.status} ${JSON.stringify(res.body)}`);
     const ok = await t.http().post(`/loan-applications/${res.body.id}/approve`).set(s.officer.auth).send({});
     if (ok.status !== 200 || ok.body.status !== 'APPROVED') throw new Error(`approve loan: ${ok.status} ${JSON.stringify(ok.body)}`);
