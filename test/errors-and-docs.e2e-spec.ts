@@ -233,6 +233,29 @@ describe('errors and API docs', () => {
     expect(res.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
   });
 
+  it('logs a database error with its constraint and SQL, never the values it was given', async () => {
+    const residentId = '11010519491231002X';
+    // a constraint the service does not expect, so that the insert fails with a database error it cannot map
+    await t.db.query(`ALTER TABLE core_enterprises ADD CONSTRAINT test_no_resident_id_in_name CHECK (name !~ '\\d{17}[0-9X]')`);
+    try {
+      const res = await t.http().post('/core-enterprises').set(t.admin.auth).send({ name: `张三 ${residentId}`, uscc: uscc(), guaranteeCap: '1.00' });
+      expectProblem(res, 500, 'INTERNAL');
+      const correlationId = res.body.correlationId as string;
+      await new Promise((r) => setTimeout(r, 50));
+      const entry = t.logs
+        .join('')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { correlationId?: string; err?: Record<string, unknown> })
+        .find((l) => l.correlationId === correlationId && l.err);
+      expect(entry?.err).toMatchObject({ type: 'QueryFailedError', code: '23514', constraint: 'test_no_resident_id_in_name', table: 'core_enterprises' });
+      expect(entry?.err?.query).toMatch(/^INSERT INTO core_enterprises/);
+      expect(t.logs.join('')).not.toContain(residentId);
+    } finally {
+      await t.db.query(`ALTER TABLE core_enterprises DROP CONSTRAINT test_no_resident_id_in_name`);
+    }
+  });
+
   it('logs requests without passwords, tokens, API keys or full identifiers', async () => {
     const user = await t.user('OFFICER');
     const wrongPassword = `Wrong-${randomUUID()}`;
