@@ -11,15 +11,13 @@ export const API_DESCRIPTION =
   'Errors are RFC 9457 application/problem+json with a stable `code` and a `correlationId`. ' +
   'Money and rates are decimal strings. Mutating POSTs accept `Idempotency-Key`.';
 
-/** Everything the service and the tests share: body parsers, logging, validation, errors, OpenAPI. */
+/** Everything the service and the tests share: logging, validation, errors, OpenAPI. */
 export function configureApp(app: INestApplication, logger: Logger): void {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
   express.set('query parser', 'simple');
   express.use(createHttpLogger(logger));
-  // Bulk submissions of 1,000 applications and pain.002 files are well above the 100 kB default.
-  express.useBodyParser('json', { limit: '10mb' });
-  express.useBodyParser('text', { type: ['application/xml', 'text/xml'], limit: '50mb' });
+  // No body parser here: bodies are read after authentication, with each route's limit (RequestBodyGuard).
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
 
