@@ -1,11 +1,10 @@
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
-import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import { Reflector } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { PUBLIC_KEY, ROLES_KEY } from '../src/auth/decorators.js';
 import { uscc } from './support/ids.js';
 import { expectProblem } from './support/problems.js';
+import { routeHandlers, type RouteHandler } from './support/routes.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const HTTP_VERBS = ['get', 'post', 'put', 'patch', 'delete'] as const;
@@ -17,40 +16,14 @@ const isDocRoute = (path: string) => /^\/docs([/-]|$)/.test(path);
  * (`loan-applications\:batch`) is a literal one.
  */
 const toOpenApiPath = (p: string) => p.replace(/(?<!\\):([A-Za-z0-9_]+)/g, '{$1}').replace(/\\:/g, ':');
-const joinPath = (...parts: string[]) => `/${parts.flatMap((p) => p.split('/')).filter(Boolean).join('/')}`;
-
-interface Handler {
-  controller: string;
-  method: string;
-  verb: string;
-  path: string;
-  handler: (...args: unknown[]) => unknown;
-  klass: new (...args: unknown[]) => unknown;
-}
 
 describe('errors and API docs', () => {
   let t: TestApp;
-  let handlers: Handler[];
+  let handlers: RouteHandler[];
 
   beforeAll(async () => {
     t = await createTestApp({ LOGIN_MAX_FAILURES: '2' });
-    const discovery = new DiscoveryService(t.app.get(ModulesContainer));
-    const scanner = new MetadataScanner();
-    handlers = [];
-    for (const wrapper of discovery.getControllers()) {
-      const klass = wrapper.metatype as Handler['klass'] | undefined;
-      if (!klass?.prototype) continue;
-      const base = Reflect.getMetadata(PATH_METADATA, klass) as string | undefined;
-      for (const method of scanner.getAllMethodNames(klass.prototype)) {
-        const handler = klass.prototype[method] as Handler['handler'];
-        const path = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
-        if (path === undefined) continue;
-        const verb = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod].toLowerCase();
-        for (const p of Array.isArray(path) ? path : [path]) {
-          handlers.push({ controller: klass.name, method, verb, path: joinPath(base ?? '', p), handler, klass });
-        }
-      }
-    }
+    handlers = routeHandlers(t.app);
   });
   afterAll(async () => {
     await t?.close();

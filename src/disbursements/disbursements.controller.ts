@@ -8,7 +8,7 @@ import { STAFF } from '../auth/roles.js';
 import { CommonErrors, DomainError } from '../common/errors.js';
 import { ApiProblems } from '../common/openapi.js';
 import { UuidParam } from '../common/params.js';
-import { BodyLimit, MB } from '../common/request-body.js';
+import { BodyLimit, MB } from '../common/request-input.js';
 import { DisbursementErrors } from './disbursements.errors.js';
 import { DisbursementsService } from './disbursements.service.js';
 import { BatchQuery, CreateBatchDto } from './dto.js';

@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Roles } from '../auth/decorators.js';
 import { OWNER_AND_STAFF } from '../auth/roles.js';
 import { ApiProblems } from '../common/openapi.js';
-import { BodyLimit, MB } from '../common/request-body.js';
+import { BodyLimit, MB } from '../common/request-input.js';
 import { UuidParam } from '../common/params.js';
 import { ApproveDto, BatchSubmitDto, LoanQuery, ReasonDto, SubmitLoanDto } from './dto.js';
 import { LoansService } from './loans.service.js';

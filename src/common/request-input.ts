@@ -2,7 +2,9 @@ import { CanActivate, ExecutionContext, Injectable, Module, SetMetadata } from '
 import { APP_GUARD, Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import getRawBody from 'raw-body';
-import { CommonErrors, DomainError } from './errors.js';
+import { CommonErrors, DomainError, type FieldError } from './errors.js';
+import { MAX_JSON_DEPTH, jsonNestingExceeds, unstorableTextFields } from './input-text.js';
+import { validationFailed } from './validation.js';
 
 export const KB = 1024;
 export const MB = 1024 * KB;
@@ -72,6 +74,10 @@ export async function readBody(req: Request, policy: BodyPolicy): Promise<unknow
 function parseJson(text: string): unknown {
   // like body-parser's strict mode: a JSON body is an object or an array
   if (!/^[\s\uFEFF]*[{[]/.test(text)) throw new DomainError(CommonErrors.MALFORMED_JSON, 'The request body must be a JSON object or array');
+  // before anything recursive (class-transformer, the canonical JSON of Idempotency-Key) walks it
+  if (jsonNestingExceeds(text, MAX_JSON_DEPTH)) {
+    throw new DomainError(CommonErrors.JSON_TOO_DEEP, `Arrays and objects in the body may nest at most ${MAX_JSON_DEPTH} levels deep`);
+  }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
@@ -79,24 +85,32 @@ function parseJson(text: string): unknown {
   }
 }
 
+const unstorable = (fields: string[]): FieldError[] =>
+  fields.map((field) => ({ field, code: 'INVALID_CHARACTER', message: `${field} contains a NUL character or an unpaired UTF-16 surrogate, which no text may hold` }));
+
 /**
- * Global guard registered after the AuthGuard (global guards run in registration order): a body is
- * read only once the caller is known and allowed, and before the interceptors (Idempotency-Key
- * hashes it) and pipes that use it.
+ * Global guard registered after the AuthGuard (global guards run in registration order): it reads the
+ * body only once the caller is known and allowed, and before the interceptors (Idempotency-Key hashes
+ * the body) and pipes that use it. Every text the route receives (path and query parameters, body
+ * strings at any depth) is checked once here, for all routes, before any of it reaches the database.
  */
 @Injectable()
-export class RequestBodyGuard implements CanActivate {
+export class RequestInputGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<Request>();
     const policy = this.reflector.getAllAndOverride<BodyPolicy | undefined>(BODY_POLICY, [context.getHandler(), context.getClass()]) ?? DEFAULT_POLICY;
+    const errors = unstorable([...unstorableTextFields(req.params), ...unstorableTextFields(req.query)]);
     req.body = await readBody(req, policy);
+    // an XML body is one string: its path is empty
+    errors.push(...unstorable(unstorableTextFields(req.body).map((field) => field || 'body')));
+    if (errors.length) throw validationFailed(errors);
     return true;
   }
 }
 
 /** Imported after AuthModule, so that its guard runs after authentication. */
-@Module({ providers: [{ provide: APP_GUARD, useClass: RequestBodyGuard }] })
-export class RequestBodyModule {}
+@Module({ providers: [{ provide: APP_GUARD, useClass: RequestInputGuard }] })
+export class RequestInputModule {}
