@@ -173,6 +173,15 @@ describe('loadConfig', () => {
     });
   });
 
+  it('serves the API documentation outside production only, unless told otherwise', () => {
+    expect(loadConfig({}).apiDocsEnabled).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).apiDocsEnabled).toBe(true);
+    expect(loadConfig(PRODUCTION).apiDocsEnabled).toBe(false);
+    expect(loadConfig({ ...PRODUCTION, API_DOCS_ENABLED: 'true' }).apiDocsEnabled).toBe(true);
+    expect(loadConfig({ API_DOCS_ENABLED: 'false' }).apiDocsEnabled).toBe(false);
+    expect(problemsOf({ API_DOCS_ENABLED: 'sometimes' })).toEqual(['API_DOCS_ENABLED must be true or false (got "sometimes")']);
+  });
+
   it.each(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])('takes LOG_LEVEL=%s', (LOG_LEVEL) => {
     expect(loadConfig({ LOG_LEVEL }).logLevel).toBe(LOG_LEVEL);
   });

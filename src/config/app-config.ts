@@ -21,6 +21,8 @@ export interface AppConfig {
   adminUsername: string | undefined;
   adminPassword: string | undefined;
   logLevel: string;
+  /** Serve /docs, /docs-json and /docs-yaml. */
+  apiDocsEnabled: boolean;
   loginMaxFailures: number;
   loginLockSeconds: number;
   rosterMaxUploadBytes: number;
@@ -181,6 +183,8 @@ export function loadConfig(env: Env = process.env, options: LoadOptions = {}): A
     adminUsername: adminUsername ?? (production ? undefined : DEV_ADMIN_USERNAME),
     adminPassword: adminPassword ?? (production ? undefined : DEV_ADMIN_PASSWORD),
     logLevel,
+    // the document maps every endpoint for anyone who can reach the port: off in production unless asked for
+    apiDocsEnabled: r.bool('API_DOCS_ENABLED', !production),
     loginMaxFailures: r.int('LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginLockSeconds: r.int('LOGIN_LOCK_SECONDS', 900, 1, 86400),
     rosterMaxUploadBytes: r.int('ROSTER_MAX_UPLOAD_BYTES', 100 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
