@@ -144,6 +144,26 @@ describe('request bodies', () => {
       expectProblem(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
     });
 
+    it('takes an empty JSON body as an empty object, as before', async () => {
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = http.request({
+          host: '127.0.0.1',
+          port: port(),
+          path: `/loan-applications/${randomUUID()}/approve`,
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', ...l.officer.auth },
+        });
+        req.on('response', (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      // read as {}: the unknown application answers, not the body
+      expect(status).toBe(404);
+    });
+
     it('refuses a compressed body with 415: its inflated size is unknown', async () => {
       const res = await t.http().post('/core-enterprises').set(t.admin.auth).set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send(Buffer.from([0x1f, 0x8b, 0x08, 0x00]));
       expectProblem(res, 415, 'UNSUPPORTED_MEDIA_TYPE');

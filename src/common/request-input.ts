@@ -72,6 +72,8 @@ export async function readBody(req: Request, policy: BodyPolicy): Promise<unknow
 }
 
 function parseJson(text: string): unknown {
+  // as body-parser did: a chunked request with nothing in it is an empty object
+  if (text === '') return {};
   // like body-parser's strict mode: a JSON body is an object or an array
   if (!/^[\s\uFEFF]*[{[]/.test(text)) throw new DomainError(CommonErrors.MALFORMED_JSON, 'The request body must be a JSON object or array');
   // before anything recursive (class-transformer, the canonical JSON of Idempotency-Key) walks it
