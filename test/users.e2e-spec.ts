@@ -83,8 +83,11 @@ describe('users', () => {
     expectFieldError(await t.http().get('/users').query({ page: 0 }).set(t.admin.auth), 'page');
   });
 
-  it('requires a core enterprise for an ENTERPRISE user', async () => {
-    const res = await create({ username: uniqueName('unbound'), password: PASSWORD, role: 'ENTERPRISE' });
+  it.each([
+    ['no', {}],
+    ['a null', { coreEnterpriseId: null }],
+  ])('requires a core enterprise for an ENTERPRISE user, refusing %s core enterprise', async (_, given) => {
+    const res = await create({ username: uniqueName('unbound'), password: PASSWORD, role: 'ENTERPRISE', ...given });
     expectProblem(res, 400, 'VALIDATION_FAILED');
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'coreEnterpriseId', code: 'REQUIRED' })]);
   });

@@ -7,10 +7,12 @@ import { ROLES, type Role } from './roles.js';
 /** ENTERPRISE users act for one core enterprise; the bank's people for none. */
 function coreEnterpriseBindingProblems(coreEnterpriseId: unknown, user: Record<string, unknown>): FieldError[] {
   if (!(ROLES as readonly unknown[]).includes(user.role)) return [];
-  if (user.role === 'ENTERPRISE' && coreEnterpriseId === undefined) {
+  // @IsOptional() lets null through: it binds to nothing, as absence does
+  const bound = coreEnterpriseId !== undefined && coreEnterpriseId !== null;
+  if (user.role === 'ENTERPRISE' && !bound) {
     return [{ field: 'coreEnterpriseId', code: 'REQUIRED', message: 'coreEnterpriseId is required for an ENTERPRISE user' }];
   }
-  if (user.role !== 'ENTERPRISE' && coreEnterpriseId !== undefined) {
+  if (user.role !== 'ENTERPRISE' && bound) {
     return [{ field: 'coreEnterpriseId', code: 'NOT_ALLOWED', message: `a ${user.role as string} user is not bound to a core enterprise` }];
   }
   return [];
