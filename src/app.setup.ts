@@ -22,7 +22,7 @@ export function configureApp(app: INestApplication, logger: Logger): void {
   express.set('query parser', 'simple');
   express.use(createHttpLogger(logger));
   express.use(securityHeaders());
-  // No body parser here: bodies are read after authentication, with each route's limit (RequestBodyGuard).
+  // No body parser here: bodies are read after authentication, with each route's limit (RequestInputGuard).
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   if (config.apiDocsEnabled) serveApiDocs(app);
