@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { UsersService } from './auth/users.service.js';
+import { RequestInputModule } from './common/request-input.js';
 import type { AppConfig } from './config/app-config.js';
 import { AppConfigModule } from './config/config.module.js';
 import { APP_CONFIG } from './config/tokens.js';
@@ -37,6 +38,8 @@ export class AppModule implements OnApplicationBootstrap {
         AuditModule,
         IdempotencyModule,
         AuthModule,
+        // after AuthModule: input is read only for callers it let in
+        RequestInputModule,
         CoreEnterprisesModule,
         ProgrammesModule,
         SuppliersModule,

@@ -4,25 +4,31 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { createHttpLogger } from './common/logging.js';
 import { ProblemFilter } from './common/problem.js';
+import { securityHeaders } from './common/security-headers.js';
 import { createValidationPipe } from './common/validation.js';
+import type { AppConfig } from './config/app-config.js';
+import { APP_CONFIG } from './config/tokens.js';
 
 export const API_DESCRIPTION =
   'ChainLend lends to the suppliers around a core enterprise ("1+N" supply-chain finance). ' +
   'Errors are RFC 9457 application/problem+json with a stable `code` and a `correlationId`. ' +
   'Money and rates are decimal strings. Mutating POSTs accept `Idempotency-Key`.';
 
-/** Everything the service and the tests share: body parsers, logging, validation, errors, OpenAPI. */
+/** Everything the service and the tests share: logging, security headers, validation, errors, OpenAPI. */
 export function configureApp(app: INestApplication, logger: Logger): void {
+  const config = app.get<AppConfig>(APP_CONFIG);
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
   express.set('query parser', 'simple');
   express.use(createHttpLogger(logger));
-  // Bulk submissions of 1,000 applications and pain.002 files are well above the 100 kB default.
-  express.useBodyParser('json', { limit: '10mb' });
-  express.useBodyParser('text', { type: ['application/xml', 'text/xml'], limit: '50mb' });
+  express.use(securityHeaders());
+  // No body parser here: bodies are read after authentication, with each route's limit (RequestInputGuard).
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
+  if (config.apiDocsEnabled) serveApiDocs(app);
+}
 
+function serveApiDocs(app: INestApplication): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -55,6 +55,13 @@ describe('core enterprises', () => {
       expect(res.body.errors).toHaveLength(1);
     });
 
+    it('names a bad money field and a bad USCC in one 400', async () => {
+      const u = uscc();
+      const res = await create(body({ guaranteeCap: 50000000, uscc: u.slice(0, 17) + (u[17] === '0' ? '1' : '0'), name: '  ' }));
+      expectProblem(res, 400, 'VALIDATION_FAILED');
+      expect(res.body.errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`).sort()).toEqual(['guaranteeCap:INVALID_MONEY', 'name:BLANK', 'uscc:USCC_CHECKSUM']);
+    });
+
     it('refuses an empty or overlong USCC before checking it', async () => {
       expectFieldError(await create(body({ uscc: '' })), 'uscc');
       expectFieldError(await create(body({ uscc: '9'.repeat(33) })), 'uscc');

@@ -198,6 +198,12 @@ describe('eligibility preview (what-if)', () => {
     expect(await eligibilityState(t, ce.id, programme.id)).toEqual(before);
   });
 
+  it('names a bad rule and a bad formula in one 400, whatever check finds each', async () => {
+    const res = await preview({ eligibilityRules: [{ name: 'x', fact: 'creditScore', operator: '>=', value: 1 }], limitFormula: 'generous' });
+    expectProblem(res, 400, 'VALIDATION_FAILED');
+    expect(res.body.errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`).sort()).toEqual(['eligibilityRules[0].fact:RULE_UNKNOWN_FACT', 'limitFormula:INVALID_OBJECT']);
+  });
+
   it('is for ADMIN, OFFICER and SENIOR_OFFICER only', async () => {
     const other = await t.coreEnterprise();
     const callers: Record<string, Auth> = {

@@ -1,11 +1,10 @@
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
-import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import { Reflector } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { PUBLIC_KEY, ROLES_KEY } from '../src/auth/decorators.js';
 import { uscc } from './support/ids.js';
 import { expectProblem } from './support/problems.js';
+import { routeHandlers, type RouteHandler } from './support/routes.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const HTTP_VERBS = ['get', 'post', 'put', 'patch', 'delete'] as const;
@@ -17,40 +16,14 @@ const isDocRoute = (path: string) => /^\/docs([/-]|$)/.test(path);
  * (`loan-applications\:batch`) is a literal one.
  */
 const toOpenApiPath = (p: string) => p.replace(/(?<!\\):([A-Za-z0-9_]+)/g, '{$1}').replace(/\\:/g, ':');
-const joinPath = (...parts: string[]) => `/${parts.flatMap((p) => p.split('/')).filter(Boolean).join('/')}`;
-
-interface Handler {
-  controller: string;
-  method: string;
-  verb: string;
-  path: string;
-  handler: (...args: unknown[]) => unknown;
-  klass: new (...args: unknown[]) => unknown;
-}
 
 describe('errors and API docs', () => {
   let t: TestApp;
-  let handlers: Handler[];
+  let handlers: RouteHandler[];
 
   beforeAll(async () => {
     t = await createTestApp({ LOGIN_MAX_FAILURES: '2' });
-    const discovery = new DiscoveryService(t.app.get(ModulesContainer));
-    const scanner = new MetadataScanner();
-    handlers = [];
-    for (const wrapper of discovery.getControllers()) {
-      const klass = wrapper.metatype as Handler['klass'] | undefined;
-      if (!klass?.prototype) continue;
-      const base = Reflect.getMetadata(PATH_METADATA, klass) as string | undefined;
-      for (const method of scanner.getAllMethodNames(klass.prototype)) {
-        const handler = klass.prototype[method] as Handler['handler'];
-        const path = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
-        if (path === undefined) continue;
-        const verb = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod].toLowerCase();
-        for (const p of Array.isArray(path) ? path : [path]) {
-          handlers.push({ controller: klass.name, method, verb, path: joinPath(base ?? '', p), handler, klass });
-        }
-      }
-    }
+    handlers = routeHandlers(t.app);
   });
   afterAll(async () => {
     await t?.close();
@@ -231,6 +204,29 @@ describe('errors and API docs', () => {
     const res = await t.http().get('/health');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
+  });
+
+  it('logs a database error with its constraint and SQL, never the values it was given', async () => {
+    const residentId = '11010519491231002X';
+    // a constraint the service does not expect, so that the insert fails with a database error it cannot map
+    await t.db.query(`ALTER TABLE core_enterprises ADD CONSTRAINT test_no_resident_id_in_name CHECK (name !~ '\\d{17}[0-9X]')`);
+    try {
+      const res = await t.http().post('/core-enterprises').set(t.admin.auth).send({ name: `张三 ${residentId}`, uscc: uscc(), guaranteeCap: '1.00' });
+      expectProblem(res, 500, 'INTERNAL');
+      const correlationId = res.body.correlationId as string;
+      await new Promise((r) => setTimeout(r, 50));
+      const entry = t.logs
+        .join('')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { correlationId?: string; err?: Record<string, unknown> })
+        .find((l) => l.correlationId === correlationId && l.err);
+      expect(entry?.err).toMatchObject({ type: 'QueryFailedError', code: '23514', constraint: 'test_no_resident_id_in_name', table: 'core_enterprises' });
+      expect(entry?.err?.query).toMatch(/^INSERT INTO core_enterprises/);
+      expect(t.logs.join('')).not.toContain(residentId);
+    } finally {
+      await t.db.query(`ALTER TABLE core_enterprises DROP CONSTRAINT test_no_resident_id_in_name`);
+    }
   });
 
   it('logs requests without passwords, tokens, API keys or full identifiers', async () => {

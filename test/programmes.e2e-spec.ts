@@ -175,6 +175,30 @@ describe('programmes', () => {
       });
     });
 
+    it('names a bad money field together with bad rules, formula, ranges and time zone in one 400', async () => {
+      const res = await create({
+        programmeCap: 1e8,
+        minTermDays: 90.5,
+        maxAmount: '5000.00',
+        guaranteeRatio: '0',
+        timeZone: 'Mars/Olympus_Mons',
+        eligibilityRules: [rule('herdSize', 'isTrue')],
+        limitFormula: {},
+      });
+      expectProblem(res, 400, 'VALIDATION_FAILED');
+      expect(res.body.errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`).sort()).toEqual(
+        [
+          'programmeCap:INVALID_MONEY',
+          'minTermDays:INVALID_INT',
+          'maxAmount:MIN_ABOVE_MAX',
+          'guaranteeRatio:RATIO_OUT_OF_RANGE',
+          'timeZone:UNKNOWN_TIME_ZONE',
+          'eligibilityRules[0].operator:RULE_OPERATOR_NOT_FOR_FACT',
+          'limitFormula:FORMULA_EMPTY',
+        ].sort(),
+      );
+    });
+
     it('creates nothing when it refuses', async () => {
       const before = await t.db.query(`SELECT count(*)::int AS n FROM programmes`);
       await create({ guaranteeRatio: '0' });
@@ -185,6 +209,32 @@ describe('programmes', () => {
   });
 
   describe('PATCH /programmes/:id and ruleset versions', () => {
+    it('names every bad field of a change in one 400: types, nulls, ranges, rules and formula', async () => {
+      const p = (await create()).body;
+      const res = await patch(p.id, {
+        fourEyesThreshold: 200000,
+        name: null,
+        annualRate: '2',
+        minTermDays: 30,
+        maxTermDays: 20,
+        eligibilityRules: [rule('herdSize', 'isTrue')],
+        limitFormula: {},
+      });
+      expectProblem(res, 400, 'VALIDATION_FAILED');
+      expect(res.body.errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`).sort()).toEqual(
+        [
+          'fourEyesThreshold:INVALID_MONEY',
+          'name:NOT_NULLABLE',
+          'annualRate:RATE_OUT_OF_RANGE',
+          'maxTermDays:MIN_ABOVE_MAX',
+          'eligibilityRules[0].operator:RULE_OPERATOR_NOT_FOR_FACT',
+          'limitFormula:FORMULA_EMPTY',
+        ].sort(),
+      );
+      expect((await get(p.id)).body).toMatchObject({ name: p.name, annualRate: p.annualRate, rulesetVersion: 1 });
+    });
+
+
     it('keeps the version when only other fields change', async () => {
       const p = (await create()).body;
       const res = await patch(p.id, { name: 'Renamed', maxAmount: '800000.00', annualRate: '0.039', active: false });

@@ -108,7 +108,7 @@ describe("what core enterprises see of the bank's staff", () => {
   }
 
   it('covers every route an ENTERPRISE caller may call (the control for the walk below)', () => {
-    expect(Object.keys(walk({})).sort()).toEqual(routesFor(t, 'ENTERPRISE'));
+    expect(Object.keys(walk({})).sort()).toEqual(routesFor(t.app, 'ENTERPRISE'));
   });
 
   it.each([

@@ -83,16 +83,25 @@ describe('users', () => {
     expectFieldError(await t.http().get('/users').query({ page: 0 }).set(t.admin.auth), 'page');
   });
 
-  it('requires a core enterprise for an ENTERPRISE user', async () => {
-    const res = await create({ username: uniqueName('unbound'), password: PASSWORD, role: 'ENTERPRISE' });
-    expectProblem(res, 400, 'CORE_ENTERPRISE_REQUIRED');
+  it.each([
+    ['no', {}],
+    ['a null', { coreEnterpriseId: null }],
+  ])('requires a core enterprise for an ENTERPRISE user, refusing %s core enterprise', async (_, given) => {
+    const res = await create({ username: uniqueName('unbound'), password: PASSWORD, role: 'ENTERPRISE', ...given });
+    expectProblem(res, 400, 'VALIDATION_FAILED');
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'coreEnterpriseId', code: 'REQUIRED' })]);
   });
 
   it.each(['ADMIN', 'OFFICER', 'SENIOR_OFFICER', 'AUDITOR'])('refuses a core enterprise for a %s user', async (role) => {
     const res = await create({ username: uniqueName('bound'), password: PASSWORD, role, coreEnterpriseId: ce.id });
-    expectProblem(res, 400, 'CORE_ENTERPRISE_NOT_ALLOWED');
+    expectProblem(res, 400, 'VALIDATION_FAILED');
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'coreEnterpriseId', code: 'NOT_ALLOWED' })]);
+  });
+
+  it('names a short password and a missing core enterprise in one 400', async () => {
+    const res = await create({ username: uniqueName('two.problems'), password: 'short', role: 'ENTERPRISE' });
+    expectProblem(res, 400, 'VALIDATION_FAILED');
+    expect(res.body.errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`).sort()).toEqual(['coreEnterpriseId:REQUIRED', 'password:INVALID_MIN_LENGTH']);
   });
 
   it('answers 404 for a core enterprise that does not exist', async () => {

@@ -7,6 +7,4 @@ export const AuthErrors = defineErrors({
   LOGIN_THROTTLED: { status: 429, title: 'Too many failed logins for this username; try again later' },
   ROUTE_ROLES_MISSING: { status: 403, title: 'This endpoint declares no roles and is closed' },
   USERNAME_TAKEN: { status: 409, title: 'This username is taken' },
-  CORE_ENTERPRISE_REQUIRED: { status: 400, title: 'An ENTERPRISE user must be bound to a core enterprise' },
-  CORE_ENTERPRISE_NOT_ALLOWED: { status: 400, title: 'Only ENTERPRISE users are bound to a core enterprise' },
 });

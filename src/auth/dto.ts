@@ -1,6 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import type { FieldError } from '../common/errors.js';
+import { Checked } from '../common/validation.js';
 import { ROLES, type Role } from './roles.js';
+
+/** ENTERPRISE users act for one core enterprise; the bank's people for none. */
+function coreEnterpriseBindingProblems(coreEnterpriseId: unknown, user: Record<string, unknown>): FieldError[] {
+  if (!(ROLES as readonly unknown[]).includes(user.role)) return [];
+  // @IsOptional() lets null through: it binds to nothing, as absence does
+  const bound = coreEnterpriseId !== undefined && coreEnterpriseId !== null;
+  if (user.role === 'ENTERPRISE' && !bound) {
+    return [{ field: 'coreEnterpriseId', code: 'REQUIRED', message: 'coreEnterpriseId is required for an ENTERPRISE user' }];
+  }
+  if (user.role !== 'ENTERPRISE' && bound) {
+    return [{ field: 'coreEnterpriseId', code: 'NOT_ALLOWED', message: `a ${user.role as string} user is not bound to a core enterprise` }];
+  }
+  return [];
+}
 
 export class LoginDto {
   @ApiProperty({ example: 'admin' })
@@ -39,6 +55,7 @@ export class CreateUserDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'required for ENTERPRISE, refused for other roles' })
   @IsOptional()
   @IsUUID()
+  @Checked(coreEnterpriseBindingProblems)
   coreEnterpriseId?: string;
 }
 

@@ -39,17 +39,8 @@ export class UsersService {
     private readonly coreEnterprises: CoreEnterprisesService,
   ) {}
 
+  /** The DTO has checked that an ENTERPRISE user, and only one, names a core enterprise. */
   async create(actor: Actor, dto: CreateUserDto): Promise<UserResponse> {
-    if (dto.role === 'ENTERPRISE' && !dto.coreEnterpriseId) {
-      throw new DomainError(AuthErrors.CORE_ENTERPRISE_REQUIRED, undefined, {
-        errors: [{ field: 'coreEnterpriseId', code: 'REQUIRED', message: 'coreEnterpriseId is required for an ENTERPRISE user' }],
-      });
-    }
-    if (dto.role !== 'ENTERPRISE' && dto.coreEnterpriseId) {
-      throw new DomainError(AuthErrors.CORE_ENTERPRISE_NOT_ALLOWED, undefined, {
-        errors: [{ field: 'coreEnterpriseId', code: 'NOT_ALLOWED', message: `a ${dto.role} user is not bound to a core enterprise` }],
-      });
-    }
     if (dto.coreEnterpriseId) await this.coreEnterprises.get(actor, dto.coreEnterpriseId);
     const passwordHash = await hashPassword(dto.password);
     try {

@@ -19,7 +19,7 @@ import { createHttpLogger, createRootLogger, PinoNestLogger } from '../common/lo
 import { CommonErrors, DomainError, notFound } from '../common/errors.js';
 import { ProblemFilter } from '../common/problem.js';
 import { createValidationPipe } from '../common/validation.js';
-import { loadConfig, type AppConfig } from '../config/app-config.js';
+import { ConfigError, loadConfig, type AppConfig } from '../config/app-config.js';
 import { AppConfigModule } from '../config/config.module.js';
 import { APP_CONFIG } from '../config/tokens.js';
 import { dataSourceOptions } from '../database/data-source.js';
@@ -96,7 +96,7 @@ class StandaloneBankController {
 }
 
 async function main() {
-  const config = loadConfig(process.env);
+  const config = loadConfig(process.env, { bankSimulator: true });
   const logger = createRootLogger(config.logLevel);
   let url = process.env.BANK_SIM_DATABASE_URL ?? config.databaseUrl;
   const embedded = url
@@ -133,6 +133,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(e);
-  process.exit(1);
+  console.error(e instanceof ConfigError ? e.message : e);
+  process.exit(e instanceof ConfigError ? 78 : 1); // EX_CONFIG
 });

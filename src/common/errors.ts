@@ -37,6 +37,7 @@ export class DomainError extends Error {
 export const CommonErrors = defineErrors({
   VALIDATION_FAILED: { status: 400, title: 'The request is not valid' },
   MALFORMED_JSON: { status: 400, title: 'The request body is not valid JSON' },
+  JSON_TOO_DEEP: { status: 400, title: 'The JSON body is nested too deeply' },
   MALFORMED_REQUEST: { status: 400, title: 'The request could not be read' },
   UNAUTHENTICATED: { status: 401, title: 'Authentication is required' },
   FORBIDDEN: { status: 403, title: 'Your role may not do this' },

@@ -1,24 +1,55 @@
 import type { LoggerService } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { maskIdentifiersInText } from './identifiers.js';
 import { genRequestId } from './request-id.js';
 
 /**
+ * The fields of an error worth logging. Database errors also carry the values they were given
+ * (TypeORM `parameters` and `driverError`, pg `detail`, `where`, `internalQuery`, `hint`): personal
+ * data, so an error is logged from this list only, never whole.
+ */
+const ERROR_FIELDS = ['code', 'errno', 'status', 'statusCode', 'severity', 'schema', 'table', 'column', 'dataType', 'constraint', 'routine', 'query'];
+const MAX_CAUSES = 5;
+
+/** An Error, or an error pino's standard serializer has already made plain (pino-http does that first). */
+export function serializeError(err: unknown, depth = 0): unknown {
+  if (!err || typeof err !== 'object') return err;
+  const e = err as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' ? maskIdentifiersInText(v) : undefined);
+  const out: Record<string, unknown> = {
+    type: err instanceof Error ? err.constructor?.name || err.name : e.type,
+    // a database message may quote the value it could not read
+    message: text(e.message),
+    stack: text(e.stack),
+  };
+  for (const field of ERROR_FIELDS) {
+    const v = e[field];
+    if (typeof v === 'string' || typeof v === 'number') out[field] = v;
+  }
+  if (e.cause !== undefined && depth < MAX_CAUSES) out.cause = serializeError(e.cause, depth + 1);
+  return out;
+}
+
+/**
  * Structured JSON logs. Requests are logged by method, masked URL, status and time only: never
  * bodies or credentials, and any identifier-shaped text in a URL is masked.
  */
-export function createRootLogger(level: string): Logger {
-  return pino({
-    level,
-    base: { service: 'chainlend' },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    redact: {
-      paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie', '*.password', '*.accessToken', '*.key'],
-      censor: '[redacted]',
+export function createRootLogger(level: string, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'chainlend' },
+      serializers: { err: serializeError },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie', '*.password', '*.accessToken', '*.key'],
+        censor: '[redacted]',
+      },
     },
-  });
+    destination,
+  );
 }
 
 export function createHttpLogger(logger: Logger) {
@@ -39,6 +70,7 @@ export function createHttpLogger(logger: Logger) {
         remoteAddress: req.remoteAddress,
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      err: serializeError,
     },
   });
 }

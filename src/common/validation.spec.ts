@@ -2,7 +2,7 @@ import type { ArgumentMetadata, ValidationError } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { CommonErrors, DomainError, type FieldError } from './errors.js';
-import { IsDecimalString, IsMoney, IsNotBlank, createValidationPipe, flattenValidationErrors, validationFailed } from './validation.js';
+import { Checked, CheckedBody, IsDecimalString, IsMoney, IsNotBlank, createValidationPipe, flattenValidationErrors, validationFailed } from './validation.js';
 
 const ve = (property: string, constraints?: Record<string, string>, children: ValidationError[] = [], ...value: [unknown?]): ValidationError =>
   // a rest parameter, because a default would turn an explicit undefined (a missing field) into the default
@@ -125,6 +125,68 @@ describe('createValidationPipe', () => {
   it('refuses a body that is not an object', async () => {
     const errors = await fieldErrors('just text');
     expect(errors.length).toBeGreaterThan(0);
+  });
+});
+
+/** Checks that class-validator cannot express, the way DTOs declare them. */
+const checksumProblems = (code: unknown): FieldError[] =>
+  typeof code === 'string' && code.endsWith('9') ? [{ field: 'code', code: 'CODE_CHECKSUM', message: 'the check digit does not match' }] : [];
+
+@CheckedBody((body) => Object.keys(body).filter((k) => body[k] === null).map((field) => ({ field, code: 'NOT_NULLABLE', message: `${field} cannot be null` })))
+class Checkable {
+  @IsString() @Length(1, 8) @Checked(checksumProblems) code: string;
+  @IsOptional() @IsMoney() low?: string;
+  @IsOptional()
+  @IsMoney()
+  @Checked((high, body) => (typeof high === 'string' && typeof body.low === 'string' && Number(body.low) > Number(high) ? [{ field: 'high', code: 'BELOW_LOW', message: 'high is below low' }] : []))
+  high?: string;
+  @IsOptional()
+  @Checked((rules) => (Array.isArray(rules) && rules.length > 1 ? [{ field: 'rules[1].name', code: 'RULE_DUPLICATE', message: 'twice' }] : []))
+  rules?: unknown[];
+}
+
+describe('@Checked and @CheckedBody', () => {
+  const CHECKED: ArgumentMetadata = { type: 'body', metatype: Checkable };
+  const refusal = async (body: unknown): Promise<string[]> => {
+    try {
+      await createValidationPipe().transform(body, CHECKED);
+    } catch (e) {
+      expect((e as DomainError).def).toBe(CommonErrors.VALIDATION_FAILED);
+      return ((e as DomainError).extras.errors ?? []).map((x) => `${x.field}:${x.code}`);
+    }
+    throw new Error('expected the pipe to refuse the body');
+  };
+
+  it('lets a body through when the checks find nothing', async () => {
+    expect(await createValidationPipe().transform({ code: 'ab1', low: '1.00', high: '2.00' }, CHECKED)).toBeInstanceOf(Checkable);
+  });
+
+  it('reports a check with its own code and path', async () => {
+    expect(await refusal({ code: 'ab9' })).toEqual(['code:CODE_CHECKSUM']);
+    expect(await refusal({ code: 'ab1', rules: [{}, {}] })).toEqual(['rules[1].name:RULE_DUPLICATE']);
+  });
+
+  it('reports the checks together with the constraint errors of other fields, in one refusal', async () => {
+    expect((await refusal({ code: 'ab9', low: 5, high: '1.00', rules: [{}, {}], extra: true })).sort()).toEqual(
+      ['low:INVALID_MONEY', 'extra:UNKNOWN_FIELD', 'code:CODE_CHECKSUM', 'rules[1].name:RULE_DUPLICATE'].sort(),
+    );
+  });
+
+  it('checks across fields', async () => {
+    expect(await refusal({ code: 'ab1', low: '5.00', high: '1.00' })).toEqual(['high:BELOW_LOW']);
+  });
+
+  it('does not check a field its constraints refused already', async () => {
+    expect(await refusal({ code: 'too-long-9' })).toEqual(['code:INVALID_LENGTH']);
+    expect(await refusal({ low: '1.00' })).toEqual(['code:REQUIRED']);
+  });
+
+  it('runs a body check on the whole body, with the other problems', async () => {
+    expect(await refusal({ code: 'ab9', low: null })).toEqual(['code:CODE_CHECKSUM', 'low:NOT_NULLABLE']);
+  });
+
+  it('leaves a body that is not an object to the constraints', async () => {
+    expect((await refusal('just text')).length).toBeGreaterThan(0);
   });
 });
 

@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ValidationOptions, registerDecorator } from 'class-validator';
 import { CommonErrors, DomainError, FieldError } from './errors.js';
 import { isDecimalString, isMoneyString } from './money.js';
@@ -80,8 +80,61 @@ export function validationFailed(errors: FieldError[], detail?: string): DomainE
   return new DomainError(CommonErrors.VALIDATION_FAILED, detail ?? errors.map((e) => e.message).join('; '), { errors });
 }
 
+type PropertyCheck = (value: unknown, body: Record<string, unknown>) => FieldError[];
+type BodyCheck = (body: Record<string, unknown>) => FieldError[];
+type RegisteredCheck = { property: string; check: PropertyCheck } | { property?: undefined; check: BodyCheck };
+
+const CHECKS = 'chainlend:checks';
+
+function register(dto: object, entry: RegisteredCheck): void {
+  Reflect.defineMetadata(CHECKS, [...((Reflect.getMetadata(CHECKS, dto) as RegisteredCheck[] | undefined) ?? []), entry], dto);
+}
+
+/**
+ * A check no class-validator constraint expresses (a checksum, a rule list, a bound set by another
+ * field), answering field errors with their own codes and paths. The validation pipe reports them in
+ * the same 400 as every constraint error, so that one answer names every bad field of a body. It gets
+ * the raw value (undefined when absent) and the raw body, and is skipped when the property's own
+ * constraints refused it already.
+ */
+export function Checked(check: PropertyCheck): PropertyDecorator {
+  return (target, propertyKey) => register(target.constructor, { property: propertyKey as string, check });
+}
+
+/** Like @Checked, for a check of the body as a whole. */
+export function CheckedBody(check: BodyCheck): ClassDecorator {
+  return (target) => register(target, { check });
+}
+
+const touches = (error: FieldError, property: string) =>
+  error.field === property || error.field.startsWith(`${property}.`) || error.field.startsWith(`${property}[`);
+
+/** class-validator's constraints, then the DTO's @Checked checks, all reported in one refusal. */
+class CheckingValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const checks = metadata.metatype ? ((Reflect.getMetadata(CHECKS, metadata.metatype) as RegisteredCheck[] | undefined) ?? []) : [];
+    if (!checks.length || !value || typeof value !== 'object' || Array.isArray(value)) return super.transform(value, metadata);
+    let transformed: unknown;
+    let refused: FieldError[] = [];
+    try {
+      transformed = await super.transform(value, metadata);
+    } catch (e) {
+      if (!(e instanceof DomainError && e.def === CommonErrors.VALIDATION_FAILED)) throw e;
+      refused = e.extras.errors ?? [];
+    }
+    const body = value as Record<string, unknown>;
+    const errors = [...refused];
+    for (const entry of checks) {
+      if (entry.property === undefined) errors.push(...entry.check(body));
+      else if (!refused.some((e) => touches(e, entry.property))) errors.push(...entry.check(body[entry.property], body));
+    }
+    if (errors.length) throw validationFailed(errors);
+    return transformed;
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new CheckingValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

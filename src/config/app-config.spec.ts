@@ -1,4 +1,4 @@
-import { ConfigError, DEV_ADMIN_PASSWORD, DEV_ADMIN_USERNAME, loadConfig } from './app-config.js';
+import { ConfigError, DEV_ADMIN_PASSWORD, DEV_ADMIN_USERNAME, DEV_JWT_SECRET, loadConfig } from './app-config.js';
 
 /** The problems loadConfig lists for an environment, or none when it loads. */
 function problemsOf(env: Record<string, string>): string[] {
@@ -17,7 +17,12 @@ const PRODUCTION = {
   ADMIN_USERNAME: 'root',
   ADMIN_PASSWORD: 'a long enough password',
   DATABASE_URL: 'postgres://chainlend@db:5432/chainlend',
+  BANK_URL: 'https://payments.bank.example',
+  BANK_SIM_API_KEY: 'k'.repeat(32),
 };
+
+/** Outside production, what a machine reachable from the network must set instead of the public defaults. */
+const OWN_SECRETS = { JWT_SECRET: 'a-private-development-secret-of-32+chars', ADMIN_PASSWORD: 'a private admin password' };
 
 describe('loadConfig', () => {
   it('runs with no environment at all, with the documented development defaults', () => {
@@ -25,7 +30,7 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({
       env: 'development',
       port: 3000,
-      host: '0.0.0.0',
+      host: '127.0.0.1',
       databaseUrl: undefined,
       databasePoolSize: 20,
       embeddedDir: '.data',
@@ -97,24 +102,92 @@ describe('loadConfig', () => {
     expect(c.adminUsername).toBe('root');
   });
 
-  it('refuses production without JWT_SECRET, ADMIN_USERNAME and ADMIN_PASSWORD, listing all three', () => {
+  it('refuses production without its secrets and its bank, listing them all', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
     expect(problems).toEqual(
       expect.arrayContaining([
         'JWT_SECRET is required in production',
         'ADMIN_USERNAME is required in production',
         'ADMIN_PASSWORD is required in production',
+        expect.stringMatching(/^BANK_URL is required in production/),
+        'BANK_SIM_API_KEY is required in production',
       ]),
     );
-    expect(problems).toHaveLength(3);
+    expect(problems).toHaveLength(5);
   });
 
-  it('never falls back to the development secret or admin in production', () => {
-    for (const missing of ['JWT_SECRET', 'ADMIN_USERNAME', 'ADMIN_PASSWORD']) {
+  it('never falls back to the development secrets, the admin or the in-process bank in production', () => {
+    for (const missing of ['JWT_SECRET', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'BANK_URL', 'BANK_SIM_API_KEY']) {
       const env: Record<string, string> = { ...PRODUCTION };
       delete env[missing];
-      expect(problemsOf(env)).toEqual([`${missing} is required in production`]);
+      expect(problemsOf(env)).toEqual([expect.stringMatching(new RegExp(`^${missing} is required in production`))]);
     }
+  });
+
+  it('refuses a short bank key in production', () => {
+    expect(problemsOf({ ...PRODUCTION, BANK_SIM_API_KEY: 'bank-sim-dev-key' })).toEqual(['BANK_SIM_API_KEY must be at least 32 characters']);
+  });
+
+  it('refuses the public development JWT secret and admin password in production, long as they are', () => {
+    expect(problemsOf({ ...PRODUCTION, JWT_SECRET: DEV_JWT_SECRET, ADMIN_PASSWORD: DEV_ADMIN_PASSWORD })).toEqual([
+      'JWT_SECRET is the public development secret',
+      'ADMIN_PASSWORD is the public development password',
+    ]);
+  });
+
+  it('lets the standalone bank simulator start in production without a BANK_URL (it is the bank)', () => {
+    const env: Record<string, string> = { ...PRODUCTION };
+    delete env.BANK_URL;
+    expect(loadConfig(env, { bankSimulator: true }).bankSimApiKey).toBe(PRODUCTION.BANK_SIM_API_KEY);
+    expect(() => loadConfig({ ...env, BANK_SIM_API_KEY: 'short' }, { bankSimulator: true })).toThrow(/BANK_SIM_API_KEY must be at least 32 characters/);
+  });
+
+  describe('outside production', () => {
+    it.each(['127.0.0.1', '127.1.2.3', 'localhost', '::1', '::ffff:127.0.0.1'])('binds %s with the development defaults', (HOST) => {
+      expect(loadConfig({ HOST }).host).toBe(HOST);
+    });
+
+    it.each(['0.0.0.0', '::', '10.0.0.5', 'chainlend.internal'])(
+      'refuses to bind %s while the public development JWT secret or admin password are in use',
+      (HOST) => {
+        expect(problemsOf({ HOST })).toEqual([
+          `HOST ${HOST} is reachable from other machines while JWT_SECRET and ADMIN_PASSWORD are the public development defaults: set both, or bind HOST=127.0.0.1`,
+        ]);
+        expect(problemsOf({ HOST, JWT_SECRET: OWN_SECRETS.JWT_SECRET })).toEqual([
+          `HOST ${HOST} is reachable from other machines while ADMIN_PASSWORD is the public development default: set it, or bind HOST=127.0.0.1`,
+        ]);
+        expect(problemsOf({ HOST, ADMIN_PASSWORD: OWN_SECRETS.ADMIN_PASSWORD })).toEqual([
+          `HOST ${HOST} is reachable from other machines while JWT_SECRET is the public development default: set it, or bind HOST=127.0.0.1`,
+        ]);
+        expect(problemsOf({ HOST, ...OWN_SECRETS, ADMIN_PASSWORD: DEV_ADMIN_PASSWORD })).toHaveLength(1);
+        expect(problemsOf({ HOST, NODE_ENV: 'test' })).toHaveLength(1);
+      },
+    );
+
+    it('binds any address once its own secrets are set', () => {
+      expect(loadConfig({ HOST: '0.0.0.0', ...OWN_SECRETS }).host).toBe('0.0.0.0');
+    });
+
+    it('keeps a development key for the bank simulator', () => {
+      expect(loadConfig({}).bankSimApiKey).toBe('bank-sim-dev-key');
+    });
+  });
+
+  it('serves the API documentation outside production only, unless told otherwise', () => {
+    expect(loadConfig({}).apiDocsEnabled).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).apiDocsEnabled).toBe(true);
+    expect(loadConfig(PRODUCTION).apiDocsEnabled).toBe(false);
+    expect(loadConfig({ ...PRODUCTION, API_DOCS_ENABLED: 'true' }).apiDocsEnabled).toBe(true);
+    expect(loadConfig({ API_DOCS_ENABLED: 'false' }).apiDocsEnabled).toBe(false);
+    expect(problemsOf({ API_DOCS_ENABLED: 'sometimes' })).toEqual(['API_DOCS_ENABLED must be true or false (got "sometimes")']);
+  });
+
+  it.each(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])('takes LOG_LEVEL=%s', (LOG_LEVEL) => {
+    expect(loadConfig({ LOG_LEVEL }).logLevel).toBe(LOG_LEVEL);
+  });
+
+  it.each(['loud', 'INFO ', 'verbose', '30'])('refuses LOG_LEVEL=%s with the configuration message', (LOG_LEVEL) => {
+    expect(problemsOf({ LOG_LEVEL })).toEqual([`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${LOG_LEVEL.trim()}")`]);
   });
 
   it('refuses a short JWT secret or admin password in production', () => {
@@ -170,8 +243,8 @@ describe('loadConfig', () => {
       }
       throw new Error('expected a ConfigError');
     })();
-    expect(err.problems).toHaveLength(6);
-    expect(err.message.split('\n')).toHaveLength(7);
+    expect(err.problems).toHaveLength(8);
+    expect(err.message.split('\n')).toHaveLength(9);
     expect(err.message).toMatch(/^Invalid configuration:/);
   });
 });

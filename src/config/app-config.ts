@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { isTimeZone } from '../common/business-date.js';
 
 /**
@@ -20,6 +21,8 @@ export interface AppConfig {
   adminUsername: string | undefined;
   adminPassword: string | undefined;
   logLevel: string;
+  /** Serve /docs, /docs-json and /docs-yaml. */
+  apiDocsEnabled: boolean;
   loginMaxFailures: number;
   loginLockSeconds: number;
   rosterMaxUploadBytes: number;
@@ -39,7 +42,19 @@ export interface AppConfig {
 
 export const DEV_ADMIN_USERNAME = 'admin';
 export const DEV_ADMIN_PASSWORD = 'chainlend-admin-dev';
-const DEV_JWT_SECRET = 'chainlend-development-secret-not-for-production';
+export const DEV_JWT_SECRET = 'chainlend-development-secret-not-for-production';
+const DEV_BANK_SIM_API_KEY = 'bank-sim-dev-key';
+const MIN_SECRET_LENGTH = 32;
+/** pino's levels, and silent. */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Only this machine can reach a service bound here: 127.0.0.0/8, ::1, localhost. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  if (h === 'localhost' || h === '::1') return true;
+  const v4 = h.startsWith('::ffff:') ? h.slice('::ffff:'.length) : h;
+  return isIP(v4) === 4 && v4.startsWith('127.');
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -103,7 +118,12 @@ class EnvReader {
   }
 }
 
-export function loadConfig(env: Env = process.env): AppConfig {
+export interface LoadOptions {
+  /** The standalone bank simulator is the bank: it needs no BANK_URL of its own. */
+  bankSimulator?: boolean;
+}
+
+export function loadConfig(env: Env = process.env, options: LoadOptions = {}): AppConfig {
   const r = new EnvReader(env);
   const nodeEnv = r.string('NODE_ENV') ?? 'development';
   if (!['development', 'production', 'test'].includes(nodeEnv)) {
@@ -112,15 +132,40 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const production = nodeEnv === 'production';
 
   const jwtSecret = r.string('JWT_SECRET');
+  const effectiveJwtSecret = jwtSecret ?? (nodeEnv === 'test' ? randomBytes(32).toString('hex') : DEV_JWT_SECRET);
   const adminUsername = r.string('ADMIN_USERNAME');
   const adminPassword = r.string('ADMIN_PASSWORD');
+  const bankUrl = r.url('BANK_URL', ['http:', 'https:']);
+  const bankSimApiKey = r.string('BANK_SIM_API_KEY');
+  const host = r.string('HOST') ?? '127.0.0.1';
   if (production) {
     if (!jwtSecret) r.problems.push('JWT_SECRET is required in production');
-    else if (jwtSecret.length < 32) r.problems.push('JWT_SECRET must be at least 32 characters');
+    else if (jwtSecret === DEV_JWT_SECRET) r.problems.push('JWT_SECRET is the public development secret');
+    else if (jwtSecret.length < MIN_SECRET_LENGTH) r.problems.push(`JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
     if (!adminUsername) r.problems.push('ADMIN_USERNAME is required in production');
     if (!adminPassword) r.problems.push('ADMIN_PASSWORD is required in production');
+    else if (adminPassword === DEV_ADMIN_PASSWORD) r.problems.push('ADMIN_PASSWORD is the public development password');
     else if (adminPassword.length < 12) r.problems.push('ADMIN_PASSWORD must be at least 12 characters');
+    // without it every payment would go to the in-process simulator, which pays nobody
+    if (r.string('BANK_URL') === undefined && !options.bankSimulator) {
+      r.problems.push("BANK_URL is required in production: the bank's payment API (the in-process simulator is for development and tests)");
+    }
+    if (!bankSimApiKey) r.problems.push('BANK_SIM_API_KEY is required in production');
+    else if (bankSimApiKey.length < MIN_SECRET_LENGTH) r.problems.push(`BANK_SIM_API_KEY must be at least ${MIN_SECRET_LENGTH} characters`);
+  } else if (!isLoopbackHost(host)) {
+    // the defaults are printed in the README: anyone who can reach the port could sign tokens or log in as admin
+    const publicDefaults = [
+      ...(effectiveJwtSecret === DEV_JWT_SECRET ? ['JWT_SECRET'] : []),
+      ...((adminPassword ?? DEV_ADMIN_PASSWORD) === DEV_ADMIN_PASSWORD ? ['ADMIN_PASSWORD'] : []),
+    ];
+    if (publicDefaults.length) {
+      const what = publicDefaults.length > 1 ? 'are the public development defaults: set both' : 'is the public development default: set it';
+      r.problems.push(`HOST ${host} is reachable from other machines while ${publicDefaults.join(' and ')} ${what}, or bind HOST=127.0.0.1`);
+    }
   }
+
+  const logLevel = r.string('LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info');
+  if (!LOG_LEVELS.includes(logLevel)) r.problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
 
   const businessTimeZone = r.string('BUSINESS_TIME_ZONE') ?? 'Asia/Shanghai';
   if (!isTimeZone(businessTimeZone)) r.problems.push(`BUSINESS_TIME_ZONE "${businessTimeZone}" is not an IANA time zone`);
@@ -128,16 +173,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const config: AppConfig = {
     env: nodeEnv as AppConfig['env'],
     port: r.int('PORT', 3000, 0, 65535),
-    host: r.string('HOST') ?? '0.0.0.0',
+    host,
     databaseUrl: r.url('DATABASE_URL', ['postgres:', 'postgresql:']),
     databasePoolSize: r.int('DATABASE_POOL_SIZE', 20, 1, 200),
     embeddedDir: r.string('EMBEDDED_PG_DIR') ?? '.data',
     embeddedPort: r.int('EMBEDDED_PG_PORT', 54329, 1024, 65535),
-    jwtSecret: jwtSecret ?? (nodeEnv === 'test' ? randomBytes(32).toString('hex') : DEV_JWT_SECRET),
+    jwtSecret: effectiveJwtSecret,
     jwtExpiresInSeconds: r.int('JWT_EXPIRES_IN_SECONDS', 3600, 60, 7 * 24 * 3600),
     adminUsername: adminUsername ?? (production ? undefined : DEV_ADMIN_USERNAME),
     adminPassword: adminPassword ?? (production ? undefined : DEV_ADMIN_PASSWORD),
-    logLevel: r.string('LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    logLevel,
+    // the document maps every endpoint for anyone who can reach the port: off in production unless asked for
+    apiDocsEnabled: r.bool('API_DOCS_ENABLED', !production),
     loginMaxFailures: r.int('LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginLockSeconds: r.int('LOGIN_LOCK_SECONDS', 900, 1, 86400),
     rosterMaxUploadBytes: r.int('ROSTER_MAX_UPLOAD_BYTES', 100 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
@@ -145,8 +192,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     // pg-boss refuses to poll more often than every 500 ms; in-process work is also woken directly.
     jobPollingMs: r.int('JOB_POLLING_MS', 1000, 500, 60000),
     runWorkers: r.bool('RUN_WORKERS', true),
-    bankUrl: r.url('BANK_URL', ['http:', 'https:']),
-    bankSimApiKey: r.string('BANK_SIM_API_KEY') ?? 'bank-sim-dev-key',
+    bankUrl,
+    bankSimApiKey: bankSimApiKey ?? DEV_BANK_SIM_API_KEY,
     bankSim: {
       rejectShare: r.share('BANK_SIM_REJECT_SHARE', 0),
       timeoutShare: r.share('BANK_SIM_TIMEOUT_SHARE', 0),

@@ -3,8 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { assertVisible, tenantOf, type Actor } from '../auth/actor.js';
-import { DomainError, invalid, notFound } from '../common/errors.js';
-import { parseUscc } from '../common/identifiers.js';
+import { DomainError, notFound } from '../common/errors.js';
 import { money } from '../common/money.js';
 import { Page } from '../common/pagination.js';
 import { pageOf } from '../database/paging.js';
@@ -32,12 +31,6 @@ const view = (r: Row): CoreEnterpriseResponse => ({
   updatedAt: r.updated_at.toISOString(),
 });
 
-const USCC_MESSAGES: Record<string, string> = {
-  USCC_FORMAT: 'uscc must be 18 characters',
-  USCC_CHARACTER: 'uscc may only use 0-9 and the letters A-H J-N P-R T U W-Y (no I, O, S, V, Z)',
-  USCC_CHECKSUM: 'uscc check character does not match (GB 32100-2015)',
-};
-
 /** Guaranteed exposure is the sum kept by the loan module; until it exists this reads as zero. */
 const SELECT_COLUMNS = `ce.*, coalesce(x.guaranteed_exposure, 0) AS guaranteed_exposure`;
 const FROM = `core_enterprises ce LEFT JOIN core_enterprise_exposure x ON x.core_enterprise_id = ce.id`;
@@ -50,15 +43,14 @@ export class CoreEnterprisesService {
     private readonly audit: AuditService,
   ) {}
 
+  /** The DTO has checked the USCC and upper-cased it. */
   async create(actor: Actor, dto: CreateCoreEnterpriseDto): Promise<CoreEnterpriseResponse> {
-    const uscc = parseUscc(dto.uscc.trim());
-    if (!uscc.ok) throw invalid('uscc', uscc.problem, USCC_MESSAGES[uscc.problem]);
     try {
       return await this.dataSource.transaction(async (m) => {
         const r = await sql<{ id: string }>(
           m,
           `INSERT INTO core_enterprises (name, uscc, guarantee_cap) VALUES ($1, $2, $3) RETURNING id`,
-          [dto.name.trim(), uscc.value, dto.guaranteeCap],
+          [dto.name.trim(), dto.uscc, dto.guaranteeCap],
         );
         await sql(m, `INSERT INTO core_enterprise_exposure (core_enterprise_id) VALUES ($1)`, [r.rows[0].id]);
         const created = await this.load(m, r.rows[0].id);
@@ -72,7 +64,7 @@ export class CoreEnterprisesService {
         return created;
       });
     } catch (e) {
-      if (pgCode(e) === UNIQUE_VIOLATION) throw new DomainError(CoreEnterpriseErrors.USCC_TAKEN, `A core enterprise with USCC ${uscc.value} exists already`);
+      if (pgCode(e) === UNIQUE_VIOLATION) throw new DomainError(CoreEnterpriseErrors.USCC_TAKEN, `A core enterprise with USCC ${dto.uscc} exists already`);
       throw e;
     }
   }

@@ -1,7 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Length } from 'class-validator';
+import type { FieldError } from '../common/errors.js';
+import { parseUscc } from '../common/identifiers.js';
 import { PageQuery } from '../common/pagination.js';
-import { IsMoney, IsNotBlank } from '../common/validation.js';
+import { Checked, IsMoney, IsNotBlank } from '../common/validation.js';
+
+const USCC_MESSAGES: Record<string, string> = {
+  USCC_FORMAT: 'uscc must be 18 characters',
+  USCC_CHARACTER: 'uscc may only use 0-9 and the letters A-H J-N P-R T U W-Y (no I, O, S, V, Z)',
+  USCC_CHECKSUM: 'uscc check character does not match (GB 32100-2015)',
+};
+
+function usccProblems(value: unknown): FieldError[] {
+  if (typeof value !== 'string') return [];
+  const parsed = parseUscc(value.trim());
+  return parsed.ok ? [] : [{ field: 'uscc', code: parsed.problem, message: USCC_MESSAGES[parsed.problem] }];
+}
 
 export class CreateCoreEnterpriseDto {
   @ApiProperty({ example: '伊利实业集团股份有限公司' })
@@ -10,9 +25,11 @@ export class CreateCoreEnterpriseDto {
   @IsNotBlank()
   name: string;
 
-  @ApiProperty({ example: '91350100M000100Y43', description: 'unified social credit code (GB 32100-2015)' })
+  @ApiProperty({ example: '91350100M000100Y43', description: 'unified social credit code (GB 32100-2015); lower case is taken and stored upper case' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
   @IsString()
   @Length(1, 32)
+  @Checked(usccProblems)
   uscc: string;
 
   @ApiProperty({ example: '50000000.00', description: 'the most this core enterprise guarantees in total (CNY)' })

@@ -8,11 +8,12 @@ import { STAFF } from '../auth/roles.js';
 import { CommonErrors, DomainError } from '../common/errors.js';
 import { ApiProblems } from '../common/openapi.js';
 import { UuidParam } from '../common/params.js';
+import { BodyLimit, MB } from '../common/request-input.js';
 import { DisbursementErrors } from './disbursements.errors.js';
 import { DisbursementsService } from './disbursements.service.js';
 import { BatchQuery, CreateBatchDto } from './dto.js';
 
-const MAX_REPORT_BYTES = 50 * 1024 * 1024;
+const MAX_REPORT_BYTES = 50 * MB;
 
 /** The pain.002 document, sent as the raw XML body or as a multipart file. */
 function readStatusReport(req: Request): Promise<string | Buffer> {
@@ -113,6 +114,7 @@ export class DisbursementsController {
 
   @Post(':id/status-report')
   @Roles(...STAFF.filter((r) => r !== 'AUDITOR'))
+  @BodyLimit(MAX_REPORT_BYTES, { xml: true })
   @HttpCode(200)
   @ApiOperation({
     summary: "Read the bank's pain.002.001.10 status report: ACSC/ACCP settle, RJCT fails with its reason; reading it again changes nothing",

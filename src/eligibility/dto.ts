@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsIn, IsObject, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { PageQuery } from '../common/pagination.js';
-import { IsNotBlank } from '../common/validation.js';
+import { Checked, IsNotBlank } from '../common/validation.js';
 import { EligibilityRuleDoc, LimitFormulaDoc } from '../programmes/dto.js';
-import type { EligibilityRule, LimitFormula } from './rules.js';
+import { validateFormula, validateRules, type EligibilityRule, type LimitFormula } from './rules.js';
 
 export class EligibilityQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'required when the core enterprise has more than one programme' })
@@ -32,11 +32,13 @@ export class PreviewDto {
   @ApiPropertyOptional({ type: [EligibilityRuleDoc], description: 'proposed rules (default: the current ones)' })
   @IsOptional()
   @IsArray()
+  @Checked((rules) => (rules === undefined ? [] : validateRules(rules)))
   eligibilityRules?: EligibilityRule[];
 
   @ApiPropertyOptional({ type: LimitFormulaDoc, description: 'proposed formula (default: the current one)' })
   @IsOptional()
   @IsObject()
+  @Checked((formula) => (formula === undefined ? [] : validateFormula(formula)))
   limitFormula?: LimitFormula;
 }
 

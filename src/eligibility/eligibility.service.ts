@@ -7,7 +7,6 @@ import { businessDate } from '../common/business-date.js';
 import { DomainError, notFound } from '../common/errors.js';
 import { maskIdNumber } from '../common/identifiers.js';
 import { Dec, money } from '../common/money.js';
-import { validationFailed } from '../common/validation.js';
 import { connectionOf, CopyWriter, copyRow, textArrayLiteral } from '../database/copy.js';
 import { pageOf } from '../database/paging.js';
 import { sql } from '../database/sql.js';
@@ -20,7 +19,7 @@ import { EligibilityErrors } from './eligibility.errors.js';
 import { compileRules, evaluate, failedRuleNames, type RuleResult } from './evaluator.js';
 import { factsOf, type SupplierFactSource, type SupplierFacts } from './facts.js';
 import { compileFormula, limitTerms } from './limit.js';
-import { validateFormula, validateRules, type EligibilityRule, type LimitFormula } from './rules.js';
+import type { EligibilityRule, LimitFormula } from './rules.js';
 
 export const SCREENING_QUEUE = 'eligibility-screening';
 /** Suppliers are read in pages of this many, so memory stays flat whatever the roster size. */
@@ -444,12 +443,8 @@ export class EligibilityService implements OnModuleInit {
    * today's facts, and changes nothing.
    */
   async preview(actor: Actor, programmeId: string, proposal: { eligibilityRules?: EligibilityRule[]; limitFormula?: LimitFormula }): Promise<PreviewResult> {
+    // the DTO has checked the proposal
     const p = await this.programmes.get(actor, programmeId);
-    const errors = [
-      ...(proposal.eligibilityRules !== undefined ? validateRules(proposal.eligibilityRules) : []),
-      ...(proposal.limitFormula !== undefined ? validateFormula(proposal.limitFormula) : []),
-    ];
-    if (errors.length) throw validationFailed(errors);
     const rulesNow = p.eligibilityRules;
     const rulesAfter = proposal.eligibilityRules ?? p.eligibilityRules;
     const evalNow = compileRules(rulesNow);

@@ -4,6 +4,7 @@ import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Roles } from '../auth/decorators.js';
 import { OWNER_AND_STAFF } from '../auth/roles.js';
 import { ApiProblems } from '../common/openapi.js';
+import { BodyLimit, MB } from '../common/request-input.js';
 import { UuidParam } from '../common/params.js';
 import { ApproveDto, BatchSubmitDto, LoanQuery, ReasonDto, SubmitLoanDto } from './dto.js';
 import { LoansService } from './loans.service.js';
@@ -28,6 +29,8 @@ export class LoansController {
 
   @Post('programmes/:id/loan-applications\\:batch')
   @Roles('ENTERPRISE', 'OFFICER')
+  // 1,000 applications of at most ~3 kB each (a 500-character purpose, escaped)
+  @BodyLimit(4 * MB)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Apply for up to 1,000 loans at once; answers each item in order with its id and status, or its error',

@@ -2,8 +2,17 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { PageQuery } from '../common/pagination.js';
-import { IsDecimalString, IsMoney, IsNotBlank } from '../common/validation.js';
-import { FACTS, OPERATORS, type EligibilityRule, type LimitFormula } from '../eligibility/rules.js';
+import { Checked, CheckedBody, IsDecimalString, IsMoney, IsNotBlank } from '../common/validation.js';
+import { FACTS, OPERATORS, validateFormula, validateRules, type EligibilityRule, type LimitFormula } from '../eligibility/rules.js';
+import {
+  amountRangeProblems,
+  annualRateProblems,
+  guaranteeRatioProblems,
+  minAmountProblems,
+  nullProblems,
+  termRangeProblems,
+  timeZoneProblems,
+} from './terms.js';
 
 const RULES_EXAMPLE = [
   { name: 'experience', fact: 'yearsExperience', operator: '>=', value: 3 },
@@ -22,7 +31,7 @@ const FORMULA_DOC =
   'limit = min(maxAmount, settlementMultiple x avgMonthlySettlement, perHeadAmount x herdSize) rounded down to roundDownTo; ' +
   'terms absent from the formula are left out, a term whose fact is missing counts as 0. Decimal strings.';
 
-/** For the OpenAPI document; the rule list itself is checked by validateRules with exact paths. */
+/** For the OpenAPI document; the rule list itself is checked by validateRules, with exact paths. */
 export class EligibilityRuleDoc {
   @ApiProperty({ example: 'experience' }) name: string;
   @ApiProperty({ enum: FACTS }) fact: string;
@@ -57,10 +66,12 @@ export class CreateProgrammeDto {
 
   @ApiProperty({ example: '10000.00' })
   @IsMoney()
+  @Checked(minAmountProblems)
   minAmount: string;
 
   @ApiProperty({ example: '500000.00' })
   @IsMoney()
+  @Checked((max, body) => amountRangeProblems(body.minAmount, max))
   maxAmount: string;
 
   @ApiProperty({ example: 90 })
@@ -73,10 +84,12 @@ export class CreateProgrammeDto {
   @IsInt()
   @Min(1)
   @Max(3650)
+  @Checked((max, body) => termRangeProblems(body.minTermDays, max))
   maxTermDays: number;
 
   @ApiProperty({ example: '0.0435', description: 'annual rate in [0, 1)' })
   @IsDecimalString()
+  @Checked(annualRateProblems)
   annualRate: string;
 
   @ApiProperty({ example: '100000000.00', description: 'the most the programme lends at once (approved and disbursed, not repaid)' })
@@ -85,6 +98,7 @@ export class CreateProgrammeDto {
 
   @ApiProperty({ example: '0.5', description: "the core enterprise's guaranteed share of each loan, in (0, 1]" })
   @IsDecimalString()
+  @Checked(guaranteeRatioProblems)
   guaranteeRatio: string;
 
   @ApiProperty({ example: '200000.00', description: 'above this amount a second, senior approval is needed' })
@@ -93,10 +107,12 @@ export class CreateProgrammeDto {
 
   @ApiProperty({ description: RULES_DOC, example: RULES_EXAMPLE, type: [EligibilityRuleDoc] })
   @IsArray()
+  @Checked((rules) => validateRules(rules))
   eligibilityRules: EligibilityRule[];
 
   @ApiProperty({ description: FORMULA_DOC, example: FORMULA_EXAMPLE, type: LimitFormulaDoc })
   @IsObject()
+  @Checked((formula) => validateFormula(formula))
   limitFormula: LimitFormula;
 
   @ApiPropertyOptional({ enum: ['ACT/360', 'ACT/365'], default: 'ACT/360' })
@@ -108,6 +124,7 @@ export class CreateProgrammeDto {
   @IsOptional()
   @IsString()
   @Length(1, 64)
+  @Checked(timeZoneProblems)
   timeZone?: string;
 
   @ApiPropertyOptional({ default: true, description: 'inactive programmes take no applications and are not screened on import' })
@@ -116,30 +133,38 @@ export class CreateProgrammeDto {
   active?: boolean;
 }
 
+/**
+ * Each field is checked here as far as the body alone allows; a minimum above a maximum kept from
+ * before is found by the service, against the stored programme.
+ */
+@CheckedBody(nullProblems)
 export class UpdateProgrammeDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) @IsNotBlank() name?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) @IsNotBlank() productType?: string;
-  @ApiPropertyOptional() @IsOptional() @IsMoney() minAmount?: string;
-  @ApiPropertyOptional() @IsOptional() @IsMoney() maxAmount?: string;
+  @ApiPropertyOptional() @IsOptional() @IsMoney() @Checked(minAmountProblems) minAmount?: string;
+  @ApiPropertyOptional() @IsOptional() @IsMoney() @Checked((max, body) => amountRangeProblems(body.minAmount, max)) maxAmount?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(3650) minTermDays?: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(3650) maxTermDays?: number;
-  @ApiPropertyOptional() @IsOptional() @IsDecimalString() annualRate?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(3650) @Checked((max, body) => termRangeProblems(body.minTermDays, max)) maxTermDays?: number;
+  @ApiPropertyOptional() @IsOptional() @IsDecimalString() @Checked(annualRateProblems) annualRate?: string;
   @ApiPropertyOptional() @IsOptional() @IsMoney() programmeCap?: string;
-  @ApiPropertyOptional() @IsOptional() @IsDecimalString() guaranteeRatio?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDecimalString() @Checked(guaranteeRatioProblems) guaranteeRatio?: string;
   @ApiPropertyOptional() @IsOptional() @IsMoney() fourEyesThreshold?: string;
 
   @ApiPropertyOptional({ description: `${RULES_DOC} A change makes a new ruleset version.`, type: [EligibilityRuleDoc] })
   @IsOptional()
   @IsArray()
+  // null is named by nullProblems
+  @Checked((rules) => (rules === undefined || rules === null ? [] : validateRules(rules)))
   eligibilityRules?: EligibilityRule[];
 
   @ApiPropertyOptional({ description: `${FORMULA_DOC} A change makes a new ruleset version.`, type: LimitFormulaDoc })
   @IsOptional()
   @IsObject()
+  @Checked((formula) => (formula === undefined || formula === null ? [] : validateFormula(formula)))
   limitFormula?: LimitFormula;
 
   @ApiPropertyOptional({ enum: ['ACT/360', 'ACT/365'] }) @IsOptional() @IsIn(['ACT/360', 'ACT/365']) dayCountBasis?: 'ACT/360' | 'ACT/365';
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) timeZone?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) @Checked(timeZoneProblems) timeZone?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }
 

@@ -3,17 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { actorSeenBy, assertVisible, tenantOf, type Actor } from '../auth/actor.js';
-import { isTimeZone } from '../common/business-date.js';
 import { canonicalJson } from '../common/canonical-json.js';
-import { notFound, type FieldError } from '../common/errors.js';
+import { notFound } from '../common/errors.js';
 import { Dec, money } from '../common/money.js';
 import { Page } from '../common/pagination.js';
 import { validationFailed } from '../common/validation.js';
 import { CoreEnterprisesService } from '../core-enterprises/core-enterprises.service.js';
 import { sql } from '../database/sql.js';
 import { pageOf } from '../database/paging.js';
-import { validateFormula, validateRules, type EligibilityRule, type LimitFormula } from '../eligibility/rules.js';
+import type { EligibilityRule, LimitFormula } from '../eligibility/rules.js';
 import type { CreateProgrammeDto, ProgrammeResponse, RulesetResponse, UpdateProgrammeDto } from './dto.js';
+import { amountRangeProblems, termRangeProblems } from './terms.js';
 
 /** A programme with its current ruleset, as other modules use it. */
 export interface ProgrammeRecord {
@@ -103,30 +103,6 @@ export function programmeView(p: ProgrammeRecord): ProgrammeResponse {
   return { ...p, createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString() };
 }
 
-type Terms = Pick<
-  ProgrammeRecord,
-  'minAmount' | 'maxAmount' | 'minTermDays' | 'maxTermDays' | 'annualRate' | 'guaranteeRatio' | 'timeZone'
->;
-
-/** The checks that span fields, on the programme as it would be after the change. */
-function termProblems(p: Terms): FieldError[] {
-  const errors: FieldError[] = [];
-  if (new Dec(p.minAmount).lte(0)) errors.push({ field: 'minAmount', code: 'AMOUNT_NOT_POSITIVE', message: 'minAmount must be above 0' });
-  if (new Dec(p.minAmount).gt(p.maxAmount)) {
-    errors.push({ field: 'maxAmount', code: 'MIN_ABOVE_MAX', message: `maxAmount ${p.maxAmount} is below minAmount ${p.minAmount}` });
-  }
-  if (p.minTermDays > p.maxTermDays) {
-    errors.push({ field: 'maxTermDays', code: 'MIN_ABOVE_MAX', message: `maxTermDays ${p.maxTermDays} is below minTermDays ${p.minTermDays}` });
-  }
-  if (new Dec(p.annualRate).gte(1)) errors.push({ field: 'annualRate', code: 'RATE_OUT_OF_RANGE', message: 'annualRate must be in [0, 1), such as "0.0435"' });
-  const ratio = new Dec(p.guaranteeRatio);
-  if (ratio.lte(0) || ratio.gt(1)) {
-    errors.push({ field: 'guaranteeRatio', code: 'RATIO_OUT_OF_RANGE', message: 'guaranteeRatio must be in (0, 1], such as "0.5"' });
-  }
-  if (!isTimeZone(p.timeZone)) errors.push({ field: 'timeZone', code: 'UNKNOWN_TIME_ZONE', message: `timeZone ${p.timeZone} is not an IANA time zone` });
-  return errors;
-}
-
 @Injectable()
 export class ProgrammesService {
   constructor(
@@ -135,14 +111,9 @@ export class ProgrammesService {
     private readonly coreEnterprises: CoreEnterprisesService,
   ) {}
 
+  /** The DTO has checked every field, its rules and formula included. */
   async create(actor: Actor, dto: CreateProgrammeDto): Promise<ProgrammeRecord> {
     const timeZone = dto.timeZone ?? 'Asia/Shanghai';
-    const errors = [
-      ...termProblems({ ...dto, timeZone }),
-      ...validateRules(dto.eligibilityRules),
-      ...validateFormula(dto.limitFormula),
-    ];
-    if (errors.length) throw validationFailed(errors);
     await this.coreEnterprises.get(actor, dto.coreEnterpriseId);
     return this.dataSource.transaction(async (m) => {
       const r = await sql<{ id: string }>(
@@ -190,23 +161,12 @@ export class ProgrammesService {
 
   /** New rules or a new formula make a new ruleset version; earlier screening results keep theirs. */
   async update(actor: Actor, id: string, dto: UpdateProgrammeDto): Promise<ProgrammeRecord> {
-    // @IsOptional() lets null through, and no programme field can be cleared: without this a null
-    // reached .trim(), Decimal or a NOT NULL column and answered 500.
-    const nulls = Object.entries(dto).filter(([, v]) => v === null);
-    if (nulls.length) {
-      throw validationFailed(
-        nulls.map(([field]) => ({ field, code: 'NOT_NULLABLE', message: `${field} cannot be null; leave it out to keep the current value` })),
-      );
-    }
     return this.dataSource.transaction(async (m) => {
       const before = await this.load(m, id, true);
       assertVisible(actor, before.coreEnterpriseId, 'Programme', id);
       const next = { ...before, ...Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) } as ProgrammeRecord;
-      const errors = [
-        ...termProblems(next),
-        ...(dto.eligibilityRules !== undefined ? validateRules(dto.eligibilityRules) : []),
-        ...(dto.limitFormula !== undefined ? validateFormula(dto.limitFormula) : []),
-      ];
+      // the DTO checked the change itself; only a bound kept from before can still be crossed
+      const errors = [...amountRangeProblems(next.minAmount, next.maxAmount), ...termRangeProblems(next.minTermDays, next.maxTermDays)];
       if (errors.length) throw validationFailed(errors);
 
       const rulesChanged =

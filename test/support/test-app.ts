@@ -4,13 +4,12 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { AppModule } from '../../src/app.module.js';
 import { configureApp } from '../../src/app.setup.js';
-import { PinoNestLogger } from '../../src/common/logging.js';
+import { createRootLogger, PinoNestLogger } from '../../src/common/logging.js';
 import { DEV_ADMIN_PASSWORD, DEV_ADMIN_USERNAME, loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import type { Role } from '../../src/auth/roles.js';
 import { uscc } from './ids.js';
@@ -98,7 +97,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       done();
     },
   });
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'info' }, sink);
+  // the service's own logger (its serializers and redaction), writing where the tests can read it
+  const logger = createRootLogger(process.env.TEST_LOG_LEVEL ?? 'info', sink);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
     logger: new PinoNestLogger(logger),
