@@ -5,6 +5,8 @@ import type { Logger } from 'pino';
 import { createHttpLogger } from './common/logging.js';
 import { ProblemFilter } from './common/problem.js';
 import { createValidationPipe } from './common/validation.js';
+import type { AppConfig } from './config/app-config.js';
+import { APP_CONFIG } from './config/tokens.js';
 
 export const API_DESCRIPTION =
   'ChainLend lends to the suppliers around a core enterprise ("1+N" supply-chain finance). ' +
@@ -15,6 +17,8 @@ export const API_DESCRIPTION =
 export function configureApp(app: INestApplication, logger: Logger): void {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
+  // req.ip, which the rate limits and login counters key on, believes X-Forwarded-For only from these
+  express.set('trust proxy', app.get<AppConfig>(APP_CONFIG).trustProxy);
   express.set('query parser', 'simple');
   express.use(createHttpLogger(logger));
   // Bulk submissions of 1,000 applications and pain.002 files are well above the 100 kB default.
