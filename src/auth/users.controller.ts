@@ -32,7 +32,7 @@ export class UsersController {
 
   @Get()
   @Roles('ADMIN')
-  @ApiOperation({ summary: 'List users' })
+  @ApiOperation({ summary: 'List users, with whether each is disabled' })
   @ApiProblems(400, 401, 403)
   list(@Query() q: PageQuery) {
     return this.users.list(q.page, q.pageSize);
