@@ -19,6 +19,8 @@ export function configureApp(app: INestApplication, logger: Logger): void {
   const config = app.get<AppConfig>(APP_CONFIG);
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
+  // req.ip, which the rate limits and login counters key on, believes X-Forwarded-For only from these
+  express.set('trust proxy', app.get<AppConfig>(APP_CONFIG).trustProxy);
   express.set('query parser', 'simple');
   express.use(createHttpLogger(logger));
   express.use(securityHeaders());

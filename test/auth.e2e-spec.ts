@@ -105,11 +105,11 @@ describe('auth', () => {
       const u = await t.user('OFFICER');
       for (let i = 0; i < MAX_FAILURES; i++) await login(u.username, 'wrong-password');
       expectProblem(await login(u.username, u.password), 429, 'LOGIN_THROTTLED');
-      // expire the lock instead of waiting LOGIN_LOCK_SECONDS
-      await t.db.query(`UPDATE login_throttle SET locked_until = now() - interval '1 second' WHERE username_key = $1`, [u.username.toLowerCase()]);
+      // end the delay instead of waiting for it
+      await t.db.query(`UPDATE login_attempts SET blocked_until = now() - interval '1 second' WHERE username_key = $1`, [u.username.toLowerCase()]);
       expect((await login(u.username, u.password)).status).toBe(200);
-      const rows = await t.db.query(`SELECT 1 FROM login_throttle WHERE username_key = $1`, [u.username.toLowerCase()]);
-      expect(rows).toHaveLength(0);
+      const rows = await t.db.query(`SELECT failures, blocked_until FROM login_attempts WHERE username_key = $1 AND client <> '*'`, [u.username.toLowerCase()]);
+      expect(rows).toEqual([{ failures: 0, blocked_until: null }]);
     });
 
     it('starts counting again after a successful login', async () => {
@@ -120,6 +120,14 @@ describe('auth', () => {
       expect((await login(u.username, u.password)).status).toBe(200);
     });
 
+    it('ignores X-Forwarded-For unless TRUST_PROXY says so: a spoofed address does not escape the lock', async () => {
+      const u = await t.user('OFFICER');
+      for (let i = 0; i < MAX_FAILURES; i++) {
+        expectProblem(await login(u.username, 'wrong-password').set('X-Forwarded-For', `203.0.113.${i + 1}`), 401, 'INVALID_CREDENTIALS');
+      }
+      expectProblem(await login(u.username, u.password).set('X-Forwarded-For', '198.51.100.1'), 429, 'LOGIN_THROTTLED');
+    });
+
     it('throttles unknown usernames too, so that locking does not reveal which exist', async () => {
       for (let i = 0; i < MAX_FAILURES; i++) expectProblem(await login('ghost.user', 'wrong-password'), 401, 'INVALID_CREDENTIALS');
       expectProblem(await login('ghost.user', 'wrong-password'), 429, 'LOGIN_THROTTLED');
@@ -127,7 +135,7 @@ describe('auth', () => {
   });
 
   describe('bearer tokens', () => {
-    const claimsOf = (u: TestUser) => ({ sub: u.id, usr: u.username, role: u.role, ce: null });
+    const claimsOf = (u: TestUser) => ({ sub: u.id, usr: u.username, role: u.role, ce: null, ver: 0 });
     const me = (headers: Record<string, string>) => t.http().get('/users/me').set(headers);
 
     it('refuses a request without credentials with 401 UNAUTHENTICATED', async () => {

@@ -25,7 +25,16 @@ describe('users', () => {
     const coreEnterpriseId = role === 'ENTERPRISE' ? ce.id : undefined;
     const res = await create({ username, password: PASSWORD, role, coreEnterpriseId });
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ id: expect.any(String), username, role, coreEnterpriseId: coreEnterpriseId ?? null, createdAt: expect.any(String) });
+    expect(res.body).toEqual({
+      id: expect.any(String),
+      username,
+      role,
+      coreEnterpriseId: coreEnterpriseId ?? null,
+      createdAt: expect.any(String),
+      disabled: false,
+      disabledAt: null,
+      disabledReason: null,
+    });
 
     const token = await t.login(username, PASSWORD);
     const me = await t.http().get('/users/me').set('Authorization', `Bearer ${token}`);

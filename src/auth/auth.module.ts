@@ -9,6 +9,10 @@ import { ApiKeysService } from './api-keys.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { LoginAttemptsService } from './login-attempts.service.js';
+import { PgThrottlerStorage } from './pg-throttler-storage.js';
+import { RateLimitGuard } from './rate-limit.guard.js';
+import { ThrottleSweeper } from './throttle-sweeper.js';
 import { UsersController } from './users.controller.js';
 import { UsersService } from './users.service.js';
 
@@ -21,7 +25,17 @@ import { UsersService } from './users.service.js';
     }),
   ],
   controllers: [AuthController, UsersController, ApiKeysController],
-  providers: [AuthService, UsersService, ApiKeysService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuthService,
+    UsersService,
+    ApiKeysService,
+    LoginAttemptsService,
+    PgThrottlerStorage,
+    ThrottleSweeper,
+    // the rate limits first: a refused request costs nothing more
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [AuthService, UsersService],
 })
 export class AuthModule {}

@@ -6,8 +6,16 @@ import type { Role } from './roles.js';
 export const PUBLIC_KEY = 'chainlend:public';
 export const ROLES_KEY = 'chainlend:roles';
 
-/** Open to anyone, no credentials. */
+export const NOT_RATE_LIMITED_KEY = 'chainlend:not-rate-limited';
+
+/** Open to anyone, no credentials; rate-limited per client address and in total. */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/**
+ * A public route the rate limits leave alone: one that costs less than counting it would, and that
+ * must answer however often it is asked (the health check load balancers probe).
+ */
+export const NotRateLimited = () => SetMetadata(NOT_RATE_LIMITED_KEY, true);
 
 /**
  * Every non-public route declares who may call it. A route without this is refused to everyone

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, MinLength } from 'class-validator';
 import type { FieldError } from '../common/errors.js';
-import { Checked } from '../common/validation.js';
+import { Checked, IsNotBlank } from '../common/validation.js';
 import { ROLES, type Role } from './roles.js';
 
 /** ENTERPRISE users act for one core enterprise; the bank's people for none. */
@@ -65,6 +65,38 @@ export class UserResponse {
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) coreEnterpriseId: string | null;
   @ApiProperty() createdAt: string;
+  @ApiProperty({ description: 'a disabled user cannot log in and their tokens are refused' }) disabled: boolean;
+  @ApiProperty({ nullable: true, type: String }) disabledAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) disabledReason: string | null;
+}
+
+export class DisableUserDto {
+  @ApiProperty({ example: 'left the bank on 2026-11-30', maxLength: 500 })
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(500)
+  reason: string;
+}
+
+export class ResetPasswordDto {
+  @ApiProperty({ minLength: 10, maxLength: 200, format: 'password' })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  password: string;
+}
+
+export class ChangeOwnPasswordDto {
+  @ApiProperty({ format: 'password' })
+  @IsString()
+  @Length(1, 200)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 200, format: 'password' })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  newPassword: string;
 }
 
 export class CreateApiKeyDto {

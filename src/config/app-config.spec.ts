@@ -38,7 +38,13 @@ describe('loadConfig', () => {
       adminPassword: DEV_ADMIN_PASSWORD,
       logLevel: 'info',
       loginMaxFailures: 5,
+      loginMaxFailuresPerUsername: 20,
+      loginBaseDelaySeconds: 30,
       loginLockSeconds: 900,
+      loginFailureMemorySeconds: 86400,
+      loginKnownAddressDays: 30,
+      throttle: { perAddress: 20, global: 600, windowSeconds: 60 },
+      trustProxy: false,
       businessTimeZone: 'Asia/Shanghai',
       jwtExpiresInSeconds: 3600,
       runWorkers: true,
@@ -218,6 +224,52 @@ describe('loadConfig', () => {
     ['BANK_URL', 'bank:4000/x y'],
   ])('refuses %s=%s', (name, value) => {
     expect(problemsOf({ [name]: value })).toEqual([expect.stringMatching(new RegExp(`^${name} must be a .* URL$`))]);
+  });
+
+  describe('login throttling', () => {
+    it('derives the per-username allowance, the first delay and the memory from the settings they depend on', () => {
+      expect(loadConfig({ LOGIN_MAX_FAILURES: '8', LOGIN_LOCK_SECONDS: '20' })).toMatchObject({
+        loginMaxFailuresPerUsername: 32,
+        loginBaseDelaySeconds: 20,
+        loginFailureMemorySeconds: 86400,
+      });
+      expect(loadConfig({ LOGIN_LOCK_SECONDS: '86400' }).loginFailureMemorySeconds).toBe(172800);
+    });
+
+    it('refuses a per-username allowance below the per-address one', () => {
+      expect(problemsOf({ LOGIN_MAX_FAILURES: '10', LOGIN_MAX_FAILURES_PER_USERNAME: '9' })).toEqual([
+        'LOGIN_MAX_FAILURES_PER_USERNAME (9) must be at least LOGIN_MAX_FAILURES (10)',
+      ]);
+    });
+
+    it('refuses a first delay longer than the longest', () => {
+      expect(problemsOf({ LOGIN_BASE_DELAY_SECONDS: '60', LOGIN_LOCK_SECONDS: '30' })).toEqual([
+        'LOGIN_BASE_DELAY_SECONDS (60) must be at most LOGIN_LOCK_SECONDS (30)',
+      ]);
+    });
+
+    it('refuses a memory of failures no longer than the longest delay, which would wipe the count of whoever waits it out', () => {
+      expect(problemsOf({ LOGIN_FAILURE_MEMORY_SECONDS: '900' })).toEqual(['LOGIN_FAILURE_MEMORY_SECONDS (900) must be longer than LOGIN_LOCK_SECONDS (900)']);
+      expect(problemsOf({ LOGIN_FAILURE_MEMORY_SECONDS: '901' })).toEqual([]);
+    });
+  });
+
+  describe('TRUST_PROXY', () => {
+    it.each([
+      ['false', false],
+      ['0', false],
+      ['1', 1],
+      ['2', 2],
+      ['loopback', 'loopback'],
+      ['10.0.0.5', '10.0.0.5'],
+      ['loopback, 10.0.0.0/8 ,fd00::/8', 'loopback,10.0.0.0/8,fd00::/8'],
+    ])('reads %s as %j', (raw, expected) => {
+      expect(loadConfig({ TRUST_PROXY: raw }).trustProxy).toEqual(expected);
+    });
+
+    it.each(['true', 'TRUE', 'yes', '11', '10.0.0.0/33', 'fd00::/129', 'loopback,', '10.0.0.1/8/8', 'proxy.internal'])('refuses %s', (raw) => {
+      expect(problemsOf({ TRUST_PROXY: raw })).toEqual([expect.stringMatching(/^TRUST_PROXY must be false, a number of proxy hops from 1 to 10, or a comma-separated list/)]);
+    });
   });
 
   it('refuses a time zone that is not IANA', () => {

@@ -23,8 +23,21 @@ export interface AppConfig {
   logLevel: string;
   /** Serve /docs, /docs-json and /docs-yaml. */
   apiDocsEnabled: boolean;
+  /** Failed logins of one username from one client address before the growing delays start. */
   loginMaxFailures: number;
+  /** Failed logins of one username from all addresses together before they start for new addresses. */
+  loginMaxFailuresPerUsername: number;
+  /** The first delay; each further failure doubles it, up to loginLockSeconds. */
+  loginBaseDelaySeconds: number;
   loginLockSeconds: number;
+  /** Failures are forgotten after this long without one. */
+  loginFailureMemorySeconds: number;
+  /** An address a user logged in from this recently is not held back by other addresses' failures. */
+  loginKnownAddressDays: number;
+  /** Rate limits of the unauthenticated routes, per client address and from all addresses together. */
+  throttle: { perAddress: number; global: number; windowSeconds: number };
+  /** Express's `trust proxy`: false, a hop count, or the proxies' addresses and subnets. */
+  trustProxy: false | number | string;
   rosterMaxUploadBytes: number;
   businessTimeZone: string;
   jobPollingMs: number;
@@ -123,6 +136,32 @@ export interface LoadOptions {
   bankSimulator?: boolean;
 }
 
+const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrSubnet(entry: string): boolean {
+  if (TRUST_PROXY_NAMES.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+}
+
+/**
+ * Which proxies may tell us the client's address (X-Forwarded-For). `true` would believe any
+ * client about its own address, so it is refused: name the proxies, or count the hops.
+ */
+function readTrustProxy(r: EnvReader, name: string): AppConfig['trustProxy'] {
+  const raw = r.string(name)?.toLowerCase();
+  if (raw === undefined || raw === 'false' || raw === '0') return false;
+  if (/^\d+$/.test(raw) && Number(raw) <= 10) return Number(raw);
+  const entries = raw.split(',').map((e) => e.trim());
+  if (raw !== 'true' && entries.every(isAddressOrSubnet)) return entries.join(',');
+  r.problems.push(
+    `${name} must be false, a number of proxy hops from 1 to 10, or a comma-separated list of proxy addresses, subnets, loopback, linklocal, uniquelocal (got "${raw}")`,
+  );
+  return false;
+}
+
 export function loadConfig(env: Env = process.env, options: LoadOptions = {}): AppConfig {
   const r = new EnvReader(env);
   const nodeEnv = r.string('NODE_ENV') ?? 'development';
@@ -167,6 +206,22 @@ export function loadConfig(env: Env = process.env, options: LoadOptions = {}): A
   const logLevel = r.string('LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info');
   if (!LOG_LEVELS.includes(logLevel)) r.problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
 
+  const loginMaxFailures = r.int('LOGIN_MAX_FAILURES', 5, 1, 1000);
+  const loginMaxFailuresPerUsername = r.int('LOGIN_MAX_FAILURES_PER_USERNAME', 4 * loginMaxFailures, 1, 100_000);
+  if (loginMaxFailuresPerUsername < loginMaxFailures) {
+    r.problems.push(`LOGIN_MAX_FAILURES_PER_USERNAME (${loginMaxFailuresPerUsername}) must be at least LOGIN_MAX_FAILURES (${loginMaxFailures})`);
+  }
+  const loginLockSeconds = r.int('LOGIN_LOCK_SECONDS', 900, 1, 86400);
+  const loginBaseDelaySeconds = r.int('LOGIN_BASE_DELAY_SECONDS', Math.min(30, loginLockSeconds), 1, 86400);
+  if (loginBaseDelaySeconds > loginLockSeconds) {
+    r.problems.push(`LOGIN_BASE_DELAY_SECONDS (${loginBaseDelaySeconds}) must be at most LOGIN_LOCK_SECONDS (${loginLockSeconds})`);
+  }
+  const loginFailureMemorySeconds = r.int('LOGIN_FAILURE_MEMORY_SECONDS', Math.max(86400, 2 * loginLockSeconds), 2, 30 * 86400);
+  // Otherwise waiting out the longest delay would also wipe the count, and the free attempts with it.
+  if (loginFailureMemorySeconds <= loginLockSeconds) {
+    r.problems.push(`LOGIN_FAILURE_MEMORY_SECONDS (${loginFailureMemorySeconds}) must be longer than LOGIN_LOCK_SECONDS (${loginLockSeconds})`);
+  }
+
   const businessTimeZone = r.string('BUSINESS_TIME_ZONE') ?? 'Asia/Shanghai';
   if (!isTimeZone(businessTimeZone)) r.problems.push(`BUSINESS_TIME_ZONE "${businessTimeZone}" is not an IANA time zone`);
 
@@ -185,8 +240,18 @@ export function loadConfig(env: Env = process.env, options: LoadOptions = {}): A
     logLevel,
     // the document maps every endpoint for anyone who can reach the port: off in production unless asked for
     apiDocsEnabled: r.bool('API_DOCS_ENABLED', !production),
-    loginMaxFailures: r.int('LOGIN_MAX_FAILURES', 5, 1, 1000),
-    loginLockSeconds: r.int('LOGIN_LOCK_SECONDS', 900, 1, 86400),
+    loginMaxFailures,
+    loginMaxFailuresPerUsername,
+    loginBaseDelaySeconds,
+    loginLockSeconds,
+    loginFailureMemorySeconds,
+    loginKnownAddressDays: r.int('LOGIN_KNOWN_ADDRESS_DAYS', 30, 0, 365),
+    throttle: {
+      perAddress: r.int('THROTTLE_PER_ADDRESS', 20, 1, 1_000_000),
+      global: r.int('THROTTLE_GLOBAL', 600, 1, 10_000_000),
+      windowSeconds: r.int('THROTTLE_WINDOW_SECONDS', 60, 1, 86400),
+    },
+    trustProxy: readTrustProxy(r, 'TRUST_PROXY'),
     rosterMaxUploadBytes: r.int('ROSTER_MAX_UPLOAD_BYTES', 100 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
     businessTimeZone,
     // pg-boss refuses to poll more often than every 500 ms; in-process work is also woken directly.

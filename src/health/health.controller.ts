@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { Public } from '../auth/decorators.js';
+import { NotRateLimited, Public } from '../auth/decorators.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -13,6 +13,7 @@ export class HealthController {
 
   @Get()
   @Public()
+  @NotRateLimited()
   @HealthCheck()
   @ApiOperation({ summary: 'Liveness and database readiness: 200 when the database answers, 503 when not' })
   check() {

@@ -88,7 +88,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   await admin.end();
   const databaseUrl = withDatabase(adminUrl, dbName);
 
-  const config = loadConfig({ NODE_ENV: 'test', JOB_POLLING_MS: '500', ...env, DATABASE_URL: databaseUrl });
+  // Every test logs in from loopback again and again: only the tests of the rate limits set them low.
+  const config = loadConfig({ NODE_ENV: 'test', JOB_POLLING_MS: '500', THROTTLE_PER_ADDRESS: '1000000', THROTTLE_GLOBAL: '1000000', ...env, DATABASE_URL: databaseUrl });
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {

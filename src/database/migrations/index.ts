@@ -4,6 +4,15 @@ import { Eligibility1764403200000 } from './1764403200000-eligibility.js';
 import { Loans1764489600000 } from './1764489600000-loans.js';
 import { Disbursements1764576000000 } from './1764576000000-disbursements.js';
 import { LendingControls1764835200000 } from './1764835200000-lending-controls.js';
+import { UserLifecycleAndThrottling1764921600000 } from './1764921600000-user-lifecycle-and-throttling.js';
 
 /** In order. Listed explicitly: an ES-module build has no reliable glob loading. */
-export const MIGRATIONS = [Foundation1764230400000, SuppliersAndRosters1764316800000, Eligibility1764403200000, Loans1764489600000, Disbursements1764576000000, LendingControls1764835200000];
+export const MIGRATIONS = [
+  Foundation1764230400000,
+  SuppliersAndRosters1764316800000,
+  Eligibility1764403200000,
+  Loans1764489600000,
+  Disbursements1764576000000,
+  LendingControls1764835200000,
+  UserLifecycleAndThrottling1764921600000,
+];
