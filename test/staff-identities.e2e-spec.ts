@@ -104,6 +104,8 @@ describe("what core enterprises see of the bank's staff", () => {
       'POST /core-enterprises/:id/rosters': () =>
         t.http().post(`/core-enterprises/${l.ce.id}/rosters`).set(auth).attach('file', Buffer.from('supplier_code\nX-1\n'), 'tiny.csv'),
       'POST /roster-imports/:id/retry': () => post(`/roster-imports/${importId}/retry`),
+      // a wrong current password: the refusal names nobody
+      'POST /users/me/password': () => post('/users/me/password', { currentPassword: 'not-the-password-1', newPassword: 'a-new-password-22' }),
     };
   }
 
