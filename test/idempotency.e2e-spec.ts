@@ -1,5 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { requestHash } from '../src/idempotency/idempotency.service.js';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { canonicalJson } from '../src/common/canonical-json.js';
+import { IdempotencyService } from '../src/idempotency/idempotency.service.js';
 import { uscc } from './support/ids.js';
 import { lending, loanBody, type Lending } from './support/loans.js';
 import { expectFieldError, expectProblem } from './support/problems.js';
@@ -92,7 +93,7 @@ describe('Idempotency-Key', () => {
       await t.db.query(
         `INSERT INTO idempotency_keys (caller, key, request_hash, method, path, state, created_at)
          VALUES ($1, $2, $3, 'POST', $4, 'IN_PROGRESS', now() - $5::interval)`,
-        [`USER:${user.id}`, key, requestHash('POST', path, body), path, age],
+        [`USER:${user.id}`, key, t.app.get(IdempotencyService).requestHash('POST', path, body), path, age],
       );
     };
 
@@ -236,6 +237,16 @@ describe('Idempotency-Key', () => {
     expectProblem(await postCe(t.admin.auth, 'k'.repeat(256), ceBody()), 400, 'INVALID_IDEMPOTENCY_KEY');
     expectProblem(await postCe(t.admin.auth, 'two words', ceBody()), 400, 'INVALID_IDEMPOTENCY_KEY');
     expect((await postCe(t.admin.auth, 'k'.repeat(255), ceBody())).status).toBe(201);
+  });
+
+  it('keeps no plain hash of the body: a stored fingerprint cannot be tested against guessed passwords', async () => {
+    const key = newKey();
+    const body = { username: `idem.${randomBytes(3).toString('hex')}`, password: 'correct-horse-battery', role: 'AUDITOR' };
+    expect((await t.http().post('/users').set(t.admin.auth).set('Idempotency-Key', key).send(body)).status).toBe(201);
+    const [row] = await t.db.query(`SELECT request_hash FROM idempotency_keys WHERE key = $1`, [key]);
+    const plain = createHash('sha256').update('POST /users\n').update(canonicalJson(body)).digest('hex');
+    expect(row.request_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row.request_hash).not.toBe(plain);
   });
 
   it('leaves requests without a key alone: each one runs', async () => {

@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { callerKey, type Actor } from '../auth/actor.js';
 import { pgCode } from '../database/sql.js';
-import { IdempotencyService, requestHash } from './idempotency.service.js';
+import { IdempotencyService } from './idempotency.service.js';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const REDACT_ON_REPLAY = 'chainlend:redact-on-replay';
@@ -43,7 +43,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   private async run(req: Request, res: Response, key: string, actor: Actor, status: number, redact: string[], next: CallHandler): Promise<unknown> {
     const caller = callerKey(actor);
-    const claim = await this.idempotency.claim(caller, key, req.method, req.path, requestHash(req.method, req.path, req.body));
+    const claim = await this.idempotency.claim(caller, key, req.method, req.path, this.idempotency.requestHash(req.method, req.path, req.body));
     if (claim.kind === 'replay') {
       res.setHeader('Idempotent-Replayed', 'true');
       return claim.body;

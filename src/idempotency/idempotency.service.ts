@@ -1,9 +1,11 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { canonicalJson } from '../common/canonical-json.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/tokens.js';
 import { CommonErrors, DomainError } from '../common/errors.js';
 import { sql } from '../database/sql.js';
 import { IdempotencyErrors } from './idempotency.errors.js';
@@ -17,9 +19,6 @@ const ABANDONED_AFTER_SECONDS = 300;
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
-export function requestHash(method: string, path: string, body: unknown): string {
-  return createHash('sha256').update(`${method} ${path}\n`).update(canonicalJson(body)).digest('hex');
-}
 
 interface KeyedWork {
   caller: string;
@@ -42,7 +41,19 @@ const keyedWork = new AsyncLocalStorage<KeyedWork>();
  */
 @Injectable()
 export class IdempotencyService implements OnModuleInit {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * The fingerprint that tells a repeat from another request with the same key. Keyed with the
+   * service's secret: bodies hold passwords (users, password resets), and a plain hash kept in the
+   * database could be tested offline against guessed ones.
+   */
+  requestHash(method: string, path: string, body: unknown): string {
+    return createHmac('sha256', this.config.jwtSecret).update(`${method} ${path}\n`).update(canonicalJson(body)).digest('hex');
+  }
 
   onModuleInit(): void {
     this.dataSource.subscribers.push({ beforeTransactionCommit: (event) => this.markWorkCommitted(event.queryRunner) });
