@@ -100,13 +100,16 @@ export class DisbursementsController {
   }
 
   @Get(':id/pain001')
-  @Roles(...STAFF)
-  @ApiOperation({ summary: 'The batch as an ISO 20022 pain.001.001.09 credit-transfer file (no personal identity numbers in it)' })
+  @Roles('OFFICER', 'SENIOR_OFFICER')
+  @ApiOperation({
+    summary: 'The batch as an ISO 20022 pain.001.001.09 credit-transfer file (no personal identity numbers in it)',
+    description: 'It carries the creditor accounts in full, so only the officers who pay may take it; every export is an audit event (PAIN001_EXPORTED).',
+  })
   @ApiProduces('application/xml')
   @Header('Content-Type', 'application/xml; charset=utf-8')
   @ApiProblems(400, 401, 403, 404)
-  async pain001(@UuidParam() id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
-    const { xml, messageId } = await this.batches.pain001(id);
+  async pain001(@CurrentActor() actor: Actor, @UuidParam() id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const { xml, messageId } = await this.batches.pain001(actor, id);
     res.setHeader('Content-Disposition', `attachment; filename="${messageId}.pain.001.001.09.xml"`);
     return xml;
   }

@@ -291,29 +291,38 @@ export class DisbursementsService {
     });
   }
 
-  async pain001(id: string): Promise<{ xml: string; messageId: string }> {
-    const m = this.dataSource.manager;
-    const b = await this.load(m, id);
-    const items = await this.itemsOf(m, id);
-    const programme = await this.programmes.find(b.programme_id);
-    const d = this.config.debtor;
-    const xml = buildPain001({
-      messageId: b.message_id,
-      createdAt: new Date(),
-      initiatingPartyName: d.name,
-      paymentInformationId: `${b.message_id}-1`,
-      requestedExecutionDate: businessDate(programme?.timeZone ?? this.config.businessTimeZone),
-      debtor: { name: d.name, account: d.account, agentBic: d.agentBic, agentMemberId: d.agentMemberId },
-      transactions: items.map((i) => ({
-        endToEndId: i.end_to_end_id,
-        amount: money(i.amount),
-        creditorName: i.creditor_name,
-        creditorAccount: i.creditor_account,
-        creditorAgentName: i.creditor_bank ?? undefined,
-        remittanceInformation: i.loan_application_id,
-      })),
+  /** The payment file carries full accounts: each export is recorded, in the transaction that reads it. */
+  async pain001(actor: Actor, id: string): Promise<{ xml: string; messageId: string }> {
+    return this.dataSource.transaction(async (m) => {
+      const b = await this.load(m, id);
+      const items = await this.itemsOf(m, id);
+      const programme = await this.programmes.find(b.programme_id, m);
+      const d = this.config.debtor;
+      const xml = buildPain001({
+        messageId: b.message_id,
+        createdAt: new Date(),
+        initiatingPartyName: d.name,
+        paymentInformationId: `${b.message_id}-1`,
+        requestedExecutionDate: businessDate(programme?.timeZone ?? this.config.businessTimeZone),
+        debtor: { name: d.name, account: d.account, agentBic: d.agentBic, agentMemberId: d.agentMemberId },
+        transactions: items.map((i) => ({
+          endToEndId: i.end_to_end_id,
+          amount: money(i.amount),
+          creditorName: i.creditor_name,
+          creditorAccount: i.creditor_account,
+          creditorAgentName: i.creditor_bank ?? undefined,
+          remittanceInformation: i.loan_application_id,
+        })),
+      });
+      await this.audit.record(m, actor, {
+        action: 'PAIN001_EXPORTED',
+        entityType: 'DisbursementBatch',
+        entityId: id,
+        coreEnterpriseId: b.core_enterprise_id,
+        after: { messageId: b.message_id, items: items.length, total: sumMoney(items.map((i) => i.amount)) },
+      });
+      return { xml, messageId: b.message_id };
     });
-    return { xml, messageId: b.message_id };
   }
 
   /**
