@@ -397,6 +397,30 @@ describe('disbursement batches', () => {
     for (const l of loans) expect(await loanStatus(t, l.loanId)).toEqual(expect.objectContaining({ status: 'APPROVED', reserved: false }));
   });
 
+  it('lets a loan have only one SETTLED payment, whatever writes it', async () => {
+    const [loan] = await approvedLoans(t, s, ['10100.01']);
+    const batch = await approvedBatch(t, s, [loan.loanId]);
+    expect((await executeAndWait(t, s, batch.id)).status).toBe('COMPLETED');
+    // a second SETTLED item for the same loan, as a bug or a hand edit would write it
+    const other = await t.db.query(
+      `INSERT INTO disbursement_batches (programme_id, core_enterprise_id, status, message_id, created_by_id, created_by)
+       VALUES ($1, $2, 'EXECUTING', 'CLBSECONDPAYMENT', 'x', 'x') RETURNING id`,
+      [s.programme.id, s.ce.id],
+    );
+    const second = t.db.query(
+      `INSERT INTO disbursement_items (batch_id, seq, loan_application_id, amount, creditor_name, creditor_account, end_to_end_id, status)
+       VALUES ($1, 1, $2, $3, 'x', '6228480000000000000', 'CLSECONDPAYMENT', 'SETTLED')`,
+      [other[0].id, loan.loanId, loan.amount],
+    );
+    await expect(second).rejects.toMatchObject({ code: '23505', constraint: 'uq_disbursement_items_settled_loan' });
+    // failed attempts are no payment: any number of them may stand beside the one that paid
+    await t.db.query(
+      `INSERT INTO disbursement_items (batch_id, seq, loan_application_id, amount, creditor_name, creditor_account, end_to_end_id, status)
+       VALUES ($1, 1, $2, $3, 'x', '6228480000000000000', 'CLFAILEDATTEMPT', 'FAILED')`,
+      [other[0].id, loan.loanId, loan.amount],
+    );
+  });
+
   describe('access', () => {
     let draftId: string;
     let approvedId: string;
@@ -430,6 +454,11 @@ describe('disbursement batches', () => {
       ['POST /disbursement-batches/:id/execute', (h) => t.http().post(`/disbursement-batches/${id}/execute`).set(h).send()],
       ['GET /disbursement-batches/:id/pain001', (h) => t.http().get(`/disbursement-batches/${id}/pain001`).set(h)],
       ['POST /disbursement-batches/:id/status-report', (h) => t.http().post(`/disbursement-batches/${id}/status-report`).set(h).set('Content-Type', 'application/xml').send(xml)],
+      ['POST /disbursement-batches/:id/send-as-file', (h) => t.http().post(`/disbursement-batches/${id}/send-as-file`).set(h).send()],
+      [
+        'POST /disbursement-batches/:id/items/:itemId/reconcile',
+        (h) => t.http().post(`/disbursement-batches/${id}/items/${randomUUID()}/reconcile`).set(h).send({ outcome: 'NOT_PAID', note: 'not on the statement' }),
+      ],
       ['GET /bank-sim/transfers', (h) => t.http().get('/bank-sim/transfers').set(h)],
     ];
 
@@ -475,6 +504,7 @@ describe('disbursement batches', () => {
         ['execute', () => t.http().post(`/disbursement-batches/${approvedId}/execute`).set(auditor.auth).send()],
         ['discard', () => t.http().delete(`/disbursement-batches/${draftId}`).set(auditor.auth)],
         ['status-report', () => t.http().post(`/disbursement-batches/${approvedId}/status-report`).set(auditor.auth).set('Content-Type', 'application/xml').send(report)],
+        ['send-as-file', () => t.http().post(`/disbursement-batches/${approvedId}/send-as-file`).set(auditor.auth).send()],
       ];
       for (const [name, call] of refused) {
         const res = await call();

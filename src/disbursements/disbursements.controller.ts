@@ -10,7 +10,7 @@ import { ApiProblems } from '../common/openapi.js';
 import { UuidParam } from '../common/params.js';
 import { DisbursementErrors } from './disbursements.errors.js';
 import { DisbursementsService } from './disbursements.service.js';
-import { BatchQuery, CreateBatchDto } from './dto.js';
+import { BatchQuery, CreateBatchDto, ReconcileItemDto } from './dto.js';
 
 const MAX_REPORT_BYTES = 50 * 1024 * 1024;
 
@@ -114,17 +114,45 @@ export class DisbursementsController {
     return xml;
   }
 
-  @Post(':id/status-report')
-  @Roles(...STAFF.filter((r) => r !== 'AUDITOR'))
+  @Post(':id/send-as-file')
+  @Roles('OFFICER', 'SENIOR_OFFICER')
   @HttpCode(200)
   @ApiOperation({
-    summary: "Read the bank's pain.002.001.10 status report: ACSC/ACCP settle, RJCT fails with its reason; reading it again changes nothing",
-    description: 'Body: the XML (Content-Type application/xml or text/xml), or multipart with a file. Unknown endToEndIds are reported.',
+    summary: 'Record that the pain.001 file of an APPROVED batch went to the bank: the batch is EXECUTING on the FILE channel, its items SENT, its loans DISBURSING',
+    description: 'Audited (DISBURSEMENT_BATCH_SENT_AS_FILE). From then on only pain.002 status reports read by another officer settle it.',
+  })
+  @ApiOkResponse({ description: 'the batch' })
+  @ApiProblems(400, 401, 403, 404, 409)
+  sendAsFile(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+    return this.batches.sendAsFile(actor, id);
+  }
+
+  @Post(':id/status-report')
+  @Roles('OFFICER', 'SENIOR_OFFICER')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Read the bank's pain.002.001.10 status report for a batch sent as a file: ACSC/ACCP settle; RJCT holds the payment for reconciliation; reading it again changes nothing",
+    description:
+      'Body: the XML (Content-Type application/xml or text/xml), or multipart with a file. Unknown endToEndIds are reported. ' +
+      'Refused (409) for a batch not sent as a file, and to the officer who made the batch or sent its file.',
   })
   @ApiConsumes('application/xml', 'text/xml', 'multipart/form-data')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   async statusReport(@CurrentActor() actor: Actor, @UuidParam() id: string, @Req() req: Request) {
     return this.batches.applyStatusReport(actor, id, await readStatusReport(req));
+  }
+
+  @Post(':id/items/:itemId/reconcile')
+  @Roles('OFFICER', 'SENIOR_OFFICER')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Resolve a payment held after a RJCT, from the bank statement: PAID settles it, NOT_PAID fails it and frees the loan',
+    description: 'By an officer who neither made the batch, sent its file nor read the report that held it (409 otherwise). Audited (DISBURSEMENT_ITEM_RECONCILED).',
+  })
+  @ApiOkResponse({ description: 'the batch' })
+  @ApiProblems(400, 401, 403, 404, 409)
+  reconcile(@CurrentActor() actor: Actor, @UuidParam() id: string, @UuidParam('itemId') itemId: string, @Body() dto: ReconcileItemDto) {
+    return this.batches.reconcile(actor, id, itemId, dto.outcome, dto.note);
   }
 }
