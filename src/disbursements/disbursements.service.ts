@@ -73,6 +73,9 @@ export interface ItemRow {
   reconcile_note: string | null;
 }
 
+/** An item as the batch views show it: with whether its supplier's payee details changed since approval. */
+type ViewItemRow = ItemRow & { payee_changed: boolean };
+
 /** What the bank said about one item, or that it said nothing we can use yet. */
 export type ItemOutcome =
   | { itemId: string; result: 'SETTLED' }
@@ -81,7 +84,7 @@ export type ItemOutcome =
 
 const newId = (prefix: string, bytes: number) => prefix + randomBytes(bytes).toString('hex').toUpperCase();
 
-function itemView(i: ItemRow) {
+function itemView(i: ViewItemRow) {
   return {
     id: i.id,
     seq: i.seq,
@@ -90,6 +93,7 @@ function itemView(i: ItemRow) {
     creditorName: i.creditor_name,
     creditorAccount: maskBankAccount(i.creditor_account),
     creditorBank: i.creditor_bank,
+    payeeChanged: i.payee_changed,
     endToEndId: i.end_to_end_id,
     status: i.status,
     attempts: i.attempts,
@@ -113,7 +117,7 @@ function itemView(i: ItemRow) {
 /** Held for reconciliation: a RJCT read from a file, not yet resolved by a person. */
 const isHeld = (i: ItemRow) => i.status === 'SENT' && i.held_at !== null;
 
-function batchView(b: BatchRow, items: ItemRow[]) {
+function batchView(b: BatchRow, items: ViewItemRow[]) {
   const by = (s: ItemStatus) => items.filter((i) => i.status === s);
   return {
     id: b.id,
@@ -131,6 +135,7 @@ function batchView(b: BatchRow, items: ItemRow[]) {
     createdAt: b.created_at.toISOString(),
     counts: { items: items.length, pending: by('PENDING').length, sent: by('SENT').length, settled: by('SETTLED').length, failed: by('FAILED').length },
     held: items.filter(isHeld).length,
+    payeeChanged: items.filter((i) => i.payee_changed).length,
     totals: {
       amount: sumMoney(items.map((i) => i.amount)),
       settled: sumMoney(by('SETTLED').map((i) => i.amount)),
@@ -200,13 +205,13 @@ export class DisbursementsService {
           [programmeId, programme.coreEnterpriseId, newId('CLB', 12), actor.id, actor.name],
         );
         const batchId = batch.rows[0].id;
+        // the payee frozen at the loan's final approval, never the supplier row of the day
         await sql(
           m,
           `INSERT INTO disbursement_items (batch_id, seq, loan_application_id, amount, creditor_name, creditor_account, creditor_bank, end_to_end_id, status)
-           SELECT $1, t.ord, la.id, la.amount, s.name, s.bank_account, s.bank_name, t.e2e, 'PENDING'
+           SELECT $1, t.ord, la.id, la.amount, la.payee_name, la.payee_account, la.payee_bank, t.e2e, 'PENDING'
              FROM unnest($2::uuid[], $3::text[]) WITH ORDINALITY AS t(loan_id, e2e, ord)
-             JOIN loan_applications la ON la.id = t.loan_id
-             JOIN suppliers s ON s.id = la.supplier_id`,
+             JOIN loan_applications la ON la.id = t.loan_id`,
           [batchId, loans.map((l) => l.id), loans.map(() => newId('CL', 16))],
         );
         await this.audit.record(m, actor, {
@@ -306,11 +311,11 @@ export class DisbursementsService {
     const m = this.dataSource.manager;
     const page = await pageOf(m, { columns: '*', from: 'disbursement_batches', where, params, orderBy: 'created_at DESC, id' }, q, (b: BatchRow) => b);
     // the items of the whole page in one query, for the counts and totals
-    const items = await sql<ItemRow>(m, `SELECT * FROM disbursement_items WHERE batch_id = ANY($1::uuid[]) ORDER BY seq`, [page.items.map((b) => b.id)]);
+    const items = await this.viewItemsOf(m, page.items.map((b) => b.id));
     return {
       ...page,
       items: page.items.map((b) => {
-        const { items: _omit, ...summary } = batchView(b, items.rows.filter((i) => i.batch_id === b.id));
+        const { items: _omit, ...summary } = batchView(b, items.filter((i) => i.batch_id === b.id));
         return summary;
       }),
     };
@@ -638,6 +643,24 @@ export class DisbursementsService {
     return r.rows.map((x) => x.loan_application_id);
   }
 
+  /**
+   * Items for the views, with `payee_changed`: the supplier's current name, account or bank differs
+   * from what the item pays (the payee frozen at approval), so the checker sees it before approving.
+   */
+  private async viewItemsOf(m: EntityManager, batchIds: string[]): Promise<ViewItemRow[]> {
+    const r = await sql<ViewItemRow>(
+      m,
+      `SELECT i.*, (s.name, s.bank_account, s.bank_name) IS DISTINCT FROM (i.creditor_name, i.creditor_account, i.creditor_bank) AS payee_changed
+         FROM disbursement_items i
+         JOIN loan_applications la ON la.id = i.loan_application_id
+         JOIN suppliers s ON s.id = la.supplier_id
+        WHERE i.batch_id = ANY($1::uuid[])
+        ORDER BY i.batch_id, i.seq`,
+      [batchIds],
+    );
+    return r.rows;
+  }
+
   async itemsOf(m: EntityManager, batchId: string): Promise<ItemRow[]> {
     const r = await sql<ItemRow>(m, `SELECT * FROM disbursement_items WHERE batch_id = $1 ORDER BY seq`, [batchId]);
     return r.rows;
@@ -656,6 +679,6 @@ export class DisbursementsService {
   }
 
   private async viewIn(m: EntityManager, id: string): Promise<BatchView> {
-    return batchView(await this.load(m, id), await this.itemsOf(m, id));
+    return batchView(await this.load(m, id), await this.viewItemsOf(m, [id]));
   }
 }
