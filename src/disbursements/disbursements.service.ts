@@ -406,7 +406,7 @@ export class DisbursementsService {
         );
       }
       if (actor.id === b.created_by_id || actor.id === b.executed_by_id) {
-        throw new DomainError(DisbursementErrors.STATUS_REPORT_SAME_USER, 'You made this batch or sent its file; another officer must read the bank\'s answer');
+        throw new DomainError(DisbursementErrors.STATUS_REPORT_SAME_USER, "You made this batch or sent its file; another officer must read the bank's answer");
       }
       const items = await this.itemsOf(m, id);
       const byE2e = new Map(items.map((i) => [i.end_to_end_id, i]));
@@ -426,7 +426,7 @@ export class DisbursementsService {
       let unchanged = 0;
       let pending = 0;
       const verdictOf = (status: string) => (status === 'ACSC' || status === 'ACCP' ? 'SETTLED' : status === 'RJCT' ? 'HELD' : null);
-      // where the item stands, in the report's terms: a held item is one the bank said it refused
+      // where the item stands, in the report's terms: held or failed, the bank said it refused it
       const stateOf = (i: ItemRow) => (isHeld(i) || i.status === 'FAILED' ? 'HELD' : i.status);
       const reported = new Map<string, string>();
       for (const t of statuses) {
@@ -527,9 +527,8 @@ export class DisbursementsService {
         `UPDATE disbursement_items SET reconciled_at = now(), reconciled_by_id = $2, reconciled_by = $3, reconcile_outcome = $4, reconcile_note = $5, updated_at = now() WHERE id = $1`,
         [itemId, actor.id, actor.name, outcome, note],
       );
-      await this.applyOutcomes(m, b, [
-        outcome === 'PAID' ? { itemId, result: 'SETTLED' } : { itemId, result: 'FAILED', code: item.hold_code, reason: item.hold_reason },
-      ], actor);
+      const result: ItemOutcome = outcome === 'PAID' ? { itemId, result: 'SETTLED' } : { itemId, result: 'FAILED', code: item.hold_code, reason: item.hold_reason };
+      await this.applyOutcomes(m, b, [result], actor);
       await this.finishIfDone(m, batchId, actor);
       await this.audit.record(m, actor, {
         action: 'DISBURSEMENT_ITEM_RECONCILED',
