@@ -316,7 +316,9 @@ describe('disbursement files: pain.001 out, pain.002 back', () => {
       const auditor = await t.user('AUDITOR');
 
       expectProblem(await t.http().post(`/disbursement-batches/${batch.id}/send-as-file`).send(), 401, 'UNAUTHENTICATED');
-      for (const who of [auditor.auth, t.admin.auth, ent.auth, (await t.apiKey(s.ce.id)).auth]) {
+      // core enterprises, their own or another's, never reach a batch: refused by role before any lookup
+      const otherEnt = await t.user('ENTERPRISE', (await t.coreEnterprise()).id);
+      for (const who of [auditor.auth, t.admin.auth, ent.auth, otherEnt.auth, (await t.apiKey(s.ce.id)).auth]) {
         expectProblem(await sendAsFile(batch.id, who), 403, 'FORBIDDEN');
       }
       expectProblem(await sendAsFile('not-a-uuid'), 400, 'VALIDATION_FAILED');
@@ -392,7 +394,8 @@ describe('disbursement files: pain.001 out, pain.002 back', () => {
       const good = { outcome: 'PAID', note: 'debited on the statement of 2026-11-28' };
 
       expectProblem(await t.http().post(`/disbursement-batches/${batch.id}/items/${paid}/reconcile`).send(good), 401, 'UNAUTHENTICATED');
-      for (const who of [(await t.user('AUDITOR')).auth, t.admin.auth, (await t.user('ENTERPRISE', s.ce.id)).auth]) expectProblem(await reconcile(paid, good, who), 403, 'FORBIDDEN');
+      const enterprises = [await t.user('ENTERPRISE', s.ce.id), await t.user('ENTERPRISE', (await t.coreEnterprise()).id)];
+      for (const who of [(await t.user('AUDITOR')).auth, t.admin.auth, ...enterprises.map((e) => e.auth)]) expectProblem(await reconcile(paid, good, who), 403, 'FORBIDDEN');
       for (const bad of [{}, { outcome: 'MAYBE', note: 'x' }, { outcome: 'PAID' }, { outcome: 'PAID', note: '   ' }, { outcome: 'PAID', note: 'x', extra: 1 }]) {
         expectProblem(await reconcile(paid, bad), 400, 'VALIDATION_FAILED');
       }
