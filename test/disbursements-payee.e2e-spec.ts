@@ -86,7 +86,11 @@ describe('the payee: frozen at approval, guarded against roster changes', () => 
     const pain = await t.http().get(`/disbursement-batches/${created.body.id}/pain001`).set(s.officer.auth);
     expect(pain.text).toContain(`<Id>${loan.bankAccount}</Id>`);
     expect(pain.text).not.toContain(newAccount);
-    expect((await executeAndWait(t, s, created.body.id)).status).toBe('COMPLETED');
+    const done = await executeAndWait(t, s, created.body.id);
+    expect(done.status).toBe('COMPLETED');
+    // once paid there is nothing left to decide: the flag is for items still to be paid
+    expect(done.payeeChanged).toBe(0);
+    expect(done.items[0].payeeChanged).toBe(false);
     expect(await bankTransfers(t, [loan.loanId])).toEqual([expect.objectContaining({ creditor_account: loan.bankAccount, status: 'SETTLED' })]);
     expect((await getLoan(s, loan.loanId)).payee).toEqual(approvedView.payee);
   });

@@ -73,7 +73,7 @@ export interface ItemRow {
   reconcile_note: string | null;
 }
 
-/** An item as the batch views show it: with whether its supplier's payee details changed since approval. */
+/** An item as the batch views show it: with whether its supplier's payee details changed since approval (see viewItemsOf). */
 type ViewItemRow = ItemRow & { payee_changed: boolean };
 
 /** What the bank said about one item, or that it said nothing we can use yet. */
@@ -643,16 +643,20 @@ export class DisbursementsService {
   }
 
   /**
-   * Items for the views, with `payee_changed`: the supplier's current name, account or bank differs
-   * from what the item pays (the payee frozen at approval), so the checker sees it before approving.
+   * Items for the views, with `payee_changed`: for an item still to be paid (PENDING or SENT), the
+   * supplier's current name, account or bank differ from what it pays (the payee frozen at approval),
+   * so whoever approves the batch or reconciles the item sees it. A settled or failed item has nothing
+   * left to decide, and is not looked up: lists of finished batches stay cheap.
    */
   private async viewItemsOf(m: EntityManager, batchIds: string[]): Promise<ViewItemRow[]> {
     const r = await sql<ViewItemRow>(
       m,
-      `SELECT i.*, (s.name, s.bank_account, s.bank_name) IS DISTINCT FROM (i.creditor_name, i.creditor_account, i.creditor_bank) AS payee_changed
+      `SELECT i.*, i.status IN ('PENDING', 'SENT') AND EXISTS (
+                SELECT 1 FROM loan_applications la JOIN suppliers s ON s.id = la.supplier_id
+                 WHERE la.id = i.loan_application_id
+                   AND (s.name, s.bank_account, s.bank_name) IS DISTINCT FROM (i.creditor_name, i.creditor_account, i.creditor_bank)
+              ) AS payee_changed
          FROM disbursement_items i
-         JOIN loan_applications la ON la.id = i.loan_application_id
-         JOIN suppliers s ON s.id = la.supplier_id
         WHERE i.batch_id = ANY($1::uuid[])
         ORDER BY i.batch_id, i.seq`,
       [batchIds],
