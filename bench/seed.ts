@@ -41,16 +41,18 @@ export async function seedEligible(client: pg.Client, programmeId: string, coreE
 
 /**
  * One loan application for each of the first `count` suppliers (by code), in the given status.
- * APPROVED ones hold their reservation.
+ * APPROVED ones hold their reservation and their frozen payee, as a final approval leaves them.
  */
 export async function seedApplications(client: pg.Client, programmeId: string, coreEnterpriseId: string, count: number, status: 'PENDING_REVIEW' | 'APPROVED', amount = '20000.00'): Promise<string[]> {
   const r = await client.query<{ id: string }>(
-    `WITH s AS (SELECT id FROM suppliers WHERE core_enterprise_id = $2 ORDER BY supplier_code LIMIT $3)
+    `WITH s AS (SELECT id, name, bank_account, bank_name FROM suppliers WHERE core_enterprise_id = $2 ORDER BY supplier_code LIMIT $3)
      INSERT INTO loan_applications (programme_id, supplier_id, core_enterprise_id, amount, term_days, status, annual_rate, guarantee_ratio,
-                                    guaranteed_amount, ruleset_version, screening, submitted_by, reserved, approved_at, approved_by, four_eyes_required)
+                                    guaranteed_amount, ruleset_version, screening, submitted_by, reserved, approved_at, approved_by, four_eyes_required,
+                                    payee_name, payee_account, payee_bank)
      SELECT $1, s.id, $2, $4, 180, $5, 0.0435, 0.5, round($4::numeric * 0.5, 2), 1, '{"eligible": true}',
             '{"kind": "USER", "id": "bench", "name": "bench", "role": "OFFICER"}', $5 = 'APPROVED',
-            CASE WHEN $5 = 'APPROVED' THEN now() END, CASE WHEN $5 = 'APPROVED' THEN 'bench' END, false
+            CASE WHEN $5 = 'APPROVED' THEN now() END, CASE WHEN $5 = 'APPROVED' THEN 'bench' END, false,
+            CASE WHEN $5 = 'APPROVED' THEN s.name END, CASE WHEN $5 = 'APPROVED' THEN s.bank_account END, CASE WHEN $5 = 'APPROVED' THEN s.bank_name END
        FROM s
      RETURNING id`,
     [programmeId, coreEnterpriseId, count, amount, status],

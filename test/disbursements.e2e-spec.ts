@@ -18,6 +18,8 @@ import { expectProblem } from './support/problems.js';
 import { insertSuppliers } from './support/suppliers.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
+const maskedAccount = (account: string) => `${account.slice(0, 4)}${'*'.repeat(account.length - 8)}${account.slice(-4)}`;
+
 describe('disbursement batches', () => {
   let t: TestApp;
   let s: LendingSetup;
@@ -70,7 +72,7 @@ describe('disbursement batches', () => {
       expect(item.creditorName).toEqual(expect.any(String));
       // masked: never the full account in the API
       expect(item.creditorAccount).not.toBe(loan.bankAccount);
-      expect(item.creditorAccount).toBe(`${loan.bankAccount.slice(0, 4)}${'*'.repeat(loan.bankAccount.length - 8)}${loan.bankAccount.slice(-4)}`);
+      expect(item.creditorAccount).toBe(maskedAccount(loan.bankAccount));
       expect(item.endToEndId).toMatch(/^[A-Za-z0-9]{1,35}$/);
       e2eIds.add(item.endToEndId);
     }
@@ -113,12 +115,17 @@ describe('disbursement batches', () => {
       expect(transfers.body.total).toBe(1);
       const [tr] = transfers.body.items;
       const item = done.items.find((i: any) => i.loanApplicationId === l.loanId);
+      // the simulator's read API masks the account like every other list (PIPL)
       expect(tr).toEqual(
-        expect.objectContaining({ endToEndId: item.endToEndId, reference: l.loanId, amount: l.amount, creditorAccount: l.bankAccount, status: 'SETTLED', createdAt: expect.any(String) }),
+        expect.objectContaining({ endToEndId: item.endToEndId, reference: l.loanId, amount: l.amount, creditorAccount: maskedAccount(l.bankAccount), status: 'SETTLED', createdAt: expect.any(String) }),
       );
       const byE2e = await t.http().get('/bank-sim/transfers').query({ endToEndId: item.endToEndId }).set(s.senior.auth);
       expect(byE2e.body.total).toBe(1);
       expect(byE2e.body.items[0].reference).toBe(l.loanId);
+      const one = await t.http().get(`/bank-sim/transfers/${item.endToEndId}`).set(s.officer.auth);
+      expect(one.status).toBe(200);
+      expect(one.body.creditorAccount).toBe(maskedAccount(l.bankAccount));
+      expect(JSON.stringify([transfers.body, byE2e.body, one.body])).not.toContain(l.bankAccount);
     }
 
     const list = await t.http().get('/disbursement-batches').query({ programmeId: s.programme.id, status: 'COMPLETED' }).set(s.senior.auth);
@@ -390,6 +397,30 @@ describe('disbursement batches', () => {
     for (const l of loans) expect(await loanStatus(t, l.loanId)).toEqual(expect.objectContaining({ status: 'APPROVED', reserved: false }));
   });
 
+  it('lets a loan have only one SETTLED payment, whatever writes it', async () => {
+    const [loan] = await approvedLoans(t, s, ['10100.01']);
+    const batch = await approvedBatch(t, s, [loan.loanId]);
+    expect((await executeAndWait(t, s, batch.id)).status).toBe('COMPLETED');
+    // a second SETTLED item for the same loan, as a bug or a hand edit would write it
+    const other = await t.db.query(
+      `INSERT INTO disbursement_batches (programme_id, core_enterprise_id, status, message_id, created_by_id, created_by)
+       VALUES ($1, $2, 'EXECUTING', 'CLBSECONDPAYMENT', 'x', 'x') RETURNING id`,
+      [s.programme.id, s.ce.id],
+    );
+    const second = t.db.query(
+      `INSERT INTO disbursement_items (batch_id, seq, loan_application_id, amount, creditor_name, creditor_account, end_to_end_id, status)
+       VALUES ($1, 1, $2, $3, 'x', '6228480000000000000', 'CLSECONDPAYMENT', 'SETTLED')`,
+      [other[0].id, loan.loanId, loan.amount],
+    );
+    await expect(second).rejects.toMatchObject({ code: '23505', constraint: 'uq_disbursement_items_settled_loan' });
+    // failed attempts are no payment: any number of them may stand beside the one that paid
+    await t.db.query(
+      `INSERT INTO disbursement_items (batch_id, seq, loan_application_id, amount, creditor_name, creditor_account, end_to_end_id, status)
+       VALUES ($1, 1, $2, $3, 'x', '6228480000000000000', 'CLFAILEDATTEMPT', 'FAILED')`,
+      [other[0].id, loan.loanId, loan.amount],
+    );
+  });
+
   describe('access', () => {
     let draftId: string;
     let approvedId: string;
@@ -423,6 +454,11 @@ describe('disbursement batches', () => {
       ['POST /disbursement-batches/:id/execute', (h) => t.http().post(`/disbursement-batches/${id}/execute`).set(h).send()],
       ['GET /disbursement-batches/:id/pain001', (h) => t.http().get(`/disbursement-batches/${id}/pain001`).set(h)],
       ['POST /disbursement-batches/:id/status-report', (h) => t.http().post(`/disbursement-batches/${id}/status-report`).set(h).set('Content-Type', 'application/xml').send(xml)],
+      ['POST /disbursement-batches/:id/send-as-file', (h) => t.http().post(`/disbursement-batches/${id}/send-as-file`).set(h).send()],
+      [
+        'POST /disbursement-batches/:id/items/:itemId/reconcile',
+        (h) => t.http().post(`/disbursement-batches/${id}/items/${randomUUID()}/reconcile`).set(h).send({ outcome: 'NOT_PAID', note: 'not on the statement' }),
+      ],
       ['GET /bank-sim/transfers', (h) => t.http().get('/bank-sim/transfers').set(h)],
     ];
 
@@ -443,7 +479,7 @@ describe('disbursement batches', () => {
       expect(v.body.counts.pending).toBe(1);
     });
 
-    it('lets an AUDITOR read but not change anything', async () => {
+    it('lets an AUDITOR read (accounts masked) but neither take the payment file nor change anything', async () => {
       const auditor = await t.user('AUDITOR');
       const get = await t.http().get(`/disbursement-batches/${finishedId}`).set(auditor.auth);
       expect(get.status).toBe(200);
@@ -451,22 +487,24 @@ describe('disbursement batches', () => {
       const list = await t.http().get('/disbursement-batches').set(auditor.auth);
       expect(list.status).toBe(200);
       expect(list.body.total).toBeGreaterThanOrEqual(3);
-      const pain = await t.http().get(`/disbursement-batches/${finishedId}/pain001`).set(auditor.auth);
-      expect(pain.status).toBe(200);
-      expect(pain.text).toContain(get.body.items[0].endToEndId);
       const transfers = await t.http().get('/bank-sim/transfers').query({ reference: get.body.items[0].loanApplicationId }).set(auditor.auth);
       expect(transfers.status).toBe(200);
       expect(transfers.body.total).toBe(1);
+      expect(transfers.body.items[0].creditorAccount).toMatch(/^\d{4}\*+\d{4}$/);
       const one = await t.http().get(`/bank-sim/transfers/${get.body.items[0].endToEndId}`).set(auditor.auth);
       expect(one.status).toBe(200);
       expect(one.body.status).toBe('SETTLED');
+      expect(one.body.creditorAccount).toBe(transfers.body.items[0].creditorAccount);
 
       const refused: [string, () => Promise<Response>][] = [
+        // the payment file carries full bank accounts: only the people who send it may take it
+        ['pain001', () => t.http().get(`/disbursement-batches/${finishedId}/pain001`).set(auditor.auth)],
         ['create', () => t.http().post('/disbursement-batches').set(auditor.auth).send({ programmeId: s.programme.id })],
         ['approve', () => t.http().post(`/disbursement-batches/${draftId}/approve`).set(auditor.auth).send()],
         ['execute', () => t.http().post(`/disbursement-batches/${approvedId}/execute`).set(auditor.auth).send()],
         ['discard', () => t.http().delete(`/disbursement-batches/${draftId}`).set(auditor.auth)],
         ['status-report', () => t.http().post(`/disbursement-batches/${approvedId}/status-report`).set(auditor.auth).set('Content-Type', 'application/xml').send(report)],
+        ['send-as-file', () => t.http().post(`/disbursement-batches/${approvedId}/send-as-file`).set(auditor.auth).send()],
       ];
       for (const [name, call] of refused) {
         const res = await call();
@@ -475,6 +513,35 @@ describe('disbursement batches', () => {
       }
       expect((await t.http().get(`/disbursement-batches/${draftId}`).set(auditor.auth)).body.status).toBe('DRAFT');
       expect((await t.http().get(`/disbursement-batches/${approvedId}`).set(auditor.auth)).body.status).toBe('APPROVED');
+    });
+
+    it('exports pain.001 to OFFICER and SENIOR_OFFICER only, and every export is an audit event', async () => {
+      const batch = (await t.http().get(`/disbursement-batches/${approvedId}`).set(s.officer.auth)).body;
+      const exportsOf = () =>
+        t.db.query(`SELECT actor_id, actor_role, core_enterprise_id, after FROM audit_events WHERE entity_type = 'DisbursementBatch' AND entity_id = $1 AND action = 'PAIN001_EXPORTED' ORDER BY id`, [
+          approvedId,
+        ]);
+      expect(await exportsOf()).toEqual([]);
+
+      for (const user of [s.officer, s.senior]) {
+        const res = await t.http().get(`/disbursement-batches/${approvedId}/pain001`).set(user.auth);
+        expect(res.status).toBe(200);
+        expect(res.text).toContain(batch.messageId);
+      }
+      const admin = await t.http().get(`/disbursement-batches/${approvedId}/pain001`).set(t.admin.auth);
+      expectProblem(admin, 403, 'FORBIDDEN');
+
+      const events = await exportsOf();
+      expect(events).toEqual(
+        [s.officer, s.senior].map((u) => ({
+          actor_id: u.id,
+          actor_role: u.role,
+          core_enterprise_id: s.ce.id,
+          after: { messageId: batch.messageId, items: batch.counts.items, total: batch.totals.amount },
+        })),
+      );
+      // the audit trail is no back door to the accounts
+      expect(JSON.stringify(events)).not.toMatch(/\d{12,}/);
     });
 
     it('answers 401 to anonymous callers', async () => {

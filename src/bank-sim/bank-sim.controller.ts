@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/decorators.js';
 import { notFound } from '../common/errors.js';
 import { ApiProblems } from '../common/openapi.js';
-import { BankSimService } from './bank-sim.service.js';
+import { BankSimService, transferPageView, transferView } from './bank-sim.service.js';
 import { SimTransferQuery } from './dto.js';
 
 /** The simulator's read API, served by the service when the simulator runs in-process. */
@@ -14,19 +14,19 @@ export class BankSimController {
 
   @Get()
   @Roles('ADMIN', 'OFFICER', 'SENIOR_OFFICER', 'AUDITOR')
-  @ApiOperation({ summary: "The simulated bank's own record of credit transfers: {items: [{endToEndId, reference, amount, creditorAccount, status, createdAt}], total}" })
+  @ApiOperation({ summary: "The simulated bank's own record of credit transfers: {items: [{endToEndId, reference, amount, creditorAccount (masked), status, createdAt}], total}" })
   @ApiProblems(400, 401, 403)
-  list(@Query() q: SimTransferQuery) {
-    return this.bank.list(q);
+  async list(@Query() q: SimTransferQuery) {
+    return transferPageView(await this.bank.list(q));
   }
 
   @Get(':endToEndId')
   @Roles('ADMIN', 'OFFICER', 'SENIOR_OFFICER', 'AUDITOR')
-  @ApiOperation({ summary: 'One transfer by endToEndId' })
+  @ApiOperation({ summary: 'One transfer by endToEndId (creditorAccount masked)' })
   @ApiProblems(401, 403, 404)
   async get(@Param('endToEndId') endToEndId: string) {
     const t = await this.bank.status(endToEndId);
     if (!t) throw notFound('Transfer', endToEndId);
-    return t;
+    return transferView(t);
   }
 }

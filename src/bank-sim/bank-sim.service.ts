@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/tokens.js';
+import { maskBankAccount } from '../common/identifiers.js';
 import { money } from '../common/money.js';
 import type { Page } from '../common/pagination.js';
 import { sql } from '../database/sql.js';
@@ -59,6 +60,18 @@ function row(r: Record<string, unknown>): SimTransfer {
     reasonText: (r.reason_text as string | null) ?? null,
     createdAt: (r.created_at as Date).toISOString(),
   };
+}
+
+/**
+ * A transfer as the simulator's HTTP API shows it, to people and to the service alike: the account
+ * masked like every other list (the payment channel needs only the status, by endToEndId).
+ */
+export function transferView(t: SimTransfer): SimTransfer {
+  return { ...t, creditorAccount: maskBankAccount(t.creditorAccount)! };
+}
+
+export function transferPageView(page: Page<SimTransfer>): Page<SimTransfer> {
+  return { ...page, items: page.items.map(transferView) };
 }
 
 /**

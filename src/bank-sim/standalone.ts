@@ -24,7 +24,7 @@ import { AppConfigModule } from '../config/config.module.js';
 import { APP_CONFIG } from '../config/tokens.js';
 import { dataSourceOptions } from '../database/data-source.js';
 import { startEmbeddedPostgres } from '../database/embedded.js';
-import { BankSimService, SimTimeoutError } from './bank-sim.service.js';
+import { BankSimService, SimTimeoutError, transferPageView, transferView } from './bank-sim.service.js';
 import { SimTransferDto, SimTransferQuery } from './dto.js';
 
 const READERS = new Set(['ADMIN', 'OFFICER', 'SENIOR_OFFICER', 'AUDITOR']);
@@ -73,7 +73,7 @@ class StandaloneBankController {
   @HttpCode(200)
   async credit(@Body() dto: SimTransferDto, @Res({ passthrough: true }) res: Response) {
     try {
-      return await this.bank.credit(dto);
+      return transferView(await this.bank.credit(dto));
     } catch (e) {
       if (!(e instanceof SimTimeoutError)) throw e;
       // what a gateway says when the core did not answer in time: the caller cannot know the outcome
@@ -83,15 +83,15 @@ class StandaloneBankController {
   }
 
   @Get('bank-sim/transfers')
-  list(@Query() q: SimTransferQuery) {
-    return this.bank.list(q);
+  async list(@Query() q: SimTransferQuery) {
+    return transferPageView(await this.bank.list(q));
   }
 
   @Get('bank-sim/transfers/:endToEndId')
   async get(@Param('endToEndId') endToEndId: string) {
     const t = await this.bank.status(endToEndId);
     if (!t) throw notFound('Transfer', endToEndId);
-    return t;
+    return transferView(t);
   }
 }
 

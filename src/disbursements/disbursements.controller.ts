@@ -11,7 +11,7 @@ import { UuidParam } from '../common/params.js';
 import { BodyLimit, MB } from '../common/request-input.js';
 import { DisbursementErrors } from './disbursements.errors.js';
 import { DisbursementsService } from './disbursements.service.js';
-import { BatchQuery, CreateBatchDto } from './dto.js';
+import { BatchQuery, CreateBatchDto, ReconcileItemDto } from './dto.js';
 
 const MAX_REPORT_BYTES = 50 * MB;
 
@@ -101,29 +101,60 @@ export class DisbursementsController {
   }
 
   @Get(':id/pain001')
-  @Roles(...STAFF)
-  @ApiOperation({ summary: 'The batch as an ISO 20022 pain.001.001.09 credit-transfer file (no personal identity numbers in it)' })
+  @Roles('OFFICER', 'SENIOR_OFFICER')
+  @ApiOperation({
+    summary: 'The batch as an ISO 20022 pain.001.001.09 credit-transfer file (no personal identity numbers in it)',
+    description: 'It carries the creditor accounts in full, so only the officers who pay may take it; every export is an audit event (PAIN001_EXPORTED).',
+  })
   @ApiProduces('application/xml')
   @Header('Content-Type', 'application/xml; charset=utf-8')
   @ApiProblems(400, 401, 403, 404)
-  async pain001(@UuidParam() id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
-    const { xml, messageId } = await this.batches.pain001(id);
+  async pain001(@CurrentActor() actor: Actor, @UuidParam() id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const { xml, messageId } = await this.batches.pain001(actor, id);
     res.setHeader('Content-Disposition', `attachment; filename="${messageId}.pain.001.001.09.xml"`);
     return xml;
   }
 
+  @Post(':id/send-as-file')
+  @Roles('OFFICER', 'SENIOR_OFFICER')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Record that the pain.001 file of an APPROVED batch went to the bank: the batch is EXECUTING on the FILE channel, its items SENT, its loans DISBURSING',
+    description: 'Audited (DISBURSEMENT_BATCH_SENT_AS_FILE). From then on only pain.002 status reports read by another officer settle it.',
+  })
+  @ApiOkResponse({ description: 'the batch' })
+  @ApiProblems(400, 401, 403, 404, 409)
+  sendAsFile(@CurrentActor() actor: Actor, @UuidParam() id: string) {
+    return this.batches.sendAsFile(actor, id);
+  }
+
   @Post(':id/status-report')
-  @Roles(...STAFF.filter((r) => r !== 'AUDITOR'))
+  @Roles('OFFICER', 'SENIOR_OFFICER')
   @BodyLimit(MAX_REPORT_BYTES, { xml: true })
   @HttpCode(200)
   @ApiOperation({
-    summary: "Read the bank's pain.002.001.10 status report: ACSC/ACCP settle, RJCT fails with its reason; reading it again changes nothing",
-    description: 'Body: the XML (Content-Type application/xml or text/xml), or multipart with a file. Unknown endToEndIds are reported.',
+    summary: "Read the bank's pain.002.001.10 status report for a batch sent as a file: ACSC/ACCP settle; RJCT holds the payment for reconciliation; reading it again changes nothing",
+    description:
+      'Body: the XML (Content-Type application/xml or text/xml), or multipart with a file. Unknown endToEndIds are reported. ' +
+      'Refused (409) for a batch not sent as a file, and to the officer who made the batch or sent its file.',
   })
   @ApiConsumes('application/xml', 'text/xml', 'multipart/form-data')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   async statusReport(@CurrentActor() actor: Actor, @UuidParam() id: string, @Req() req: Request) {
     return this.batches.applyStatusReport(actor, id, await readStatusReport(req));
+  }
+
+  @Post(':id/items/:itemId/reconcile')
+  @Roles('OFFICER', 'SENIOR_OFFICER')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Resolve a payment held after a RJCT, from the bank statement: PAID settles it, NOT_PAID fails it and frees the loan',
+    description: 'By an officer who neither made the batch, sent its file nor read the report that held it (409 otherwise). Audited (DISBURSEMENT_ITEM_RECONCILED).',
+  })
+  @ApiOkResponse({ description: 'the batch' })
+  @ApiProblems(400, 401, 403, 404, 409)
+  reconcile(@CurrentActor() actor: Actor, @UuidParam() id: string, @UuidParam('itemId') itemId: string, @Body() dto: ReconcileItemDto) {
+    return this.batches.reconcile(actor, id, itemId, dto.outcome, dto.note);
   }
 }

@@ -18,6 +18,7 @@ import { LoansService, type LoanRow } from '../loans/loans.service.js';
 import { ProgrammesService } from '../programmes/programmes.service.js';
 import { assertBatchTransition, finalBatchStatus, retryDelayMs, type BatchStatus, type ItemStatus } from './disbursement-state.js';
 import { DisbursementErrors } from './disbursements.errors.js';
+import type { ReconcileOutcome } from './dto.js';
 import { buildPain001 } from './iso20022/pain001.js';
 import { parsePain002, Pain002Error } from './iso20022/pain002.js';
 
@@ -35,6 +36,7 @@ export interface BatchRow {
   approved_by_id: string | null;
   approved_by: string | null;
   approved_at: Date | null;
+  executed_by_id: string | null;
   executed_by: string | null;
   execute_requested_at: Date | null;
   finished_at: Date | null;
@@ -58,7 +60,21 @@ export interface ItemRow {
   settled_at: Date | null;
   failure_code: string | null;
   failure_reason: string | null;
+  hold_code: string | null;
+  hold_reason: string | null;
+  hold_report_message_id: string | null;
+  held_at: Date | null;
+  held_by_id: string | null;
+  held_by: string | null;
+  reconciled_at: Date | null;
+  reconciled_by_id: string | null;
+  reconciled_by: string | null;
+  reconcile_outcome: ReconcileOutcome | null;
+  reconcile_note: string | null;
 }
+
+/** An item as the batch views show it: with whether its supplier's payee details changed since approval (see viewItemsOf). */
+type ViewItemRow = ItemRow & { payee_changed: boolean };
 
 /** What the bank said about one item, or that it said nothing we can use yet. */
 export type ItemOutcome =
@@ -68,7 +84,7 @@ export type ItemOutcome =
 
 const newId = (prefix: string, bytes: number) => prefix + randomBytes(bytes).toString('hex').toUpperCase();
 
-function itemView(i: ItemRow) {
+function itemView(i: ViewItemRow) {
   return {
     id: i.id,
     seq: i.seq,
@@ -77,6 +93,7 @@ function itemView(i: ItemRow) {
     creditorName: i.creditor_name,
     creditorAccount: maskBankAccount(i.creditor_account),
     creditorBank: i.creditor_bank,
+    payeeChanged: i.payee_changed,
     endToEndId: i.end_to_end_id,
     status: i.status,
     attempts: i.attempts,
@@ -84,10 +101,23 @@ function itemView(i: ItemRow) {
     failureReason: i.failure_reason,
     sentAt: i.sent_at?.toISOString() ?? null,
     settledAt: i.settled_at?.toISOString() ?? null,
+    hold: i.held_at
+      ? {
+          reasonCode: i.hold_code,
+          reason: i.hold_reason,
+          reportMessageId: i.hold_report_message_id,
+          heldBy: i.held_by,
+          heldAt: i.held_at.toISOString(),
+          reconciliation: i.reconciled_at ? { outcome: i.reconcile_outcome, note: i.reconcile_note, by: i.reconciled_by, at: i.reconciled_at.toISOString() } : null,
+        }
+      : null,
   };
 }
 
-function batchView(b: BatchRow, items: ItemRow[]) {
+/** Held for reconciliation: a RJCT read from a file, not yet resolved by a person. */
+const isHeld = (i: ItemRow) => i.status === 'SENT' && i.held_at !== null;
+
+function batchView(b: BatchRow, items: ViewItemRow[]) {
   const by = (s: ItemStatus) => items.filter((i) => i.status === s);
   return {
     id: b.id,
@@ -104,6 +134,8 @@ function batchView(b: BatchRow, items: ItemRow[]) {
     finishedAt: b.finished_at?.toISOString() ?? null,
     createdAt: b.created_at.toISOString(),
     counts: { items: items.length, pending: by('PENDING').length, sent: by('SENT').length, settled: by('SETTLED').length, failed: by('FAILED').length },
+    held: items.filter(isHeld).length,
+    payeeChanged: items.filter((i) => i.payee_changed).length,
     totals: {
       amount: sumMoney(items.map((i) => i.amount)),
       settled: sumMoney(by('SETTLED').map((i) => i.amount)),
@@ -173,13 +205,13 @@ export class DisbursementsService {
           [programmeId, programme.coreEnterpriseId, newId('CLB', 12), actor.id, actor.name],
         );
         const batchId = batch.rows[0].id;
+        // the payee frozen at the loan's final approval, never the supplier row of the day
         await sql(
           m,
           `INSERT INTO disbursement_items (batch_id, seq, loan_application_id, amount, creditor_name, creditor_account, creditor_bank, end_to_end_id, status)
-           SELECT $1, t.ord, la.id, la.amount, s.name, s.bank_account, s.bank_name, t.e2e, 'PENDING'
+           SELECT $1, t.ord, la.id, la.amount, la.payee_name, la.payee_account, la.payee_bank, t.e2e, 'PENDING'
              FROM unnest($2::uuid[], $3::text[]) WITH ORDINALITY AS t(loan_id, e2e, ord)
-             JOIN loan_applications la ON la.id = t.loan_id
-             JOIN suppliers s ON s.id = la.supplier_id`,
+             JOIN loan_applications la ON la.id = t.loan_id`,
           [batchId, loans.map((l) => l.id), loans.map(() => newId('CL', 16))],
         );
         await this.audit.record(m, actor, {
@@ -226,12 +258,27 @@ export class DisbursementsService {
     return view;
   }
 
+  /**
+   * The pain.001 file went to the bank outside the API: the batch is paid by file from now on, and
+   * only pain.002 reports read by another person settle it. An explicit step, never a side effect of
+   * a report, so that nobody can both start and settle a file payment.
+   */
+  async sendAsFile(actor: Actor, id: string): Promise<BatchView> {
+    return this.dataSource.transaction(async (m) => {
+      const b = await this.lock(m, id);
+      assertBatchTransition(b.status, 'EXECUTING');
+      await this.startExecuting(m, b, 'FILE', actor);
+      await sql(m, `UPDATE disbursement_items SET status = 'SENT', sent_at = now(), attempts = attempts + 1, updated_at = now() WHERE batch_id = $1 AND status = 'PENDING'`, [id]);
+      return this.viewIn(m, id);
+    });
+  }
+
   /** APPROVED → EXECUTING; its loans go DISBURSING. */
   private async startExecuting(m: EntityManager, b: BatchRow, channel: 'API' | 'FILE', actor: Actor): Promise<void> {
     await sql(
       m,
-      `UPDATE disbursement_batches SET status = 'EXECUTING', channel = $2, executed_by = $3, execute_requested_at = now(), updated_at = now() WHERE id = $1`,
-      [b.id, channel, actor.name],
+      `UPDATE disbursement_batches SET status = 'EXECUTING', channel = $2, executed_by_id = $3, executed_by = $4, execute_requested_at = now(), updated_at = now() WHERE id = $1`,
+      [b.id, channel, actor.id, actor.name],
     );
     const items = await sql<{ id: string; loan_application_id: string }>(m, `SELECT id, loan_application_id FROM disbursement_items WHERE batch_id = $1 AND status = 'PENDING'`, [b.id]);
     const loanIds = items.rows.map((i) => i.loan_application_id);
@@ -243,12 +290,12 @@ export class DisbursementsService {
       throw new DomainError(DisbursementErrors.LOAN_NOT_APPROVED, `No longer APPROVED: ${loanIds.filter((id) => !movedIds.has(id)).join(', ')}`);
     }
     await this.audit.record(m, actor, {
-      action: 'DISBURSEMENT_BATCH_EXECUTING',
+      action: channel === 'FILE' ? 'DISBURSEMENT_BATCH_SENT_AS_FILE' : 'DISBURSEMENT_BATCH_EXECUTING',
       entityType: 'DisbursementBatch',
       entityId: b.id,
       coreEnterpriseId: b.core_enterprise_id,
       before: { status: b.status },
-      after: { status: 'EXECUTING', channel, loans: moved.length },
+      after: { status: 'EXECUTING', channel, loans: moved.length, messageId: b.message_id },
     });
   }
 
@@ -264,11 +311,11 @@ export class DisbursementsService {
     const m = this.dataSource.manager;
     const page = await pageOf(m, { columns: '*', from: 'disbursement_batches', where, params, orderBy: 'created_at DESC, id' }, q, (b: BatchRow) => b);
     // the items of the whole page in one query, for the counts and totals
-    const items = await sql<ItemRow>(m, `SELECT * FROM disbursement_items WHERE batch_id = ANY($1::uuid[]) ORDER BY seq`, [page.items.map((b) => b.id)]);
+    const items = await this.viewItemsOf(m, page.items.map((b) => b.id));
     return {
       ...page,
       items: page.items.map((b) => {
-        const { items: _omit, ...summary } = batchView(b, items.rows.filter((i) => i.batch_id === b.id));
+        const { items: _omit, ...summary } = batchView(b, items.filter((i) => i.batch_id === b.id));
         return summary;
       }),
     };
@@ -291,36 +338,47 @@ export class DisbursementsService {
     });
   }
 
-  async pain001(id: string): Promise<{ xml: string; messageId: string }> {
-    const m = this.dataSource.manager;
-    const b = await this.load(m, id);
-    const items = await this.itemsOf(m, id);
-    const programme = await this.programmes.find(b.programme_id);
-    const d = this.config.debtor;
-    const xml = buildPain001({
-      messageId: b.message_id,
-      createdAt: new Date(),
-      initiatingPartyName: d.name,
-      paymentInformationId: `${b.message_id}-1`,
-      requestedExecutionDate: businessDate(programme?.timeZone ?? this.config.businessTimeZone),
-      debtor: { name: d.name, account: d.account, agentBic: d.agentBic, agentMemberId: d.agentMemberId },
-      transactions: items.map((i) => ({
-        endToEndId: i.end_to_end_id,
-        amount: money(i.amount),
-        creditorName: i.creditor_name,
-        creditorAccount: i.creditor_account,
-        creditorAgentName: i.creditor_bank ?? undefined,
-        remittanceInformation: i.loan_application_id,
-      })),
+  /** The payment file carries full accounts: each export is recorded, in the transaction that reads it. */
+  async pain001(actor: Actor, id: string): Promise<{ xml: string; messageId: string }> {
+    return this.dataSource.transaction(async (m) => {
+      const b = await this.load(m, id);
+      const items = await this.itemsOf(m, id);
+      const programme = await this.programmes.find(b.programme_id, m);
+      const d = this.config.debtor;
+      const xml = buildPain001({
+        messageId: b.message_id,
+        createdAt: new Date(),
+        initiatingPartyName: d.name,
+        paymentInformationId: `${b.message_id}-1`,
+        requestedExecutionDate: businessDate(programme?.timeZone ?? this.config.businessTimeZone),
+        debtor: { name: d.name, account: d.account, agentBic: d.agentBic, agentMemberId: d.agentMemberId },
+        transactions: items.map((i) => ({
+          endToEndId: i.end_to_end_id,
+          amount: money(i.amount),
+          creditorName: i.creditor_name,
+          creditorAccount: i.creditor_account,
+          creditorAgentName: i.creditor_bank ?? undefined,
+          remittanceInformation: i.loan_application_id,
+        })),
+      });
+      await this.audit.record(m, actor, {
+        action: 'PAIN001_EXPORTED',
+        entityType: 'DisbursementBatch',
+        entityId: id,
+        coreEnterpriseId: b.core_enterprise_id,
+        after: { messageId: b.message_id, items: items.length, total: sumMoney(items.map((i) => i.amount)) },
+      });
+      return { xml, messageId: b.message_id };
     });
-    return { xml, messageId: b.message_id };
   }
 
   /**
-   * Applies a pain.002 status report: ACSC/ACCP settle, RJCT fails with its reason code; anything
-   * else is still pending. Items already settled or failed the same way are left unchanged, so a
-   * report read twice changes nothing; a report that contradicts a final item changes nothing either
-   * and is listed as a conflict.
+   * Applies a pain.002 status report to a batch sent as a file, read by someone who neither made the
+   * batch nor sent its file: ACSC/ACCP settle; a RJCT only holds the item for reconciliation (the bank
+   * may have paid it all the same, and a loan freed now could be paid twice); anything else is still
+   * pending. Items already settled or held the same way are left unchanged, so a report read twice
+   * changes nothing; a report that contradicts an item's state changes nothing either and is listed
+   * as a conflict.
    */
   async applyStatusReport(actor: Actor, id: string, xml: string | Buffer) {
     let report;
@@ -339,10 +397,16 @@ export class DisbursementsService {
         throw new DomainError(DisbursementErrors.STATUS_REPORT_OTHER_BATCH, `The report answers message ${report.originalMessageId}; this batch's file is ${b.message_id}`);
       }
       if (b.status === 'DRAFT') throw new DomainError(DisbursementErrors.INVALID_BATCH_TRANSITION, 'A DRAFT batch has not been sent to the bank');
-      if (b.status === 'APPROVED') {
-        // The pain.001 file went to the bank outside the API: the report is the execution.
-        await this.startExecuting(m, b, 'FILE', actor);
-        await sql(m, `UPDATE disbursement_items SET status = 'SENT', sent_at = now(), attempts = attempts + 1, updated_at = now() WHERE batch_id = $1 AND status = 'PENDING'`, [id]);
+      if (b.channel !== 'FILE') {
+        throw new DomainError(
+          DisbursementErrors.BATCH_NOT_SENT_AS_FILE,
+          b.channel === 'API'
+            ? `Batch ${id} is paid through the payment API, whose answers are authoritative; a status report cannot change it`
+            : `Batch ${id} has not been sent to the bank as a file (POST /disbursement-batches/${id}/send-as-file)`,
+        );
+      }
+      if (actor.id === b.created_by_id || actor.id === b.executed_by_id) {
+        throw new DomainError(DisbursementErrors.STATUS_REPORT_SAME_USER, "You made this batch or sent its file; another officer must read the bank's answer");
       }
       const items = await this.itemsOf(m, id);
       const byE2e = new Map(items.map((i) => [i.end_to_end_id, i]));
@@ -357,14 +421,13 @@ export class DisbursementsService {
       }
       const unknown: string[] = [];
       const conflicts: { endToEndId: string; itemStatus: ItemStatus; reported: string }[] = [];
-      const outcomes: ItemOutcome[] = [];
+      type Change = { item: ItemRow; verdict: 'SETTLED' } | { item: ItemRow; verdict: 'HELD'; code: string | null; reason: string | null };
+      const changes = new Map<string, Change>();
       let unchanged = 0;
       let pending = 0;
-      // A batch paid through the payment channel takes its outcomes from the bank's answers; a report
-      // for it is only compared, never applied (a RJCT racing an in-flight settlement could otherwise
-      // release a loan that the bank pays).
-      const applies = b.channel !== 'API';
-      const verdictOf = (status: string) => (status === 'ACSC' || status === 'ACCP' ? 'SETTLED' : status === 'RJCT' ? 'FAILED' : null);
+      const verdictOf = (status: string) => (status === 'ACSC' || status === 'ACCP' ? 'SETTLED' : status === 'RJCT' ? 'HELD' : null);
+      // where the item stands, in the report's terms: held or failed, the bank said it refused it
+      const stateOf = (i: ItemRow) => (isHeld(i) || i.status === 'FAILED' ? 'HELD' : i.status);
       const reported = new Map<string, string>();
       for (const t of statuses) {
         const item = byE2e.get(t.endToEndId);
@@ -378,8 +441,7 @@ export class DisbursementsService {
         if (earlier !== undefined && verdictOf(earlier) !== verdict) {
           // the same report says two things about one payment: believe neither
           conflicts.push({ endToEndId: t.endToEndId, itemStatus: item.status, reported: `${earlier} and ${t.status}` });
-          const i = outcomes.findIndex((o) => o.itemId === item.id);
-          if (i >= 0) outcomes.splice(i, 1);
+          changes.delete(item.id);
           continue;
         }
         if (earlier !== undefined) continue;
@@ -387,25 +449,96 @@ export class DisbursementsService {
           pending++;
           continue;
         }
-        if (item.status === verdict) unchanged++;
-        else if (item.status === 'SENT' && !applies) pending++;
-        else if (item.status === 'SENT') {
-          outcomes.push(verdict === 'SETTLED' ? { itemId: item.id, result: 'SETTLED' } : { itemId: item.id, result: 'FAILED', code: t.reasonCode, reason: t.reasonText ?? t.reasonCode });
+        const state = stateOf(item);
+        if (state === verdict) unchanged++;
+        else if (state === 'SENT') {
+          changes.set(item.id, verdict === 'SETTLED' ? { item, verdict } : { item, verdict, code: t.reasonCode, reason: t.reasonText ?? t.reasonCode });
         } else conflicts.push({ endToEndId: t.endToEndId, itemStatus: item.status, reported: t.status });
       }
-      const applied = await this.applyOutcomes(m, b, outcomes, actor);
+      const toSettle = [...changes.values()].filter((c) => c.verdict === 'SETTLED').map((c): ItemOutcome => ({ itemId: c.item.id, result: 'SETTLED' }));
+      const toHold = [...changes.values()].filter((c): c is Extract<Change, { verdict: 'HELD' }> => c.verdict === 'HELD');
+      const applied = await this.applyOutcomes(m, b, toSettle, actor);
+      const held = await this.hold(m, b, report.messageId, toHold, actor);
       await this.finishIfDone(m, id, actor);
       await this.audit.record(m, actor, {
         action: 'PAYMENT_STATUS_REPORT_IMPORTED',
         entityType: 'DisbursementBatch',
         entityId: id,
         coreEnterpriseId: b.core_enterprise_id,
-        after: { messageId: report.messageId, settled: applied.settled, failed: applied.failed, unchanged, pending, unknown: unknown.length, conflicts: conflicts.length },
+        after: { messageId: report.messageId, settled: applied.settled, held, unchanged, pending, unknown: unknown.length, conflicts: conflicts.length },
       });
-      return { settled: applied.settled, failed: applied.failed, unchanged, pending, unknown, conflicts };
+      // `failed` stays in the answer for its readers: a report no longer fails anything by itself
+      return { settled: applied.settled, failed: 0, held, unchanged, pending, unknown, conflicts };
     });
     const batch = await this.get(id);
     return { batchId: id, messageId: report.messageId, transactions: report.transactions.length, ...outcome, batchStatus: batch.status };
+  }
+
+  /** Marks refused payments held: the item stays SENT, its loan DISBURSING with its reservation. */
+  private async hold(
+    m: EntityManager,
+    b: BatchRow,
+    reportMessageId: string | null,
+    refused: { item: ItemRow; code: string | null; reason: string | null }[],
+    actor: Actor,
+  ): Promise<number> {
+    if (!refused.length) return 0;
+    const r = await sql<{ loan_application_id: string; end_to_end_id: string; id: string; hold_code: string | null; hold_reason: string | null }>(
+      m,
+      `UPDATE disbursement_items i SET hold_code = v.code, hold_reason = v.reason, hold_report_message_id = $4, held_at = now(), held_by_id = $5, held_by = $6, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::text[]) AS v(id, code, reason)
+        WHERE i.id = v.id AND i.status = 'SENT' AND i.held_at IS NULL
+        RETURNING i.id, i.loan_application_id, i.end_to_end_id, i.hold_code, i.hold_reason`,
+      [refused.map((x) => x.item.id), refused.map((x) => x.code), refused.map((x) => x.reason), reportMessageId, actor.id, actor.name],
+    );
+    await this.audit.recordMany(
+      m,
+      actor,
+      r.rows.map((x) => ({
+        action: 'LOAN_PAYMENT_HELD',
+        entityType: 'LoanApplication',
+        entityId: x.loan_application_id,
+        coreEnterpriseId: b.core_enterprise_id,
+        after: { status: 'DISBURSING', batchId: b.id, itemId: x.id, endToEndId: x.end_to_end_id, reasonCode: x.hold_code, reason: x.hold_reason, reportMessageId },
+      })),
+    );
+    return r.rowCount;
+  }
+
+  /**
+   * Resolves a held payment from the bank statement: PAID settles it (the loan is DISBURSED), NOT_PAID
+   * fails it (the loan goes back to APPROVED, its reservation released). Never by the maker, the
+   * sender of the file or the reader of the report: any of them could have forged the RJCT.
+   */
+  async reconcile(actor: Actor, batchId: string, itemId: string, outcome: ReconcileOutcome, note: string): Promise<BatchView> {
+    return this.dataSource.transaction(async (m) => {
+      const b = await this.lock(m, batchId);
+      const r = await sql<ItemRow>(m, `SELECT * FROM disbursement_items WHERE id = $1 AND batch_id = $2 FOR UPDATE`, [itemId, batchId]);
+      const item = r.rows[0];
+      if (!item) throw notFound('Disbursement item', itemId);
+      if (!isHeld(item)) {
+        throw new DomainError(DisbursementErrors.ITEM_NOT_HELD, `Item ${itemId} is ${item.status}${item.reconciled_at ? ', reconciled already' : ''}; only a payment held after a RJCT is reconciled`);
+      }
+      if ([b.created_by_id, b.executed_by_id, item.held_by_id].includes(actor.id)) {
+        throw new DomainError(DisbursementErrors.RECONCILE_SAME_USER, 'You made this batch, sent its file or read the report that held this payment; another officer must reconcile it');
+      }
+      await sql(
+        m,
+        `UPDATE disbursement_items SET reconciled_at = now(), reconciled_by_id = $2, reconciled_by = $3, reconcile_outcome = $4, reconcile_note = $5, updated_at = now() WHERE id = $1`,
+        [itemId, actor.id, actor.name, outcome, note],
+      );
+      const result: ItemOutcome = outcome === 'PAID' ? { itemId, result: 'SETTLED' } : { itemId, result: 'FAILED', code: item.hold_code, reason: item.hold_reason };
+      await this.applyOutcomes(m, b, [result], actor);
+      await this.finishIfDone(m, batchId, actor);
+      await this.audit.record(m, actor, {
+        action: 'DISBURSEMENT_ITEM_RECONCILED',
+        entityType: 'DisbursementBatch',
+        entityId: batchId,
+        coreEnterpriseId: b.core_enterprise_id,
+        after: { itemId, loanApplicationId: item.loan_application_id, endToEndId: item.end_to_end_id, outcome, note, reasonCode: item.hold_code },
+      });
+      return this.viewIn(m, batchId);
+    });
   }
 
   /**
@@ -509,6 +642,28 @@ export class DisbursementsService {
     return r.rows.map((x) => x.loan_application_id);
   }
 
+  /**
+   * Items for the views, with `payee_changed`: for an item still to be paid (PENDING or SENT), the
+   * supplier's current name, account or bank differ from what it pays (the payee frozen at approval),
+   * so whoever approves the batch or reconciles the item sees it. A settled or failed item has nothing
+   * left to decide, and is not looked up: lists of finished batches stay cheap.
+   */
+  private async viewItemsOf(m: EntityManager, batchIds: string[]): Promise<ViewItemRow[]> {
+    const r = await sql<ViewItemRow>(
+      m,
+      `SELECT i.*, i.status IN ('PENDING', 'SENT') AND EXISTS (
+                SELECT 1 FROM loan_applications la JOIN suppliers s ON s.id = la.supplier_id
+                 WHERE la.id = i.loan_application_id
+                   AND (s.name, s.bank_account, s.bank_name) IS DISTINCT FROM (i.creditor_name, i.creditor_account, i.creditor_bank)
+              ) AS payee_changed
+         FROM disbursement_items i
+        WHERE i.batch_id = ANY($1::uuid[])
+        ORDER BY i.batch_id, i.seq`,
+      [batchIds],
+    );
+    return r.rows;
+  }
+
   async itemsOf(m: EntityManager, batchId: string): Promise<ItemRow[]> {
     const r = await sql<ItemRow>(m, `SELECT * FROM disbursement_items WHERE batch_id = $1 ORDER BY seq`, [batchId]);
     return r.rows;
@@ -527,6 +682,6 @@ export class DisbursementsService {
   }
 
   private async viewIn(m: EntityManager, id: string): Promise<BatchView> {
-    return batchView(await this.load(m, id), await this.itemsOf(m, id));
+    return batchView(await this.load(m, id), await this.viewItemsOf(m, [id]));
   }
 }

@@ -6,6 +6,8 @@ import { LoanErrors } from './loans.errors.js';
  * domain.md, as we read it: SUBMITTED → REJECTED_INELIGIBLE | PENDING_REVIEW; PENDING_REVIEW →
  * APPROVED | PENDING_SECOND_APPROVAL | REJECTED; PENDING_SECOND_APPROVAL → APPROVED | REJECTED;
  * APPROVED → DISBURSING | CANCELLED; DISBURSING → DISBURSED | APPROVED (payment failed).
+ * Extended (issue 9): PENDING_SECOND_APPROVAL and APPROVED → PENDING_REVIEW, when a roster changes the
+ * payee, identity or credit facts of the supplier before any money moves.
  * Written out independently of loan-state.ts so that a change there has to change this too.
  */
 const ALLOWED: ReadonlyArray<readonly [LoanStatus, LoanStatus]> = [
@@ -16,8 +18,10 @@ const ALLOWED: ReadonlyArray<readonly [LoanStatus, LoanStatus]> = [
   ['PENDING_REVIEW', 'REJECTED'],
   ['PENDING_SECOND_APPROVAL', 'APPROVED'],
   ['PENDING_SECOND_APPROVAL', 'REJECTED'],
+  ['PENDING_SECOND_APPROVAL', 'PENDING_REVIEW'],
   ['APPROVED', 'DISBURSING'],
   ['APPROVED', 'CANCELLED'],
+  ['APPROVED', 'PENDING_REVIEW'],
   ['DISBURSING', 'DISBURSED'],
   ['DISBURSING', 'APPROVED'],
 ];
@@ -54,10 +58,10 @@ describe('loan application state machine', () => {
     expect(loanStateMachine.states.sort()).toEqual([...ALL_STATUSES].sort());
   });
 
-  it('covers all 81 pairs: 11 allowed, 70 refused', () => {
+  it('covers all 81 pairs: 13 allowed, 68 refused', () => {
     expect(pairs).toHaveLength(81);
-    expect(allowedPairs).toHaveLength(11);
-    expect(refusedPairs).toHaveLength(70);
+    expect(allowedPairs).toHaveLength(13);
+    expect(refusedPairs).toHaveLength(68);
   });
 
   it.each(allowedPairs)('allows %s → %s', (from, to) => {
@@ -89,6 +93,12 @@ describe('loan application state machine', () => {
 
   it('reaches APPROVED from review, second approval and a failed payment only', () => {
     expect(loanStateMachine.sourcesOf('APPROVED').sort()).toEqual(['DISBURSING', 'PENDING_REVIEW', 'PENDING_SECOND_APPROVAL']);
+  });
+
+  it('sends a loan back to review only before money moves: from the second approval or APPROVED, never from DISBURSING', () => {
+    expect(loanStateMachine.sourcesOf('PENDING_REVIEW').sort()).toEqual(['APPROVED', 'PENDING_SECOND_APPROVAL', 'SUBMITTED']);
+    expect(loanStateMachine.can('DISBURSING', 'PENDING_REVIEW')).toBe(false);
+    expect(loanStateMachine.can('DISBURSED', 'PENDING_REVIEW')).toBe(false);
   });
 
   it('cancels only an APPROVED loan: once money moves (DISBURSING) it cannot be cancelled', () => {

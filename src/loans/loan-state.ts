@@ -20,12 +20,14 @@ export type LoanStatus = (typeof LOAN_STATUSES)[number];
  * APPROVED → DISBURSING → DISBURSED | APPROVED (payment failed) | CANCELLED.
  * We read the last line as: a loan is cancelled while APPROVED (before any money moves); once its
  * payment is under way (DISBURSING) it can only be paid or fail back to APPROVED.
+ * Extended: PENDING_SECOND_APPROVAL and APPROVED go back to PENDING_REVIEW when a roster changes the
+ * supplier's payee, identity or credit facts before any money moves (README, Operations).
  */
 export const loanStateMachine = new StateMachine<LoanStatus>('Loan application', {
   SUBMITTED: ['REJECTED_INELIGIBLE', 'PENDING_REVIEW'],
   PENDING_REVIEW: ['APPROVED', 'PENDING_SECOND_APPROVAL', 'REJECTED'],
-  PENDING_SECOND_APPROVAL: ['APPROVED', 'REJECTED'],
-  APPROVED: ['DISBURSING', 'CANCELLED'],
+  PENDING_SECOND_APPROVAL: ['APPROVED', 'REJECTED', 'PENDING_REVIEW'],
+  APPROVED: ['DISBURSING', 'CANCELLED', 'PENDING_REVIEW'],
   DISBURSING: ['DISBURSED', 'APPROVED'],
   REJECTED_INELIGIBLE: [],
   REJECTED: [],

@@ -1,12 +1,12 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { actorSeenBy, assertVisible, tenantOf, type Actor, type ActorRef } from '../auth/actor.js';
+import { actorSeenBy, assertVisible, systemActor, tenantOf, type Actor, type ActorRef } from '../auth/actor.js';
 import { DomainError, notFound } from '../common/errors.js';
-import { maskIdNumber } from '../common/identifiers.js';
+import { maskBankAccount, maskIdNumber } from '../common/identifiers.js';
 import { Dec, money } from '../common/money.js';
 import { Page } from '../common/pagination.js';
 import { toProblem } from '../common/problem.js';
@@ -15,6 +15,7 @@ import { sql } from '../database/sql.js';
 import { pageOf } from '../database/paging.js';
 import { EligibilityService } from '../eligibility/eligibility.service.js';
 import { ProgrammesService, type ProgrammeRecord } from '../programmes/programmes.service.js';
+import { RosterImportProcessor } from '../rosters/roster-import.processor.js';
 import { SuppliersService } from '../suppliers/suppliers.service.js';
 import { BatchItemDto, type SubmitLoanDto } from './dto.js';
 import { assertLoanTransition, type LoanStatus } from './loan-state.js';
@@ -48,6 +49,9 @@ export interface LoanRow {
   submitted_by: { kind: string; id: string; name: string; role: string };
   disbursed_at: Date | null;
   value_date: string | null;
+  payee_name: string | null;
+  payee_account: string | null;
+  payee_bank: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -81,6 +85,29 @@ function approvalSeenBy(viewer: Actor, id: string | null, name: string | null, r
   return { by: by.name, byId: by.id, at: at.toISOString() };
 }
 
+/**
+ * Supplier fields (as SUPPLIER_UPDATED names them) on which a lending decision rests: where the money
+ * goes, who the borrower is, and every fact that screening or the limit reads. A phone number or a
+ * farm's name are not among them.
+ */
+const REVIEW_TRIGGERS = new Set([
+  'bankAccount',
+  'bankName',
+  'name',
+  'supplierType',
+  'idNumber',
+  'legalRepIdNumber',
+  'birthDate',
+  'province',
+  'herdSize',
+  'yearsExperience',
+  'deliveryMonths',
+  'avgMonthlyDeliveryKg',
+  'avgMonthlySettlement',
+  'epidemicCertNo',
+  'epidemicCertExpiry',
+]);
+
 /** An application as `viewer` sees it: to a core enterprise, the bank's staff show by role only. */
 export function loanView(r: LoanRow & Partial<SupplierSummaryRow>, viewer: Actor) {
   const submitter = actorSeenBy(viewer, r.submitted_by);
@@ -104,6 +131,7 @@ export function loanView(r: LoanRow & Partial<SupplierSummaryRow>, viewer: Actor
     submittedBy: { kind: submitter.kind, name: submitter.name, role: submitter.role },
     disbursedAt: r.disbursed_at?.toISOString() ?? null,
     valueDate: r.value_date,
+    payee: r.payee_account ? { name: r.payee_name, bankAccount: maskBankAccount(r.payee_account), bankName: r.payee_bank } : null,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     ...(r.supplier_code !== undefined
@@ -145,7 +173,7 @@ const WITH_SUPPLIER = `SELECT ${WITH_SUPPLIER_COLUMNS} FROM ${WITH_SUPPLIER_FROM
  * number of concurrent requests or service instances.
  */
 @Injectable()
-export class LoansService {
+export class LoansService implements OnModuleInit {
   private readonly logger = new Logger('Loans');
 
   constructor(
@@ -154,7 +182,13 @@ export class LoansService {
     private readonly programmes: ProgrammesService,
     private readonly suppliers: SuppliersService,
     private readonly eligibility: EligibilityService,
+    private readonly rosterImports: RosterImportProcessor,
   ) {}
+
+  onModuleInit(): void {
+    // in the import's own transaction: the roster change and its consequences commit together
+    this.rosterImports.addHook({ afterMerge: (m, importId, coreEnterpriseId) => this.sendBackChangedByRoster(m, importId, coreEnterpriseId) });
+  }
 
   // ---------- submission ----------
 
@@ -362,7 +396,9 @@ export class LoansService {
           to,
           actor,
           { comment: comment ?? null },
-          `four_eyes_required = ${loan.status === 'PENDING_SECOND_APPROVAL'}, approved_by_id = $10, approved_by = $11, approved_by_role = $12, approved_at = now(), reserved = true`,
+          // the payee is frozen here, from the supplier row as this transaction reads it
+          `four_eyes_required = ${loan.status === 'PENDING_SECOND_APPROVAL'}, approved_by_id = $10, approved_by = $11, approved_by_role = $12, approved_at = now(), reserved = true,
+           (payee_name, payee_account, payee_bank) = (SELECT s.name, s.bank_account, s.bank_name FROM suppliers s WHERE s.id = loan_applications.supplier_id)`,
         );
       }
       await this.audit.record(m, actor, {
@@ -511,6 +547,83 @@ export class LoansService {
     if (!h.supplier_ok) throw new DomainError(LoanErrors.SUPPLIER_LIMIT_EXCEEDED, "The amount is above the supplier's available limit");
     if (!h.programme_ok) throw new DomainError(LoanErrors.PROGRAMME_CAP_EXCEEDED, 'The programme cap has no room for this amount');
     if (!h.guarantee_ok) throw new DomainError(LoanErrors.GUARANTEE_CAP_EXCEEDED, "The core enterprise's guarantee cap has no room for this amount");
+  }
+
+  // ---------- roster changes ----------
+
+  /**
+   * A roster import that changed the payee, identity or credit facts of a supplier sends its loans that
+   * were decided on the old facts, and are not yet being paid, back to review: PENDING_SECOND_APPROVAL
+   * and APPROVED (outside any open batch) go to PENDING_REVIEW with their approvals and payee cleared
+   * and their reservation released. A loan already in an open batch or paying keeps its frozen payee;
+   * the batch shows the checker that the supplier's account changed.
+   */
+  async sendBackChangedByRoster(m: EntityManager, importId: string, coreEnterpriseId: string): Promise<void> {
+    const live = await sql<{ id: string; supplier_id: string }>(
+      m,
+      `SELECT la.id, la.supplier_id FROM loan_applications la JOIN suppliers s ON s.id = la.supplier_id
+        WHERE la.core_enterprise_id = $1 AND la.status IN ('PENDING_SECOND_APPROVAL', 'APPROVED') AND s.last_import_id = $2
+        ORDER BY la.id FOR UPDATE OF la`,
+      [coreEnterpriseId, importId],
+    );
+    if (!live.rowCount) return;
+    const changed = await this.suppliers.changedByImport(m, importId, [...new Set(live.rows.map((l) => l.supplier_id))]);
+    const triggersOf = new Map<string, string[]>();
+    for (const [supplierId, fields] of changed) {
+      const triggers = fields.filter((f) => REVIEW_TRIGGERS.has(f));
+      if (triggers.length) triggersOf.set(supplierId, triggers);
+    }
+    const ids = live.rows.filter((l) => triggersOf.has(l.supplier_id)).map((l) => l.id);
+    if (!ids.length) return;
+    assertLoanTransition('APPROVED', 'PENDING_REVIEW');
+    assertLoanTransition('PENDING_SECOND_APPROVAL', 'PENDING_REVIEW');
+    // A statement of its own, after the locks: a batch made meanwhile has committed its items by now.
+    const r = await sql<LoanRow & { from_status: LoanStatus; was_reserved: boolean }>(
+      m,
+      `WITH old AS (
+         SELECT la.id, la.status, la.reserved FROM loan_applications la
+          WHERE la.id = ANY($1::uuid[]) AND la.status IN ('PENDING_SECOND_APPROVAL', 'APPROVED')
+            AND NOT EXISTS (SELECT 1 FROM disbursement_items i WHERE i.loan_application_id = la.id AND i.status IN ('PENDING', 'SENT'))
+       )
+       UPDATE loan_applications la SET status = 'PENDING_REVIEW', reserved = false, four_eyes_required = NULL,
+              first_approved_by_id = NULL, first_approved_by = NULL, first_approved_at = NULL,
+              approved_by_id = NULL, approved_by = NULL, approved_at = NULL,
+              payee_name = NULL, payee_account = NULL, payee_bank = NULL, updated_at = now()
+         FROM old WHERE la.id = old.id
+       RETURNING la.*, old.status AS from_status, old.reserved AS was_reserved`,
+      [ids],
+    );
+    if (!r.rowCount) return;
+    const loans = r.rows;
+    await this.releaseMany(m, loans.filter((l) => l.was_reserved));
+    const actor = systemActor(importId, 'roster-import');
+    const fieldsOf = (l: LoanRow) => triggersOf.get(l.supplier_id)!;
+    await sql(
+      m,
+      `INSERT INTO loan_application_history (loan_application_id, from_status, to_status, actor_kind, actor_id, actor_name, actor_role, reason)
+       SELECT id, from_status, 'PENDING_REVIEW', $3, $4, $5, $6, reason FROM unnest($1::uuid[], $2::text[], $7::text[]) AS t(id, from_status, reason)`,
+      [
+        loans.map((l) => l.id),
+        loans.map((l) => l.from_status),
+        actor.kind,
+        actor.id,
+        actor.name,
+        actor.role,
+        loans.map((l) => `roster import ${importId} changed ${fieldsOf(l).join(', ')}`),
+      ],
+    );
+    await this.audit.recordMany(
+      m,
+      actor,
+      loans.map((l) => ({
+        action: 'LOAN_APPLICATION_SENT_BACK',
+        entityType: 'LoanApplication',
+        entityId: l.id,
+        coreEnterpriseId: l.core_enterprise_id,
+        before: { status: l.from_status, reserved: l.was_reserved },
+        after: { status: 'PENDING_REVIEW', importId, changedFields: fieldsOf(l), released: l.was_reserved ? money(l.amount) : null },
+      })),
+    );
   }
 
   // ---------- for disbursements ----------

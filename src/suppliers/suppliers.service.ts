@@ -32,6 +32,37 @@ export const SUPPLIER_ROSTER_COLUMNS = [
   'birth_date',
 ] as const;
 
+type RosterColumn = (typeof SUPPLIER_ROSTER_COLUMNS)[number];
+
+const plain = (e: string) => `to_jsonb(${e})`;
+/** Decimals as strings, as the API shows money. */
+const decimal = (e: string) => `to_jsonb(${e}::text)`;
+const masked = (fn: string) => (e: string) => `to_jsonb(${fn}(${e}))`;
+
+/**
+ * How a supplier change is named and shown in its audit event: the API's field names, identifiers
+ * masked exactly as src/common/identifiers.ts masks them (by the SQL functions of the same names).
+ */
+const AUDITED_FIELDS: Record<Exclude<RosterColumn, 'supplier_code'>, { key: string; shown: (e: string) => string }> = {
+  supplier_type: { key: 'supplierType', shown: plain },
+  name: { key: 'name', shown: plain },
+  id_number: { key: 'idNumber', shown: masked('mask_id_number') },
+  legal_rep_id_number: { key: 'legalRepIdNumber', shown: masked('mask_id_number') },
+  phone: { key: 'phone', shown: masked('mask_phone') },
+  bank_account: { key: 'bankAccount', shown: masked('mask_bank_account') },
+  bank_name: { key: 'bankName', shown: plain },
+  farm_name: { key: 'farmName', shown: plain },
+  province: { key: 'province', shown: plain },
+  herd_size: { key: 'herdSize', shown: plain },
+  years_experience: { key: 'yearsExperience', shown: decimal },
+  epidemic_cert_no: { key: 'epidemicCertNo', shown: plain },
+  epidemic_cert_expiry: { key: 'epidemicCertExpiry', shown: plain },
+  delivery_months: { key: 'deliveryMonths', shown: plain },
+  avg_monthly_delivery_kg: { key: 'avgMonthlyDeliveryKg', shown: decimal },
+  avg_monthly_settlement: { key: 'avgMonthlySettlement', shown: decimal },
+  birth_date: { key: 'birthDate', shown: plain },
+};
+
 /** DDL of a staging table with those columns (a temporary table in the importing transaction). */
 export const SUPPLIER_STAGING_DDL = `
   supplier_code text NOT NULL, supplier_type text NOT NULL, name text NOT NULL, id_number text NOT NULL,
@@ -176,10 +207,15 @@ export class SuppliersService {
   /**
    * Upserts the staged roster rows by (core enterprise, supplier code) in one statement: new codes are
    * created, changed ones updated, identical ones left untouched (so they keep their updated_at).
+   * Every supplier it updates gets a SUPPLIER_UPDATED audit event in the same statement, with the
+   * changed fields only, before and after, identifiers masked: the old values are read from the
+   * statement's snapshot, which the upsert's own changes are not part of, and only for the rows it
+   * changed, so an unchanged re-import costs nothing more.
    */
   async mergeStaged(manager: EntityManager, staging: string, coreEnterpriseId: string, importId: string): Promise<{ created: number; updated: number }> {
     const cols = SUPPLIER_ROSTER_COLUMNS.join(', ');
     const changed = SUPPLIER_ROSTER_COLUMNS.filter((c) => c !== 'supplier_code');
+    const fieldDiffs = changed.map((c) => `('${AUDITED_FIELDS[c].key}', o.${c} IS DISTINCT FROM n.${c}, ${AUDITED_FIELDS[c].shown(`o.${c}`)}, ${AUDITED_FIELDS[c].shown(`n.${c}`)})`);
     const r = await sql<{ created: number; updated: number }>(
       manager,
       `WITH merged AS (
@@ -188,11 +224,38 @@ export class SuppliersService {
          ON CONFLICT (core_enterprise_id, supplier_code) DO UPDATE SET
            ${changed.map((c) => `${c} = excluded.${c}`).join(', ')}, last_import_id = excluded.last_import_id, updated_at = now()
          WHERE (${changed.map((c) => `s.${c}`).join(', ')}) IS DISTINCT FROM (${changed.map((c) => `excluded.${c}`).join(', ')})
-         RETURNING (xmax = 0) AS created
+         RETURNING s.id, (xmax = 0) AS created, ${changed.map((c) => `s.${c}`).join(', ')}
+       ), audited AS (
+         INSERT INTO audit_events (actor_kind, actor_id, actor_name, actor_role, action, entity_type, entity_id, core_enterprise_id, before, after, correlation_id)
+         SELECT 'SYSTEM', 'roster-import', 'roster-import', NULL, 'SUPPLIER_UPDATED', 'Supplier', n.id::text, $1, d.before, d.after, $2::text
+           FROM merged n
+           JOIN suppliers o ON o.id = n.id
+           CROSS JOIN LATERAL (
+             SELECT jsonb_object_agg(f.field, f.was) AS before, jsonb_object_agg(f.field, f.now) AS after
+               FROM (VALUES ${fieldDiffs.join(',\n                            ')}) AS f(field, changed, was, now)
+              WHERE f.changed
+           ) d
+          WHERE NOT n.created
        )
        SELECT count(*) FILTER (WHERE created)::int AS created, count(*) FILTER (WHERE NOT created)::int AS updated FROM merged`,
       [coreEnterpriseId, importId],
     );
     return r.rows[0];
+  }
+
+  /**
+   * The fields (as SUPPLIER_UPDATED names them) that an import changed, per supplier, for the given
+   * suppliers: read from the audit events mergeStaged wrote, the one record of what an import changed.
+   */
+  async changedByImport(manager: EntityManager, importId: string, supplierIds: string[]): Promise<Map<string, string[]>> {
+    if (!supplierIds.length) return new Map();
+    const r = await sql<{ supplier_id: string; fields: string[] }>(
+      manager,
+      `SELECT entity_id AS supplier_id, ARRAY(SELECT jsonb_object_keys(after) ORDER BY 1) AS fields
+         FROM audit_events
+        WHERE entity_type = 'Supplier' AND entity_id = ANY($1::text[]) AND action = 'SUPPLIER_UPDATED' AND correlation_id = $2`,
+      [supplierIds, importId],
+    );
+    return new Map(r.rows.map((x) => [x.supplier_id, x.fields]));
   }
 }
