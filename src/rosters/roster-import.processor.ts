@@ -183,6 +183,11 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
     });
   }
 
+  /**
+   * started_at and finished_at are written on different connections, and the import's transaction
+   * begins before it waits for its core enterprise's lock: both take clock_timestamp(), since now()
+   * would be the start of that transaction, earlier than the claim.
+   */
   async run(importId: string): Promise<void> {
     const progress = this.dataSource.manager;
     const current = await sql<{ status: string; core_enterprise_id: string; file_type: 'csv' | 'xlsx'; attempts: number }>(
@@ -201,7 +206,7 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
       await sql(runner.manager, `SELECT pg_advisory_xact_lock(hashtext('roster-import:' || $1))`, [imp.core_enterprise_id]);
       const claimed = await sql<{ attempts: number }>(
         progress,
-        `UPDATE roster_imports SET status = 'RUNNING', attempts = attempts + 1, processed_rows = 0, started_at = now(), updated_at = now()
+        `UPDATE roster_imports SET status = 'RUNNING', attempts = attempts + 1, processed_rows = 0, started_at = clock_timestamp(), updated_at = now()
           WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') RETURNING attempts`,
         [importId],
       );
@@ -234,7 +239,7 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
   private async fail(importId: string, code: string, message: string): Promise<void> {
     await sql(
       this.dataSource.manager,
-      `UPDATE roster_imports SET status = 'FAILED', failure_code = $2, failure_message = $3, finished_at = now(), updated_at = now() WHERE id = $1`,
+      `UPDATE roster_imports SET status = 'FAILED', failure_code = $2, failure_message = $3, finished_at = clock_timestamp(), updated_at = now() WHERE id = $1`,
       [importId, code, message],
     );
   }
@@ -349,7 +354,7 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
     await sql(
       m,
       `UPDATE roster_imports SET status = 'COMPLETED', total_rows = $2, processed_rows = $2, accepted_rows = $3, rejected_rows = $4,
-              created_count = $5, updated_count = $6, unchanged_count = $7, finished_at = now(), updated_at = now()
+              created_count = $5, updated_count = $6, unchanged_count = $7, finished_at = clock_timestamp(), updated_at = now()
         WHERE id = $1`,
       [importId, accepted + rejected, accepted, rejected, created, updated, unchanged],
     );
