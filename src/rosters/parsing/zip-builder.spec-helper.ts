@@ -7,8 +7,8 @@ import zlib from 'node:zlib';
 export interface ZipEntrySpec {
   name: string;
   data?: Buffer | string;
-  /** Content of `times` copies of `chunk`: hundreds of MB of zeros take well under 1 MB. */
-  repeat?: { chunk: Buffer | string; times: number };
+  /** `head`, `times` copies of `chunk`, then `tail`: hundreds of MB of zeros take well under 1 MB. */
+  repeat?: { chunk: Buffer | string; times: number; head?: string; tail?: string };
   stored?: boolean;
   /** Sizes 0 in the local header and the directory, the real ones in a data descriptor after the data. */
   hideSizes?: boolean;
@@ -29,10 +29,18 @@ function deflate(spec: ZipEntrySpec): { data: Buffer; size: number; crc: number 
     // A full flush ends the chunk's blocks on a byte boundary with no reference to earlier data, so
     // the same compressed bytes repeated, then a final empty block, are a valid stream of the copies.
     const chunk = Buffer.from(spec.repeat.chunk);
-    const block = zlib.deflateRawSync(chunk, { level: 9, finishFlush: zlib.constants.Z_FULL_FLUSH });
-    let crc = 0;
+    const head = Buffer.from(spec.repeat.head ?? '');
+    const tail = Buffer.from(spec.repeat.tail ?? '');
+    const flushed = (data: Buffer) => zlib.deflateRawSync(data, { level: 9, finishFlush: zlib.constants.Z_FULL_FLUSH });
+    const block = flushed(chunk);
+    let crc = zlib.crc32(head);
     for (let i = 0; i < spec.repeat.times; i++) crc = zlib.crc32(chunk, crc);
-    return { data: Buffer.concat([...Array<Buffer>(spec.repeat.times).fill(block), FINAL_EMPTY_BLOCK]), size: chunk.length * spec.repeat.times, crc };
+    crc = zlib.crc32(tail, crc);
+    return {
+      data: Buffer.concat([flushed(head), ...Array<Buffer>(spec.repeat.times).fill(block), flushed(tail), FINAL_EMPTY_BLOCK]),
+      size: head.length + chunk.length * spec.repeat.times + tail.length,
+      crc,
+    };
   }
   const raw = Buffer.from(spec.data ?? '');
   return { data: spec.stored ? raw : zlib.deflateRawSync(raw), size: raw.length, crc: zlib.crc32(raw) };
