@@ -3,6 +3,7 @@ import { SuppliersAndRosters1764316800000 } from './1764316800000-suppliers-and-
 import { Eligibility1764403200000 } from './1764403200000-eligibility.js';
 import { Loans1764489600000 } from './1764489600000-loans.js';
 import { Disbursements1764576000000 } from './1764576000000-disbursements.js';
+import { RosterImportLimits1764662400000 } from './1764662400000-roster-import-limits.js';
 
 /** In order. Listed explicitly: an ES-module build has no reliable glob loading. */
-export const MIGRATIONS = [Foundation1764230400000, SuppliersAndRosters1764316800000, Eligibility1764403200000, Loans1764489600000, Disbursements1764576000000];
+export const MIGRATIONS = [Foundation1764230400000, SuppliersAndRosters1764316800000, Eligibility1764403200000, Loans1764489600000, Disbursements1764576000000, RosterImportLimits1764662400000];
