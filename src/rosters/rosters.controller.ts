@@ -22,7 +22,7 @@ export class RostersController {
     description:
       'Answers 202 with the import id at once; poll GET /roster-imports/{importId}. Every row is validated; bad rows are reported ' +
       'row by row, good rows are upserted by supplier code, all in one transaction. Honours Idempotency-Key (hash of the file). ' +
-      'An upload that stalls or crawls is cut off (408); too many at once answer 429 ROSTER_UPLOADS_BUSY, more than the hourly rate ' +
+      'An upload that stalls or crawls is cut off (its connection closed); too many at once answer 429 ROSTER_UPLOADS_BUSY, more than the hourly rate ' +
       '429 ROSTER_UPLOAD_RATE_EXCEEDED (both with Retry-After), more than the storage quota 413 ROSTER_STORAGE_QUOTA_EXCEEDED, and a ' +
       'workbook whose directory shows a zip bomb 422 ROSTER_FILE_TOO_COMPLEX.',
   })
@@ -30,7 +30,7 @@ export class RostersController {
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiAcceptedResponse({ description: '{importId, status: QUEUED, ...}' })
-  @ApiProblems(400, 401, 403, 404, 408, 409, 413, 415, 422, 429)
+  @ApiProblems(400, 401, 403, 404, 409, 413, 415, 422, 429)
   async upload(@CurrentActor() actor: Actor, @UuidParam() id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const { status, body, replayed } = await this.rosters.upload(actor, id, req);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');

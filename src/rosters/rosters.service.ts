@@ -15,6 +15,7 @@ import { APP_CONFIG } from '../config/tokens.js';
 import { csvLine, CSV_BOM } from '../common/csv.js';
 import { CommonErrors, DomainError, notFound } from '../common/errors.js';
 import { Page } from '../common/pagination.js';
+import { requestIdOf } from '../common/request-id.js';
 import { BinaryCopyWriter } from '../database/copy.js';
 import { sql } from '../database/sql.js';
 import { pageOf } from '../database/paging.js';
@@ -231,7 +232,7 @@ export class RostersService {
     if (Number(held) + incomingBytes > storageQuotaBytes) {
       throw new DomainError(
         RosterErrors.ROSTER_STORAGE_QUOTA_EXCEEDED,
-        `Rosters not imported yet hold ${held} bytes of the core enterprise's ${storageQuotaBytes}; this one does not fit. Let queued imports finish, or retry or drop failed ones.`,
+        `Rosters not imported yet hold ${held} bytes of the core enterprise's ${storageQuotaBytes}, and this one does not fit. Room is made as queued imports finish, and as the files of failed imports expire (after ${this.config.roster.fileRetentionDays} days).`,
         { headers, quota: storageQuotaBytes, held: Number(held) },
       );
     }
@@ -382,7 +383,7 @@ export class RostersService {
         }
       };
       const watch = this.watch(req, (reason) => {
-        this.logger.warn({ reason, correlationId: req.headers['x-request-id'] }, 'roster upload cut off');
+        this.logger.warn({ reason, correlationId: requestIdOf(req) }, 'roster upload cut off');
         req.destroy();
         const { uploadIdleSeconds, uploadMinBytesPerSecond } = this.config.roster;
         settle(
