@@ -200,8 +200,4 @@ export class InflateBudget {
     }
     return null;
   }
-
-  get inflatedBytes(): number {
-    return this.inflated;
-  }
 }
