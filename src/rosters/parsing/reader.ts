@@ -435,6 +435,24 @@ function guardZip(zip: Readable, budget: InflateBudget, onLimit: (problem: Roste
     for (const entry of open) entry.end();
     open.clear();
   });
+  // unzipper emits 'end' by hand as soon as its input is consumed, even while entries it pushed still
+  // wait in its buffer (exceljs pauses it between entries); exceljs then stops at that 'end' and
+  // never sees the last entries (now and then a workbook read without its xl/workbook.xml). The
+  // early 'end' is held back until the buffer is empty.
+  const emit = zip.emit.bind(zip);
+  let endHeld = false;
+  zip.emit = (event: string | symbol, ...args: unknown[]) => {
+    if (event === 'end' && zip.readableLength > 0) {
+      endHeld = true;
+      return false;
+    }
+    const listened = emit(event, ...args);
+    if (event === 'data' && endHeld && zip.readableLength === 0) {
+      endHeld = false;
+      emit('end');
+    }
+    return listened;
+  };
 }
 
 /**
