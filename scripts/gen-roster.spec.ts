@@ -2,7 +2,7 @@ import { Readable, Writable } from 'node:stream';
 import { mapHeaders, type RosterColumn } from '../src/rosters/parsing/columns.js';
 import { readCsv, readXlsx, type Cell, type RosterRecord } from '../src/rosters/parsing/reader.js';
 import { RosterRowValidator } from '../src/rosters/parsing/validate-row.js';
-import { DEFAULT_OPTIONS, generateRoster, parseArgs, rosterRows, type Defect, type RosterOptions } from './gen-roster.js';
+import { DEFAULT_OPTIONS, USAGE, generateRoster, main, parseArgs, rosterRows, type Defect, type RosterOptions } from './gen-roster.js';
 
 class Collector extends Writable {
   private parts: Buffer[] = [];
@@ -161,12 +161,63 @@ describe('parseArgs', () => {
     expect(parseArgs([])).toEqual({ ...DEFAULT_OPTIONS, out: undefined, truth: undefined });
   });
 
+  it('takes --flag=value like --flag value', () => {
+    expect(parseArgs(['--rows=10', '--error-rate=0.5', '--headers=zh', '--out=a=b.csv'])).toEqual({
+      ...DEFAULT_OPTIONS,
+      rows: 10,
+      errorRate: 0.5,
+      headers: 'zh',
+      out: 'a=b.csv',
+      truth: undefined,
+    });
+    expect(parseArgs(['--rows=10'])).toEqual(parseArgs(['--rows', '10']));
+  });
+
   it.each([
     [['--encoding', 'latin1'], /--encoding/],
     [['--format', 'xls'], /--format/],
     [['--rows', 'many'], /--rows/],
+    [['--rows=many'], /--rows/],
     [['--as-of', '30/06/2026'], /--as-of/],
+    [['--row', '10'], /unknown flag --row/],
+    [['--rows', '10', '--colour=red'], /unknown flag --colour/],
+    [['--rows'], /--rows needs a value/],
+    [['--rows='], /--rows needs a value/],
+    [['--rows', '--seed', '3'], /--rows needs a value/],
+    [['--rows', '10', '--rows', '20'], /--rows is given twice/],
+    [['10'], /unexpected argument "10"/],
+    [['-r', '10'], /unexpected argument "-r"/],
   ])('refuses %j', (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(message);
+  });
+});
+
+describe('main (the command line)', () => {
+  it.each([[['--help']], [['-h']], [['--rows', '10', '--help']]])('prints the usage for %j, and no roster', async (argv) => {
+    const out = new Collector();
+    await main(argv, out);
+    const text = out.bytes.toString('utf8');
+    expect(text).toBe(USAGE);
+    expect(text).not.toMatch(/^supplier_code,/m);
+    for (const flag of ['--rows', '--seed', '--error-rate', '--headers', '--out', '--truth', '--as-of', '--encoding', '--format', '--help']) {
+      expect(USAGE).toContain(flag);
+    }
+  });
+
+  it('writes as many rows as --rows=N asks for', async () => {
+    const out = new Collector();
+    await main(['--rows=10', '--seed=3'], out);
+    const lines = out.bytes.toString('utf8').trim().split(/\r?\n/);
+    expect(lines[0]).toMatch(/^supplier_code,/);
+    expect(lines).toHaveLength(11);
+    const spaced = new Collector();
+    await main(['--rows', '10', '--seed', '3'], spaced);
+    expect(spaced.bytes).toEqual(out.bytes);
+  });
+
+  it('refuses an unknown flag before writing anything', async () => {
+    const out = new Collector();
+    await expect(main(['--rows=10', '--sead=3'], out)).rejects.toThrow(/unknown flag --sead/);
+    expect(out.bytes).toHaveLength(0);
   });
 });

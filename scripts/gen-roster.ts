@@ -329,11 +329,50 @@ function numberFlag(flag: string, value: string | undefined, fallback: number): 
   return n;
 }
 
+export const USAGE = `Writes a synthetic supplier roster (CSV by default) to standard output or to --out.
+
+Usage: npm run gen:roster -- [options]      (each option as --flag value or --flag=value)
+
+  --rows N           data rows (default ${DEFAULT_OPTIONS.rows})
+  --seed N           the same seed gives the same rows (default ${DEFAULT_OPTIONS.seed})
+  --error-rate R     share of rows, 0 to 1, that carry one defect (default ${DEFAULT_OPTIONS.errorRate})
+  --headers en|zh    English or Chinese column headers (default ${DEFAULT_OPTIONS.headers})
+  --encoding E       utf8, utf8-bom or gb18030 (default ${DEFAULT_OPTIONS.encoding})
+  --format F         csv or xlsx (default ${DEFAULT_OPTIONS.format})
+  --as-of DATE       YYYY-MM-DD that ages and licence expiry dates are drawn around (default ${DEFAULT_OPTIONS.asOf})
+  --out FILE         write the roster to FILE instead of standard output
+  --truth FILE       one JSON line per data row: {row, supplier_code, defect|null}
+  --help, -h         print this text
+`;
+
+const VALUE_FLAGS = ['rows', 'seed', 'error-rate', 'headers', 'encoding', 'format', 'as-of', 'out', 'truth'] as const;
+type ValueFlag = (typeof VALUE_FLAGS)[number];
+
+export function helpRequested(argv: readonly string[]): boolean {
+  return argv.some((arg) => arg === '--help' || arg === '-h');
+}
+
+/**
+ * Reads `--flag value` and `--flag=value`. A typo must not silently fall back to a default (a
+ * benchmark of 1,000 rows instead of 200,000), so anything unknown, repeated or without a value is
+ * an error.
+ */
 export function parseArgs(argv: readonly string[]): RosterOptions & { out?: string; truth?: string } {
-  const flags = new Map<string, string>();
-  argv.forEach((arg, i) => {
-    if (arg.startsWith('--') && argv[i + 1] !== undefined) flags.set(arg.slice(2), argv[i + 1]);
-  });
+  const flags = new Map<ValueFlag, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('--')) throw new Error(`unexpected argument "${arg}" (flags are --name value or --name=value; see --help)`);
+    const eq = arg.indexOf('=');
+    const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
+    if (!(VALUE_FLAGS as readonly string[]).includes(name)) throw new Error(`unknown flag --${name} (see --help)`);
+    const flag = name as ValueFlag;
+    let value: string | undefined;
+    if (eq !== -1) value = arg.slice(eq + 1);
+    else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) value = argv[++i];
+    if (!value) throw new Error(`--${flag} needs a value`);
+    if (flags.has(flag)) throw new Error(`--${flag} is given twice`);
+    flags.set(flag, value);
+  }
   const asOf = flags.get('as-of') ?? DEFAULT_OPTIONS.asOf;
   if (!isIsoDate(asOf)) throw new Error('--as-of must be a YYYY-MM-DD date');
   return {
@@ -349,20 +388,25 @@ export function parseArgs(argv: readonly string[]): RosterOptions & { out?: stri
   };
 }
 
-async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
-  const out = options.out ? createWriteStream(options.out) : process.stdout;
+/** The command line: the usage for --help, else the roster to --out or to `stdout`. */
+export async function main(argv: readonly string[], stdout: Writable): Promise<void> {
+  if (helpRequested(argv)) {
+    if (!stdout.write(USAGE)) await once(stdout, 'drain');
+    return;
+  }
+  const options = parseArgs(argv);
+  const out = options.out ? createWriteStream(options.out) : stdout;
   const truth = options.truth ? createWriteStream(options.truth) : undefined;
   await generateRoster(options, out, truth);
   for (const stream of [out, truth]) {
-    if (stream === undefined || stream === process.stdout) continue;
+    if (stream === undefined || stream === stdout) continue;
     if (!stream.writableEnded) stream.end();
     if (!stream.writableFinished) await once(stream, 'finish');
   }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((err: unknown) => {
+  main(process.argv.slice(2), process.stdout).catch((err: unknown) => {
     process.stderr.write(`gen-roster: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 1;
   });

@@ -41,8 +41,8 @@ const card16 = (() => {
 })();
 const CODE64 = `C${'x'.repeat(63)}`;
 const xId = residentIdEndingInX('1979-11-02');
-/** About one resident ID in 31 also passes the USCC checksum (both are 18 characters); take one that does not. */
-function residentIdFailingUscc(): string {
+/** One resident ID in 31 also passes the credit-code checksum: the case needs one that does not. */
+function residentIdThatIsNoUscc(): string {
   for (;;) {
     const id = residentId();
     if (usccCheckChar(id.slice(0, 17)) !== id[17]) return id;
@@ -92,7 +92,7 @@ const cases: Case[] = [
   })),
   { label: 'credit code checksum wrong', row: entity('USCC-CHK', { id_number: withBadCheck(uscc()) }), problems: ['id_number:USCC_CHECKSUM'] },
   { label: 'credit code of 17 characters', row: entity('USCC-LEN', { id_number: uscc().slice(0, 17) }), problems: ['id_number:USCC_FORMAT'] },
-  { label: 'ENTITY whose id is a resident ID', row: entity('USCC-RID', { id_number: residentIdFailingUscc() }), problems: ['id_number:USCC_CHECKSUM'] },
+  { label: 'ENTITY whose id is a resident ID', row: entity('USCC-RID', { id_number: residentIdThatIsNoUscc() }), problems: ['id_number:USCC_CHECKSUM'] },
 
   // ENTITY legal representative
   { label: 'ENTITY without legal representative', row: entity('LR-NONE', { legal_rep_id_number: '' }), problems: ['legal_rep_id_number:REQUIRED'] },

@@ -320,6 +320,22 @@ describe('roster upload and import through the API', () => {
       expect((await storedCounts(t, ce.id)).suppliers).toBe(3000);
     });
 
+    it('times every import in order: createdAt <= startedAt <= finishedAt, also one that waited for another and one that failed', async () => {
+      const ce = await t.coreEnterprise();
+      const file = await rosterBuffer({ rows: 3000, seed: 31 });
+      const ups = await Promise.all([upload(t, ce.id, file, 'a.csv'), upload(t, ce.id, file, 'b.csv')]);
+      ups.push(await upload(t, ce.id, Buffer.from(`${COLUMNS.join(',')}\n`), 'c.csv'));
+      for (const up of ups) expectStatus(up, 202);
+      const done = await Promise.all(ups.map((up) => waitImport(t, up.body.importId)));
+      expect(done.map((d) => d.status).sort()).toEqual(['COMPLETED', 'COMPLETED', 'FAILED']);
+      for (const d of done) {
+        expect(d.startedAt).not.toBeNull();
+        expect(d.finishedAt).not.toBeNull();
+        expect(Date.parse(d.startedAt)).toBeGreaterThanOrEqual(Date.parse(d.createdAt));
+        expect(Date.parse(d.finishedAt) - Date.parse(d.startedAt)).toBeGreaterThanOrEqual(0);
+      }
+    });
+
     it("never touches another core enterprise's supplier with the same code", async () => {
       const a = await t.coreEnterprise();
       const b = await t.coreEnterprise();

@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { ConfigError, DEV_ADMIN_PASSWORD, DEV_ADMIN_USERNAME, DEV_JWT_SECRET, loadConfig } from './app-config.js';
 
 /** The problems loadConfig lists for an environment, or none when it loads. */
@@ -298,5 +300,87 @@ describe('loadConfig', () => {
     expect(err.problems).toHaveLength(8);
     expect(err.message.split('\n')).toHaveLength(9);
     expect(err.message).toMatch(/^Invalid configuration:/);
+  });
+
+  describe('roster upload and import limits', () => {
+    it('has defaults a bank can run with', () => {
+      expect(loadConfig({}).roster).toEqual({
+        uploadDir: path.join(os.tmpdir(), 'chainlend-uploads'),
+        uploadIdleSeconds: 30,
+        uploadMinBytesPerSecond: 16384,
+        maxConcurrentUploads: 8,
+        maxConcurrentUploadsPerCoreEnterprise: 2,
+        storageQuotaBytes: 1024 ** 3,
+        uploadsPerHour: 60,
+        fileRetentionDays: 7,
+        maxInflatedBytes: 512 * 1024 ** 2,
+        maxInflateRatio: 100,
+        maxSharedStrings: 2_000_000,
+        parserMemoryMb: 512,
+        maxReportedProblems: 100_000,
+      });
+    });
+
+    it('reads every variable', () => {
+      const c = loadConfig({
+        ROSTER_UPLOAD_DIR: '/var/spool/chainlend',
+        ROSTER_UPLOAD_IDLE_SECONDS: '5',
+        ROSTER_UPLOAD_MIN_BYTES_PER_SECOND: '1000',
+        ROSTER_MAX_CONCURRENT_UPLOADS: '20',
+        ROSTER_MAX_CONCURRENT_UPLOADS_PER_CORE_ENTERPRISE: '3',
+        ROSTER_STORAGE_QUOTA_BYTES: String(2 * 1024 ** 3),
+        ROSTER_UPLOADS_PER_HOUR: '10',
+        ROSTER_FILE_RETENTION_DAYS: '30',
+        ROSTER_MAX_INFLATED_BYTES: String(64 * 1024 ** 2),
+        ROSTER_MAX_INFLATE_RATIO: '50',
+        ROSTER_MAX_SHARED_STRINGS: '1000',
+        ROSTER_PARSER_MEMORY_MB: '256',
+        ROSTER_MAX_REPORTED_PROBLEMS: '10',
+      });
+      expect(c.roster).toEqual({
+        uploadDir: '/var/spool/chainlend',
+        uploadIdleSeconds: 5,
+        uploadMinBytesPerSecond: 1000,
+        maxConcurrentUploads: 20,
+        maxConcurrentUploadsPerCoreEnterprise: 3,
+        storageQuotaBytes: 2 * 1024 ** 3,
+        uploadsPerHour: 10,
+        fileRetentionDays: 30,
+        maxInflatedBytes: 64 * 1024 ** 2,
+        maxInflateRatio: 50,
+        maxSharedStrings: 1000,
+        parserMemoryMb: 256,
+        maxReportedProblems: 10,
+      });
+    });
+
+    it('refuses a relative upload directory', () => {
+      expect(problemsOf({ ROSTER_UPLOAD_DIR: 'tmp/uploads' })).toEqual(['ROSTER_UPLOAD_DIR must be an absolute path (got "tmp/uploads")']);
+    });
+
+    it('refuses a per-core-enterprise cap above the instance cap, which could never be reached', () => {
+      expect(problemsOf({ ROSTER_MAX_CONCURRENT_UPLOADS: '4', ROSTER_MAX_CONCURRENT_UPLOADS_PER_CORE_ENTERPRISE: '5' })).toEqual([
+        'ROSTER_MAX_CONCURRENT_UPLOADS_PER_CORE_ENTERPRISE (5) cannot exceed ROSTER_MAX_CONCURRENT_UPLOADS (4)',
+      ]);
+    });
+
+    it('refuses a storage quota smaller than the largest upload, which could then never be stored', () => {
+      expect(problemsOf({ ROSTER_MAX_UPLOAD_BYTES: String(200 * 1024 ** 2), ROSTER_STORAGE_QUOTA_BYTES: String(100 * 1024 ** 2) })).toEqual([
+        `ROSTER_STORAGE_QUOTA_BYTES (${100 * 1024 ** 2}) must be at least ROSTER_MAX_UPLOAD_BYTES (${200 * 1024 ** 2})`,
+      ]);
+    });
+
+    it.each([
+      ['ROSTER_UPLOAD_IDLE_SECONDS', '0'],
+      ['ROSTER_UPLOAD_MIN_BYTES_PER_SECOND', '0'],
+      ['ROSTER_MAX_CONCURRENT_UPLOADS', '0'],
+      ['ROSTER_UPLOADS_PER_HOUR', 'lots'],
+      ['ROSTER_FILE_RETENTION_DAYS', '0'],
+      ['ROSTER_MAX_INFLATE_RATIO', '1'],
+      ['ROSTER_PARSER_MEMORY_MB', '16'],
+      ['ROSTER_MAX_REPORTED_PROBLEMS', '-1'],
+    ])('refuses %s=%s', (name, value) => {
+      expect(problemsOf({ [name]: value })).toEqual([expect.stringMatching(new RegExp(`^${name} must be an integer from \\d+ to \\d+`))]);
+    });
   });
 });

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { isTimeZone } from '../common/business-date.js';
+import { DEFAULT_XLSX_LIMITS } from '../rosters/parsing/reader.js';
 
 /**
  * The service's whole configuration, read once from the environment and validated at boot.
@@ -39,6 +42,7 @@ export interface AppConfig {
   /** Express's `trust proxy`: false, a hop count, or the proxies' addresses and subnets. */
   trustProxy: false | number | string;
   rosterMaxUploadBytes: number;
+  roster: RosterLimits;
   businessTimeZone: string;
   jobPollingMs: number;
   runWorkers: boolean;
@@ -51,6 +55,27 @@ export interface AppConfig {
   disburseSweepMs: number;
   /** The bank's own account that disbursements are paid from (pain.001 Dbtr). */
   debtor: { name: string; account: string; agentBic: string | undefined; agentMemberId: string | undefined };
+}
+
+/** What a core enterprise may make the service hold, read and parse for its rosters. */
+export interface RosterLimits {
+  /** Where upload bodies and import spools are kept while in use (private to the service). */
+  uploadDir: string;
+  /** An upload that sends nothing for this long is cut off; also the grace before its rate is judged. */
+  uploadIdleSeconds: number;
+  uploadMinBytesPerSecond: number;
+  maxConcurrentUploads: number;
+  maxConcurrentUploadsPerCoreEnterprise: number;
+  /** Bytes of stored uploads not imported yet (queued, running, failed and kept), per core enterprise. */
+  storageQuotaBytes: number;
+  uploadsPerHour: number;
+  /** Stored files of FAILED imports are deleted this long after they failed. */
+  fileRetentionDays: number;
+  maxInflatedBytes: number;
+  maxInflateRatio: number;
+  maxSharedStrings: number;
+  parserMemoryMb: number;
+  maxReportedProblems: number;
 }
 
 export const DEV_ADMIN_USERNAME = 'admin';
@@ -225,6 +250,9 @@ export function loadConfig(env: Env = process.env, options: LoadOptions = {}): A
   const businessTimeZone = r.string('BUSINESS_TIME_ZONE') ?? 'Asia/Shanghai';
   if (!isTimeZone(businessTimeZone)) r.problems.push(`BUSINESS_TIME_ZONE "${businessTimeZone}" is not an IANA time zone`);
 
+  const rosterMaxUploadBytes = r.int('ROSTER_MAX_UPLOAD_BYTES', 100 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024);
+  const roster = rosterLimits(r, rosterMaxUploadBytes);
+
   const config: AppConfig = {
     env: nodeEnv as AppConfig['env'],
     port: r.int('PORT', 3000, 0, 65535),
@@ -252,7 +280,8 @@ export function loadConfig(env: Env = process.env, options: LoadOptions = {}): A
       windowSeconds: r.int('THROTTLE_WINDOW_SECONDS', 60, 1, 86400),
     },
     trustProxy: readTrustProxy(r, 'TRUST_PROXY'),
-    rosterMaxUploadBytes: r.int('ROSTER_MAX_UPLOAD_BYTES', 100 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
+    rosterMaxUploadBytes,
+    roster,
     businessTimeZone,
     // pg-boss refuses to poll more often than every 500 ms; in-process work is also woken directly.
     jobPollingMs: r.int('JOB_POLLING_MS', 1000, 500, 60000),
@@ -277,4 +306,35 @@ export function loadConfig(env: Env = process.env, options: LoadOptions = {}): A
   };
   if (r.problems.length) throw new ConfigError(r.problems);
   return config;
+}
+
+const MiB = 1024 * 1024;
+
+function rosterLimits(r: EnvReader, maxUploadBytes: number): RosterLimits {
+  const uploadDir = r.string('ROSTER_UPLOAD_DIR') ?? path.join(os.tmpdir(), 'chainlend-uploads');
+  if (!path.isAbsolute(uploadDir)) r.problems.push(`ROSTER_UPLOAD_DIR must be an absolute path (got "${uploadDir}")`);
+  const limits: RosterLimits = {
+    uploadDir,
+    uploadIdleSeconds: r.int('ROSTER_UPLOAD_IDLE_SECONDS', 30, 1, 3600),
+    uploadMinBytesPerSecond: r.int('ROSTER_UPLOAD_MIN_BYTES_PER_SECOND', 16 * 1024, 1, 1024 * MiB),
+    maxConcurrentUploads: r.int('ROSTER_MAX_CONCURRENT_UPLOADS', 8, 1, 1000),
+    maxConcurrentUploadsPerCoreEnterprise: r.int('ROSTER_MAX_CONCURRENT_UPLOADS_PER_CORE_ENTERPRISE', 2, 1, 1000),
+    storageQuotaBytes: r.int('ROSTER_STORAGE_QUOTA_BYTES', 1024 * MiB, 1024, 1024 * 1024 * MiB),
+    uploadsPerHour: r.int('ROSTER_UPLOADS_PER_HOUR', 60, 1, 100_000),
+    fileRetentionDays: r.int('ROSTER_FILE_RETENTION_DAYS', 7, 1, 3650),
+    maxInflatedBytes: r.int('ROSTER_MAX_INFLATED_BYTES', DEFAULT_XLSX_LIMITS.maxInflatedBytes, MiB, 64 * 1024 * MiB),
+    maxInflateRatio: r.int('ROSTER_MAX_INFLATE_RATIO', DEFAULT_XLSX_LIMITS.maxRatio, 2, 10_000),
+    maxSharedStrings: r.int('ROSTER_MAX_SHARED_STRINGS', DEFAULT_XLSX_LIMITS.maxSharedStrings, 1, 100_000_000),
+    parserMemoryMb: r.int('ROSTER_PARSER_MEMORY_MB', 512, 32, 16_384),
+    maxReportedProblems: r.int('ROSTER_MAX_REPORTED_PROBLEMS', 100_000, 1, 10_000_000),
+  };
+  if (limits.maxConcurrentUploadsPerCoreEnterprise > limits.maxConcurrentUploads) {
+    r.problems.push(
+      `ROSTER_MAX_CONCURRENT_UPLOADS_PER_CORE_ENTERPRISE (${limits.maxConcurrentUploadsPerCoreEnterprise}) cannot exceed ROSTER_MAX_CONCURRENT_UPLOADS (${limits.maxConcurrentUploads})`,
+    );
+  }
+  if (limits.storageQuotaBytes < maxUploadBytes) {
+    r.problems.push(`ROSTER_STORAGE_QUOTA_BYTES (${limits.storageQuotaBytes}) must be at least ROSTER_MAX_UPLOAD_BYTES (${maxUploadBytes})`);
+  }
+  return limits;
 }

@@ -33,6 +33,15 @@ export function connectionOf(runner: QueryRunner): PoolClient {
   return client;
 }
 
+/**
+ * Gives a query runner's connection back to the pool to be closed rather than reused: for one left
+ * in the middle of a COPY, whose next query would wait for ever behind the unread rest.
+ */
+export async function discardConnection(runner: QueryRunner): Promise<void> {
+  const postgres = runner as unknown as { releasePostgresConnection(err?: Error): Promise<void> };
+  await postgres.releasePostgresConnection(new Error('connection discarded in the middle of a COPY'));
+}
+
 /** Lines are gathered into blocks of about this size: one socket write per block, not per row. */
 const BLOCK_CHARS = 64 * 1024;
 
@@ -137,6 +146,9 @@ function int4(n: number): Buffer {
  */
 export async function* byteaColumn(runner: QueryRunner, select: string): AsyncGenerator<Buffer> {
   const stream = connectionOf(runner).query(pgCopy.to(`COPY (${select}) TO STDOUT (FORMAT binary)`));
+  // A reader that stops early closes the connection (discardConnection), and pg then reports the
+  // interrupted COPY on this stream, which nobody listens to any more.
+  stream.on('error', () => undefined);
   // Incoming pieces are kept as a list and joined once per complete value, not on every piece.
   let parts: Buffer[] = [];
   let length = 0;

@@ -21,13 +21,16 @@ export class RostersController {
     summary: 'Upload a supplier roster (.csv in UTF-8 or GBK, or .xlsx; English or Chinese headers); imported in the background',
     description:
       'Answers 202 with the import id at once; poll GET /roster-imports/{importId}. Every row is validated; bad rows are reported ' +
-      'row by row, good rows are upserted by supplier code, all in one transaction. Honours Idempotency-Key (hash of the file).',
+      'row by row, good rows are upserted by supplier code, all in one transaction. Honours Idempotency-Key (hash of the file). ' +
+      'An upload that stalls or crawls is cut off (its connection closed); too many at once answer 429 ROSTER_UPLOADS_BUSY, more than the hourly rate ' +
+      '429 ROSTER_UPLOAD_RATE_EXCEEDED (both with Retry-After), more than the storage quota 413 ROSTER_STORAGE_QUOTA_EXCEEDED, and a ' +
+      'workbook whose directory shows a zip bomb 422 ROSTER_FILE_TOO_COMPLEX.',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiAcceptedResponse({ description: '{importId, status: QUEUED, ...}' })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415, 422)
+  @ApiProblems(400, 401, 403, 404, 409, 413, 415, 422, 429)
   async upload(@CurrentActor() actor: Actor, @UuidParam() id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const { status, body, replayed } = await this.rosters.upload(actor, id, req);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
@@ -46,7 +49,9 @@ export class RostersController {
   @Get('roster-imports/:id')
   @Roles(...OWNER_AND_STAFF)
   @ApiOperation({ summary: 'Progress and outcome of an import: QUEUED, RUNNING (processedRows advancing), COMPLETED or FAILED' })
-  @ApiOkResponse({ description: '{status, totalRows, processedRows, acceptedRows, rejectedRows, createdCount, updatedCount, unchangedCount, failure}' })
+  @ApiOkResponse({
+    description: '{status, totalRows, processedRows, acceptedRows, rejectedRows, createdCount, updatedCount, unchangedCount, problemCount, problemsTruncated, failure}',
+  })
   @ApiProblems(400, 401, 404)
   get(@CurrentActor() actor: Actor, @UuidParam() id: string) {
     return this.rosters.get(actor, id);
@@ -82,7 +87,7 @@ export class RostersController {
   @Post('roster-imports/:id/retry')
   @Roles('ENTERPRISE', 'ADMIN')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Run a FAILED import again from its stored file' })
+  @ApiOperation({ summary: 'Run a FAILED import again from its stored file (409 ROSTER_FILE_EXPIRED once the file has been deleted after its retention)' })
   @ApiProblems(400, 401, 403, 404, 409)
   retry(@CurrentActor() actor: Actor, @UuidParam() id: string) {
     return this.rosters.retry(actor, id);

@@ -1,10 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import busboy from 'busboy';
 import type { Request } from 'express';
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import type { DataSource, QueryRunner } from 'typeorm';
+import { finished } from 'node:stream/promises';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { assertVisible, callerKey, type Actor } from '../auth/actor.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -12,16 +15,25 @@ import { APP_CONFIG } from '../config/tokens.js';
 import { csvLine, CSV_BOM } from '../common/csv.js';
 import { CommonErrors, DomainError, notFound } from '../common/errors.js';
 import { Page } from '../common/pagination.js';
+import { requestIdOf } from '../common/request-id.js';
 import { BinaryCopyWriter } from '../database/copy.js';
 import { sql } from '../database/sql.js';
 import { pageOf } from '../database/paging.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { JobsService } from '../jobs/jobs.service.js';
-import { ROSTER_IMPORT_QUEUE } from './roster-import.processor.js';
+import { inspectZipFile } from './parsing/zip-guard.js';
+import { MAX_ATTEMPTS, ROSTER_IMPORT_QUEUE } from './roster-import.processor.js';
 import { RosterErrors } from './rosters.errors.js';
+import { RosterTempFiles } from './temp-files.js';
+import { BodyWatch, UploadSlots } from './upload-limits.js';
 
 /** Uploads are stored in 1 MiB rows: small enough to stream, large enough to be few. */
 const STORE_CHUNK_BYTES = 1024 * 1024;
+/** A refused upload may come back this many seconds later, when a place may be free. */
+const BUSY_RETRY_AFTER_SECONDS = 5;
+/** What a multipart body may hold besides the file: part headers and a few small fields. */
+const FORM_OVERHEAD_BYTES = 128 * 1024;
+const MAX_FIELD_BYTES = 4 * 1024;
 
 export interface RosterImportView {
   importId: string;
@@ -41,6 +53,12 @@ export interface RosterImportView {
   unknownColumns: string[];
   failure: { code: string; message: string } | null;
   attempts: number;
+  /** Every problem found, stored or not; null until the import has finished. */
+  problemCount: number | null;
+  /** Only the first ROSTER_MAX_REPORTED_PROBLEMS problems are listed in /errors. */
+  problemsTruncated: boolean;
+  /** When the stored file was deleted (its import completed, or it failed and its retention ran out). */
+  fileDeletedAt: string | null;
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
@@ -64,6 +82,9 @@ interface ImportRow {
   failure_code: string | null;
   failure_message: string | null;
   attempts: number;
+  problem_count: number | null;
+  problems_truncated: boolean;
+  file_deleted_at: Date | null;
   created_at: Date;
   started_at: Date | null;
   finished_at: Date | null;
@@ -88,6 +109,9 @@ export function importView(r: ImportRow): RosterImportView {
     unknownColumns: r.unknown_columns,
     failure: r.failure_code ? { code: r.failure_code, message: r.failure_message ?? '' } : null,
     attempts: r.attempts,
+    problemCount: r.problem_count,
+    problemsTruncated: r.problems_truncated,
+    fileDeletedAt: r.file_deleted_at?.toISOString() ?? null,
     createdAt: r.created_at.toISOString(),
     startedAt: r.started_at?.toISOString() ?? null,
     finishedAt: r.finished_at?.toISOString() ?? null,
@@ -102,7 +126,7 @@ export interface RosterErrorView {
   message: string;
 }
 
-interface StoredFile {
+interface ReceivedFile {
   fileName: string;
   fileType: 'csv' | 'xlsx';
   size: number;
@@ -122,20 +146,30 @@ function fileTypeOf(fileName: string, mimeType: string, head: Buffer): 'csv' | '
   return 'unsupported';
 }
 
+/** Refusals answered before the body is read end the connection: the rest of the body is not wanted. */
+const CLOSE = { Connection: 'close' };
+
 @Injectable()
 export class RostersService {
+  private readonly logger = new Logger('RosterUploads');
+  private readonly slots: UploadSlots;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
     private readonly idempotency: IdempotencyService,
-  ) {}
+    private readonly tempFiles: RosterTempFiles,
+  ) {
+    this.slots = new UploadSlots(config.roster.maxConcurrentUploads, config.roster.maxConcurrentUploadsPerCoreEnterprise);
+  }
 
   /**
-   * Streams the uploaded file into the database (so that any instance can import it, and again after a
-   * crash) and queues the import, all in one transaction: either the import exists with its file and
-   * its job, or nothing does.
+   * Receives the upload into a temporary file first, holding no database connection while the client
+   * sends (a client may stall or vanish), within a place of its own and a read timeout. Only then, in
+   * one transaction, the file is stored (so that any instance can import it, and again after a crash)
+   * and the import queued: either the import exists with its file and its job, or nothing does.
    */
   async upload(actor: Actor, coreEnterpriseId: string, req: Request): Promise<{ status: number; body: RosterImportView; replayed: boolean }> {
     assertVisible(actor, coreEnterpriseId, 'Core enterprise', coreEnterpriseId);
@@ -147,54 +181,120 @@ export class RostersService {
     if (declared > maxBytes + 1024 * 1024) {
       // Answer once the body is read and dropped: a client still sending when the answer comes can
       // see its connection reset instead of the 413.
-      await new Promise<void>((done) => {
-        req.once('end', done).once('close', done).once('error', () => done());
-        req.resume();
-      });
+      await this.discard(req);
       throw new DomainError(RosterErrors.ROSTER_TOO_LARGE, `The upload is ${declared} bytes; the limit is ${maxBytes} bytes`, { limit: maxBytes });
     }
+    const key = typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'] : undefined;
+    // With a key the body is read first: a repeat of an upload that was accepted is answered as it
+    // was, even when the core enterprise has reached its hourly rate or its quota since.
+    if (!key) await this.checkAllowance(this.dataSource.manager, coreEnterpriseId, Math.max(0, declared - FORM_OVERHEAD_BYTES), CLOSE);
 
+    const slot = this.slots.take(coreEnterpriseId);
+    if (!slot.granted) {
+      const limit = slot.full === 'instance' ? this.config.roster.maxConcurrentUploads : this.config.roster.maxConcurrentUploadsPerCoreEnterprise;
+      throw new DomainError(
+        RosterErrors.ROSTER_UPLOADS_BUSY,
+        slot.full === 'instance'
+          ? `This server is receiving ${limit} rosters already; retry in a few seconds`
+          : `${limit} rosters of this core enterprise are being received already; retry once they are in`,
+        { headers: { 'Retry-After': String(BUSY_RETRY_AFTER_SECONDS), ...CLOSE }, limit },
+      );
+    }
+    const file = this.tempFiles.file('upload');
+    try {
+      const received = await this.receive(req, maxBytes, file);
+      if (received.fileType === 'xlsx') await this.checkWorkbook(file);
+      return await this.store(actor, coreEnterpriseId, req, key, file, received);
+    } finally {
+      slot.release();
+      await this.tempFiles.remove(file);
+    }
+  }
+
+  /** The hourly rate and the storage quota of a core enterprise, for an upload of `incomingBytes`. */
+  private async checkAllowance(m: EntityManager, coreEnterpriseId: string, incomingBytes: number, headers: Record<string, string> = {}): Promise<void> {
+    const { uploadsPerHour, storageQuotaBytes } = this.config.roster;
+    const r = await sql<{ held: string; recent: number; retry_after: number | null }>(
+      m,
+      `SELECT (SELECT coalesce(sum(file_size), 0) FROM roster_imports WHERE core_enterprise_id = $1 AND file_deleted_at IS NULL) AS held,
+              count(*)::int AS recent,
+              ceil(extract(epoch FROM min(created_at) + interval '1 hour' - clock_timestamp()))::int AS retry_after
+         FROM roster_imports WHERE core_enterprise_id = $1 AND created_at > clock_timestamp() - interval '1 hour'`,
+      [coreEnterpriseId],
+    );
+    const { held, recent, retry_after } = r.rows[0];
+    if (recent >= uploadsPerHour) {
+      throw new DomainError(RosterErrors.ROSTER_UPLOAD_RATE_EXCEEDED, `At most ${uploadsPerHour} rosters an hour per core enterprise; ${recent} in the last hour`, {
+        headers: { 'Retry-After': String(Math.max(1, retry_after ?? 1)), ...headers },
+        limit: uploadsPerHour,
+      });
+    }
+    if (Number(held) + incomingBytes > storageQuotaBytes) {
+      throw new DomainError(
+        RosterErrors.ROSTER_STORAGE_QUOTA_EXCEEDED,
+        `Rosters not imported yet hold ${held} bytes of the core enterprise's ${storageQuotaBytes}, and this one does not fit. Room is made as queued imports finish, and as the files of failed imports expire (after ${this.config.roster.fileRetentionDays} days).`,
+        { headers, quota: storageQuotaBytes, held: Number(held) },
+      );
+    }
+  }
+
+  /** Refuses at once a workbook whose own table of contents shows a zip bomb. */
+  private async checkWorkbook(file: string): Promise<void> {
+    const { maxInflatedBytes, maxInflateRatio } = this.config.roster;
+    const verdict = await inspectZipFile(file, { maxInflatedBytes, maxRatio: maxInflateRatio });
+    // a directory that cannot be read is left to the import, which reports the workbook damaged
+    if (!verdict.ok && verdict.tooComplex) throw new DomainError(RosterErrors.ROSTER_FILE_TOO_COMPLEX, verdict.message);
+  }
+
+  private async store(
+    actor: Actor,
+    coreEnterpriseId: string,
+    req: Request,
+    key: string | undefined,
+    file: string,
+    received: ReceivedFile,
+  ): Promise<{ status: number; body: RosterImportView; replayed: boolean }> {
+    let claimed = false;
+    if (key) {
+      const claim = await this.idempotency.claim(callerKey(actor), key, 'POST', req.path, createHash('sha256').update(`${received.sha256}\n${received.fileName}`).digest('hex'));
+      if (claim.kind === 'replay') return { status: claim.status, body: claim.body as RosterImportView, replayed: true };
+      claimed = true;
+    }
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
-    await runner.startTransaction();
     let committed = false;
-    const key = typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'] : undefined;
-    let claimed = false;
     try {
+      await runner.startTransaction();
+      const m = runner.manager;
+      // Uploads of one core enterprise decide on its rate and quota one at a time, on any instance.
+      await sql(m, `SELECT pg_advisory_xact_lock(hashtext('roster-upload:' || $1))`, [coreEnterpriseId]);
+      await this.checkAllowance(m, coreEnterpriseId, received.size);
       const created = await sql<{ id: string }>(
-        runner.manager,
-        `INSERT INTO roster_imports (core_enterprise_id, status, file_name, file_type, file_size, file_sha256, uploaded_by, correlation_id)
-         VALUES ($1, 'QUEUED', '', 'csv', 0, '', $2, $3) RETURNING id`,
-        [coreEnterpriseId, JSON.stringify({ kind: actor.kind, id: actor.id, name: actor.name, role: actor.role }), actor.correlationId],
+        m,
+        `INSERT INTO roster_imports (core_enterprise_id, status, file_name, file_type, file_size, file_sha256, uploaded_by, correlation_id, max_attempts)
+         VALUES ($1, 'QUEUED', $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        [
+          coreEnterpriseId,
+          received.fileName,
+          received.fileType,
+          received.size,
+          received.sha256,
+          JSON.stringify({ kind: actor.kind, id: actor.id, name: actor.name, role: actor.role }),
+          actor.correlationId,
+          MAX_ATTEMPTS,
+        ],
       );
       const importId = created.rows[0].id;
-      const file = await this.receive(runner, importId, req, maxBytes);
-
-      if (key) {
-        const claim = await this.idempotency.claim(callerKey(actor), key, 'POST', req.path, createHash('sha256').update(`${file.sha256}\n${file.fileName}`).digest('hex'));
-        if (claim.kind === 'replay') {
-          await runner.rollbackTransaction();
-          return { status: claim.status, body: claim.body as RosterImportView, replayed: true };
-        }
-        claimed = true;
-      }
-
-      await sql(runner.manager, `UPDATE roster_imports SET file_name = $2, file_type = $3, file_size = $4, file_sha256 = $5 WHERE id = $1`, [
-        importId,
-        file.fileName,
-        file.fileType,
-        file.size,
-        file.sha256,
-      ]);
-      await this.jobs.send(runner.manager, ROSTER_IMPORT_QUEUE, { importId });
-      await this.audit.record(runner.manager, actor, {
+      await this.copyFile(runner, importId, file);
+      await this.jobs.send(m, ROSTER_IMPORT_QUEUE, { importId });
+      await this.audit.record(m, actor, {
         action: 'ROSTER_UPLOADED',
         entityType: 'RosterImport',
         entityId: importId,
         coreEnterpriseId,
-        after: { fileName: file.fileName, fileType: file.fileType, fileSize: file.size, sha256: file.sha256 },
+        after: { fileName: received.fileName, fileType: received.fileType, fileSize: received.size, sha256: received.sha256 },
       });
-      const row = await sql<ImportRow>(runner.manager, `SELECT * FROM roster_imports WHERE id = $1`, [importId]);
+      const row = await sql<ImportRow>(m, `SELECT * FROM roster_imports WHERE id = $1`, [importId]);
       await runner.commitTransaction();
       committed = true;
       this.jobs.notify(ROSTER_IMPORT_QUEUE);
@@ -204,64 +304,128 @@ export class RostersService {
     } catch (e) {
       if (!committed) await runner.rollbackTransaction().catch(() => undefined);
       if (claimed && key) await this.idempotency.release(callerKey(actor), key).catch(() => undefined);
-      req.resume();
       throw e;
     } finally {
       await runner.release();
     }
   }
 
-  private receive(runner: QueryRunner, importId: string, req: Request, maxBytes: number): Promise<StoredFile> {
-    return new Promise<StoredFile>((resolve, reject) => {
+  /** The received file into roster_import_files, in the caller's transaction; read from local disk, it never waits on the client. */
+  private async copyFile(runner: QueryRunner, importId: string, file: string): Promise<void> {
+    const copy = new BinaryCopyWriter(runner, `COPY roster_import_files (import_id, seq, chunk) FROM STDIN (FORMAT binary)`);
+    try {
+      let seq = 0;
+      for await (const chunk of createReadStream(file, { highWaterMark: STORE_CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+        await copy.row([{ uuid: importId }, { int4: seq++ }, chunk]);
+      }
+      await copy.end();
+    } catch (e) {
+      copy.abort();
+      throw e;
+    }
+  }
+
+  /** Reads and drops a body that is refused, cutting off a client that stalls meanwhile. */
+  private discard(req: Request): Promise<void> {
+    return new Promise<void>((done) => {
+      const watch = this.watch(req, () => {
+        req.destroy();
+        done();
+      });
+      const end = () => {
+        watch.stop();
+        done();
+      };
+      req.once('end', end).once('close', end).once('error', end);
+      req.resume();
+    });
+  }
+
+  private watch(req: Request, onTrip: (reason: 'idle' | 'slow') => void): BodyWatch {
+    const { uploadIdleSeconds, uploadMinBytesPerSecond } = this.config.roster;
+    const idleMs = uploadIdleSeconds * 1000;
+    return new BodyWatch(req, { idleMs, minBytesPerSecond: uploadMinBytesPerSecond, graceMs: idleMs }, onTrip);
+  }
+
+  /**
+   * The multipart body's `file` part into the temporary file `target`. A client that stalls, crawls
+   * or hangs up is cut off (its socket destroyed) and the upload fails; the caller removes `target`.
+   */
+  private receive(req: Request, maxBytes: number, target: string): Promise<ReceivedFile> {
+    return new Promise<ReceivedFile>((resolve, reject) => {
       let parser: busboy.Busboy;
       try {
         // defParamCharset: browsers and HTTP clients send the file name as raw UTF-8 (a Chinese name
         // such as 花名册.xlsx); busboy's default would read those bytes as Latin-1 and garble it.
-        parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { fileSize: maxBytes, files: 1, fields: 20, parts: 30 } });
+        parser = busboy({
+          headers: req.headers,
+          defParamCharset: 'utf8',
+          limits: { fileSize: maxBytes, files: 1, fields: 20, parts: 30, fieldSize: MAX_FIELD_BYTES },
+        });
       } catch {
         reject(new DomainError(RosterErrors.ROSTER_NOT_MULTIPART));
         return;
       }
-      let stored: Promise<StoredFile> | undefined;
+      let fileStream: Readable | undefined;
+      let stored: Promise<ReceivedFile> | undefined;
+      let settled = false;
+      const settle = (err: Error | null, file?: ReceivedFile) => {
+        if (settled) return;
+        settled = true;
+        watch.stop();
+        if (err) {
+          // nothing more is read: the partial file's stream is ended so that its descriptor closes
+          req.unpipe(parser);
+          fileStream?.destroy();
+          reject(err);
+        } else {
+          resolve(file!);
+        }
+      };
+      const watch = this.watch(req, (reason) => {
+        this.logger.warn({ reason, correlationId: requestIdOf(req) }, 'roster upload cut off');
+        req.destroy();
+        const { uploadIdleSeconds, uploadMinBytesPerSecond } = this.config.roster;
+        settle(
+          new DomainError(
+            RosterErrors.ROSTER_UPLOAD_TOO_SLOW,
+            reason === 'idle'
+              ? `Nothing arrived for ${uploadIdleSeconds} seconds`
+              : `The upload came in slower than ${uploadMinBytesPerSecond} bytes per second`,
+          ),
+        );
+      });
       parser.on('file', (field, stream, info) => {
         if (field !== 'file' || stored) {
           stream.resume();
           return;
         }
-        stored = this.store(runner, importId, stream, info.filename ?? '', info.mimeType ?? '', maxBytes);
-        // keep reading the rest of the request even if storing fails, then report the failure
+        fileStream = stream;
+        stored = this.write(stream, target, info.filename ?? '', info.mimeType ?? '', maxBytes);
+        // keep reading the rest of the request even if writing fails, then report the failure
         stored.catch(() => stream.resume());
       });
-      parser.on('error', () => reject(new DomainError(CommonErrors.MALFORMED_REQUEST, 'The multipart body is cut off or malformed')));
+      parser.on('error', () => settle(new DomainError(CommonErrors.MALFORMED_REQUEST, 'The multipart body is cut off or malformed')));
       parser.on('close', () => {
-        if (!stored) reject(new DomainError(RosterErrors.ROSTER_FILE_MISSING));
-        else stored.then(resolve, reject);
+        if (!stored) settle(new DomainError(RosterErrors.ROSTER_FILE_MISSING));
+        else stored.then((file) => settle(null, file), (e: Error) => settle(e));
       });
-      req.on('aborted', () => reject(new DomainError(RosterErrors.ROSTER_FILE_MISSING, 'The upload was interrupted')));
+      req.on('close', () => {
+        if (!req.complete) settle(new DomainError(RosterErrors.ROSTER_FILE_MISSING, 'The upload was interrupted'));
+      });
       req.pipe(parser);
     });
   }
 
-  private async store(runner: QueryRunner, importId: string, stream: Readable & { truncated?: boolean }, fileName: string, mimeType: string, maxBytes: number): Promise<StoredFile> {
+  private async write(stream: Readable & { truncated?: boolean }, target: string, fileName: string, mimeType: string, maxBytes: number): Promise<ReceivedFile> {
     const hash = createHash('sha256');
     let size = 0;
-    let seq = 0;
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
     let type: 'csv' | 'xlsx' | 'unsupported' | undefined;
-    let copy: BinaryCopyWriter | undefined;
-    const flush = async () => {
-      if (!pendingBytes) return;
-      const chunk = Buffer.concat(pending, pendingBytes);
-      pending = [];
-      pendingBytes = 0;
-      copy ??= new BinaryCopyWriter(runner, `COPY roster_import_files (import_id, seq, chunk) FROM STDIN (FORMAT binary)`);
-      await copy.row([{ uuid: importId }, { int4: seq++ }, chunk]);
-    };
+    const out = createWriteStream(target, { flags: 'wx', mode: 0o600 });
     try {
-      // Leaving the loop early (unsupported type, a failed COPY) must not destroy the file stream:
-      // busboy would then wait forever for it to read on, never finish the request and never answer.
-      // Left alive, it is drained by the resume() calls and busboy reaches the end of the body.
+      // Leaving the loop early (unsupported type) must not destroy the file stream: busboy would then
+      // wait forever for it to read on, never finish the request and never answer. Left alive, it is
+      // drained by the resume() calls and busboy reaches the end of the body.
       for await (const data of stream.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
         if (type === undefined) {
           type = fileTypeOf(fileName, mimeType, data.subarray(0, 8));
@@ -272,19 +436,18 @@ export class RostersService {
         }
         size += data.length;
         hash.update(data);
-        pending.push(data);
-        pendingBytes += data.length;
-        if (pendingBytes >= STORE_CHUNK_BYTES) await flush();
+        if (!out.write(data)) await once(out, 'drain');
       }
       if (stream.truncated) throw new DomainError(RosterErrors.ROSTER_TOO_LARGE, `The file is larger than the limit of ${maxBytes} bytes`, { limit: maxBytes });
       if (size === 0) {
         if (fileTypeOf(fileName, mimeType, Buffer.alloc(0)) === 'unsupported') throw new DomainError(RosterErrors.ROSTER_UNSUPPORTED_TYPE);
         throw new DomainError(RosterErrors.ROSTER_EMPTY_FILE, `${fileName || 'The file'} has no content`);
       }
-      await flush();
-      await copy?.end();
+      out.end();
+      await finished(out);
     } catch (e) {
-      copy?.abort();
+      // a write still in flight fails on the destroyed stream: nobody is waiting for it any more
+      out.on('error', () => undefined).destroy();
       throw e;
     }
     return { fileName: fileName || `roster.${type}`, fileType: type as 'csv' | 'xlsx', size, sha256: hash.digest('hex') };
@@ -312,35 +475,53 @@ export class RostersService {
     return pageOf(this.dataSource.manager, query, { page, pageSize }, (r: RosterErrorView) => r);
   }
 
-  /** Every problem as CSV, in pages of 5,000 so that a large report never sits in memory. */
+  /**
+   * Every stored problem as CSV, in pages of 5,000 so that a large report never sits in memory; when
+   * more were found than are stored, a last line says so.
+   */
   async *errorsCsv(actor: Actor, importId: string): AsyncGenerator<string> {
-    await this.load(actor, importId);
+    const imp = await this.load(actor, importId);
     yield CSV_BOM + csvLine(['row', 'supplier_code', 'field', 'code', 'message']);
+    let listed = 0;
     for (let after = -1; ; ) {
       const r = await sql<{ seq: number; row_number: number; supplier_code: string | null; field: string | null; code: string; message: string }>(
         this.dataSource.manager,
         `SELECT seq, row_number, supplier_code, field, code, message FROM roster_import_errors WHERE import_id = $1 AND seq > $2 ORDER BY seq LIMIT 5000`,
         [importId, after],
       );
-      if (!r.rows.length) return;
+      if (!r.rows.length) break;
       yield r.rows.map((e) => csvLine([e.row_number, e.supplier_code, e.field, e.code, e.message])).join('');
+      listed += r.rows.length;
       after = r.rows[r.rows.length - 1].seq;
+    }
+    if (imp.problems_truncated) {
+      const total = imp.problem_count ?? listed;
+      yield csvLine([null, null, null, 'PROBLEMS_TRUNCATED', `Only the first ${listed} of ${total} problems are listed. Correct these rows and upload the roster again to see the rest.`]);
     }
   }
 
-  /** A FAILED import runs again from its stored file. */
+  /** A FAILED import runs again from its stored file, with a fresh allowance of attempts. */
   async retry(actor: Actor, importId: string): Promise<RosterImportView> {
     const current = await this.load(actor, importId);
     return this.dataSource.transaction(async (m) => {
       const r = await sql<ImportRow>(
         m,
-        `UPDATE roster_imports SET status = 'QUEUED', failure_code = NULL, failure_message = NULL, processed_rows = 0, updated_at = now()
-          WHERE id = $1 AND status = 'FAILED' AND EXISTS (SELECT 1 FROM roster_import_files f WHERE f.import_id = $1)
+        `UPDATE roster_imports SET status = 'QUEUED', failure_code = NULL, failure_message = NULL, processed_rows = 0,
+                problem_count = NULL, problems_truncated = false, max_attempts = attempts + $2, updated_at = now()
+          WHERE id = $1 AND status = 'FAILED' AND file_deleted_at IS NULL
           RETURNING *`,
-        [importId],
+        [importId, MAX_ATTEMPTS],
       );
       if (!r.rows[0]) {
-        throw new DomainError(RosterErrors.ROSTER_IMPORT_NOT_RETRYABLE, `Import ${importId} is ${current.status}; only a FAILED import can be retried`);
+        const now = await sql<ImportRow>(m, `SELECT * FROM roster_imports WHERE id = $1`, [importId]);
+        const row = now.rows[0] ?? current;
+        if (row.status === 'FAILED' && row.file_deleted_at) {
+          throw new DomainError(
+            RosterErrors.ROSTER_FILE_EXPIRED,
+            `The file of import ${importId} was deleted on ${row.file_deleted_at.toISOString()}, ${this.config.roster.fileRetentionDays} days after it failed; upload the roster again`,
+          );
+        }
+        throw new DomainError(RosterErrors.ROSTER_IMPORT_NOT_RETRYABLE, `Import ${importId} is ${row.status}; only a FAILED import can be retried`);
       }
       await sql(m, `DELETE FROM roster_import_errors WHERE import_id = $1`, [importId]);
       await this.jobs.send(m, ROSTER_IMPORT_QUEUE, { importId });

@@ -23,7 +23,7 @@ export function uscc(): string {
 
 /** A Luhn-valid 19-digit card number. */
 export function bankCard(): string {
-  const body = `622848${String(next()).padStart(6, '0')}${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+  const body = `622848${String(next() % 1e6).padStart(6, '0')}${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
   return body + luhnCheckDigit(body);
 }
 

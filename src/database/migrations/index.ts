@@ -3,6 +3,7 @@ import { SuppliersAndRosters1764316800000 } from './1764316800000-suppliers-and-
 import { Eligibility1764403200000 } from './1764403200000-eligibility.js';
 import { Loans1764489600000 } from './1764489600000-loans.js';
 import { Disbursements1764576000000 } from './1764576000000-disbursements.js';
+import { RosterImportLimits1764662400000 } from './1764662400000-roster-import-limits.js';
 import { PayeeAndFileChannel1764748800000 } from './1764748800000-payee-and-file-channel.js';
 import { LendingControls1764835200000 } from './1764835200000-lending-controls.js';
 import { UserLifecycleAndThrottling1764921600000 } from './1764921600000-user-lifecycle-and-throttling.js';
@@ -14,6 +15,7 @@ export const MIGRATIONS = [
   Eligibility1764403200000,
   Loans1764489600000,
   Disbursements1764576000000,
+  RosterImportLimits1764662400000,
   PayeeAndFileChannel1764748800000,
   LendingControls1764835200000,
   UserLifecycleAndThrottling1764921600000,

@@ -6,7 +6,8 @@ import { deflateRawSync } from 'node:zlib';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { RosterFileError, readCsv, readXlsx, type RosterRecord } from './reader.js';
+import { RosterFileError, readCsv, readXlsx, type RosterRecord, type XlsxLimits } from './reader.js';
+import { buildZip, workbookParts } from './zip-builder.spec-helper.js';
 
 async function* chunks(data: Buffer, size = data.length || 1): AsyncGenerator<Buffer> {
   for (let i = 0; i < data.length; i += size) yield data.subarray(i, i + size);
@@ -478,5 +479,65 @@ describe('readXlsx', () => {
     expect(source.readableEnded).toBe(false);
     for (let wait = 0; wait < 500 && !source.readableEnded; wait++) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(source.readableEnded).toBe(true);
+  });
+});
+
+describe('readXlsx limits', () => {
+  const MiB = 1024 * 1024;
+  const limits = (overrides: Partial<XlsxLimits> = {}): XlsxLimits => ({ maxInflatedBytes: 8 * MiB, maxRatio: 10_000, maxSharedStrings: 1000, ...overrides });
+  const sharedStrings = (n: number, text = (i: number) => `s${i}`) =>
+    `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${Array.from({ length: n }, (_, i) => `<si><t>${text(i)}</t></si>`).join('')}</sst>`;
+
+  afterAll(() => {
+    for (const name of readdirSync(tmpdir())) if (name.startsWith(`tmp-${process.pid}-`)) rmSync(join(tmpdir(), name), { force: true });
+  });
+
+  it('reads an ordinary workbook within the limits', async () => {
+    const data = buildZip(workbookParts([['supplier_code', 'name'], ['S1', '王五']], { sharedStrings: sharedStrings(3) }));
+    expect(await collect(readXlsx(chunks(data, 1000), limits()))).toEqual([
+      { kind: 'header', cells: ['supplier_code', 'name'], rowNumber: 1 },
+      { kind: 'row', cells: ['S1', '王五'], rowNumber: 2 },
+    ]);
+  });
+
+  it('counts the bytes really inflated: a part that hides its sizes is stopped at the limit, even one nobody reads', async () => {
+    const hidden = { name: 'xl/media/padding.bin', repeat: { chunk: Buffer.alloc(MiB), times: 64 }, hideSizes: true };
+    const data = buildZip([...workbookParts([['supplier_code'], ['S1']]), hidden]);
+    const err = await failure(readXlsx(chunks(data, 64 * 1024), limits()));
+    expect(err.code).toBe('FILE_TOO_COMPLEX');
+    expect(err.message).toMatch(/more than 8 MiB/);
+  });
+
+  it('bounds a worksheet that comes before the shared strings, which exceljs copies to a temporary file', async () => {
+    const parts = workbookParts([['supplier_code']], { sharedStrings: sharedStrings(1) });
+    const sheet = parts.pop()!;
+    const spooled = { name: sheet.name, repeat: { chunk: Buffer.alloc(MiB, 0x20), times: 64 }, hideSizes: true };
+    const data = buildZip([...parts.slice(0, 4), spooled, parts[4]]);
+    expect(data.length).toBeLessThan(MiB);
+    expect((await failure(readXlsx(chunks(data, 64 * 1024), limits()))).code).toBe('FILE_TOO_COMPLEX');
+  });
+
+  it('stops a workbook that expands more than the ratio allows', async () => {
+    const hidden = { name: 'xl/media/padding.bin', repeat: { chunk: Buffer.alloc(MiB), times: 6 }, hideSizes: true };
+    const data = buildZip([...workbookParts([['supplier_code'], ['S1']]), hidden]);
+    const err = await failure(readXlsx(chunks(data, 64 * 1024), limits({ maxRatio: 100 })));
+    expect(err.code).toBe('FILE_TOO_COMPLEX');
+    expect(err.message).toMatch(/more than 100 times/);
+  });
+
+  it('caps the number of shared strings', async () => {
+    const fits = buildZip(workbookParts([['supplier_code']], { sharedStrings: sharedStrings(1000) }));
+    expect(await collect(readXlsx(chunks(fits), limits()))).toHaveLength(1);
+    const over = buildZip(workbookParts([['supplier_code']], { sharedStrings: sharedStrings(1001) }));
+    const err = await failure(readXlsx(chunks(over), limits()));
+    expect(err.code).toBe('FILE_TOO_COMPLEX');
+    expect(err.message).toMatch(/more than 1,000 distinct texts/);
+  });
+
+  it('refuses a shared string longer than an Excel cell can hold', async () => {
+    const data = buildZip(workbookParts([['supplier_code']], { sharedStrings: sharedStrings(2, (i) => (i ? 'x'.repeat(32_768) : 'ok')) }));
+    const err = await failure(readXlsx(chunks(data), limits({ maxRatio: 100_000 })));
+    expect(err.code).toBe('FILE_TOO_COMPLEX');
+    expect(err.message).toMatch(/32,767/);
   });
 });

@@ -1,6 +1,7 @@
 import { Readable, Transform, type TransformCallback, type Writable, pipeline } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import type ExcelJS from 'exceljs';
+import { InflateBudget, type ZipLimits } from './zip-guard.js';
 
 /**
  * Streaming readers for supplier rosters: CSV in the encodings Excel saves, and the first worksheet of
@@ -21,7 +22,8 @@ export type RosterFileErrorCode =
   | 'NOT_TEXT'
   | 'MALFORMED_CSV'
   | 'CORRUPT_XLSX'
-  | 'NO_WORKSHEET';
+  | 'NO_WORKSHEET'
+  | 'FILE_TOO_COMPLEX';
 
 /** The file as a whole cannot be read; no row of it is usable. */
 export class RosterFileError extends Error {
@@ -331,23 +333,42 @@ export async function* readCsv(source: AsyncIterable<Buffer>): AsyncGenerator<Ro
 const CORRUPT_XLSX_MESSAGE =
   'The file is not a readable Excel .xlsx workbook: it is damaged, incomplete, or another format. Open it in Excel and save it again as .xlsx or as CSV.';
 
+export interface XlsxLimits extends ZipLimits {
+  /** Most distinct texts (shared strings) a workbook may hold: exceljs keeps them all in memory. */
+  maxSharedStrings: number;
+}
+
+const MiB = 1024 * 1024;
+export const DEFAULT_XLSX_LIMITS: XlsxLimits = { maxInflatedBytes: 512 * MiB, maxRatio: 100, maxSharedStrings: 2_000_000 };
+/** Excel's own limit for the text of one cell; a longer shared string was not written by a spreadsheet. */
+const MAX_CELL_CHARS = 32_767;
+
+export function fileTooComplex(detail: string): RosterFileError {
+  return new RosterFileError('FILE_TOO_COMPLEX', `${detail} Save the roster as CSV, or split it into smaller workbooks.`);
+}
+
 /**
- * Checks the zip signature before exceljs sees a byte, and learns the unzip stream exceljs pipes it
- * into: the reader's own streams report a damaged zip only as an event on that stream, and would
- * otherwise wait forever for the rest of a truncated entry.
+ * Checks the zip signature before exceljs sees a byte, counts the bytes read for the inflate budget,
+ * and learns the unzip stream exceljs pipes it into: the reader's own streams report a damaged zip
+ * only as an event on that stream, and would otherwise wait forever for the rest of a truncated entry.
  */
 class XlsxFeed extends Transform {
   zip: Writable | null = null;
   private head: Buffer | null = Buffer.alloc(0);
 
+  constructor(private readonly budget: InflateBudget, private readonly onLimit: (problem: RosterFileError) => void) {
+    super();
+  }
+
   override pipe<T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T {
     const zip = destination as unknown as Readable & Writable;
-    watchZip(zip);
+    guardZip(zip, this.budget, this.onLimit);
     this.zip = zip;
     return super.pipe(destination, options);
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.budget.read(chunk.length);
     if (this.head === null) return callback(null, chunk);
     const head = Buffer.concat([this.head, chunk]);
     if (head.length < 4) {
@@ -377,21 +398,89 @@ function signatureProblem(head: Buffer): RosterFileError | null {
   return new RosterFileError('CORRUPT_XLSX', CORRUPT_XLSX_MESSAGE);
 }
 
+type Entry = Transform & { path?: string };
+
 /**
- * Ends the unzip entries still open when the zip turns out damaged, so that exceljs, which waits on
- * them, gets to its next entry and reports the error instead of hanging.
+ * Watches every entry of the unzip stream from the moment it exists: unzipper pushes an entry (a
+ * PassThrough) before it pipes the inflater into it, so hooking push() sees each entry before its
+ * first inflated byte, whether exceljs reads it, spools it to a temporary file or drains it unread.
+ * Each byte that passes is charged to the budget; the first limit crossed calls `onLimit`.
+ * Entries still open when the zip turns out damaged are ended, so that exceljs, which waits on them,
+ * gets to its next entry and reports the error instead of hanging.
  */
-function watchZip(zip: Readable): void {
+function guardZip(zip: Readable, budget: InflateBudget, onLimit: (problem: RosterFileError) => void): void {
   const open = new Set<Writable>();
-  zip.on('data', (entry: Writable) => {
-    open.add(entry);
-    // an inflater may still write into an entry ended below
-    entry.on('error', () => {});
-    entry.on('finish', () => open.delete(entry));
-  });
+  const push = zip.push.bind(zip);
+  zip.push = (entry: Entry | null, encoding?: BufferEncoding) => {
+    if (entry) {
+      open.add(entry);
+      // an inflater may still write into an entry ended below
+      entry.on('error', () => {});
+      entry.on('finish', () => open.delete(entry));
+      const tooMany = budget.entry();
+      if (tooMany) onLimit(fileTooComplex(tooMany));
+      // Past a limit the entry's bytes are dropped, not failed: a failed entry would leave the
+      // temporary file exceljs pipes it into unfinished, and exceljs waiting on it for ever. The
+      // zip's error then ends the entry (below) and exceljs reports the destroyed zip.
+      entry._transform = (chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) => {
+        const problem = budget.inflate(chunk.length);
+        if (!problem) return callback(null, chunk);
+        onLimit(fileTooComplex(problem));
+        callback();
+      };
+    }
+    return push(entry, encoding);
+  };
   zip.on('error', () => {
     for (const entry of open) entry.end();
     open.clear();
+  });
+  // unzipper emits 'end' by hand as soon as its input is consumed, even while entries it pushed still
+  // wait in its buffer (exceljs pauses it between entries); exceljs then stops at that 'end' and
+  // never sees the last entries (now and then a workbook read without its xl/workbook.xml). The
+  // early 'end' is held back until the buffer is empty.
+  const emit = zip.emit.bind(zip);
+  let endHeld = false;
+  zip.emit = (event: string | symbol, ...args: unknown[]) => {
+    if (event === 'end' && zip.readableLength > 0) {
+      endHeld = true;
+      return false;
+    }
+    const listened = emit(event, ...args);
+    if (event === 'data' && endHeld && zip.readableLength === 0) {
+      endHeld = false;
+      emit('end');
+    }
+    return listened;
+  };
+}
+
+/**
+ * The list exceljs fills with the workbook's shared strings, refusing to grow past the limit: a
+ * workbook of millions of distinct texts would otherwise be held whole in memory.
+ */
+function capSharedStrings(workbook: object, max: number): void {
+  let list: unknown[] | undefined;
+  Object.defineProperty(workbook, 'sharedStrings', {
+    configurable: true,
+    get: () => list,
+    set(value: unknown[] | undefined) {
+      if (!Array.isArray(value)) {
+        list = value;
+        return;
+      }
+      const capped = value;
+      capped.push = (...items: unknown[]) => {
+        if (capped.length + items.length > max) throw fileTooComplex(`The workbook holds more than ${max.toLocaleString('en')} distinct texts.`);
+        for (const item of items) {
+          if (typeof item === 'string' && item.length > MAX_CELL_CHARS) {
+            throw fileTooComplex(`The workbook holds a text of ${item.length.toLocaleString('en')} characters; a cell holds at most ${MAX_CELL_CHARS.toLocaleString('en')}.`);
+          }
+        }
+        return Array.prototype.push.apply(capped, items);
+      };
+      list = capped;
+    },
   });
 }
 
@@ -445,11 +534,19 @@ async function drainAbandoned(rows: AsyncIterator<ExcelJS.Row> | null, worksheet
  * RosterFileError CORRUPT_XLSX. A caller that stops early leaves the rest of the source to be read in
  * the background, so that nothing exceljs spooled to disk stays behind.
  */
-export async function* readXlsx(source: AsyncIterable<Buffer> | Readable): AsyncGenerator<RosterRecord> {
+export async function* readXlsx(source: AsyncIterable<Buffer> | Readable, limits: XlsxLimits = DEFAULT_XLSX_LIMITS): AsyncGenerator<RosterRecord> {
   // loaded on first use: exceljs and its zip libraries weigh ~28 MB that a CSV-only service never needs
   const { default: Excel } = await import('exceljs');
-  const feed = new XlsxFeed();
   let sourceError: unknown = null;
+  let limitError: RosterFileError | null = null;
+  const feed = new XlsxFeed(new InflateBudget(limits), (problem) => {
+    if (limitError) return;
+    limitError = problem;
+    // stop inflating at once (the feed may have ended already: the whole file can be read before a
+    // bomb inflates); exceljs then fails on the destroyed zip stream, and the limit is reported
+    feed.zip?.destroy(problem);
+    feed.destroy(problem);
+  });
   feed.on('error', (err) => {
     if (!(err instanceof RosterFileError)) sourceError ??= err;
     feed.zip?.destroy(err);
@@ -463,6 +560,7 @@ export async function* readXlsx(source: AsyncIterable<Buffer> | Readable): Async
     worksheets: 'emit',
     entries: 'ignore',
   });
+  capSharedStrings(workbook, limits.maxSharedStrings);
   const worksheets: AsyncIterator<WorksheetReader> = workbook[Symbol.asyncIterator]();
   let rows: AsyncIterator<ExcelJS.Row> | null = null;
   const sequencer = new RowSequencer();
@@ -484,8 +582,11 @@ export async function* readXlsx(source: AsyncIterable<Buffer> | Readable): Async
     rows = null;
     await readOtherWorksheets(worksheets);
     settled = true;
+    // bytes past a limit were dropped: whatever exceljs made of the rest is not the file
+    if (limitError) throw limitError;
   } catch (err) {
     settled = true;
+    if (limitError) throw limitError;
     if (sourceError) throw sourceError;
     if (err instanceof RosterFileError) throw err;
     throw new RosterFileError('CORRUPT_XLSX', CORRUPT_XLSX_MESSAGE);
