@@ -106,6 +106,23 @@ describe('roster upload and import through the API', () => {
       expect(await storedCounts(t, own.id)).toEqual(before);
     });
 
+    it('never imports a file twice under one Idempotency-Key, even when the first upload died after storing it', async () => {
+      const ce = await t.coreEnterprise();
+      const user = await t.user('ENTERPRISE', ce.id);
+      const key = `roster-${randomUUID()}`;
+      const file = small('IDEM-CRASH');
+      expectStatus(await upload(t, ce.id, file, 'roster.csv', user.auth, { 'Idempotency-Key': key }), 202);
+      // what a process that died between the upload's commit and storing its answer leaves: the key as claimed, long ago
+      await t.db.query(
+        `UPDATE idempotency_keys SET state = 'IN_PROGRESS', response_status = NULL, response_body = NULL, completed_at = NULL,
+                created_at = now() - interval '10 minutes'
+          WHERE key = $1`,
+        [key],
+      );
+      expectProblem(await upload(t, ce.id, file, 'roster.csv', user.auth, { 'Idempotency-Key': key }), 409, 'IDEMPOTENCY_OUTCOME_UNKNOWN');
+      expect((await storedCounts(t, ce.id)).imports).toBe(1);
+    });
+
     it('honours Idempotency-Key: the same file again replays the first answer, another file under the key is refused with 422', async () => {
       const ce = await t.coreEnterprise();
       const user = await t.user('ENTERPRISE', ce.id);

@@ -1,10 +1,9 @@
-import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { callerKey, type Actor } from '../auth/actor.js';
-import { pgCode } from '../database/sql.js';
 import { IdempotencyService } from './idempotency.service.js';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -22,8 +21,6 @@ export const RedactOnReplay = (...fields: string[]) => SetMetadata(REDACT_ON_REP
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  private readonly logger = new Logger('Idempotency');
-
   constructor(
     private readonly idempotency: IdempotencyService,
     private readonly reflector: Reflector,
@@ -42,30 +39,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async run(req: Request, res: Response, key: string, actor: Actor, status: number, redact: string[], next: CallHandler): Promise<unknown> {
-    const caller = callerKey(actor);
-    const claim = await this.idempotency.claim(caller, key, req.method, req.path, this.idempotency.requestHash(req.method, req.path, req.body));
-    if (claim.kind === 'replay') {
-      res.setHeader('Idempotent-Replayed', 'true');
-      return claim.body;
-    }
-    let body: unknown;
-    try {
-      // next.handle() inside: the handler then runs in the key's context, so its commits mark the key
-      body = await this.idempotency.within(caller, key, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
-    } catch (err) {
-      await this.idempotency.release(caller, key).catch(() => undefined);
-      throw err;
-    }
-    const stored = redact.length && body && typeof body === 'object' ? { ...body, ...Object.fromEntries(redact.map((f) => [f, null])), redactedOnReplay: redact } : body;
-    try {
-      await this.idempotency.complete(caller, key, status, stored);
-    } catch (err) {
-      // The work is done: answer it. A repeat cannot be replayed now, and release() keeps the key if
-      // the work committed, so that the repeat is told to look the result up rather than run again.
-      // Not the error itself: it would carry the response, as a query parameter, into the logs.
-      this.logger.error({ correlationId: actor.correlationId, code: pgCode(err) }, 'the response of an idempotent request could not be stored');
-      await this.idempotency.release(caller, key).catch(() => undefined);
-    }
-    return body;
+    const request = { method: req.method, path: req.path, fingerprint: this.idempotency.requestHash(req.method, req.path, req.body) };
+    const outcome = await this.idempotency.once(callerKey(actor), key, request, status, () => lastValueFrom(next.handle(), { defaultValue: undefined }), (body) =>
+      redact.length && body && typeof body === 'object' ? { ...body, ...Object.fromEntries(redact.map((f) => [f, null])), redactedOnReplay: redact } : body,
+    );
+    if (!outcome.replayed) return outcome.result;
+    res.setHeader('Idempotent-Replayed', 'true');
+    return outcome.body;
   }
 }

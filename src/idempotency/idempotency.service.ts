@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHmac } from 'node:crypto';
@@ -7,7 +7,7 @@ import { canonicalJson } from '../common/canonical-json.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/tokens.js';
 import { CommonErrors, DomainError } from '../common/errors.js';
-import { sql } from '../database/sql.js';
+import { pgCode, sql } from '../database/sql.js';
 import { IdempotencyErrors } from './idempotency.errors.js';
 
 export type Claim =
@@ -41,6 +41,8 @@ const keyedWork = new AsyncLocalStorage<KeyedWork>();
  */
 @Injectable()
 export class IdempotencyService implements OnModuleInit {
+  private readonly logger = new Logger('Idempotency');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -57,6 +59,39 @@ export class IdempotencyService implements OnModuleInit {
 
   onModuleInit(): void {
     this.dataSource.subscribers.push({ beforeTransactionCommit: (event) => this.markWorkCommitted(event.queryRunner) });
+  }
+
+  /**
+   * Runs `work` at most once for the caller's key: a repeat of the same request is answered with the
+   * stored `status` and the stored form of the first result (`stored`, the result itself by default).
+   */
+  async once<T>(
+    caller: string,
+    key: string,
+    request: { method: string; path: string; fingerprint: string },
+    status: number,
+    work: () => Promise<T>,
+    stored: (result: T) => unknown = (result) => result,
+  ): Promise<{ replayed: true; status: number; body: unknown } | { replayed: false; result: T }> {
+    const claim = await this.claim(caller, key, request.method, request.path, request.fingerprint);
+    if (claim.kind === 'replay') return { replayed: true, status: claim.status, body: claim.body };
+    let result: T;
+    try {
+      result = await this.within(caller, key, work);
+    } catch (err) {
+      await this.release(caller, key).catch(() => undefined);
+      throw err;
+    }
+    try {
+      await this.complete(caller, key, status, stored(result));
+    } catch (err) {
+      // The work is done: answer it. A repeat cannot be replayed now, and release() keeps the key if
+      // the work committed, so that the repeat is told to look the result up rather than run again.
+      // Not the error itself: it would carry the response, as a query parameter, into the logs.
+      this.logger.error({ caller, code: pgCode(err) }, 'the response of an idempotent request could not be stored');
+      await this.release(caller, key).catch(() => undefined);
+    }
+    return { replayed: false, result };
   }
 
   /** Runs a claimed key's work: whatever it commits, from here or anything it calls, marks the key. */

@@ -254,12 +254,16 @@ export class RostersService {
     file: string,
     received: ReceivedFile,
   ): Promise<{ status: number; body: RosterImportView; replayed: boolean }> {
-    let claimed = false;
-    if (key) {
-      const claim = await this.idempotency.claim(callerKey(actor), key, 'POST', req.path, createHash('sha256').update(`${received.sha256}\n${received.fileName}`).digest('hex'));
-      if (claim.kind === 'replay') return { status: claim.status, body: claim.body as RosterImportView, replayed: true };
-      claimed = true;
-    }
+    if (!key) return this.storeAndQueue(actor, coreEnterpriseId, file, received);
+    // within the key: the transaction that stores the file marks the key as it commits, so that a
+    // repeat after a crash never imports the file a second time
+    const request = { method: 'POST', path: req.path, fingerprint: this.idempotency.requestHash('POST', req.path, { sha256: received.sha256, fileName: received.fileName }) };
+    const outcome = await this.idempotency.once(callerKey(actor), key, request, 202, () => this.storeAndQueue(actor, coreEnterpriseId, file, received), (r) => r.body);
+    if (outcome.replayed) return { status: outcome.status, body: outcome.body as RosterImportView, replayed: true };
+    return outcome.result;
+  }
+
+  private async storeAndQueue(actor: Actor, coreEnterpriseId: string, file: string, received: ReceivedFile): Promise<{ status: number; body: RosterImportView; replayed: boolean }> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     let committed = false;
@@ -298,12 +302,9 @@ export class RostersService {
       await runner.commitTransaction();
       committed = true;
       this.jobs.notify(ROSTER_IMPORT_QUEUE);
-      const body = importView(row.rows[0]);
-      if (key) await this.idempotency.complete(callerKey(actor), key, 202, body);
-      return { status: 202, body, replayed: false };
+      return { status: 202, body: importView(row.rows[0]), replayed: false };
     } catch (e) {
       if (!committed) await runner.rollbackTransaction().catch(() => undefined);
-      if (claimed && key) await this.idempotency.release(callerKey(actor), key).catch(() => undefined);
       throw e;
     } finally {
       await runner.release();
