@@ -192,6 +192,30 @@ describe('disbursement batches', () => {
     expectProblem(noProgramme, 404);
   });
 
+  it('pays no loan of a supplier blacklisted after its approval: not put in a batch, nor approved in one', async () => {
+    const own = await lendingSetup(t);
+    const [early, late, clean] = await approvedLoans(t, own, ['10000.00', '20000.00', '30000.00']);
+    const blacklist = (supplierId: string) => t.http().post(`/suppliers/${supplierId}/blacklist`).set(own.officer.auth).send({ reason: 'forged delivery records' });
+
+    // a DRAFT made before the blacklisting is not approved by the checker
+    const draft = await t.http().post('/disbursement-batches').set(own.officer.auth).send({ programmeId: own.programme.id, loanApplicationIds: [late.loanId] });
+    expect(draft.status).toBe(201);
+    expect((await blacklist(late.supplierId)).status).toBe(200);
+    const approve = await t.http().post(`/disbursement-batches/${draft.body.id}/approve`).set(own.senior.auth).send();
+    expectProblem(approve, 409, 'SUPPLIER_BLACKLISTED');
+    expect(approve.body.detail).toContain(late.loanId);
+    expect((await t.http().delete(`/disbursement-batches/${draft.body.id}`).set(own.officer.auth)).status).toBe(204);
+
+    // named: refused; all of the programme: left out
+    expect((await blacklist(early.supplierId)).status).toBe(200);
+    const named = await t.http().post('/disbursement-batches').set(own.officer.auth).send({ programmeId: own.programme.id, loanApplicationIds: [early.loanId, clean.loanId] });
+    expectProblem(named, 409, 'SUPPLIER_BLACKLISTED');
+    expect(named.body.detail).toContain(early.loanId);
+    const all = await t.http().post('/disbursement-batches').set(own.officer.auth).send({ programmeId: own.programme.id });
+    expect(all.status).toBe(201);
+    expect(all.body.items.map((i: any) => i.loanApplicationId)).toEqual([clean.loanId]);
+  });
+
   it('puts a loan into one batch only when two officers make batches at the same moment', async () => {
     const own = await lendingSetup(t);
     const other = await t.user('OFFICER');

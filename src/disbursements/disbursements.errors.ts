@@ -7,6 +7,7 @@ export const DisbursementErrors = defineErrors({
   LOAN_NOT_IN_PROGRAMME: { status: 422, title: 'The loan belongs to another programme' },
   LOAN_NOT_APPROVED: { status: 409, title: 'Only APPROVED loans can be disbursed' },
   LOAN_IN_OPEN_BATCH: { status: 409, title: 'The loan is already in an open disbursement batch' },
+  SUPPLIER_BLACKLISTED: { status: 409, title: "The supplier is on the bank's blacklist: none of its loans is paid" },
   STATUS_REPORT_INVALID: { status: 400, title: 'The status report is not a readable pain.002.001.10 document' },
   STATUS_REPORT_OTHER_BATCH: { status: 422, title: "The status report answers another batch's payment file" },
   BATCH_NOT_SENT_AS_FILE: { status: 409, title: 'The batch was not sent to the bank as a file' },

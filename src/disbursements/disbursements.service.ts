@@ -181,6 +181,7 @@ export class DisbursementsService {
           }
           const busy = await this.inOpenBatch(m, loans.map((l) => l.id));
           if (busy.length) throw new DomainError(DisbursementErrors.LOAN_IN_OPEN_BATCH, `Already in an open batch: ${busy.join(', ')}`);
+          await this.refuseBlacklisted(m, loans.map((l) => l.id));
           for (const l of loans) await this.loans.reserveAgain(m, l);
         } else {
           const r = await sql<LoanRow>(
@@ -188,6 +189,7 @@ export class DisbursementsService {
             `SELECT la.* FROM loan_applications la
               WHERE la.programme_id = $1 AND la.status = 'APPROVED'
                 AND NOT EXISTS (SELECT 1 FROM disbursement_items i WHERE i.loan_application_id = la.id AND i.status IN ('PENDING', 'SENT'))
+                AND NOT EXISTS (SELECT 1 FROM suppliers s WHERE s.id = la.supplier_id AND s.blacklisted)
               ORDER BY la.id FOR UPDATE OF la`,
             [programmeId],
           );
@@ -234,6 +236,7 @@ export class DisbursementsService {
       const b = await this.lock(m, id);
       assertBatchTransition(b.status, 'APPROVED');
       if (b.created_by_id === actor.id) throw new DomainError(DisbursementErrors.MAKER_CHECKER_SAME_USER, 'You made this batch; another senior officer must approve it');
+      await this.refuseBlacklisted(m, (await this.itemsOf(m, id)).map((i) => i.loan_application_id));
       await sql(m, `UPDATE disbursement_batches SET status = 'APPROVED', approved_by_id = $2, approved_by = $3, approved_at = now(), updated_at = now() WHERE id = $1`, [
         id,
         actor.id,
@@ -631,6 +634,21 @@ export class DisbursementsService {
       after: { status, settled, failed },
     });
     return status;
+  }
+
+  /** A supplier blacklisted after its loan's approval is paid nothing: the loan waits, to be cancelled or paid once the blacklisting is lifted. */
+  private async refuseBlacklisted(m: EntityManager, loanIds: string[]): Promise<void> {
+    const r = await sql<{ id: string }>(
+      m,
+      `SELECT la.id FROM loan_applications la JOIN suppliers s ON s.id = la.supplier_id WHERE la.id = ANY($1::uuid[]) AND s.blacklisted ORDER BY la.id`,
+      [loanIds],
+    );
+    if (r.rowCount) {
+      throw new DomainError(
+        DisbursementErrors.SUPPLIER_BLACKLISTED,
+        `The supplier of ${r.rows.map((x) => x.id).join(', ')} was blacklisted after approval: cancel the loan, or lift the blacklisting, before it is paid`,
+      );
+    }
   }
 
   private async inOpenBatch(m: EntityManager, loanIds: string[]): Promise<string[]> {
