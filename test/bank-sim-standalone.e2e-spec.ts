@@ -1,22 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { HttpBankChannel } from '../src/disbursements/payment-channel.js';
+import { freePort } from './support/free-port.js';
 import { bankCard } from './support/ids.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const BANK_KEY = 'standalone-test-key-0123456789abcdef';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 /**
  * `npm run bank-sim` as its own process (the built dist/, as CI and the crash test run it), on this

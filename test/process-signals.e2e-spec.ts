@@ -1,22 +1,13 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from './support/free-port.js';
 
-/**
+/*
  * `npm start` is what a newcomer runs and stops with a signal (Ctrl-C, a process manager's SIGTERM).
  * Stopping npm must stop the service and the embedded PostgreSQL it started: nothing may keep running
  * and holding the data folder or the ports.
  */
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
 
 /** Every process under `root`, from the process table. */
 function descendants(root: number): number[] {
