@@ -4,6 +4,7 @@ import { IdempotencyService } from '../src/idempotency/idempotency.service.js';
 import { uscc } from './support/ids.js';
 import { lending, loanBody, type Lending } from './support/loans.js';
 import { expectFieldError, expectProblem } from './support/problems.js';
+import { installFault } from './support/faults.js';
 import { createTestApp, type TestApp, type TestUser } from './support/test-app.js';
 
 const newKey = () => `key-${randomUUID()}`;
@@ -206,19 +207,11 @@ describe('Idempotency-Key', () => {
     describe('when its response cannot be stored', () => {
       // A test-only fault: storing the response of keys named lost-* fails, as it would if the
       // database went away right after the work committed.
+      let removeFault: () => Promise<void>;
       beforeAll(async () => {
-        await t.db.query(`
-          CREATE FUNCTION test_lose_response() RETURNS trigger LANGUAGE plpgsql AS $$
-          BEGIN
-            IF NEW.state = 'COMPLETED' AND NEW.key LIKE 'lost-%' THEN RAISE EXCEPTION 'test fault: response not stored'; END IF;
-            RETURN NEW;
-          END $$`);
-        await t.db.query(`CREATE TRIGGER test_lose_response BEFORE UPDATE ON idempotency_keys FOR EACH ROW EXECUTE FUNCTION test_lose_response()`);
+        removeFault = await installFault(t, 'test_lose_response', 'idempotency_keys', 'UPDATE', `NEW.state = 'COMPLETED' AND NEW.key LIKE 'lost-%'`);
       });
-      afterAll(async () => {
-        await t.db.query(`DROP TRIGGER test_lose_response ON idempotency_keys`);
-        await t.db.query(`DROP FUNCTION test_lose_response()`);
-      });
+      afterAll(() => removeFault());
 
       it('still answers the work done, never releases the key, and a retry runs nothing again', async () => {
         const key = `lost-${randomUUID()}`;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { counters, getLoan, lending, type Lending } from './support/loans.js';
 import { expectFieldError, expectProblem } from './support/problems.js';
+import { installFault } from './support/faults.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 type Result = { index: number; id?: string; status?: string; error?: { status: number; code: string; title: string; detail: string; errors?: { field: string; code: string }[] } };
@@ -179,19 +180,11 @@ describe('bulk loan applications', () => {
   describe('an item the database refuses unexpectedly', () => {
     // A test-only fault: the database refuses any application with this purpose, as a broken
     // constraint or a lost connection would, in the middle of a bulk submission.
+    let removeFault: () => Promise<void>;
     beforeAll(async () => {
-      await t.db.query(`
-        CREATE FUNCTION test_refuse_application() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-          IF NEW.purpose = 'db-fault' THEN RAISE EXCEPTION 'test fault: refused by the database'; END IF;
-          RETURN NEW;
-        END $$`);
-      await t.db.query(`CREATE TRIGGER test_refuse_application BEFORE INSERT ON loan_applications FOR EACH ROW EXECUTE FUNCTION test_refuse_application()`);
+      removeFault = await installFault(t, 'test_refuse_application', 'loan_applications', 'INSERT', `NEW.purpose = 'db-fault'`);
     });
-    afterAll(async () => {
-      await t.db.query(`DROP TRIGGER test_refuse_application ON loan_applications`);
-      await t.db.query(`DROP FUNCTION test_refuse_application()`);
-    });
+    afterAll(() => removeFault());
 
     it("is that item's error (no internals); the committed items keep their results, and a retry with the same key creates nothing new", async () => {
       const body = {
