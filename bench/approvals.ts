@@ -23,7 +23,11 @@ async function main() {
   await client.connect();
   try {
     const admin = await new Api(service.url).login();
-    const ce = await admin.post('/core-enterprises', { name: '乳业集团 (bench)', uscc: '91350100M000100Y43', guaranteeCap: '900000000000.00' });
+    const ce = await admin.post('/core-enterprises', {
+      name: '乳业集团 (bench)',
+      uscc: '91350100M000100Y43',
+      guaranteeCap: '900000000000.00',
+    });
     const programme = await admin.post('/programmes', programmeBody(ce.id));
     await admin.post('/users', { username: 'bench.officer', password: 'bench-officer-pw', role: 'OFFICER' });
     const officer = await new Api(service.url).login('bench.officer', 'bench-officer-pw');
@@ -61,12 +65,20 @@ async function main() {
       [programme.id],
     );
     console.log('');
-    console.log(`approvals over loopback: ${connections} connections for ${duration} s, service on ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}`);
-    console.log(`  requests:   ${result.requests.total} in ${wall.toFixed(1)} s, ${result.non2xx} not 2xx, ${result.errors} errors, ${result.timeouts} time-outs`);
+    console.log(
+      `approvals over loopback: ${connections} connections for ${duration} s, service on ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}`,
+    );
+    console.log(
+      `  requests:   ${result.requests.total} in ${wall.toFixed(1)} s, ${result.non2xx} not 2xx, ${result.errors} errors, ${result.timeouts} time-outs`,
+    );
     console.log(`  throughput: ${result.requests.average.toFixed(0)} req/s (goal >= 300)`);
-    console.log(`  latency:    p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms (goal p99 <= 50 ms)`);
+    console.log(
+      `  latency:    p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms (goal p99 <= 50 ms)`,
+    );
     const c = check.rows[0];
-    console.log(`  check:      ${c.n} APPROVED totalling ${c.total}; programme outstanding ${c.outstanding} (${c.total === c.outstanding ? 'equal' : 'MISMATCH'})`);
+    console.log(
+      `  check:      ${c.n} APPROVED totalling ${c.total}; programme outstanding ${c.outstanding} (${c.total === c.outstanding ? 'equal' : 'MISMATCH'})`,
+    );
   } finally {
     await client.end();
     await service.stop();

@@ -16,7 +16,11 @@ async function run(dbUrl: string, label: string, env: Record<string, string>, lo
   await client.connect();
   try {
     const admin = await new Api(service.url).login();
-    const ce = await admin.post('/core-enterprises', { name: `乳业集团 ${prefix}`, uscc: `91110108MA01D1BY${prefix}` + usccCheckChar(`91110108MA01D1BY${prefix}`), guaranteeCap: '900000000000.00' });
+    const ce = await admin.post('/core-enterprises', {
+      name: `乳业集团 ${prefix}`,
+      uscc: `91110108MA01D1BY${prefix}` + usccCheckChar(`91110108MA01D1BY${prefix}`),
+      guaranteeCap: '900000000000.00',
+    });
     const programme = await admin.post('/programmes', programmeBody(ce.id));
     for (const [username, role] of [
       [`officer.${prefix}`, 'OFFICER'],
@@ -34,7 +38,13 @@ async function run(dbUrl: string, label: string, env: Record<string, string>, lo
     await senior.post(`/disbursement-batches/${batch.id}/approve`);
     let t = process.hrtime.bigint();
     await officer.post(`/disbursement-batches/${batch.id}/execute`);
-    const done = await until('the batch', () => officer.get(`/disbursement-batches/${batch.id}`), (b) => b.status !== 'EXECUTING', 900_000, 100);
+    const done = await until(
+      'the batch',
+      () => officer.get(`/disbursement-batches/${batch.id}`),
+      (b) => b.status !== 'EXECUTING',
+      900_000,
+      100,
+    );
     const execSeconds = seconds(t);
     t = process.hrtime.bigint();
     const res = await fetch(`${service.url}/disbursement-batches/${batch.id}/pain001`, { headers: { authorization: officer.authHeader } });
@@ -45,8 +55,12 @@ async function run(dbUrl: string, label: string, env: Record<string, string>, lo
       [done.items.map((i: { loanApplicationId: string }) => i.loanApplicationId)],
     );
     console.log(`  ${label}`);
-    console.log(`    execution:  ${execSeconds.toFixed(2)} s for ${done.counts.items} loans (${Math.round(done.counts.items / execSeconds)} payments/s) -> ${done.status}, settled ${done.counts.settled}, total ${done.totals.settled}`);
-    console.log(`    bank check: ${paid.rows[0].transfers} SETTLED transfers for ${paid.rows[0].loans} distinct loans (exactly once: ${paid.rows[0].transfers === paid.rows[0].loans && paid.rows[0].loans === done.counts.settled})`);
+    console.log(
+      `    execution:  ${execSeconds.toFixed(2)} s for ${done.counts.items} loans (${Math.round(done.counts.items / execSeconds)} payments/s) -> ${done.status}, settled ${done.counts.settled}, total ${done.totals.settled}`,
+    );
+    console.log(
+      `    bank check: ${paid.rows[0].transfers} SETTLED transfers for ${paid.rows[0].loans} distinct loans (exactly once: ${paid.rows[0].transfers === paid.rows[0].loans && paid.rows[0].loans === done.counts.settled})`,
+    );
     console.log(`    pain.001:   ${painSeconds.toFixed(2)} s through the API (${(xml.length / 1024 / 1024).toFixed(1)} MiB)`);
   } finally {
     await client.end();
@@ -58,7 +72,9 @@ async function main() {
   const loans = Number(args().loans ?? 10_000);
   const db = await benchDatabase('chainlend_bench_disburse');
   try {
-    console.log(`disbursing a ${loans}-loan batch against the in-process bank simulator, service on ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}`);
+    console.log(
+      `disbursing a ${loans}-loan batch against the in-process bank simulator, service on ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}`,
+    );
     await run(db.url, 'no bank latency (goals: execution <= 10 s, pain.001 <= 2 s)', {}, loans, 'A');
     await run(db.url, '20 ms bank latency per transfer', { BANK_SIM_LATENCY_MS: '20' }, loans, 'B');
   } finally {

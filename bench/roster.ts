@@ -30,7 +30,9 @@ async function main() {
   out.end();
   await once(out, 'finish');
   const size = statSync(file).size;
-  console.log(`generated ${rows} rows (${(size / 1024 / 1024).toFixed(1)} MiB, Chinese headers, 2% defective rows) in ${seconds(t).toFixed(2)} s`);
+  console.log(
+    `generated ${rows} rows (${(size / 1024 / 1024).toFixed(1)} MiB, Chinese headers, 2% defective rows) in ${seconds(t).toFixed(2)} s`,
+  );
 
   const db = await benchDatabase('chainlend_bench_roster');
   const service = await startService(db.url);
@@ -42,11 +44,21 @@ async function main() {
       const form = new FormData();
       form.append('file', await openAsBlob(file), path.basename(file));
       const started = process.hrtime.bigint();
-      const res = await fetch(`${service.url}/core-enterprises/${ce.id}/rosters`, { method: 'POST', headers: { authorization: api.authHeader }, body: form });
+      const res = await fetch(`${service.url}/core-enterprises/${ce.id}/rosters`, {
+        method: 'POST',
+        headers: { authorization: api.authHeader },
+        body: form,
+      });
       const body = (await res.json()) as { importId: string };
       if (res.status !== 202) throw new Error(`upload: ${res.status} ${JSON.stringify(body)}`);
       const uploaded = seconds(started);
-      const done = await until('the import', () => api.get(`/roster-imports/${body.importId}`), (r) => r.status === 'COMPLETED' || r.status === 'FAILED', 600_000, 50);
+      const done = await until(
+        'the import',
+        () => api.get(`/roster-imports/${body.importId}`),
+        (r) => r.status === 'COMPLETED' || r.status === 'FAILED',
+        600_000,
+        50,
+      );
       if (done.status !== 'COMPLETED') throw new Error(`import failed: ${JSON.stringify(done.failure)}`);
       return { seconds: seconds(started), uploaded, result: done };
     };
@@ -72,11 +84,21 @@ async function main() {
     const r = first.result;
     const ratio = copySeconds / first.seconds;
     console.log('');
-    console.log(`roster import, ${rows} rows, through the HTTP API (upload + validation + upsert), service on ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}`);
-    console.log(`  first import:       ${first.seconds.toFixed(2)} s (upload ${first.uploaded.toFixed(2)} s)  ${Math.round(rows / first.seconds)} rows/s`);
-    console.log(`                      accepted ${r.acceptedRows}, rejected ${r.rejectedRows}, created ${r.createdCount}, updated ${r.updatedCount}, unchanged ${r.unchangedCount}`);
-    console.log(`  same file again:    ${again.seconds.toFixed(2)} s  created ${again.result.createdCount}, updated ${again.result.updatedCount}, unchanged ${again.result.unchangedCount}`);
-    console.log(`  service peak RSS:   ${peakFirst.toFixed(0)} MiB after the first import, ${peak.toFixed(0)} MiB after both (goal <= 256)`);
+    console.log(
+      `roster import, ${rows} rows, through the HTTP API (upload + validation + upsert), service on ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}`,
+    );
+    console.log(
+      `  first import:       ${first.seconds.toFixed(2)} s (upload ${first.uploaded.toFixed(2)} s)  ${Math.round(rows / first.seconds)} rows/s`,
+    );
+    console.log(
+      `                      accepted ${r.acceptedRows}, rejected ${r.rejectedRows}, created ${r.createdCount}, updated ${r.updatedCount}, unchanged ${r.unchangedCount}`,
+    );
+    console.log(
+      `  same file again:    ${again.seconds.toFixed(2)} s  created ${again.result.createdCount}, updated ${again.result.updatedCount}, unchanged ${again.result.unchangedCount}`,
+    );
+    console.log(
+      `  service peak RSS:   ${peakFirst.toFixed(0)} MiB after the first import, ${peak.toFixed(0)} MiB after both (goal <= 256)`,
+    );
     console.log(`  bare COPY:          ${copySeconds.toFixed(2)} s for ${logged.rows[0].n} rows into an unindexed table`);
     console.log(`  ratio COPY/import:  ${ratio.toFixed(2)} (goal >= 0.25)`);
   } finally {

@@ -33,17 +33,24 @@ export async function seedEligible(client: pg.Client, programmeId: string, coreE
      ON CONFLICT (supplier_id, programme_id) DO UPDATE SET eligible = true, credit_limit = excluded.credit_limit`,
     [programmeId, coreEnterpriseId, limit],
   );
-  await client.query(`INSERT INTO supplier_exposure (supplier_id, programme_id) SELECT id, $1 FROM suppliers WHERE core_enterprise_id = $2 ON CONFLICT DO NOTHING`, [
-    programmeId,
-    coreEnterpriseId,
-  ]);
+  await client.query(
+    `INSERT INTO supplier_exposure (supplier_id, programme_id) SELECT id, $1 FROM suppliers WHERE core_enterprise_id = $2 ON CONFLICT DO NOTHING`,
+    [programmeId, coreEnterpriseId],
+  );
 }
 
 /**
  * One loan application for each of the first `count` suppliers (by code), in the given status.
  * APPROVED ones hold their reservation and their frozen payee, as a final approval leaves them.
  */
-export async function seedApplications(client: pg.Client, programmeId: string, coreEnterpriseId: string, count: number, status: 'PENDING_REVIEW' | 'APPROVED', amount = '20000.00'): Promise<string[]> {
+export async function seedApplications(
+  client: pg.Client,
+  programmeId: string,
+  coreEnterpriseId: string,
+  count: number,
+  status: 'PENDING_REVIEW' | 'APPROVED',
+  amount = '20000.00',
+): Promise<string[]> {
   const r = await client.query<{ id: string }>(
     `WITH s AS (SELECT id, name, bank_account, bank_name FROM suppliers WHERE core_enterprise_id = $2 ORDER BY supplier_code LIMIT $3)
      INSERT INTO loan_applications (programme_id, supplier_id, core_enterprise_id, amount, term_days, status, annual_rate, guarantee_ratio,
@@ -63,7 +70,10 @@ export async function seedApplications(client: pg.Client, programmeId: string, c
        UPDATE supplier_exposure e SET reserved_amount = t.amount FROM t WHERE e.supplier_id = t.supplier_id AND e.programme_id = $1`,
       [programmeId],
     );
-    await client.query(`UPDATE programme_exposure SET outstanding_amount = (SELECT coalesce(sum(amount), 0) FROM loan_applications WHERE programme_id = $1 AND status = 'APPROVED') WHERE programme_id = $1`, [programmeId]);
+    await client.query(
+      `UPDATE programme_exposure SET outstanding_amount = (SELECT coalesce(sum(amount), 0) FROM loan_applications WHERE programme_id = $1 AND status = 'APPROVED') WHERE programme_id = $1`,
+      [programmeId],
+    );
     await client.query(
       `UPDATE core_enterprise_exposure SET guaranteed_exposure = (SELECT coalesce(sum(guaranteed_amount), 0) FROM loan_applications WHERE core_enterprise_id = $1 AND status = 'APPROVED') WHERE core_enterprise_id = $1`,
       [coreEnterpriseId],

@@ -48,7 +48,17 @@ class Instance {
       env: { ...process.env, ...SERVICE_ENV, DATABASE_URL: this.databaseUrl, PORT: String(port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
-    await until(`${this.name} to start`, () => fetch(`${this.url}/health`).then((r) => r.ok, () => false), (ok) => ok, 60_000, 50);
+    await until(
+      `${this.name} to start`,
+      () =>
+        fetch(`${this.url}/health`).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      (ok) => ok,
+      60_000,
+      50,
+    );
   }
 
   kill(): void {
@@ -66,7 +76,11 @@ class Instance {
 async function setup(instance: Instance, client: pg.Client, tag: string, loans: number) {
   const admin = await new Api(instance.url).login();
   const uscc = `91350100MA0CR00${tag}0`; // 17 characters of the USCC alphabet
-  const ce = await admin.post('/core-enterprises', { name: `牧业集团 ${tag}`, uscc: uscc + usccCheckChar(uscc), guaranteeCap: '900000000000.00' });
+  const ce = await admin.post('/core-enterprises', {
+    name: `牧业集团 ${tag}`,
+    uscc: uscc + usccCheckChar(uscc),
+    guaranteeCap: '900000000000.00',
+  });
   const programme = await admin.post('/programmes', programmeBody(ce.id));
   for (const role of ['OFFICER', 'SENIOR_OFFICER']) {
     await admin.post('/users', { username: `${role.toLowerCase()}.${tag}`, password: 'crash-test-password', role });
@@ -101,7 +115,10 @@ async function verify(client: pg.Client, batchIds: string[]): Promise<string[]> 
   const problems: string[] = [];
   const batches = await client.query(`SELECT id, status FROM disbursement_batches WHERE id = ANY($1::uuid[])`, [batchIds]);
   for (const b of batches.rows) if (!FINAL.has(b.status)) problems.push(`batch ${b.id} is ${b.status}`);
-  const open = await client.query(`SELECT count(*)::int AS n FROM disbursement_items WHERE batch_id = ANY($1::uuid[]) AND status IN ('PENDING', 'SENT')`, [batchIds]);
+  const open = await client.query(
+    `SELECT count(*)::int AS n FROM disbursement_items WHERE batch_id = ANY($1::uuid[]) AND status IN ('PENDING', 'SENT')`,
+    [batchIds],
+  );
   if (open.rows[0].n) problems.push(`${open.rows[0].n} items are not final`);
   // every loan of the batches against the bank's own book
   const rows = await client.query(
@@ -117,7 +134,9 @@ async function verify(client: pg.Client, batchIds: string[]): Promise<string[]> 
     if (r.status !== 'DISBURSED' && r.settled !== 0) problems.push(`loan ${r.id} is ${r.status} but has ${r.settled} settled transfers`);
     if (r.status !== 'DISBURSED' && r.status !== 'APPROVED') problems.push(`loan ${r.id} ended ${r.status}`);
   }
-  const twice = await client.query(`SELECT reference, count(*)::int AS n FROM bank_sim.transfers WHERE status = 'SETTLED' GROUP BY reference HAVING count(*) > 1`);
+  const twice = await client.query(
+    `SELECT reference, count(*)::int AS n FROM bank_sim.transfers WHERE status = 'SETTLED' GROUP BY reference HAVING count(*) > 1`,
+  );
   for (const r of twice.rows) problems.push(`loan ${r.reference} was paid ${r.n} times`);
   const items = await client.query(
     `SELECT count(*)::int AS n FROM disbursement_items i LEFT JOIN bank_sim.transfers t ON t.end_to_end_id = i.end_to_end_id
@@ -130,7 +149,8 @@ async function verify(client: pg.Client, batchIds: string[]): Promise<string[]> 
        FROM programme_exposure p LEFT JOIN loan_applications la ON la.programme_id = p.programme_id
       GROUP BY p.programme_id, p.outstanding_amount`,
   );
-  for (const r of exposure.rows) if (r.counter !== r.loans) problems.push(`programme ${r.programme_id}: counter ${r.counter}, reserved loans ${r.loans}`);
+  for (const r of exposure.rows)
+    if (r.counter !== r.loans) problems.push(`programme ${r.programme_id}: counter ${r.counter}, reserved loans ${r.loans}`);
   return problems;
 }
 
@@ -157,30 +177,50 @@ async function main() {
       const [status] = await batchStatus(client, [batch1]);
       if (status === 'EXECUTING') killedMidBatch++;
       one.kill();
-      const settled = await client.query(`SELECT count(*)::int AS n FROM disbursement_items WHERE batch_id = $1 AND status IN ('SETTLED', 'FAILED')`, [batch1]);
+      const settled = await client.query(
+        `SELECT count(*)::int AS n FROM disbursement_items WHERE batch_id = $1 AND status IN ('SETTLED', 'FAILED')`,
+        [batch1],
+      );
       console.log(`  kill -9 #${k} (batch ${status}, ${settled.rows[0].n}/${loans} items final); restarting`);
       await one.start();
     }
-    await until('batch 1 to finish', () => batchStatus(client, [batch1]), (s) => FINAL.has(s[0]), 600_000, 200);
+    await until(
+      'batch 1 to finish',
+      () => batchStatus(client, [batch1]),
+      (s) => FINAL.has(s[0]),
+      600_000,
+      200,
+    );
 
     // ---- 2. two instances on one database, two batches at once ----
     await two.start();
     const p2 = await setup(two, client, 'B', loans);
-    const ids = (await client.query(`SELECT id FROM loan_applications WHERE programme_id = $1 AND status = 'APPROVED' ORDER BY id`, [p2.programmeId])).rows.map((r) => r.id);
+    const ids = (
+      await client.query(`SELECT id FROM loan_applications WHERE programme_id = $1 AND status = 'APPROVED' ORDER BY id`, [p2.programmeId])
+    ).rows.map((r) => r.id);
     const half = Math.floor(ids.length / 2);
     const apiA = await users(one.url, 'B');
     const apiB = await users(two.url, 'B');
     const batch2 = await approvedBatch(apiA, p2.programmeId, ids.slice(0, half));
     const batch3 = await approvedBatch(apiA, p2.programmeId, ids.slice(half));
     console.log(`phase 2: two instances execute two batches of ${half} and ${ids.length - half} loans at once, each killed twice`);
-    await Promise.all([apiA.officer.post(`/disbursement-batches/${batch2}/execute`), apiB.officer.post(`/disbursement-batches/${batch3}/execute`)]);
+    await Promise.all([
+      apiA.officer.post(`/disbursement-batches/${batch2}/execute`),
+      apiB.officer.post(`/disbursement-batches/${batch3}/execute`),
+    ]);
     for (const victim of [one, two, one, two]) {
       await sleep(random(500, 1500));
       victim.kill();
       console.log(`  kill -9 ${victim.name}; restarting`);
       await victim.start();
     }
-    await until('batches 2 and 3 to finish', () => batchStatus(client, [batch2, batch3]), (s) => s.every((x) => FINAL.has(x)), 600_000, 200);
+    await until(
+      'batches 2 and 3 to finish',
+      () => batchStatus(client, [batch2, batch3]),
+      (s) => s.every((x) => FINAL.has(x)),
+      600_000,
+      200,
+    );
 
     // ---- verdict, from the bank's own records ----
     const all = [batch1, batch2, batch3];
@@ -193,8 +233,11 @@ async function main() {
     );
     const transfers = await client.query(`SELECT status, count(*)::int AS n FROM bank_sim.transfers GROUP BY status ORDER BY status`);
     console.log('');
-    for (const [i, r] of summary.rows.entries()) console.log(`batch ${i + 1}: ${r.status}, ${r.settled} settled, ${r.failed} refused by the bank, ${r.attempts} attempts`);
-    console.log(`bank book: ${transfers.rows.map((r) => `${r.n} ${r.status}`).join(', ')}; kills: ${kills} + 4 (${killedMidBatch} of the first ${kills} while the batch was executing)`);
+    for (const [i, r] of summary.rows.entries())
+      console.log(`batch ${i + 1}: ${r.status}, ${r.settled} settled, ${r.failed} refused by the bank, ${r.attempts} attempts`);
+    console.log(
+      `bank book: ${transfers.rows.map((r) => `${r.n} ${r.status}`).join(', ')}; kills: ${kills} + 4 (${killedMidBatch} of the first ${kills} while the batch was executing)`,
+    );
     console.log(`took ${((Date.now() - started) / 1000).toFixed(0)} s`);
     if (problems.length) {
       console.error(`\nFAILED: ${problems.length} problems\n  ${problems.slice(0, 20).join('\n  ')}`);

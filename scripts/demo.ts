@@ -25,7 +25,14 @@ const yuan = (v: string) => {
 async function startService(): Promise<{ url: string; child: ChildProcess; close: () => Promise<void> }> {
   const port = await freePort();
   // the bank refuses one transfer in a hundred (a bad account), so the failure path shows too
-  const env: Record<string, string | undefined> = { BANK_SIM_REJECT_SHARE: '0.01', ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development' };
+  const env: Record<string, string | undefined> = {
+    BANK_SIM_REJECT_SHARE: '0.01',
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'development',
+  };
   let dropDb: (() => Promise<void>) | undefined;
   if (process.env.DATABASE_URL) {
     const db = await benchDatabase('chainlend_demo');
@@ -38,9 +45,22 @@ async function startService(): Promise<{ url: string; child: ChildProcess; close
     env.EMBEDDED_PG_DIR = dir;
     env.EMBEDDED_PG_PORT = String(await freePort());
   }
-  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, path.join(ROOT, 'dist', 'src', 'main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, path.join(ROOT, 'dist', 'src', 'main.js')], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const url = `http://127.0.0.1:${port}`;
-  await until('the service to start', () => fetch(`${url}/health`).then((r) => r.ok, () => false), (ok) => ok, 120_000, 100);
+  await until(
+    'the service to start',
+    () =>
+      fetch(`${url}/health`).then(
+        (r) => r.ok,
+        () => false,
+      ),
+    (ok) => ok,
+    120_000,
+    100,
+  );
   return {
     url,
     child,
@@ -68,12 +88,20 @@ async function roster(rows: number): Promise<Buffer> {
 async function main() {
   const started = Date.now();
   const phase = (name: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${name}`);
-  phase(process.env.DATABASE_URL ? 'starting the service on a fresh database of DATABASE_URL' : 'starting the service on a fresh embedded PostgreSQL (.data/demo)');
+  phase(
+    process.env.DATABASE_URL
+      ? 'starting the service on a fresh database of DATABASE_URL'
+      : 'starting the service on a fresh embedded PostgreSQL (.data/demo)',
+  );
   const service = await startService();
   try {
     const admin = await new Api(service.url).login();
     const usccBody = '91150100MA0DEM001';
-    const ce = await admin.post('/core-enterprises', { name: '内蒙古草原乳业集团股份有限公司', uscc: usccBody + usccCheckChar(usccBody), guaranteeCap: '300000000.00' });
+    const ce = await admin.post('/core-enterprises', {
+      name: '内蒙古草原乳业集团股份有限公司',
+      uscc: usccBody + usccCheckChar(usccBody),
+      guaranteeCap: '300000000.00',
+    });
     const programme = await admin.post('/programmes', {
       coreEnterpriseId: ce.id,
       name: '2026 青贮季 小额快捷通保证贷',
@@ -113,16 +141,32 @@ async function main() {
     const file = await roster(5000);
     const form = new FormData();
     form.append('file', new Blob([file]), '供应商花名册-2026.csv');
-    const up = await fetch(`${service.url}/core-enterprises/${ce.id}/rosters`, { method: 'POST', headers: { authorization: clerk.authHeader }, body: form });
+    const up = await fetch(`${service.url}/core-enterprises/${ce.id}/rosters`, {
+      method: 'POST',
+      headers: { authorization: clerk.authHeader },
+      body: form,
+    });
     const { importId } = (await up.json()) as { importId: string };
-    const imp = await until('the roster import', () => clerk.get(`/roster-imports/${importId}`), (r) => r.status === 'COMPLETED' || r.status === 'FAILED', 300_000, 100);
+    const imp = await until(
+      'the roster import',
+      () => clerk.get(`/roster-imports/${importId}`),
+      (r) => r.status === 'COMPLETED' || r.status === 'FAILED',
+      300_000,
+      100,
+    );
     if (imp.status !== 'COMPLETED') throw new Error(`import failed: ${JSON.stringify(imp.failure)}`);
     const errors = await clerk.get(`/roster-imports/${importId}/errors?pageSize=500`);
     const byCode = new Map<string, number>();
     for (const e of errors.items as { code: string }[]) byCode.set(e.code, (byCode.get(e.code) ?? 0) + 1);
     phase(`roster imported (GBK, Chinese headers): ${imp.acceptedRows} accepted, ${imp.rejectedRows} rejected`);
 
-    await until('screening', () => officer.get(`/programmes/${programme.id}/screening-runs`), (r) => r.total > 0 && r.items.every((x: { status: string }) => x.status === 'COMPLETED'), 300_000, 100);
+    await until(
+      'screening',
+      () => officer.get(`/programmes/${programme.id}/screening-runs`),
+      (r) => r.total > 0 && r.items.every((x: { status: string }) => x.status === 'COMPLETED'),
+      300_000,
+      100,
+    );
     const eligible: { supplierId: string; creditLimit: string }[] = [];
     for (let page = 1; ; page++) {
       const r = await officer.get(`/programmes/${programme.id}/screening-results?eligible=true&pageSize=500&page=${page}`);
@@ -168,7 +212,13 @@ async function main() {
     const batch = await officer.post('/disbursement-batches', { programmeId: programme.id });
     await seniors[0].post(`/disbursement-batches/${batch.id}/approve`);
     await officer.post(`/disbursement-batches/${batch.id}/execute`);
-    const paid = await until('the disbursement batch', () => officer.get(`/disbursement-batches/${batch.id}`), (b) => b.status !== 'EXECUTING', 600_000, 200);
+    const paid = await until(
+      'the disbursement batch',
+      () => officer.get(`/disbursement-batches/${batch.id}`),
+      (b) => b.status !== 'EXECUTING',
+      600_000,
+      200,
+    );
     phase(`batch of ${paid.counts.items} loans made by officer.wang, approved by senior.li, executed: ${paid.status}`);
 
     const pain = await fetch(`${service.url}/disbursement-batches/${batch.id}/pain001`, { headers: { authorization: officer.authHeader } });
@@ -189,7 +239,11 @@ async function main() {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`
 ChainLend demo summary
-  suppliers      ${imp.totalRows} roster rows: ${imp.acceptedRows} accepted, ${imp.rejectedRows} rejected (${[...byCode.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([c, n]) => `${c} ${n}`).join(', ')}${errors.total > 500 ? ', ...' : ''})
+  suppliers      ${imp.totalRows} roster rows: ${imp.acceptedRows} accepted, ${imp.rejectedRows} rejected (${[...byCode.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 4)
+    .map(([c, n]) => `${c} ${n}`)
+    .join(', ')}${errors.total > 500 ? ', ...' : ''})
   screening      ${eligible.length} eligible of ${imp.acceptedRows} (ruleset v${prog.rulesetVersion})
   applications   ${[...statuses.entries()].map(([s, n]) => `${s} ${n}`).join(', ')}
   four eyes      ${fourEyes} approvals above ${yuan(programme.fourEyesThreshold)} needed a second, senior officer

@@ -143,7 +143,26 @@ describe('generateRoster', () => {
 describe('parseArgs', () => {
   it('takes the reference flags and the two of its own', () => {
     expect(
-      parseArgs(['--rows', '200000', '--seed', '7', '--error-rate', '0.02', '--headers', 'zh', '--out', 'r.csv', '--truth', 't.jsonl', '--as-of', '2026-01-31', '--encoding', 'gb18030', '--format', 'xlsx']),
+      parseArgs([
+        '--rows',
+        '200000',
+        '--seed',
+        '7',
+        '--error-rate',
+        '0.02',
+        '--headers',
+        'zh',
+        '--out',
+        'r.csv',
+        '--truth',
+        't.jsonl',
+        '--as-of',
+        '2026-01-31',
+        '--encoding',
+        'gb18030',
+        '--format',
+        'xlsx',
+      ]),
     ).toEqual({
       rows: 200000,
       seed: 7,
@@ -199,7 +218,18 @@ describe('main (the command line)', () => {
     const text = out.bytes.toString('utf8');
     expect(text).toBe(USAGE);
     expect(text).not.toMatch(/^supplier_code,/m);
-    for (const flag of ['--rows', '--seed', '--error-rate', '--headers', '--out', '--truth', '--as-of', '--encoding', '--format', '--help']) {
+    for (const flag of [
+      '--rows',
+      '--seed',
+      '--error-rate',
+      '--headers',
+      '--out',
+      '--truth',
+      '--as-of',
+      '--encoding',
+      '--format',
+      '--help',
+    ]) {
       expect(USAGE).toContain(flag);
     }
   });

@@ -39,7 +39,13 @@ function serveApiDocs(app: INestApplication): void {
       .setVersion('1.0')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'apiKey')
-      .addGlobalParameters({ name: 'X-Request-Id', in: 'header', required: false, description: 'your correlation id (echoed back)', schema: { type: 'string' } })
+      .addGlobalParameters({
+        name: 'X-Request-Id',
+        in: 'header',
+        required: false,
+        description: 'your correlation id (echoed back)',
+        schema: { type: 'string' },
+      })
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });

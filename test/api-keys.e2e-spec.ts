@@ -60,7 +60,11 @@ describe('API keys', () => {
     const issued = await t.apiKey(own.id, 'audited');
     const res = await t.http().get('/audit-events').query({ entityType: 'ApiKey', entityId: issued.id }).set(t.admin.auth);
     expect(res.body.items).toEqual([
-      expect.objectContaining({ action: 'API_KEY_CREATED', coreEnterpriseId: own.id, after: { name: 'audited', keyPrefix: issued.keyPrefix } }),
+      expect.objectContaining({
+        action: 'API_KEY_CREATED',
+        coreEnterpriseId: own.id,
+        after: { name: 'audited', keyPrefix: issued.keyPrefix },
+      }),
     ]);
     expect(JSON.stringify(res.body)).not.toContain(issued.key);
   });
@@ -130,11 +134,22 @@ describe('API keys', () => {
     const altered = issued.key.slice(0, -1) + (issued.key.endsWith('A') ? 'B' : 'A');
     expectProblem(await t.http().get('/users/me').set('X-Api-Key', altered), 401, 'INVALID_API_KEY');
     expectProblem(await t.http().get('/users/me').set('X-Api-Key', 'not-even-the-prefix'), 401, 'INVALID_API_KEY');
-    expectProblem(await t.http().get('/users/me').set('X-Api-Key', `clk_${'a'.repeat(300)}`), 401, 'INVALID_API_KEY');
+    expectProblem(
+      await t
+        .http()
+        .get('/users/me')
+        .set('X-Api-Key', `clk_${'a'.repeat(300)}`),
+      401,
+      'INVALID_API_KEY',
+    );
   });
 
   it('refuses a key for a core enterprise that does not exist, and a bad label', async () => {
-    expectProblem(await t.http().post('/core-enterprises/00000000-0000-4000-8000-000000000000/api-keys').set(t.admin.auth).send({}), 404, 'NOT_FOUND');
+    expectProblem(
+      await t.http().post('/core-enterprises/00000000-0000-4000-8000-000000000000/api-keys').set(t.admin.auth).send({}),
+      404,
+      'NOT_FOUND',
+    );
     expectFieldError(await t.http().post(`/core-enterprises/${own.id}/api-keys`).set(t.admin.auth).send({ name: '' }), 'name');
     expectFieldError(await t.http().post('/core-enterprises/not-a-uuid/api-keys').set(t.admin.auth).send({}), 'id', 'INVALID_UUID');
   });

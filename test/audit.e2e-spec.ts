@@ -16,7 +16,11 @@ describe('audit events', () => {
   });
 
   const eventsOf = (auth: Record<string, string>, entityType: string, entityId: string, extra: Record<string, unknown> = {}) =>
-    t.http().get('/audit-events').query({ entityType, entityId, ...extra }).set(auth);
+    t
+      .http()
+      .get('/audit-events')
+      .query({ entityType, entityId, ...extra })
+      .set(auth);
 
   it('records who did what, with the correlation id of the request that did it', async () => {
     const requestId = `audit-${randomUUID()}`;
@@ -113,7 +117,14 @@ describe('audit events', () => {
   it('refuses bad paging and filters', async () => {
     expectFieldError(await t.http().get('/audit-events').query({ pageSize: 501 }).set(auditor.auth), 'pageSize');
     expectFieldError(await t.http().get('/audit-events').query({ page: 'last' }).set(auditor.auth), 'page');
-    expectFieldError(await t.http().get('/audit-events').query({ entityType: 'x'.repeat(65) }).set(auditor.auth), 'entityType');
+    expectFieldError(
+      await t
+        .http()
+        .get('/audit-events')
+        .query({ entityType: 'x'.repeat(65) })
+        .set(auditor.auth),
+      'entityType',
+    );
     expectFieldError(await t.http().get('/audit-events').query({ actor: 'admin' }).set(auditor.auth), 'actor', 'UNKNOWN_FIELD');
   });
 
@@ -132,7 +143,11 @@ describe('audit events', () => {
   it('leaves no event for a refused change', async () => {
     const ce = await t.coreEnterprise();
     const [{ n: before }] = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'CORE_ENTERPRISE_CREATED'`);
-    expectProblem(await t.http().post('/core-enterprises').set(t.admin.auth).send({ name: 'Duplicate', uscc: ce.uscc, guaranteeCap: '1.00' }), 409, 'USCC_TAKEN');
+    expectProblem(
+      await t.http().post('/core-enterprises').set(t.admin.auth).send({ name: 'Duplicate', uscc: ce.uscc, guaranteeCap: '1.00' }),
+      409,
+      'USCC_TAKEN',
+    );
     const [{ n: after }] = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'CORE_ENTERPRISE_CREATED'`);
     expect(after).toBe(before);
   });

@@ -94,7 +94,11 @@ describe('auth', () => {
 
       const failed = await auditOf('AUTH_LOGIN_FAILED', victim.id);
       expect(failed).toHaveLength(MAX_FAILURES);
-      expect(failed[0]).toMatchObject({ actor: { kind: 'ANONYMOUS', role: null }, entityType: 'User', after: { username: victim.username.toLowerCase() } });
+      expect(failed[0]).toMatchObject({
+        actor: { kind: 'ANONYMOUS', role: null },
+        entityType: 'User',
+        after: { username: victim.username.toLowerCase() },
+      });
       expect(failed.map((e) => e.after.failures)).toEqual([1, 2, 3]);
       const throttled = await auditOf('AUTH_LOGIN_THROTTLED', victim.username.toLowerCase());
       expect(throttled).toHaveLength(2);
@@ -106,9 +110,13 @@ describe('auth', () => {
       for (let i = 0; i < MAX_FAILURES; i++) await login(u.username, 'wrong-password');
       expectProblem(await login(u.username, u.password), 429, 'LOGIN_THROTTLED');
       // end the delay instead of waiting for it
-      await t.db.query(`UPDATE login_attempts SET blocked_until = now() - interval '1 second' WHERE username_key = $1`, [u.username.toLowerCase()]);
+      await t.db.query(`UPDATE login_attempts SET blocked_until = now() - interval '1 second' WHERE username_key = $1`, [
+        u.username.toLowerCase(),
+      ]);
       expect((await login(u.username, u.password)).status).toBe(200);
-      const rows = await t.db.query(`SELECT failures, blocked_until FROM login_attempts WHERE username_key = $1 AND client <> '*'`, [u.username.toLowerCase()]);
+      const rows = await t.db.query(`SELECT failures, blocked_until FROM login_attempts WHERE username_key = $1 AND client <> '*'`, [
+        u.username.toLowerCase(),
+      ]);
       expect(rows).toEqual([{ failures: 0, blocked_until: null }]);
     });
 
@@ -155,13 +163,19 @@ describe('auth', () => {
     });
 
     it('refuses a token signed with another secret', async () => {
-      const forged = await jwt.signAsync({ ...claimsOf(officer), role: 'ADMIN' }, { secret: 'some-other-secret-of-32-characters!', issuer: 'chainlend', expiresIn: 60 });
+      const forged = await jwt.signAsync(
+        { ...claimsOf(officer), role: 'ADMIN' },
+        { secret: 'some-other-secret-of-32-characters!', issuer: 'chainlend', expiresIn: 60 },
+      );
       expectProblem(await me({ Authorization: `Bearer ${forged}` }), 401, 'INVALID_TOKEN');
     });
 
     it('refuses an expired token', async () => {
       const now = Math.floor(Date.now() / 1000);
-      const expired = await jwt.signAsync({ ...claimsOf(officer), iat: now - 7200, exp: now - 60 }, { secret: t.config.jwtSecret, issuer: 'chainlend' });
+      const expired = await jwt.signAsync(
+        { ...claimsOf(officer), iat: now - 7200, exp: now - 60 },
+        { secret: t.config.jwtSecret, issuer: 'chainlend' },
+      );
       expectProblem(await me({ Authorization: `Bearer ${expired}` }), 401, 'INVALID_TOKEN');
     });
 
@@ -183,7 +197,10 @@ describe('auth', () => {
     });
 
     it('refuses a correctly signed token with a role the service does not know', async () => {
-      const token = await jwt.signAsync({ ...claimsOf(officer), role: 'ROOT' }, { secret: t.config.jwtSecret, issuer: 'chainlend', expiresIn: 60 });
+      const token = await jwt.signAsync(
+        { ...claimsOf(officer), role: 'ROOT' },
+        { secret: t.config.jwtSecret, issuer: 'chainlend', expiresIn: 60 },
+      );
       expectProblem(await me({ Authorization: `Bearer ${token}` }), 401, 'INVALID_TOKEN');
     });
 

@@ -41,9 +41,12 @@ describe('bad input is a 400, never a 500', () => {
     return h.isPublic ? req : req.set(callers.get(h.roles![0])!);
   };
   const mutating = () => handlers.filter((h) => h.verb !== 'get');
-  const describeMismatch = (h: RouteHandler, res: Response) => `${h.verb.toUpperCase()} ${h.path}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`;
+  const describeMismatch = (h: RouteHandler, res: Response) =>
+    `${h.verb.toUpperCase()} ${h.path}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`;
   const hasFieldError = (res: Response, field: string, code: string) =>
-    res.status === 400 && res.body.code === 'VALIDATION_FAILED' && (res.body.errors ?? []).some((e: { field: string; code: string }) => e.field === field && e.code === code);
+    res.status === 400 &&
+    res.body.code === 'VALIDATION_FAILED' &&
+    (res.body.errors ?? []).some((e: { field: string; code: string }) => e.field === field && e.code === code);
 
   it('walks a control set of routes (the checks below cover each of them)', () => {
     expect(mutating().length).toBeGreaterThanOrEqual(20);
@@ -98,7 +101,9 @@ describe('bad input is a 400, never a 500', () => {
     for (const h of handlers.filter((x) => x.verb === 'get')) {
       for (const page of ['1e300', '1000001', String(Number.MAX_SAFE_INTEGER)]) {
         const res = await call(h).query({ page });
-        const ok = takesPages(h) ? res.status === 400 && (res.body.errors ?? []).some((e: { field: string }) => e.field === 'page') : res.status < 500;
+        const ok = takesPages(h)
+          ? res.status === 400 && (res.body.errors ?? []).some((e: { field: string }) => e.field === 'page')
+          : res.status < 500;
         if (!ok) wrong.push(`page=${page} ${describeMismatch(h, res)}`);
       }
     }
@@ -113,18 +118,45 @@ describe('bad input is a 400, never a 500', () => {
 
   describe('where it used to reach the database', () => {
     it('refuses a NUL in a login', async () => {
-      expectFieldError(await t.http().post('/auth/login').send({ username: `admin${NUL}`, password: 'whatever-it-is' }), 'username', 'INVALID_CHARACTER');
+      expectFieldError(
+        await t
+          .http()
+          .post('/auth/login')
+          .send({ username: `admin${NUL}`, password: 'whatever-it-is' }),
+        'username',
+        'INVALID_CHARACTER',
+      );
     });
 
     it('refuses deep JSON on the login before reading it', async () => {
-      expectProblem(await t.http().post('/auth/login').set('Content-Type', 'application/json').send(`{"username":${'['.repeat(20000)}${']'.repeat(20000)}}`), 400, 'JSON_TOO_DEEP');
+      expectProblem(
+        await t
+          .http()
+          .post('/auth/login')
+          .set('Content-Type', 'application/json')
+          .send(`{"username":${'['.repeat(20000)}${']'.repeat(20000)}}`),
+        400,
+        'JSON_TOO_DEEP',
+      );
     });
 
     it('refuses a NUL in a name, and a lone surrogate in a rule, naming each', async () => {
-      expectFieldError(await t.http().post('/core-enterprises').set(t.admin.auth).send({ name: NUL, uscc: uscc(), guaranteeCap: '1.00' }), 'name', 'INVALID_CHARACTER');
+      expectFieldError(
+        await t.http().post('/core-enterprises').set(t.admin.auth).send({ name: NUL, uscc: uscc(), guaranteeCap: '1.00' }),
+        'name',
+        'INVALID_CHARACTER',
+      );
       const ce = await t.coreEnterprise();
       const rules = [{ name: LONE_SURROGATE, fact: 'herdSize', operator: '>=', value: 10 }];
-      expectFieldError(await t.http().post('/programmes').set(t.admin.auth).send(programmeBody(ce.id, { eligibilityRules: rules })), 'eligibilityRules[0].name', 'INVALID_CHARACTER');
+      expectFieldError(
+        await t
+          .http()
+          .post('/programmes')
+          .set(t.admin.auth)
+          .send(programmeBody(ce.id, { eligibilityRules: rules })),
+        'eligibilityRules[0].name',
+        'INVALID_CHARACTER',
+      );
     });
 
     it('refuses a NUL in a search', async () => {
@@ -140,7 +172,12 @@ describe('bad input is a 400, never a 500', () => {
     });
 
     it('names every bad field of a request at once: path, query and body', async () => {
-      const res = await t.http().post(`/programmes/a%00b/loan-applications:batch`).query({ probe: NUL }).set(callers.get('OFFICER')!).send({ applications: [{ purpose: LONE_SURROGATE }] });
+      const res = await t
+        .http()
+        .post(`/programmes/a%00b/loan-applications:batch`)
+        .query({ probe: NUL })
+        .set(callers.get('OFFICER')!)
+        .send({ applications: [{ purpose: LONE_SURROGATE }] });
       expectProblem(res, 400, 'VALIDATION_FAILED');
       expect(res.body.errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`)).toEqual([
         'id:INVALID_CHARACTER',

@@ -78,7 +78,9 @@ describe('the standalone bank simulator', () => {
       expect(list.status).toBe(200);
       const page = (await list.json()) as { items: Record<string, unknown>[]; total: number };
       expect(page.total).toBe(1);
-      expect(page.items[0]).toEqual(expect.objectContaining({ endToEndId, reference, amount: '12345.67', creditorAccount: masked, status: 'SETTLED' }));
+      expect(page.items[0]).toEqual(
+        expect.objectContaining({ endToEndId, reference, amount: '12345.67', creditorAccount: masked, status: 'SETTLED' }),
+      );
 
       const one = await fetch(`${url}/bank-sim/transfers/${endToEndId}`, { headers });
       expect(one.status).toBe(200);

@@ -13,9 +13,16 @@ describe('core enterprises', () => {
   });
 
   const create = (body: Record<string, unknown>) => t.http().post('/core-enterprises').set(t.admin.auth).send(body);
-  const body = (overrides: Record<string, unknown> = {}) => ({ name: '内蒙古优然牧业有限责任公司', uscc: uscc(), guaranteeCap: '50000000.00', ...overrides });
+  const body = (overrides: Record<string, unknown> = {}) => ({
+    name: '内蒙古优然牧业有限责任公司',
+    uscc: uscc(),
+    guaranteeCap: '50000000.00',
+    ...overrides,
+  });
   const auditOf = async (entityId: string) =>
-    (await t.http().get('/audit-events').query({ entityType: 'CoreEnterprise', entityId }).set(t.admin.auth)).body.items as Array<Record<string, any>>;
+    (await t.http().get('/audit-events').query({ entityType: 'CoreEnterprise', entityId }).set(t.admin.auth)).body.items as Array<
+      Record<string, any>
+    >;
 
   describe('POST /core-enterprises', () => {
     it('registers a core enterprise with money as strings and no exposure yet', async () => {
@@ -41,7 +48,14 @@ describe('core enterprises', () => {
     });
 
     it.each([
-      ['a wrong check character', () => { const u = uscc(); return u.slice(0, 17) + (u[17] === '0' ? '1' : '0'); }, 'USCC_CHECKSUM'],
+      [
+        'a wrong check character',
+        () => {
+          const u = uscc();
+          return u.slice(0, 17) + (u[17] === '0' ? '1' : '0');
+        },
+        'USCC_CHECKSUM',
+      ],
       ['the letter I', () => '91350100I000100Y43', 'USCC_CHARACTER'],
       ['the letter O', () => '91350100O000100Y43', 'USCC_CHARACTER'],
       ['the letter S', () => '9135010S0000100Y43', 'USCC_CHARACTER'],
@@ -59,7 +73,11 @@ describe('core enterprises', () => {
       const u = uscc();
       const res = await create(body({ guaranteeCap: 50000000, uscc: u.slice(0, 17) + (u[17] === '0' ? '1' : '0'), name: '  ' }));
       expectProblem(res, 400, 'VALIDATION_FAILED');
-      expect(res.body.errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`).sort()).toEqual(['guaranteeCap:INVALID_MONEY', 'name:BLANK', 'uscc:USCC_CHECKSUM']);
+      expect(res.body.errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`).sort()).toEqual([
+        'guaranteeCap:INVALID_MONEY',
+        'name:BLANK',
+        'uscc:USCC_CHECKSUM',
+      ]);
     });
 
     it('refuses an empty or overlong USCC before checking it', async () => {
@@ -140,7 +158,11 @@ describe('core enterprises', () => {
       expect(all.body.items).toHaveLength(1);
       expect(all.body.total).toBeGreaterThanOrEqual(2);
 
-      const byName = await t.http().get('/core-enterprises').query({ q: a.name.toLowerCase().slice(0, 16) }).set(t.admin.auth);
+      const byName = await t
+        .http()
+        .get('/core-enterprises')
+        .query({ q: a.name.toLowerCase().slice(0, 16) })
+        .set(t.admin.auth);
       expect(byName.body.items.map((c: { id: string }) => c.id)).toContain(a.id);
       const byUscc = await t.http().get('/core-enterprises').query({ q: a.uscc.toLowerCase() }).set(t.admin.auth);
       expect(byUscc.body.items.map((c: { id: string }) => c.id)).toEqual([a.id]);
@@ -165,7 +187,11 @@ describe('core enterprises', () => {
   describe('PATCH /core-enterprises/:id', () => {
     it('renames and changes the cap, and audits before and after', async () => {
       const created = (await create(body({ name: 'Before Dairy', guaranteeCap: '1000000.00' }))).body;
-      const res = await t.http().patch(`/core-enterprises/${created.id}`).set(t.admin.auth).send({ name: 'After Dairy', guaranteeCap: '2500000.5' });
+      const res = await t
+        .http()
+        .patch(`/core-enterprises/${created.id}`)
+        .set(t.admin.auth)
+        .send({ name: 'After Dairy', guaranteeCap: '2500000.5' });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ id: created.id, name: 'After Dairy', guaranteeCap: '2500000.50', uscc: created.uscc });
       expect(Date.parse(res.body.updatedAt)).toBeGreaterThanOrEqual(Date.parse(created.updatedAt));
@@ -187,8 +213,16 @@ describe('core enterprises', () => {
 
     it('refuses a changed USCC, a numeric cap and unknown ids', async () => {
       const created = (await create(body())).body;
-      expectFieldError(await t.http().patch(`/core-enterprises/${created.id}`).set(t.admin.auth).send({ uscc: uscc() }), 'uscc', 'UNKNOWN_FIELD');
-      expectFieldError(await t.http().patch(`/core-enterprises/${created.id}`).set(t.admin.auth).send({ guaranteeCap: 1 }), 'guaranteeCap', 'INVALID_MONEY');
+      expectFieldError(
+        await t.http().patch(`/core-enterprises/${created.id}`).set(t.admin.auth).send({ uscc: uscc() }),
+        'uscc',
+        'UNKNOWN_FIELD',
+      );
+      expectFieldError(
+        await t.http().patch(`/core-enterprises/${created.id}`).set(t.admin.auth).send({ guaranteeCap: 1 }),
+        'guaranteeCap',
+        'INVALID_MONEY',
+      );
       expectFieldError(await t.http().patch(`/core-enterprises/${created.id}`).set(t.admin.auth).send({ name: '' }), 'name');
       expectFieldError(await t.http().patch(`/core-enterprises/${created.id}`).set(t.admin.auth).send({ name: ' \t ' }), 'name', 'BLANK');
       expectProblem(

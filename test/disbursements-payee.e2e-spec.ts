@@ -2,7 +2,15 @@ import { BankSimService } from '../src/bank-sim/bank-sim.service.js';
 import { maskBankAccount, maskIdNumber, maskPhone } from '../src/common/identifiers.js';
 import { Dec } from '../src/common/money.js';
 import { PayeeAndFileChannel1764748800000 } from '../src/database/migrations/1764748800000-payee-and-file-channel.js';
-import { approvedBatch, approvedLoans, bankTransfers, executeAndWait, lendingSetup, loanStatus, type LendingSetup } from './support/disbursements.js';
+import {
+  approvedBatch,
+  approvedLoans,
+  bankTransfers,
+  executeAndWait,
+  lendingSetup,
+  loanStatus,
+  type LendingSetup,
+} from './support/disbursements.js';
 import { bankCard, mobile, residentId } from './support/ids.js';
 import { expectProblem } from './support/problems.js';
 import { csvFile, entity, individual, uploadAndWait, type Row } from './support/roster-files.js';
@@ -36,7 +44,10 @@ describe('the payee: frozen at approval, guarded against roster changes', () => 
   }
 
   async function supplierIds(s: LendingSetup): Promise<Map<string, string>> {
-    const rows: { id: string; supplier_code: string }[] = await t.db.query(`SELECT id, supplier_code FROM suppliers WHERE core_enterprise_id = $1`, [s.ce.id]);
+    const rows: { id: string; supplier_code: string }[] = await t.db.query(
+      `SELECT id, supplier_code FROM suppliers WHERE core_enterprise_id = $1`,
+      [s.ce.id],
+    );
     return new Map(rows.map((r) => [r.supplier_code, r.id]));
   }
 
@@ -45,7 +56,11 @@ describe('the payee: frozen at approval, guarded against roster changes', () => 
    * PENDING_SECOND_APPROVAL above).
    */
   async function loanFor(s: LendingSetup, supplierId: string, amount: string): Promise<Record<string, any>> {
-    const res = await t.http().post('/loan-applications').set(s.officer.auth).send({ programmeId: s.programme.id, supplierId, amount, termDays: 180 });
+    const res = await t
+      .http()
+      .post('/loan-applications')
+      .set(s.officer.auth)
+      .send({ programmeId: s.programme.id, supplierId, amount, termDays: 180 });
     if (res.status !== 201 || res.body.status !== 'PENDING_REVIEW') throw new Error(`submit: ${res.status} ${JSON.stringify(res.body)}`);
     const ok = await t.http().post(`/loan-applications/${res.body.id}/approve`).set(s.senior.auth).send({});
     if (ok.status !== 200) throw new Error(`approve: ${ok.status} ${JSON.stringify(ok.body)}`);
@@ -57,26 +72,43 @@ describe('the payee: frozen at approval, guarded against roster changes', () => 
   const available = async (s: LendingSetup, supplierId: string) =>
     (await t.http().get(`/suppliers/${supplierId}/eligibility`).query({ programmeId: s.programme.id }).set(s.officer.auth)).body;
   const auditOf = (entityType: string, entityId: string, action: string) =>
-    t.db.query(`SELECT actor_kind, actor_id, core_enterprise_id, before, after, correlation_id FROM audit_events WHERE entity_type = $1 AND entity_id = $2 AND action = $3 ORDER BY id`, [
-      entityType,
-      entityId,
-      action,
-    ]);
+    t.db.query(
+      `SELECT actor_kind, actor_id, core_enterprise_id, before, after, correlation_id FROM audit_events WHERE entity_type = $1 AND entity_id = $2 AND action = $3 ORDER BY id`,
+      [entityType, entityId, action],
+    );
 
   it('freezes the payee at final approval: batches and the pain.001 pay the approved account, not the supplier row of the day', async () => {
     const s = await setup();
     const [loan] = await approvedLoans(t, s, ['20000.00']);
     const approvedView = await getLoan(s, loan.loanId);
-    expect(approvedView.payee).toEqual({ name: expect.any(String), bankAccount: maskBankAccount(loan.bankAccount), bankName: '中国农业银行' });
+    expect(approvedView.payee).toEqual({
+      name: expect.any(String),
+      bankAccount: maskBankAccount(loan.bankAccount),
+      bankName: '中国农业银行',
+    });
 
     // the supplier row changes by a path that bypasses the roster guard (a hand edit, a future API)
     const newAccount = bankCard();
-    await t.db.query(`UPDATE suppliers SET bank_account = $2, name = '改名牧户', bank_name = '中国工商银行' WHERE id = $1`, [loan.supplierId, newAccount]);
+    await t.db.query(`UPDATE suppliers SET bank_account = $2, name = '改名牧户', bank_name = '中国工商银行' WHERE id = $1`, [
+      loan.supplierId,
+      newAccount,
+    ]);
 
-    const created = await t.http().post('/disbursement-batches').set(s.officer.auth).send({ programmeId: s.programme.id, loanApplicationIds: [loan.loanId] });
+    const created = await t
+      .http()
+      .post('/disbursement-batches')
+      .set(s.officer.auth)
+      .send({ programmeId: s.programme.id, loanApplicationIds: [loan.loanId] });
     expect(created.status).toBe(201);
     const [item] = created.body.items;
-    expect(item).toEqual(expect.objectContaining({ creditorName: approvedView.payee.name, creditorAccount: maskBankAccount(loan.bankAccount), creditorBank: '中国农业银行', payeeChanged: true }));
+    expect(item).toEqual(
+      expect.objectContaining({
+        creditorName: approvedView.payee.name,
+        creditorAccount: maskBankAccount(loan.bankAccount),
+        creditorBank: '中国农业银行',
+        payeeChanged: true,
+      }),
+    );
     expect(created.body.payeeChanged).toBe(1);
     const approved = await t.http().post(`/disbursement-batches/${created.body.id}/approve`).set(s.senior.auth).send();
     expect(approved.body.payeeChanged).toBe(1);
@@ -91,7 +123,9 @@ describe('the payee: frozen at approval, guarded against roster changes', () => 
     // once paid there is nothing left to decide: the flag is for items still to be paid
     expect(done.payeeChanged).toBe(0);
     expect(done.items[0].payeeChanged).toBe(false);
-    expect(await bankTransfers(t, [loan.loanId])).toEqual([expect.objectContaining({ creditor_account: loan.bankAccount, status: 'SETTLED' })]);
+    expect(await bankTransfers(t, [loan.loanId])).toEqual([
+      expect.objectContaining({ creditor_account: loan.bankAccount, status: 'SETTLED' }),
+    ]);
     expect((await getLoan(s, loan.loanId)).payee).toEqual(approvedView.payee);
   });
 
@@ -111,9 +145,23 @@ describe('the payee: frozen at approval, guarded against roster changes', () => 
     expect(again).toEqual(expect.objectContaining({ updatedCount: 1, unchangedCount: 1 }));
 
     const back = await getLoan(s, a.id);
-    expect(back).toEqual(expect.objectContaining({ status: 'PENDING_REVIEW', reserved: false, approval: null, firstApproval: null, fourEyesRequired: null, payee: null }));
+    expect(back).toEqual(
+      expect.objectContaining({
+        status: 'PENDING_REVIEW',
+        reserved: false,
+        approval: null,
+        firstApproval: null,
+        fourEyesRequired: null,
+        payee: null,
+      }),
+    );
     expect(back.history.at(-1)).toEqual(
-      expect.objectContaining({ from: 'APPROVED', to: 'PENDING_REVIEW', actor: expect.objectContaining({ kind: 'SYSTEM' }), reason: expect.stringContaining(again.id) }),
+      expect.objectContaining({
+        from: 'APPROVED',
+        to: 'PENDING_REVIEW',
+        actor: expect.objectContaining({ kind: 'SYSTEM' }),
+        reason: expect.stringContaining(again.id),
+      }),
     );
     expect(back.history.at(-1).reason).toContain('bankAccount');
     expect(await loanStatus(t, a.id)).toEqual(expect.objectContaining({ status: 'PENDING_REVIEW', reserved: false }));
@@ -132,11 +180,25 @@ describe('the payee: frozen at approval, guarded against roster changes', () => 
     expect(await getLoan(s, b.id)).toEqual(expect.objectContaining({ status: 'APPROVED', reserved: true }));
 
     // it cannot be paid before someone looks again; when approved again, the new account is frozen
-    const refused = await t.http().post('/disbursement-batches').set(s.officer.auth).send({ programmeId: s.programme.id, loanApplicationIds: [a.id] });
+    const refused = await t
+      .http()
+      .post('/disbursement-batches')
+      .set(s.officer.auth)
+      .send({ programmeId: s.programme.id, loanApplicationIds: [a.id] });
     expectProblem(refused, 409, 'LOAN_NOT_APPROVED');
-    const reapproved = await t.http().post(`/loan-applications/${a.id}/approve`).set(s.senior.auth).send({ comment: 'new account confirmed with the farmer' });
+    const reapproved = await t
+      .http()
+      .post(`/loan-applications/${a.id}/approve`)
+      .set(s.senior.auth)
+      .send({ comment: 'new account confirmed with the farmer' });
     expect(reapproved.status).toBe(200);
-    expect(reapproved.body).toEqual(expect.objectContaining({ status: 'APPROVED', reserved: true, payee: expect.objectContaining({ bankAccount: maskBankAccount(newAccount) }) }));
+    expect(reapproved.body).toEqual(
+      expect.objectContaining({
+        status: 'APPROVED',
+        reserved: true,
+        payee: expect.objectContaining({ bankAccount: maskBankAccount(newAccount) }),
+      }),
+    );
     const batch = await approvedBatch(t, s, [a.id]);
     expect(batch.items[0]).toEqual(expect.objectContaining({ creditorAccount: maskBankAccount(newAccount), payeeChanged: false }));
     expect(batch.payeeChanged).toBe(0);
@@ -155,7 +217,13 @@ describe('the payee: frozen at approval, guarded against roster changes', () => 
       settle: await loanFor(s, ids.get('CHG-SETTLE')!, '20000.00'),
       bank: await loanFor(s, ids.get('CHG-BANK')!, '20000.00'),
     };
-    const pendingReview = (await t.http().post('/loan-applications').set(s.officer.auth).send({ programmeId: s.programme.id, supplierId: ids.get('CHG-PEND'), amount: '20000.00', termDays: 180 })).body;
+    const pendingReview = (
+      await t
+        .http()
+        .post('/loan-applications')
+        .set(s.officer.auth)
+        .send({ programmeId: s.programme.id, supplierId: ids.get('CHG-PEND'), amount: '20000.00', termDays: 180 })
+    ).body;
     expect(loans.id.status).toBe('PENDING_SECOND_APPROVAL');
     expect(loans.name.status).toBe('PENDING_SECOND_APPROVAL');
     const pendingHistory = (await getLoan(s, pendingReview.id)).history.length;
@@ -183,11 +251,15 @@ describe('the payee: frozen at approval, guarded against roster changes', () => 
 
     const reason = async (id: string) => (await getLoan(s, id)).history.at(-1).reason as string;
     const idLoan = await getLoan(s, loans.id.id);
-    expect(idLoan).toEqual(expect.objectContaining({ status: 'PENDING_REVIEW', firstApproval: null, fourEyesRequired: null, reserved: false }));
+    expect(idLoan).toEqual(
+      expect.objectContaining({ status: 'PENDING_REVIEW', firstApproval: null, fourEyesRequired: null, reserved: false }),
+    );
     expect(idLoan.history.at(-1)).toEqual(expect.objectContaining({ from: 'PENDING_SECOND_APPROVAL', to: 'PENDING_REVIEW' }));
     expect(await reason(loans.id.id)).toMatch(/idNumber.*birthDate|birthDate.*idNumber/);
     expect(await auditOf('LoanApplication', loans.id.id, 'LOAN_APPLICATION_SENT_BACK')).toEqual([
-      expect.objectContaining({ after: { status: 'PENDING_REVIEW', importId: imp.id, changedFields: ['birthDate', 'idNumber'], released: null } }),
+      expect.objectContaining({
+        after: { status: 'PENDING_REVIEW', importId: imp.id, changedFields: ['birthDate', 'idNumber'], released: null },
+      }),
     ]);
     expect((await getLoan(s, loans.name.id)).status).toBe('PENDING_REVIEW');
     expect(await reason(loans.name.id)).toContain('name');
@@ -215,7 +287,11 @@ describe('the payee: frozen at approval, guarded against roster changes', () => 
     const draftLoan = await loanFor(s, ids.get('OPEN-DRAFT')!, '20000.00');
     const fileLoan = await loanFor(s, ids.get('OPEN-FILE')!, '21000.00');
     const sameLoan = await loanFor(s, ids.get('OPEN-SAME')!, '22000.00');
-    const draft = await t.http().post('/disbursement-batches').set(s.officer.auth).send({ programmeId: s.programme.id, loanApplicationIds: [draftLoan.id, sameLoan.id] });
+    const draft = await t
+      .http()
+      .post('/disbursement-batches')
+      .set(s.officer.auth)
+      .send({ programmeId: s.programme.id, loanApplicationIds: [draftLoan.id, sameLoan.id] });
     expect(draft.body.payeeChanged).toBe(0);
     const sent = await approvedBatch(t, s, [fileLoan.id]);
     expect((await t.http().post(`/disbursement-batches/${sent.id}/send-as-file`).set(s.officer.auth).send()).status).toBe(200);
@@ -234,7 +310,12 @@ describe('the payee: frozen at approval, guarded against roster changes', () => 
     const view = (await t.http().get(`/disbursement-batches/${draft.body.id}`).set(s.senior.auth)).body;
     expect(view.payeeChanged).toBe(1);
     const itemOf = (loanId: string) => view.items.find((i: any) => i.loanApplicationId === loanId);
-    expect(itemOf(draftLoan.id)).toEqual(expect.objectContaining({ payeeChanged: true, creditorAccount: draft.body.items.find((i: any) => i.loanApplicationId === draftLoan.id).creditorAccount }));
+    expect(itemOf(draftLoan.id)).toEqual(
+      expect.objectContaining({
+        payeeChanged: true,
+        creditorAccount: draft.body.items.find((i: any) => i.loanApplicationId === draftLoan.id).creditorAccount,
+      }),
+    );
     expect(itemOf(sameLoan.id).payeeChanged).toBe(false);
     const fileView = (await t.http().get(`/disbursement-batches/${sent.id}`).set(s.senior.auth)).body;
     expect(fileView.payeeChanged).toBe(1);
@@ -261,7 +342,15 @@ describe('the payee: frozen at approval, guarded against roster changes', () => 
     const newAccount = bankCard();
     const newRep = residentId('1970-01-02');
     const changed = [
-      { ...rows[0], id_number: newId, phone: newPhone, bank_account: newAccount, herd_size: '130', years_experience: '9.5', epidemic_cert_expiry: '2098-06-30' },
+      {
+        ...rows[0],
+        id_number: newId,
+        phone: newPhone,
+        bank_account: newAccount,
+        herd_size: '130',
+        years_experience: '9.5',
+        epidemic_cert_expiry: '2098-06-30',
+      },
       { ...rows[1], legal_rep_id_number: newRep, bank_name: '内蒙古农村信用社', avg_monthly_settlement: '' },
       rows[2],
     ];
@@ -299,17 +388,42 @@ describe('the payee: frozen at approval, guarded against roster changes', () => 
     expect(ent).toEqual([
       expect.objectContaining({
         // an ENTITY's age is its legal representative's: the birth date follows the new representative
-        before: { legalRepIdNumber: maskIdNumber(rows[1].legal_rep_id_number), birthDate: '1975-03-09', bankName: '中国农业银行', avgMonthlySettlement: '60000.00' },
-        after: { legalRepIdNumber: maskIdNumber(newRep), birthDate: '1970-01-02', bankName: '内蒙古农村信用社', avgMonthlySettlement: null },
+        before: {
+          legalRepIdNumber: maskIdNumber(rows[1].legal_rep_id_number),
+          birthDate: '1975-03-09',
+          bankName: '中国农业银行',
+          avgMonthlySettlement: '60000.00',
+        },
+        after: {
+          legalRepIdNumber: maskIdNumber(newRep),
+          birthDate: '1970-01-02',
+          bankName: '内蒙古农村信用社',
+          avgMonthlySettlement: null,
+        },
       }),
     ]);
     expect(await auditOf('Supplier', ids.get('AUD-SAME')!, 'SUPPLIER_UPDATED')).toEqual([]);
     // no full identifier anywhere in the trail
     const trail = JSON.stringify([ind, ent]);
-    for (const v of [rows[0].id_number, newId, rows[0].phone, newPhone, rows[0].bank_account, newAccount, rows[1].legal_rep_id_number, newRep]) expect(trail).not.toContain(v);
+    for (const v of [
+      rows[0].id_number,
+      newId,
+      rows[0].phone,
+      newPhone,
+      rows[0].bank_account,
+      newAccount,
+      rows[1].legal_rep_id_number,
+      newRep,
+    ])
+      expect(trail).not.toContain(v);
 
     // the same file again changes nothing and records nothing
-    const countEvents = async () => (await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'SUPPLIER_UPDATED' AND core_enterprise_id = $1`, [s.ce.id]))[0].n;
+    const countEvents = async () =>
+      (
+        await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'SUPPLIER_UPDATED' AND core_enterprise_id = $1`, [
+          s.ce.id,
+        ])
+      )[0].n;
     expect(await countEvents()).toBe(2);
     const same = await importRows(s, changed);
     expect(same).toEqual(expect.objectContaining({ updatedCount: 0, unchangedCount: 3 }));
@@ -352,10 +466,22 @@ describe('the payee: frozen at approval, guarded against roster changes', () => 
     } finally {
       t.app.get(BankSimService).configure({ badAccounts: [] });
     }
-    const submitted = await t.http().post('/loan-applications').set(s.officer.auth).send({ programmeId: s.programme.id, supplierId: (await approvedLoans(t, s, ['10000.00']))[0].supplierId, amount: '10000.00', termDays: 180 });
+    const submitted = await t
+      .http()
+      .post('/loan-applications')
+      .set(s.officer.auth)
+      .send({
+        programmeId: s.programme.id,
+        supplierId: (await approvedLoans(t, s, ['10000.00']))[0].supplierId,
+        amount: '10000.00',
+        termDays: 180,
+      });
     expect(submitted.body.status).toBe('PENDING_REVIEW');
     // the supplier rows move on after the batch was made
-    await t.db.query(`UPDATE suppliers SET bank_account = '6228' || substr(bank_account, 5, 11) || '0000', name = name || '（新）' WHERE core_enterprise_id = $1`, [s.ce.id]);
+    await t.db.query(
+      `UPDATE suppliers SET bank_account = '6228' || substr(bank_account, 5, 11) || '0000', name = name || '（新）' WHERE core_enterprise_id = $1`,
+      [s.ce.id],
+    );
     const supplier = async (id: string) => (await t.db.query(`SELECT name, bank_account, bank_name FROM suppliers WHERE id = $1`, [id]))[0];
     const itemOf = (loanId: string) => first.items.find((i: any) => i.loanApplicationId === loanId);
 
@@ -376,11 +502,15 @@ describe('the payee: frozen at approval, guarded against roster changes', () => 
     const of = (id: string) => payees.find((p) => p.id === id)!;
     // paid, and refused by the bank: what their batch item carried
     for (const l of [paid, again]) {
-      expect(of(l.loanId)).toEqual(expect.objectContaining({ payee_name: itemOf(l.loanId).creditorName, payee_account: l.bankAccount, payee_bank: '中国农业银行' }));
+      expect(of(l.loanId)).toEqual(
+        expect.objectContaining({ payee_name: itemOf(l.loanId).creditorName, payee_account: l.bankAccount, payee_bank: '中国农业银行' }),
+      );
     }
     // approved, never in a batch: the supplier as it stands
     const now = await supplier(waiting.supplierId);
-    expect(of(waiting.loanId)).toEqual(expect.objectContaining({ payee_name: now.name, payee_account: now.bank_account, payee_bank: now.bank_name }));
+    expect(of(waiting.loanId)).toEqual(
+      expect.objectContaining({ payee_name: now.name, payee_account: now.bank_account, payee_bank: now.bank_name }),
+    );
     expect(now.bank_account).not.toBe(waiting.bankAccount);
     // not approved: nothing to freeze
     expect(of(submitted.body.id)).toEqual(expect.objectContaining({ payee_name: null, payee_account: null, payee_bank: null }));

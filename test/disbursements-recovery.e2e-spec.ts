@@ -129,7 +129,9 @@ describe('disbursement recovery: time-outs, crashes and leases', () => {
       expect(done.totals).toEqual({ amount: '60000.60', settled: '40000.40', failed: '20000.20', outstanding: '0.00' });
       const view = (loanId: string) => done.items.find((i: any) => i.loanApplicationId === loanId);
       expect(view(booked.loanId)).toEqual(expect.objectContaining({ status: 'SETTLED', attempts: 2 }));
-      expect(view(refused.loanId)).toEqual(expect.objectContaining({ status: 'FAILED', failureCode: 'AC01', failureReason: 'Incorrect account number' }));
+      expect(view(refused.loanId)).toEqual(
+        expect.objectContaining({ status: 'FAILED', failureCode: 'AC01', failureReason: 'Incorrect account number' }),
+      );
       expect(view(unseen.loanId)).toEqual(expect.objectContaining({ status: 'SETTLED', attempts: 2 }));
 
       // the bank was only asked to pay what it had never seen
@@ -246,7 +248,10 @@ describe('disbursement recovery: time-outs, crashes and leases', () => {
       await waitUntil(() => spy.calls.length >= 4, 10_000);
       expect(spy.calls).toHaveLength(4);
       // The first driver looks dead (its lease was not renewed in time); another one takes over meanwhile.
-      await t.db.query(`UPDATE disbursement_batches SET lease_owner = 'other-host:1:cafe', lease_expires_at = now() - interval '1 second' WHERE id = $1`, [batch.id]);
+      await t.db.query(
+        `UPDATE disbursement_batches SET lease_owner = 'other-host:1:cafe', lease_expires_at = now() - interval '1 second' WHERE id = $1`,
+        [batch.id],
+      );
       const second = t.app.get(DisbursementExecutor).drive(batch.id);
       const done = await waitForBatch(t, batch.id, s.officer, undefined, 15_000);
       await second;
@@ -294,7 +299,10 @@ describe('disbursement recovery: the sweeper', () => {
       expect(spy.calls).toHaveLength(1);
       // past the lease the call started under
       await new Promise((r) => setTimeout(r, 4000));
-      const lease = await t.db.query(`SELECT status, lease_owner, lease_expires_at > now() AS live FROM disbursement_batches WHERE id = $1`, [batch.id]);
+      const lease = await t.db.query(
+        `SELECT status, lease_owner, lease_expires_at > now() AS live FROM disbursement_batches WHERE id = $1`,
+        [batch.id],
+      );
       expect(lease[0]).toEqual({ status: 'EXECUTING', lease_owner: expect.any(String), live: true });
       const done = await waitForBatch(t, batch.id, s.officer, undefined, 15_000);
       expect(done.status).toBe('COMPLETED');

@@ -42,7 +42,11 @@ describe('disbursement batches', () => {
     const total = '105679.51';
     expect(sumFen(amounts)).toBe(total);
 
-    const created = await t.http().post('/disbursement-batches').set(s.officer.auth).send({ programmeId: s.programme.id, loanApplicationIds: ids });
+    const created = await t
+      .http()
+      .post('/disbursement-batches')
+      .set(s.officer.auth)
+      .send({ programmeId: s.programme.id, loanApplicationIds: ids });
     expect(created.status).toBe(201);
     const b = created.body;
     expect(b).toEqual(
@@ -117,7 +121,14 @@ describe('disbursement batches', () => {
       const item = done.items.find((i: any) => i.loanApplicationId === l.loanId);
       // the simulator's read API masks the account like every other list (PIPL)
       expect(tr).toEqual(
-        expect.objectContaining({ endToEndId: item.endToEndId, reference: l.loanId, amount: l.amount, creditorAccount: maskedAccount(l.bankAccount), status: 'SETTLED', createdAt: expect.any(String) }),
+        expect.objectContaining({
+          endToEndId: item.endToEndId,
+          reference: l.loanId,
+          amount: l.amount,
+          creditorAccount: maskedAccount(l.bankAccount),
+          status: 'SETTLED',
+          createdAt: expect.any(String),
+        }),
       );
       const byE2e = await t.http().get('/bank-sim/transfers').query({ endToEndId: item.endToEndId }).set(s.senior.auth);
       expect(byE2e.body.total).toBe(1);
@@ -138,7 +149,11 @@ describe('disbursement batches', () => {
   it('makes a batch of every APPROVED loan of the programme when no ids are given, and none twice', async () => {
     const own = await lendingSetup(t);
     const loans = await approvedLoans(t, own, ['11111.11', '22222.22', '33333.33']);
-    const first = await t.http().post('/disbursement-batches').set(own.officer.auth).send({ programmeId: own.programme.id, loanApplicationIds: [loans[0].loanId] });
+    const first = await t
+      .http()
+      .post('/disbursement-batches')
+      .set(own.officer.auth)
+      .send({ programmeId: own.programme.id, loanApplicationIds: [loans[0].loanId] });
     expect(first.status).toBe(201);
 
     const rest = await t.http().post('/disbursement-batches').set(own.officer.auth).send({ programmeId: own.programme.id });
@@ -155,38 +170,72 @@ describe('disbursement batches', () => {
     const [inOther] = await approvedLoans(t, other, ['15000.00']);
     const loans = await approvedLoans(t, s, ['12000.00', '13000.00']);
 
-    const first = await t.http().post('/disbursement-batches').set(s.officer.auth).send({ programmeId: s.programme.id, loanApplicationIds: [loans[0].loanId] });
+    const first = await t
+      .http()
+      .post('/disbursement-batches')
+      .set(s.officer.auth)
+      .send({ programmeId: s.programme.id, loanApplicationIds: [loans[0].loanId] });
     expect(first.status).toBe(201);
 
     // already in an open (DRAFT) batch
-    const twice = await t.http().post('/disbursement-batches').set(s.officer.auth).send({ programmeId: s.programme.id, loanApplicationIds: [loans[0].loanId, loans[1].loanId] });
+    const twice = await t
+      .http()
+      .post('/disbursement-batches')
+      .set(s.officer.auth)
+      .send({ programmeId: s.programme.id, loanApplicationIds: [loans[0].loanId, loans[1].loanId] });
     expectProblem(twice, 409, 'LOAN_IN_OPEN_BATCH');
     expect(twice.body.detail).toContain(loans[0].loanId);
 
     // still open once approved
     const ok = await t.http().post(`/disbursement-batches/${first.body.id}/approve`).set(s.senior.auth).send();
     expect(ok.status).toBe(200);
-    const again = await t.http().post('/disbursement-batches').set(s.officer.auth).send({ programmeId: s.programme.id, loanApplicationIds: [loans[0].loanId] });
+    const again = await t
+      .http()
+      .post('/disbursement-batches')
+      .set(s.officer.auth)
+      .send({ programmeId: s.programme.id, loanApplicationIds: [loans[0].loanId] });
     expectProblem(again, 409, 'LOAN_IN_OPEN_BATCH');
 
-    const foreign = await t.http().post('/disbursement-batches').set(s.officer.auth).send({ programmeId: s.programme.id, loanApplicationIds: [inOther.loanId] });
+    const foreign = await t
+      .http()
+      .post('/disbursement-batches')
+      .set(s.officer.auth)
+      .send({ programmeId: s.programme.id, loanApplicationIds: [inOther.loanId] });
     expectProblem(foreign, 422, 'LOAN_NOT_IN_PROGRAMME');
 
-    const unknown = await t.http().post('/disbursement-batches').set(s.officer.auth).send({ programmeId: s.programme.id, loanApplicationIds: [randomUUID()] });
+    const unknown = await t
+      .http()
+      .post('/disbursement-batches')
+      .set(s.officer.auth)
+      .send({ programmeId: s.programme.id, loanApplicationIds: [randomUUID()] });
     expectProblem(unknown, 404);
 
     // a loan still waiting for review
     const [sup] = await insertSuppliers(t, s.ce.id, [{}]);
-    const pending = await t.http().post('/loan-applications').set(s.officer.auth).send({ programmeId: s.programme.id, supplierId: sup.id, amount: '10000.00', termDays: 180 });
+    const pending = await t
+      .http()
+      .post('/loan-applications')
+      .set(s.officer.auth)
+      .send({ programmeId: s.programme.id, supplierId: sup.id, amount: '10000.00', termDays: 180 });
     expect(pending.body.status).toBe('PENDING_REVIEW');
-    const notApproved = await t.http().post('/disbursement-batches').set(s.officer.auth).send({ programmeId: s.programme.id, loanApplicationIds: [pending.body.id] });
+    const notApproved = await t
+      .http()
+      .post('/disbursement-batches')
+      .set(s.officer.auth)
+      .send({ programmeId: s.programme.id, loanApplicationIds: [pending.body.id] });
     expectProblem(notApproved, 409, 'LOAN_NOT_APPROVED');
 
     // nothing was made by the refused requests: only the first batch holds any of these loans
-    const items = await t.db.query(`SELECT DISTINCT batch_id FROM disbursement_items WHERE loan_application_id = ANY($1::uuid[])`, [[...loans.map((l) => l.loanId), inOther.loanId, pending.body.id]]);
+    const items = await t.db.query(`SELECT DISTINCT batch_id FROM disbursement_items WHERE loan_application_id = ANY($1::uuid[])`, [
+      [...loans.map((l) => l.loanId), inOther.loanId, pending.body.id],
+    ]);
     expect(items.map((r: any) => r.batch_id)).toEqual([first.body.id]);
 
-    const badBody = await t.http().post('/disbursement-batches').set(s.officer.auth).send({ programmeId: s.programme.id, loanApplicationIds: ['nope'] });
+    const badBody = await t
+      .http()
+      .post('/disbursement-batches')
+      .set(s.officer.auth)
+      .send({ programmeId: s.programme.id, loanApplicationIds: ['nope'] });
     expectProblem(badBody, 400, 'VALIDATION_FAILED');
     const noProgramme = await t.http().post('/disbursement-batches').set(s.officer.auth).send({ programmeId: randomUUID() });
     expectProblem(noProgramme, 404);
@@ -195,10 +244,15 @@ describe('disbursement batches', () => {
   it('pays no loan of a supplier blacklisted after its approval: not put in a batch, nor approved in one', async () => {
     const own = await lendingSetup(t);
     const [early, late, clean] = await approvedLoans(t, own, ['10000.00', '20000.00', '30000.00']);
-    const blacklist = (supplierId: string) => t.http().post(`/suppliers/${supplierId}/blacklist`).set(own.officer.auth).send({ reason: 'forged delivery records' });
+    const blacklist = (supplierId: string) =>
+      t.http().post(`/suppliers/${supplierId}/blacklist`).set(own.officer.auth).send({ reason: 'forged delivery records' });
 
     // a DRAFT made before the blacklisting is not approved by the checker
-    const draft = await t.http().post('/disbursement-batches').set(own.officer.auth).send({ programmeId: own.programme.id, loanApplicationIds: [late.loanId] });
+    const draft = await t
+      .http()
+      .post('/disbursement-batches')
+      .set(own.officer.auth)
+      .send({ programmeId: own.programme.id, loanApplicationIds: [late.loanId] });
     expect(draft.status).toBe(201);
     expect((await blacklist(late.supplierId)).status).toBe(200);
     const approve = await t.http().post(`/disbursement-batches/${draft.body.id}/approve`).set(own.senior.auth).send();
@@ -208,7 +262,11 @@ describe('disbursement batches', () => {
 
     // named: refused; all of the programme: left out
     expect((await blacklist(early.supplierId)).status).toBe(200);
-    const named = await t.http().post('/disbursement-batches').set(own.officer.auth).send({ programmeId: own.programme.id, loanApplicationIds: [early.loanId, clean.loanId] });
+    const named = await t
+      .http()
+      .post('/disbursement-batches')
+      .set(own.officer.auth)
+      .send({ programmeId: own.programme.id, loanApplicationIds: [early.loanId, clean.loanId] });
     expectProblem(named, 409, 'SUPPLIER_BLACKLISTED');
     expect(named.body.detail).toContain(early.loanId);
     const all = await t.http().post('/disbursement-batches').set(own.officer.auth).send({ programmeId: own.programme.id });
@@ -222,27 +280,46 @@ describe('disbursement batches', () => {
     const loans = await approvedLoans(t, own, ['10000.00', '20000.00', '30000.00']);
     const ids = loans.map((l) => l.loanId);
 
-    const byIds = await Promise.all([own.officer, other].map((u) => t.http().post('/disbursement-batches').set(u.auth).send({ programmeId: own.programme.id, loanApplicationIds: ids })));
+    const byIds = await Promise.all(
+      [own.officer, other].map((u) =>
+        t.http().post('/disbursement-batches').set(u.auth).send({ programmeId: own.programme.id, loanApplicationIds: ids }),
+      ),
+    );
     expect(byIds.map((r) => r.status).sort()).toEqual([201, 409]);
-    expectProblem(byIds.find((r) => r.status === 409)!, 409, 'LOAN_IN_OPEN_BATCH');
+    expectProblem(
+      byIds.find((r) => r.status === 409)!,
+      409,
+      'LOAN_IN_OPEN_BATCH',
+    );
     const winner = byIds.find((r) => r.status === 201)!;
     expect(await t.http().delete(`/disbursement-batches/${winner.body.id}`).set(own.officer.auth)).toHaveProperty('status', 204);
 
-    const all = await Promise.all([own.officer, other].map((u) => t.http().post('/disbursement-batches').set(u.auth).send({ programmeId: own.programme.id })));
+    const all = await Promise.all(
+      [own.officer, other].map((u) => t.http().post('/disbursement-batches').set(u.auth).send({ programmeId: own.programme.id })),
+    );
     const made = all.filter((r) => r.status === 201);
     expect(made).toHaveLength(1);
     const refused = all.find((r) => r.status !== 201)!;
     expect([409, 422]).toContain(refused.status);
     expectProblem(refused, refused.status);
     expect(made[0].body.counts.items).toBe(3);
-    const open = await t.db.query(`SELECT loan_application_id, count(*)::int AS n FROM disbursement_items WHERE loan_application_id = ANY($1::uuid[]) AND status IN ('PENDING', 'SENT') GROUP BY 1`, [ids]);
+    const open = await t.db.query(
+      `SELECT loan_application_id, count(*)::int AS n FROM disbursement_items WHERE loan_application_id = ANY($1::uuid[]) AND status IN ('PENDING', 'SENT') GROUP BY 1`,
+      [ids],
+    );
     expect(open.map((r: any) => r.n)).toEqual([1, 1, 1]);
   });
 
   it('honours Idempotency-Key when making a batch', async () => {
     const own = await lendingSetup(t);
     await approvedLoans(t, own, ['10000.00', '20000.00']);
-    const send = () => t.http().post('/disbursement-batches').set(own.officer.auth).set('Idempotency-Key', 'make-batch-1').send({ programmeId: own.programme.id });
+    const send = () =>
+      t
+        .http()
+        .post('/disbursement-batches')
+        .set(own.officer.auth)
+        .set('Idempotency-Key', 'make-batch-1')
+        .send({ programmeId: own.programme.id });
     const first = await send();
     expect(first.status).toBe(201);
     const again = await send();
@@ -251,13 +328,22 @@ describe('disbursement batches', () => {
     expect(again.body.id).toBe(first.body.id);
     const batches = await t.db.query(`SELECT count(*)::int AS n FROM disbursement_batches WHERE programme_id = $1`, [own.programme.id]);
     expect(batches[0].n).toBe(1);
-    const reused = await t.http().post('/disbursement-batches').set(own.officer.auth).set('Idempotency-Key', 'make-batch-1').send({ programmeId: s.programme.id });
+    const reused = await t
+      .http()
+      .post('/disbursement-batches')
+      .set(own.officer.auth)
+      .set('Idempotency-Key', 'make-batch-1')
+      .send({ programmeId: s.programme.id });
     expectProblem(reused, 422, 'IDEMPOTENCY_KEY_REUSED');
   });
 
   it('refuses to start, paying nothing, when a loan of the batch is no longer APPROVED', async () => {
     const loans = await approvedLoans(t, s, ['10000.00', '20000.00']);
-    const batch = await approvedBatch(t, s, loans.map((l) => l.loanId));
+    const batch = await approvedBatch(
+      t,
+      s,
+      loans.map((l) => l.loanId),
+    );
     // (the API refuses to cancel a loan in an open batch; the state is forced here to exercise the guard)
     await t.db.query(`UPDATE loan_applications SET status = 'CANCELLED', reserved = false WHERE id = $1`, [loans[1].loanId]);
     const res = await t.http().post(`/disbursement-batches/${batch.id}/execute`).set(s.officer.auth).send();
@@ -265,7 +351,12 @@ describe('disbursement batches', () => {
     const after = await t.http().get(`/disbursement-batches/${batch.id}`).set(s.officer.auth);
     expect(after.body.status).toBe('APPROVED');
     expect(after.body.counts.pending).toBe(2);
-    expect(await bankTransfers(t, loans.map((l) => l.loanId))).toEqual([]);
+    expect(
+      await bankTransfers(
+        t,
+        loans.map((l) => l.loanId),
+      ),
+    ).toEqual([]);
     expect((await loanStatus(t, loans[0].loanId)).status).toBe('APPROVED');
   });
 
@@ -300,7 +391,11 @@ describe('disbursement batches', () => {
 
   it('refuses to execute a DRAFT and pays nothing', async () => {
     const loans = await approvedLoans(t, s, ['10500.50']);
-    const created = await t.http().post('/disbursement-batches').set(s.officer.auth).send({ programmeId: s.programme.id, loanApplicationIds: [loans[0].loanId] });
+    const created = await t
+      .http()
+      .post('/disbursement-batches')
+      .set(s.officer.auth)
+      .send({ programmeId: s.programme.id, loanApplicationIds: [loans[0].loanId] });
     const exec = await t.http().post(`/disbursement-batches/${created.body.id}/execute`).set(s.officer.auth).send();
     expectProblem(exec, 409, 'INVALID_BATCH_TRANSITION');
     const view = await t.http().get(`/disbursement-batches/${created.body.id}`).set(s.officer.auth);
@@ -340,14 +435,21 @@ describe('disbursement batches', () => {
     const transfers = await bankTransfers(t, ids);
     expect(transfers).toHaveLength(5);
     expect([...(await settledCounts(t, ids)).values()]).toEqual([1, 1, 1, 1, 1]);
-    const executing = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE entity_id = $1 AND action = 'DISBURSEMENT_BATCH_EXECUTING'`, [batch.id]);
+    const executing = await t.db.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE entity_id = $1 AND action = 'DISBURSEMENT_BATCH_EXECUTING'`,
+      [batch.id],
+    );
     expect(executing[0].n).toBe(1);
   });
 
   it('discards a DRAFT, freeing its loans, but nothing further along', async () => {
     const loans = await approvedLoans(t, s, ['14000.14', '16000.16']);
     const ids = loans.map((l) => l.loanId);
-    const draft = await t.http().post('/disbursement-batches').set(s.officer.auth).send({ programmeId: s.programme.id, loanApplicationIds: ids });
+    const draft = await t
+      .http()
+      .post('/disbursement-batches')
+      .set(s.officer.auth)
+      .send({ programmeId: s.programme.id, loanApplicationIds: ids });
     expect(draft.status).toBe(201);
 
     const del = await t.http().delete(`/disbursement-batches/${draft.body.id}`).set(s.officer.auth);
@@ -371,7 +473,11 @@ describe('disbursement batches', () => {
     const loans = await approvedLoans(t, s, ['10000.10', '20000.20', '30000.30']);
     const ids = loans.map((l) => l.loanId);
     const bad = loans[1];
-    const before = await t.http().get(`/suppliers/${bad.supplierId}/eligibility`).query({ programmeId: s.programme.id }).set(s.officer.auth);
+    const before = await t
+      .http()
+      .get(`/suppliers/${bad.supplierId}/eligibility`)
+      .query({ programmeId: s.programme.id })
+      .set(s.officer.auth);
     expect(before.status).toBe(200);
 
     t.app.get(BankSimService).configure({ badAccounts: [bad.bankAccount] });
@@ -382,13 +488,17 @@ describe('disbursement batches', () => {
     expect(done.counts).toEqual({ items: 3, pending: 0, sent: 0, settled: 2, failed: 1 });
     expect(done.totals).toEqual({ amount: '60000.60', settled: '40000.40', failed: '20000.20', outstanding: '0.00' });
     const failed = done.items.find((i: any) => i.loanApplicationId === bad.loanId);
-    expect(failed).toEqual(expect.objectContaining({ status: 'FAILED', failureCode: 'AC01', failureReason: expect.stringMatching(/account/i) }));
+    expect(failed).toEqual(
+      expect.objectContaining({ status: 'FAILED', failureCode: 'AC01', failureReason: expect.stringMatching(/account/i) }),
+    );
 
     const loan = await t.http().get(`/loan-applications/${bad.loanId}`).set(s.officer.auth);
     expect(loan.body.status).toBe('APPROVED');
     expect(loan.body.reserved).toBe(false);
     expect(loan.body.valueDate).toBeNull();
-    expect(loan.body.history.at(-1)).toEqual(expect.objectContaining({ from: 'DISBURSING', to: 'APPROVED', reason: expect.stringContaining('AC01') }));
+    expect(loan.body.history.at(-1)).toEqual(
+      expect.objectContaining({ from: 'DISBURSING', to: 'APPROVED', reason: expect.stringContaining('AC01') }),
+    );
     // its reservation went back: the supplier's available limit is the whole limit again
     const after = await t.http().get(`/suppliers/${bad.supplierId}/eligibility`).query({ programmeId: s.programme.id }).set(s.officer.auth);
     expect(after.body.availableLimit).toBe(after.body.creditLimit);
@@ -412,7 +522,11 @@ describe('disbursement batches', () => {
   it('ends FAILED when the bank refuses every item', async () => {
     const loans = await approvedLoans(t, s, ['10000.00', '10000.01']);
     t.app.get(BankSimService).configure({ badAccounts: loans.map((l) => l.bankAccount) });
-    const batch = await approvedBatch(t, s, loans.map((l) => l.loanId));
+    const batch = await approvedBatch(
+      t,
+      s,
+      loans.map((l) => l.loanId),
+    );
     const done = await executeAndWait(t, s, batch.id);
     expect(done.status).toBe('FAILED');
     expect(done.counts).toEqual({ items: 2, pending: 0, sent: 0, settled: 0, failed: 2 });
@@ -453,7 +567,13 @@ describe('disbursement batches', () => {
 
     beforeAll(async () => {
       const loans = await approvedLoans(t, s, ['10000.00', '11000.00', '12000.00']);
-      draftId = (await t.http().post('/disbursement-batches').set(s.officer.auth).send({ programmeId: s.programme.id, loanApplicationIds: [loans[0].loanId] })).body.id;
+      draftId = (
+        await t
+          .http()
+          .post('/disbursement-batches')
+          .set(s.officer.auth)
+          .send({ programmeId: s.programme.id, loanApplicationIds: [loans[0].loanId] })
+      ).body.id;
       const approved = await approvedBatch(t, s, [loans[1].loanId]);
       approvedId = approved.id;
       report = buildPain002({
@@ -477,11 +597,19 @@ describe('disbursement batches', () => {
       ['POST /disbursement-batches/:id/approve', (h) => t.http().post(`/disbursement-batches/${id}/approve`).set(h).send()],
       ['POST /disbursement-batches/:id/execute', (h) => t.http().post(`/disbursement-batches/${id}/execute`).set(h).send()],
       ['GET /disbursement-batches/:id/pain001', (h) => t.http().get(`/disbursement-batches/${id}/pain001`).set(h)],
-      ['POST /disbursement-batches/:id/status-report', (h) => t.http().post(`/disbursement-batches/${id}/status-report`).set(h).set('Content-Type', 'application/xml').send(xml)],
+      [
+        'POST /disbursement-batches/:id/status-report',
+        (h) => t.http().post(`/disbursement-batches/${id}/status-report`).set(h).set('Content-Type', 'application/xml').send(xml),
+      ],
       ['POST /disbursement-batches/:id/send-as-file', (h) => t.http().post(`/disbursement-batches/${id}/send-as-file`).set(h).send()],
       [
         'POST /disbursement-batches/:id/items/:itemId/reconcile',
-        (h) => t.http().post(`/disbursement-batches/${id}/items/${randomUUID()}/reconcile`).set(h).send({ outcome: 'NOT_PAID', note: 'not on the statement' }),
+        (h) =>
+          t
+            .http()
+            .post(`/disbursement-batches/${id}/items/${randomUUID()}/reconcile`)
+            .set(h)
+            .send({ outcome: 'NOT_PAID', note: 'not on the statement' }),
       ],
       ['GET /bank-sim/transfers', (h) => t.http().get('/bank-sim/transfers').set(h)],
     ];
@@ -511,7 +639,11 @@ describe('disbursement batches', () => {
       const list = await t.http().get('/disbursement-batches').set(auditor.auth);
       expect(list.status).toBe(200);
       expect(list.body.total).toBeGreaterThanOrEqual(3);
-      const transfers = await t.http().get('/bank-sim/transfers').query({ reference: get.body.items[0].loanApplicationId }).set(auditor.auth);
+      const transfers = await t
+        .http()
+        .get('/bank-sim/transfers')
+        .query({ reference: get.body.items[0].loanApplicationId })
+        .set(auditor.auth);
       expect(transfers.status).toBe(200);
       expect(transfers.body.total).toBe(1);
       expect(transfers.body.items[0].creditorAccount).toMatch(/^\d{4}\*+\d{4}$/);
@@ -527,7 +659,16 @@ describe('disbursement batches', () => {
         ['approve', () => t.http().post(`/disbursement-batches/${draftId}/approve`).set(auditor.auth).send()],
         ['execute', () => t.http().post(`/disbursement-batches/${approvedId}/execute`).set(auditor.auth).send()],
         ['discard', () => t.http().delete(`/disbursement-batches/${draftId}`).set(auditor.auth)],
-        ['status-report', () => t.http().post(`/disbursement-batches/${approvedId}/status-report`).set(auditor.auth).set('Content-Type', 'application/xml').send(report)],
+        [
+          'status-report',
+          () =>
+            t
+              .http()
+              .post(`/disbursement-batches/${approvedId}/status-report`)
+              .set(auditor.auth)
+              .set('Content-Type', 'application/xml')
+              .send(report),
+        ],
         ['send-as-file', () => t.http().post(`/disbursement-batches/${approvedId}/send-as-file`).set(auditor.auth).send()],
       ];
       for (const [name, call] of refused) {
@@ -542,9 +683,10 @@ describe('disbursement batches', () => {
     it('exports pain.001 to OFFICER and SENIOR_OFFICER only, and every export is an audit event', async () => {
       const batch = (await t.http().get(`/disbursement-batches/${approvedId}`).set(s.officer.auth)).body;
       const exportsOf = () =>
-        t.db.query(`SELECT actor_id, actor_role, core_enterprise_id, after FROM audit_events WHERE entity_type = 'DisbursementBatch' AND entity_id = $1 AND action = 'PAIN001_EXPORTED' ORDER BY id`, [
-          approvedId,
-        ]);
+        t.db.query(
+          `SELECT actor_id, actor_role, core_enterprise_id, after FROM audit_events WHERE entity_type = 'DisbursementBatch' AND entity_id = $1 AND action = 'PAIN001_EXPORTED' ORDER BY id`,
+          [approvedId],
+        );
       expect(await exportsOf()).toEqual([]);
 
       for (const user of [s.officer, s.senior]) {

@@ -27,7 +27,11 @@ describe('eligibility preview (what-if)', () => {
     const rows = await insertSuppliers(
       t,
       ce.id,
-      HERDS.map((herdSize) => ({ herdSize, supplierCode: `H-${String(herdSize).padStart(3, '0')}`, deliveryMonths: herdSize === 95 || herdSize === 5 ? 18 : 36 })),
+      HERDS.map((herdSize) => ({
+        herdSize,
+        supplierCode: `H-${String(herdSize).padStart(3, '0')}`,
+        deliveryMonths: herdSize === 95 || herdSize === 5 ? 18 : 36,
+      })),
     );
     HERDS.forEach((h, i) => {
       codes.set(h, rows[i].supplierCode);
@@ -74,9 +78,33 @@ describe('eligibility preview (what-if)', () => {
     });
     const lost = [...res.body.sample.lost].sort((a, b) => a.supplierCode.localeCompare(b.supplierCode));
     expect(lost).toEqual([
-      { supplierId: ids.get(20), supplierCode: codes.get(20), name: expect.any(String), limitNow: '160000.00', limitAfter: '0.00', failingNow: [], failingAfter: ['herd'] },
-      { supplierId: ids.get(35), supplierCode: codes.get(35), name: expect.any(String), limitNow: '180000.00', limitAfter: '0.00', failingNow: [], failingAfter: ['herd'] },
-      { supplierId: ids.get(95), supplierCode: codes.get(95), name: expect.any(String), limitNow: '180000.00', limitAfter: '0.00', failingNow: [], failingAfter: ['deliveries-24'] },
+      {
+        supplierId: ids.get(20),
+        supplierCode: codes.get(20),
+        name: expect.any(String),
+        limitNow: '160000.00',
+        limitAfter: '0.00',
+        failingNow: [],
+        failingAfter: ['herd'],
+      },
+      {
+        supplierId: ids.get(35),
+        supplierCode: codes.get(35),
+        name: expect.any(String),
+        limitNow: '180000.00',
+        limitAfter: '0.00',
+        failingNow: [],
+        failingAfter: ['herd'],
+      },
+      {
+        supplierId: ids.get(95),
+        supplierCode: codes.get(95),
+        name: expect.any(String),
+        limitNow: '180000.00',
+        limitAfter: '0.00',
+        failingNow: [],
+        failingAfter: ['deliveries-24'],
+      },
     ]);
   });
 
@@ -92,7 +120,17 @@ describe('eligibility preview (what-if)', () => {
       // the 5-head supplier adds min(500000, 180000, 40000) = 40000.00
       totalLimitAfter: '1640000.00',
       sample: {
-        gained: [{ supplierId: ids.get(5), supplierCode: codes.get(5), name: expect.any(String), limitNow: '0.00', limitAfter: '40000.00', failingNow: ['herd'], failingAfter: [] }],
+        gained: [
+          {
+            supplierId: ids.get(5),
+            supplierCode: codes.get(5),
+            name: expect.any(String),
+            limitNow: '0.00',
+            limitAfter: '40000.00',
+            failingNow: ['herd'],
+            failingAfter: [],
+          },
+        ],
         lost: [],
       },
     });
@@ -111,7 +149,14 @@ describe('eligibility preview (what-if)', () => {
     const capped = await preview({ limitFormula: { maxAmount: '100000.00', perHeadAmount: '8000.00', roundDownTo: '1000' } });
     expect(capped.status).toBe(200);
     // every eligible supplier has at least 160000.00 per head: 9 x 100000.00
-    expect(capped.body).toMatchObject({ ...NOW, eligibleAfter: 9, gained: 0, lost: 0, totalLimitAfter: '900000.00', sample: { gained: [], lost: [] } });
+    expect(capped.body).toMatchObject({
+      ...NOW,
+      eligibleAfter: 9,
+      gained: 0,
+      lost: 0,
+      totalLimitAfter: '900000.00',
+      sample: { gained: [], lost: [] },
+    });
 
     // 0.33333 x 60000.00 = 19999.80 each, no rounding beyond the fen: 9 x 19999.80
     const fen = await preview({ limitFormula: { settlementMultiple: '0.33333' } });
@@ -126,7 +171,14 @@ describe('eligibility preview (what-if)', () => {
   it('with nothing proposed, compares the current ruleset with itself', async () => {
     const res = await preview({});
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ ...NOW, eligibleAfter: 9, gained: 0, lost: 0, totalLimitAfter: NOW.totalLimitNow, sample: { gained: [], lost: [] } });
+    expect(res.body).toMatchObject({
+      ...NOW,
+      eligibleAfter: 9,
+      gained: 0,
+      lost: 0,
+      totalLimitAfter: NOW.totalLimitNow,
+      sample: { gained: [], lost: [] },
+    });
     for (const r of res.body.byRule) expect(r.failingAfter).toBe(r.failingNow);
   });
 
@@ -148,9 +200,21 @@ describe('eligibility preview (what-if)', () => {
   it('caps each sample at 20 while counting every supplier', async () => {
     const big = await t.coreEnterprise();
     const p = await t.programme(big.id);
-    await insertSuppliers(t, big.id, Array.from({ length: 25 }, () => ({})));
+    await insertSuppliers(
+      t,
+      big.id,
+      Array.from({ length: 25 }, () => ({})),
+    );
     const res = await preview({ eligibilityRules: herdBetween(500, 5000) }, officer.auth, p.id);
-    expect(res.body).toMatchObject({ suppliers: 25, eligibleNow: 25, eligibleAfter: 0, lost: 25, gained: 0, totalLimitNow: '4500000.00', totalLimitAfter: '0.00' });
+    expect(res.body).toMatchObject({
+      suppliers: 25,
+      eligibleNow: 25,
+      eligibleAfter: 0,
+      lost: 25,
+      gained: 0,
+      totalLimitNow: '4500000.00',
+      totalLimitAfter: '0.00',
+    });
     expect(res.body.sample.lost).toHaveLength(20);
     expect(new Set(res.body.sample.lost.map((s: { supplierId: string }) => s.supplierId)).size).toBe(20);
   });
@@ -174,34 +238,67 @@ describe('eligibility preview (what-if)', () => {
 
   it('refuses invalid rules and formulas with the field at fault, and changes nothing', async () => {
     const before = await eligibilityState(t, ce.id, programme.id);
-    expectFieldError(await preview({ eligibilityRules: [{ name: 'herd', fact: 'herdSize', operator: 'between', value: [50] }] }), 'eligibilityRules[0].value', 'RULE_VALUE_TYPE');
-    expectFieldError(await preview({ eligibilityRules: [{ name: 'herd', fact: 'herdSize', operator: 'between', value: [500, 50] }] }), 'eligibilityRules[0].value', 'RULE_VALUE_TYPE');
-    expectFieldError(await preview({ eligibilityRules: [{ name: 'x', fact: 'creditScore', operator: '>=', value: 1 }] }), 'eligibilityRules[0].fact', 'RULE_UNKNOWN_FACT');
-    expectFieldError(await preview({ eligibilityRules: [{ name: 'x', fact: 'province', operator: '>=', value: 1 }] }), 'eligibilityRules[0].operator', 'RULE_OPERATOR_NOT_FOR_FACT');
+    expectFieldError(
+      await preview({ eligibilityRules: [{ name: 'herd', fact: 'herdSize', operator: 'between', value: [50] }] }),
+      'eligibilityRules[0].value',
+      'RULE_VALUE_TYPE',
+    );
+    expectFieldError(
+      await preview({ eligibilityRules: [{ name: 'herd', fact: 'herdSize', operator: 'between', value: [500, 50] }] }),
+      'eligibilityRules[0].value',
+      'RULE_VALUE_TYPE',
+    );
+    expectFieldError(
+      await preview({ eligibilityRules: [{ name: 'x', fact: 'creditScore', operator: '>=', value: 1 }] }),
+      'eligibilityRules[0].fact',
+      'RULE_UNKNOWN_FACT',
+    );
+    expectFieldError(
+      await preview({ eligibilityRules: [{ name: 'x', fact: 'province', operator: '>=', value: 1 }] }),
+      'eligibilityRules[0].operator',
+      'RULE_OPERATOR_NOT_FOR_FACT',
+    );
     expectFieldError(
       await preview({ eligibilityRules: [STANDARD_RULES[0], { ...STANDARD_RULES[1], name: STANDARD_RULES[0].name }] }),
       'eligibilityRules[1].name',
       'RULE_NAME_DUPLICATE',
     );
-    expectFieldError(await preview({ eligibilityRules: [{ ...STANDARD_RULES[0], weight: 2 }] }), 'eligibilityRules[0].weight', 'UNKNOWN_FIELD');
+    expectFieldError(
+      await preview({ eligibilityRules: [{ ...STANDARD_RULES[0], weight: 2 }] }),
+      'eligibilityRules[0].weight',
+      'UNKNOWN_FIELD',
+    );
     expectFieldError(await preview({ eligibilityRules: 'herd >= 10' }), 'eligibilityRules');
     expectFieldError(await preview({ eligibilityRules: null }), 'eligibilityRules');
-    expectFieldError(await preview({ limitFormula: { ...STANDARD_FORMULA, roundDownTo: '0' } }), 'limitFormula.roundDownTo', 'FORMULA_TERM_INVALID');
+    expectFieldError(
+      await preview({ limitFormula: { ...STANDARD_FORMULA, roundDownTo: '0' } }),
+      'limitFormula.roundDownTo',
+      'FORMULA_TERM_INVALID',
+    );
     expectFieldError(await preview({ limitFormula: { maxAmount: 500000 } }), 'limitFormula.maxAmount', 'FORMULA_TERM_INVALID');
     expectFieldError(await preview({ limitFormula: { roundDownTo: '1000' } }), 'limitFormula', 'FORMULA_EMPTY');
     expectFieldError(await preview({ limitFormula: null }), 'limitFormula');
     expectFieldError(await preview({ eligibilityRules: STANDARD_RULES, rulesetVersion: 2 }), 'rulesetVersion', 'UNKNOWN_FIELD');
     // every problem at once
-    const many = await preview({ eligibilityRules: [{ name: 'a', fact: 'herdSize', operator: '>=', value: 'many' }], limitFormula: { perHeadAmount: '-1' } });
+    const many = await preview({
+      eligibilityRules: [{ name: 'a', fact: 'herdSize', operator: '>=', value: 'many' }],
+      limitFormula: { perHeadAmount: '-1' },
+    });
     expectFieldError(many, 'eligibilityRules[0].value');
     expectFieldError(many, 'limitFormula.perHeadAmount');
     expect(await eligibilityState(t, ce.id, programme.id)).toEqual(before);
   });
 
   it('names a bad rule and a bad formula in one 400, whatever check finds each', async () => {
-    const res = await preview({ eligibilityRules: [{ name: 'x', fact: 'creditScore', operator: '>=', value: 1 }], limitFormula: 'generous' });
+    const res = await preview({
+      eligibilityRules: [{ name: 'x', fact: 'creditScore', operator: '>=', value: 1 }],
+      limitFormula: 'generous',
+    });
     expectProblem(res, 400, 'VALIDATION_FAILED');
-    expect(res.body.errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`).sort()).toEqual(['eligibilityRules[0].fact:RULE_UNKNOWN_FACT', 'limitFormula:INVALID_OBJECT']);
+    expect(res.body.errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`).sort()).toEqual([
+      'eligibilityRules[0].fact:RULE_UNKNOWN_FACT',
+      'limitFormula:INVALID_OBJECT',
+    ]);
   });
 
   it('is for ADMIN, OFFICER and SENIOR_OFFICER only', async () => {
@@ -222,7 +319,15 @@ describe('eligibility preview (what-if)', () => {
       if (res.status === 200) expect(res.body).toMatchObject({ suppliers: 10, lost: 2 });
       else expectProblem(res, 403, 'FORBIDDEN');
     }
-    expect(got).toEqual({ ADMIN: 200, OFFICER: 200, SENIOR_OFFICER: 200, AUDITOR: 403, ENTERPRISE: 403, API_KEY: 403, OTHER_ENTERPRISE: 403 });
+    expect(got).toEqual({
+      ADMIN: 200,
+      OFFICER: 200,
+      SENIOR_OFFICER: 200,
+      AUDITOR: 403,
+      ENTERPRISE: 403,
+      API_KEY: 403,
+      OTHER_ENTERPRISE: 403,
+    });
     expectProblem(await preview({}, {}), 401);
     expectProblem(await preview({}, officer.auth, UNKNOWN_ID), 404, 'NOT_FOUND');
     expectFieldError(await preview({}, officer.auth, 'not-a-uuid'), 'id', 'INVALID_UUID');

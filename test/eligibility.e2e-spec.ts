@@ -118,7 +118,15 @@ describe('supplier eligibility', () => {
             expected: 'between 10 and 5000',
             message: 'herd size 120 is between 10 and 5000',
           },
-          { rule: 'age', fact: 'age', operator: 'between', passed: true, actual: age, expected: 'between 18 and 65', message: `age ${age} is between 18 and 65` },
+          {
+            rule: 'age',
+            fact: 'age',
+            operator: 'between',
+            passed: true,
+            actual: age,
+            expected: 'between 18 and 65',
+            message: `age ${age} is between 18 and 65`,
+          },
           {
             rule: 'deliveries',
             fact: 'deliveryMonths',
@@ -133,7 +141,13 @@ describe('supplier eligibility', () => {
       });
 
       const stored = (await storedResults(t, programme.id)).get(s.id)!;
-      expect(stored).toMatchObject({ ruleset_version: 1, evaluation_date: today, eligible: true, credit_limit: '180000.00', failed_rules: [] });
+      expect(stored).toMatchObject({
+        ruleset_version: 1,
+        evaluation_date: today,
+        eligible: true,
+        credit_limit: '180000.00',
+        failed_rules: [],
+      });
       expect(stored.evaluated_at.toISOString()).toBe(res.body.evaluatedAt);
 
       // a second read explains the stored result: no new screening
@@ -143,21 +157,48 @@ describe('supplier eligibility', () => {
     });
 
     const failures: [string, (today: string) => SupplierSeed, Partial<RuleResult>][] = [
-      ['experience', () => ({ yearsExperience: '2.5' }), { actual: '2.50', expected: '>= 3', message: 'years of experience 2.50 is below the required 3' }],
+      [
+        'experience',
+        () => ({ yearsExperience: '2.5' }),
+        { actual: '2.50', expected: '>= 3', message: 'years of experience 2.50 is below the required 3' },
+      ],
       [
         'epidemic-cert',
         (today) => ({ epidemicCertExpiry: addDays(today, 10) }),
         { actual: 10, expected: '>= 30', message: 'days left on the epidemic prevention certificate 10 is below the required 30' },
       ],
-      ['herd', () => ({ herdSize: 5 }), { actual: 5, expected: 'between 10 and 5000', message: 'herd size 5 is below the range 10 to 5000' }],
-      ['herd', () => ({ herdSize: 6000 }), { actual: 6000, expected: 'between 10 and 5000', message: 'herd size 6000 is above the range 10 to 5000' }],
-      ['age', (today) => ({ birthDate: addYears(today, -70) }), { actual: 70, expected: 'between 18 and 65', message: 'age 70 is above the range 18 to 65' }],
-      ['deliveries', () => ({ deliveryMonths: 6 }), { actual: 6, expected: '>= 12', message: 'milk delivery months 6 is below the required 12' }],
+      [
+        'herd',
+        () => ({ herdSize: 5 }),
+        { actual: 5, expected: 'between 10 and 5000', message: 'herd size 5 is below the range 10 to 5000' },
+      ],
+      [
+        'herd',
+        () => ({ herdSize: 6000 }),
+        { actual: 6000, expected: 'between 10 and 5000', message: 'herd size 6000 is above the range 10 to 5000' },
+      ],
+      [
+        'age',
+        (today) => ({ birthDate: addYears(today, -70) }),
+        { actual: 70, expected: 'between 18 and 65', message: 'age 70 is above the range 18 to 65' },
+      ],
+      [
+        'deliveries',
+        () => ({ deliveryMonths: 6 }),
+        { actual: 6, expected: '>= 12', message: 'milk delivery months 6 is below the required 12' },
+      ],
     ];
 
     it.each(failures)('explains a failure of the %s rule: %#', async (rule, seed, expected) => {
       const { supplier, body, rules } = await screenOne(ce.id, seed(todayIn()), programme.id);
-      expect(body).toMatchObject({ eligible: false, creditLimit: '0.00', availableLimit: '0.00', reservedAmount: '0.00', rulesetVersion: 1, stale: false });
+      expect(body).toMatchObject({
+        eligible: false,
+        creditLimit: '0.00',
+        availableLimit: '0.00',
+        reservedAmount: '0.00',
+        rulesetVersion: 1,
+        stale: false,
+      });
       expect(rules[rule]).toEqual({ ...rules[rule], passed: false, ...expected });
       expect(body.results.filter((r: RuleResult) => !r.passed).map((r: RuleResult) => r.rule)).toEqual([rule]);
       // the terms are still shown, though the limit is 0 for a supplier who is not eligible
@@ -178,14 +219,27 @@ describe('supplier eligibility', () => {
       ];
       for (const [birthDate, age, passed, message] of cases) {
         const { body, rules } = await screenOne(ce.id, { birthDate }, programme.id);
-        expect({ birthDate, ...rules.age }).toEqual({ birthDate, rule: 'age', fact: 'age', operator: 'between', expected: 'between 18 and 65', actual: age, passed, message });
+        expect({ birthDate, ...rules.age }).toEqual({
+          birthDate,
+          rule: 'age',
+          fact: 'age',
+          operator: 'between',
+          expected: 'between 18 and 65',
+          actual: age,
+          passed,
+          message,
+        });
         expect(body.eligible).toBe(passed);
       }
     });
 
     it('keeps what an approved loan reserves out of the available limit', async () => {
       const { supplier } = await screenOne(ce.id, {}, programme.id);
-      const loan = await t.http().post('/loan-applications').set(officer.auth).send({ programmeId: programme.id, supplierId: supplier.id, amount: '10000.00', termDays: 180 });
+      const loan = await t
+        .http()
+        .post('/loan-applications')
+        .set(officer.auth)
+        .send({ programmeId: programme.id, supplierId: supplier.id, amount: '10000.00', termDays: 180 });
       expect(loan.status).toBe(201);
       expect(loan.body.status).toBe('PENDING_REVIEW');
       const approved = await t.http().post(`/loan-applications/${loan.body.id}/approve`).set(senior.auth).send({});
@@ -244,7 +298,12 @@ describe('supplier eligibility', () => {
     it('a certificate expiring today has 0 days left: passes >= 0 and fails >= 1', async () => {
       const today = todayIn();
       const { supplier, rules } = await screenOne(ce.id, { epidemicCertExpiry: today }, atLeast0.id);
-      expect(rules['cert-valid']).toMatchObject({ passed: true, actual: 0, expected: '>= 0', message: 'days left on the epidemic prevention certificate 0 meets the required 0' });
+      expect(rules['cert-valid']).toMatchObject({
+        passed: true,
+        actual: 0,
+        expected: '>= 0',
+        message: 'days left on the epidemic prevention certificate 0 meets the required 0',
+      });
       const strict = await getEligibility(t, officer.auth, supplier.id, atLeast1.id);
       expect(strict.status).toBe(200);
       expect(strict.body).toMatchObject({ eligible: false, creditLimit: '0.00' });
@@ -260,8 +319,16 @@ describe('supplier eligibility', () => {
       const today = todayIn();
       const { body, rules } = await screenOne(ce.id, { epidemicCertExpiry: addDays(today, -1) }, atLeast0.id);
       expect(body.eligible).toBe(false);
-      expect(rules['cert-valid']).toMatchObject({ passed: false, actual: -1, message: 'days left on the epidemic prevention certificate -1 is below the required 0' });
-      expect(rules['cert-on-record']).toMatchObject({ passed: true, actual: true, message: 'an epidemic prevention certificate is on record' });
+      expect(rules['cert-valid']).toMatchObject({
+        passed: false,
+        actual: -1,
+        message: 'days left on the epidemic prevention certificate -1 is below the required 0',
+      });
+      expect(rules['cert-on-record']).toMatchObject({
+        passed: true,
+        actual: true,
+        message: 'an epidemic prevention certificate is on record',
+      });
     });
 
     it('no certificate fails any rule on it', async () => {
@@ -276,12 +343,21 @@ describe('supplier eligibility', () => {
         expected: '>= 0',
         message: 'no epidemic prevention certificate on record',
       });
-      expect(rules['cert-on-record']).toMatchObject({ passed: false, actual: false, expected: 'is true', message: 'no epidemic prevention certificate on record' });
+      expect(rules['cert-on-record']).toMatchObject({
+        passed: false,
+        actual: false,
+        expected: 'is true',
+        message: 'no epidemic prevention certificate on record',
+      });
     });
 
     it('a certificate with no expiry date fails the rule on its days left', async () => {
       const { rules } = await screenOne(ce.id, { epidemicCertNo: CERT_NAME, epidemicCertExpiry: null }, atLeast0.id);
-      expect(rules['cert-valid']).toMatchObject({ passed: false, actual: null, message: 'the epidemic prevention certificate has no expiry date on record' });
+      expect(rules['cert-valid']).toMatchObject({
+        passed: false,
+        actual: null,
+        message: 'the epidemic prevention certificate has no expiry date on record',
+      });
       expect(rules['cert-on-record']).toMatchObject({ passed: true, actual: true });
     });
 
@@ -330,7 +406,9 @@ describe('supplier eligibility', () => {
       expect(imp).toMatchObject({ status: 'COMPLETED', acceptedRows: 3, rejectedRows: 0 });
       await waitForScreening(t, programme.id);
       const ids = new Map<string, string>(
-        (await t.db.query(`SELECT supplier_code, id FROM suppliers WHERE core_enterprise_id = $1`, [ce.id])).map((r: { supplier_code: string; id: string }) => [r.supplier_code, r.id]),
+        (await t.db.query(`SELECT supplier_code, id FROM suppliers WHERE core_enterprise_id = $1`, [ce.id])).map(
+          (r: { supplier_code: string; id: string }) => [r.supplier_code, r.id],
+        ),
       );
       const ages: Record<string, unknown> = {};
       for (const code of ['ENT-OLD-001', 'ENT-MID-002', 'IND-YNG-003']) {
@@ -355,7 +433,10 @@ describe('supplier eligibility', () => {
     beforeAll(async () => {
       ce = await t.coreEnterprise();
       standard = await t.programme(ce.id, { name: 'standard formula' });
-      noSettlementTerm = await t.programme(ce.id, { name: 'no settlement term', limitFormula: { maxAmount: '500000.00', perHeadAmount: '8000.00', roundDownTo: '1000' } });
+      noSettlementTerm = await t.programme(ce.id, {
+        name: 'no settlement term',
+        limitFormula: { maxAmount: '500000.00', perHeadAmount: '8000.00', roundDownTo: '1000' },
+      });
       noRounding = await t.programme(ce.id, { name: 'no rounding', limitFormula: { settlementMultiple: '2.5' } });
     });
 
@@ -377,7 +458,10 @@ describe('supplier eligibility', () => {
     it('rounds the smallest term down to roundDownTo, or to the fen without it', async () => {
       // 3 x 12345.67 = 37037.01 -> 37000.00; 2.5 x 12345.67 = 30864.175 -> 30864.17
       const { supplier, body } = await screenOne(ce.id, { avgMonthlySettlement: '12345.67' }, standard.id);
-      expect(body).toMatchObject({ creditLimit: '37000.00', limitTerms: { maxAmount: '500000.00', settlementMultiple: '37037.01', perHeadAmount: '960000.00' } });
+      expect(body).toMatchObject({
+        creditLimit: '37000.00',
+        limitTerms: { maxAmount: '500000.00', settlementMultiple: '37037.01', perHeadAmount: '960000.00' },
+      });
       const fen = await getEligibility(t, officer.auth, supplier.id, noRounding.id);
       expect(fen.body).toMatchObject({ eligible: true, creditLimit: '30864.17', availableLimit: '30864.17' });
       expect(fen.body.limitTerms).toEqual({ settlementMultiple: '30864.17' });
@@ -385,7 +469,10 @@ describe('supplier eligibility', () => {
 
     it('takes the smallest term: per head, then the maximum amount', async () => {
       const perHead = await screenOne(ce.id, { herdSize: 13 }, standard.id);
-      expect(perHead.body).toMatchObject({ creditLimit: '104000.00', limitTerms: { perHeadAmount: '104000.00', settlementMultiple: '180000.00' } });
+      expect(perHead.body).toMatchObject({
+        creditLimit: '104000.00',
+        limitTerms: { perHeadAmount: '104000.00', settlementMultiple: '180000.00' },
+      });
       const capped = await screenOne(ce.id, { herdSize: 1000, avgMonthlySettlement: '200000.00' }, standard.id);
       expect(capped.body).toMatchObject({
         creditLimit: '500000.00',
@@ -450,7 +537,12 @@ describe('supplier eligibility', () => {
 
       const fresh = await getEligibility(t, officer.auth, s50.id);
       expect(fresh.body).toMatchObject({ eligible: false, creditLimit: '0.00', rulesetVersion: 2, stale: false });
-      expect(byRule(fresh.body).herd).toMatchObject({ passed: false, actual: 70, expected: 'between 100 and 5000', message: 'herd size 70 is below the range 100 to 5000' });
+      expect(byRule(fresh.body).herd).toMatchObject({
+        passed: false,
+        actual: 70,
+        expected: 'between 100 and 5000',
+        message: 'herd size 70 is below the range 100 to 5000',
+      });
       expect(Date.parse(fresh.body.evaluatedAt)).toBeGreaterThan(Date.parse(first.body.evaluatedAt));
 
       const stored = await storedResults(t, programme.id);
@@ -468,9 +560,16 @@ describe('supplier eligibility', () => {
         3: [2, false, '0.00', ['herd']],
       });
 
-      const audit = await t.http().get('/audit-events').query({ entityType: 'Programme', entityId: programme.id, action: 'SCREENING_REQUESTED' }).set(auditor.auth);
+      const audit = await t
+        .http()
+        .get('/audit-events')
+        .query({ entityType: 'Programme', entityId: programme.id, action: 'SCREENING_REQUESTED' })
+        .set(auditor.auth);
       expect(audit.body.items).toEqual([
-        expect.objectContaining({ actor: expect.objectContaining({ name: officer.username }), after: { runId: queued.body.jobId, rulesetVersion: 2 } }),
+        expect.objectContaining({
+          actor: expect.objectContaining({ name: officer.username }),
+          after: { runId: queued.body.jobId, rulesetVersion: 2 },
+        }),
       ]);
     });
 
@@ -479,15 +578,30 @@ describe('supplier eligibility', () => {
       expect(renamed.body.rulesetVersion).toBe(2);
       expect((await getEligibility(t, officer.auth, s120.id)).body).toMatchObject({ rulesetVersion: 2, stale: false });
 
-      const formula = await t.http().patch(`/programmes/${programme.id}`).set(t.admin.auth).send({ limitFormula: { ...STANDARD_FORMULA, maxAmount: '100000.00' } });
+      const formula = await t
+        .http()
+        .patch(`/programmes/${programme.id}`)
+        .set(t.admin.auth)
+        .send({ limitFormula: { ...STANDARD_FORMULA, maxAmount: '100000.00' } });
       expect(formula.body.rulesetVersion).toBe(3);
       const stale = await getEligibility(t, officer.auth, s120.id);
-      expect(stale.body).toMatchObject({ rulesetVersion: 2, stale: true, creditLimit: '180000.00', limitTerms: { maxAmount: '500000.00' } });
+      expect(stale.body).toMatchObject({
+        rulesetVersion: 2,
+        stale: true,
+        creditLimit: '180000.00',
+        limitTerms: { maxAmount: '500000.00' },
+      });
 
       const run = await rescreen(t, programme.id);
       expect(run).toMatchObject({ status: 'COMPLETED', rulesetVersion: 3, suppliers: 4, eligible: 2 });
       const fresh = await getEligibility(t, officer.auth, s120.id);
-      expect(fresh.body).toMatchObject({ rulesetVersion: 3, stale: false, creditLimit: '100000.00', availableLimit: '100000.00', limitTerms: { maxAmount: '100000.00' } });
+      expect(fresh.body).toMatchObject({
+        rulesetVersion: 3,
+        stale: false,
+        creditLimit: '100000.00',
+        availableLimit: '100000.00',
+        limitTerms: { maxAmount: '100000.00' },
+      });
     });
   });
 
@@ -504,7 +618,12 @@ describe('supplier eligibility', () => {
         JSON.stringify([{ name: 'broken', fact: 'creditScore', operator: '>=', value: 1 }]),
       ]);
       const run = await rescreen(t, programme.id);
-      expect(run).toMatchObject({ status: 'FAILED', suppliers: null, eligible: null, failureMessage: expect.stringContaining('earlier results are unchanged') });
+      expect(run).toMatchObject({
+        status: 'FAILED',
+        suppliers: null,
+        eligible: null,
+        failureMessage: expect.stringContaining('earlier results are unchanged'),
+      });
       expect(await storedResults(t, programme.id)).toEqual(before);
     });
   });
@@ -584,12 +703,21 @@ describe('supplier eligibility', () => {
       const req = t.http().delete(`/suppliers/${id}/blacklist`).set(auth);
       return body === undefined ? req : req.send(body);
     };
-    const auditOf = async (id: string) => (await t.http().get('/audit-events').query({ entityType: 'Supplier', entityId: id }).set(auditor.auth)).body.items as Record<string, any>[];
+    const auditOf = async (id: string) =>
+      (await t.http().get('/audit-events').query({ entityType: 'Supplier', entityId: id }).set(auditor.auth)).body.items as Record<
+        string,
+        any
+      >[];
 
     it('blacklists, re-screens at once against every active programme, audits, and refuses twice', async () => {
       const { supplier, body: before, rules: r0 } = await screenOne(ce.id, {}, guarded.id);
       expect(before.eligible).toBe(true);
-      expect(r0['not-blacklisted']).toMatchObject({ passed: true, actual: false, expected: 'is false', message: 'the supplier is not blacklisted' });
+      expect(r0['not-blacklisted']).toMatchObject({
+        passed: true,
+        actual: false,
+        expected: 'is false',
+        message: 'the supplier is not blacklisted',
+      });
       expect(r0['no-overdue']).toMatchObject({ passed: true, actual: false, message: 'the supplier has no overdue loan' });
       const dormantBefore = await getEligibility(t, officer.auth, supplier.id, dormant.id);
       expect(dormantBefore.body.eligible).toBe(true);
@@ -611,7 +739,10 @@ describe('supplier eligibility', () => {
       expect(after.body).toMatchObject({ eligible: false, creditLimit: '0.00', availableLimit: '0.00', stale: false });
       expect(Date.parse(after.body.evaluatedAt)).toBeGreaterThan(Date.parse(before.evaluatedAt));
       expect(byRule(after.body)['not-blacklisted']).toMatchObject({ passed: false, actual: true, message: 'the supplier is blacklisted' });
-      expect(after.body.results.filter((r: RuleResult) => !r.passed).map((r: RuleResult) => r.rule)).toEqual(['blacklist', 'not-blacklisted']);
+      expect(after.body.results.filter((r: RuleResult) => !r.passed).map((r: RuleResult) => r.rule)).toEqual([
+        'blacklist',
+        'not-blacklisted',
+      ]);
       // an inactive programme is not re-screened (api.md: every active programme)
       expect((await getEligibility(t, officer.auth, supplier.id, dormant.id)).body).toEqual(dormantBefore.body);
 
@@ -654,7 +785,11 @@ describe('supplier eligibility', () => {
       });
       // the programme's own rules still pass and are still explained
       expect(after.body.results.slice(1).map((r: RuleResult) => [r.rule, r.passed])).toEqual(STANDARD_RULES.map((r) => [r.name, true]));
-      expect((await storedResults(t, standard.id)).get(supplier.id)).toMatchObject({ eligible: false, credit_limit: '0.00', failed_rules: ['blacklist'] });
+      expect((await storedResults(t, standard.id)).get(supplier.id)).toMatchObject({
+        eligible: false,
+        credit_limit: '0.00',
+        failed_rules: ['blacklist'],
+      });
     });
 
     it('keeps a blacklisted supplier out of a programme run whose rules never mention it', async () => {
@@ -666,7 +801,9 @@ describe('supplier eligibility', () => {
       expect(stored.get(clean.id)).toMatchObject({ eligible: true, credit_limit: '180000.00', failed_rules: [] });
       expect(stored.get(listed.id)).toMatchObject({ eligible: false, credit_limit: '0.00', failed_rules: ['blacklist'] });
       const listedOnes = await t.http().get(`/programmes/${p.id}/screening-results?eligible=false`).set(officer.auth);
-      expect(listedOnes.body.items).toEqual([expect.objectContaining({ supplierId: listed.id, eligible: false, creditLimit: '0.00', failedRules: ['blacklist'] })]);
+      expect(listedOnes.body.items).toEqual([
+        expect.objectContaining({ supplierId: listed.id, eligible: false, creditLimit: '0.00', failedRules: ['blacklist'] }),
+      ]);
       const explained = await getEligibility(t, officer.auth, listed.id, p.id);
       expect(explained.body).toMatchObject({ eligible: false, creditLimit: '0.00' });
       expect(explained.body.results[0]).toMatchObject({ rule: 'blacklist', passed: false });
@@ -711,8 +848,18 @@ describe('supplier eligibility', () => {
     it('is idempotent with an Idempotency-Key', async () => {
       const [s] = await insertSuppliers(t, ce.id, [{}]);
       const key = `blacklist-${s.id}`;
-      const first = await t.http().post(`/suppliers/${s.id}/blacklist`).set(officer.auth).set('Idempotency-Key', key).send({ reason: 'fraudulent delivery records' });
-      const second = await t.http().post(`/suppliers/${s.id}/blacklist`).set(officer.auth).set('Idempotency-Key', key).send({ reason: 'fraudulent delivery records' });
+      const first = await t
+        .http()
+        .post(`/suppliers/${s.id}/blacklist`)
+        .set(officer.auth)
+        .set('Idempotency-Key', key)
+        .send({ reason: 'fraudulent delivery records' });
+      const second = await t
+        .http()
+        .post(`/suppliers/${s.id}/blacklist`)
+        .set(officer.auth)
+        .set('Idempotency-Key', key)
+        .send({ reason: 'fraudulent delivery records' });
       expect([first.status, second.status]).toEqual([200, 200]);
       expect(second.body).toEqual(first.body);
       expect(second.headers['idempotent-replayed']).toBe('true');
@@ -849,7 +996,11 @@ describe('supplier eligibility', () => {
       expectProblem(await getEligibility(t, officer.auth, UNKNOWN_ID), 404, 'NOT_FOUND');
       expectFieldError(await getEligibility(t, officer.auth, 'not-a-uuid', programme.id), 'id', 'INVALID_UUID');
       expectFieldError(await getEligibility(t, officer.auth, supplier.id, 'not-a-uuid'), 'programmeId', 'INVALID_UUID');
-      expectFieldError(await t.http().get(`/suppliers/${supplier.id}/eligibility`).query({ programme: programme.id }).set(officer.auth), 'programme', 'UNKNOWN_FIELD');
+      expectFieldError(
+        await t.http().get(`/suppliers/${supplier.id}/eligibility`).query({ programme: programme.id }).set(officer.auth),
+        'programme',
+        'UNKNOWN_FIELD',
+      );
       const rows = await t.db.query(`SELECT programme_id FROM screening_results WHERE supplier_id = $1`, [supplier.id]);
       expect(rows.map((r: { programme_id: string }) => r.programme_id)).not.toContain(otherProgramme.id);
     });
@@ -886,7 +1037,8 @@ describe('supplier eligibility', () => {
         const res = await t.http().get(`/screening-runs/${jobs[0]}`).set(callers[caller]);
         expect({ caller, status: res.status, jobId: res.body.jobId }).toEqual({ caller, status: 200, jobId: jobs[0] });
       }
-      for (const caller of ['OTHER_ENTERPRISE', 'OTHER_API_KEY']) expectProblem(await t.http().get(`/screening-runs/${jobs[0]}`).set(callers[caller]), 404, 'NOT_FOUND');
+      for (const caller of ['OTHER_ENTERPRISE', 'OTHER_API_KEY'])
+        expectProblem(await t.http().get(`/screening-runs/${jobs[0]}`).set(callers[caller]), 404, 'NOT_FOUND');
       expectProblem(await t.http().get(`/screening-runs/${jobs[0]}`), 401);
       expectProblem(await t.http().get(`/screening-runs/${UNKNOWN_ID}`).set(officer.auth), 404, 'NOT_FOUND');
       expectFieldError(await t.http().get('/screening-runs/not-a-uuid').set(officer.auth), 'id', 'INVALID_UUID');
@@ -895,7 +1047,8 @@ describe('supplier eligibility', () => {
     it('queues one run for a repeated request with the same Idempotency-Key', async () => {
       const key = `rescreen-${programme.id}`;
       const send = () => t.http().post(`/programmes/${programme.id}/evaluations`).set(officer.auth).set('Idempotency-Key', key).send();
-      const count = async () => (await t.db.query(`SELECT count(*)::int AS n FROM screening_runs WHERE programme_id = $1`, [programme.id]))[0].n as number;
+      const count = async () =>
+        (await t.db.query(`SELECT count(*)::int AS n FROM screening_runs WHERE programme_id = $1`, [programme.id]))[0].n as number;
       const before = await count();
       const first = await send();
       const second = await send();

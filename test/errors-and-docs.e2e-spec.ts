@@ -40,36 +40,81 @@ describe('errors and API docs', () => {
 
     const ERRORS: Array<[string, number, string, (t: TestApp) => Promise<Response>]> = [
       ['invalid input', 400, 'VALIDATION_FAILED', (t) => t.http().post('/core-enterprises').set(t.admin.auth).send({})],
-      ['malformed JSON', 400, 'MALFORMED_JSON', (t) => t.http().post('/core-enterprises').set(t.admin.auth).set('Content-Type', 'application/json').send('{"name": ')],
+      [
+        'malformed JSON',
+        400,
+        'MALFORMED_JSON',
+        (t) => t.http().post('/core-enterprises').set(t.admin.auth).set('Content-Type', 'application/json').send('{"name": '),
+      ],
       ['a malformed id', 400, 'VALIDATION_FAILED', (t) => t.http().get('/programmes/42').set(t.admin.auth)],
       ['a malformed percent-encoding', 400, 'MALFORMED_REQUEST', (t) => t.http().get('/programmes/%E0%A4%A').set(t.admin.auth)],
       ['no credentials', 401, 'UNAUTHENTICATED', (t) => t.http().get('/programmes')],
       ['a bad token', 401, 'INVALID_TOKEN', (t) => t.http().get('/programmes').set('Authorization', 'Bearer x.y.z')],
-      ['a wrong password', 401, 'INVALID_CREDENTIALS', (t) => t.http().post('/auth/login').send({ username: 'someone', password: 'wrong' })],
-      ['a role not allowed', 403, 'FORBIDDEN', async (t) => t.http().get('/users').set((await t.user('AUDITOR')).auth)],
+      [
+        'a wrong password',
+        401,
+        'INVALID_CREDENTIALS',
+        (t) => t.http().post('/auth/login').send({ username: 'someone', password: 'wrong' }),
+      ],
+      [
+        'a role not allowed',
+        403,
+        'FORBIDDEN',
+        async (t) =>
+          t
+            .http()
+            .get('/users')
+            .set((await t.user('AUDITOR')).auth),
+      ],
       ['an unknown record', 404, 'NOT_FOUND', (t) => t.http().get(`/programmes/${randomUUID()}`).set(t.admin.auth)],
       ['an unknown route', 404, 'ROUTE_NOT_FOUND', (t) => t.http().get('/nowhere')],
       [
         'a conflict',
         409,
         'USCC_TAKEN',
-        async (t) => t.http().post('/core-enterprises').set(t.admin.auth).send({ name: 'dup', uscc: (await t.coreEnterprise()).uscc, guaranteeCap: '1.00' }),
+        async (t) =>
+          t
+            .http()
+            .post('/core-enterprises')
+            .set(t.admin.auth)
+            .send({ name: 'dup', uscc: (await t.coreEnterprise()).uscc, guaranteeCap: '1.00' }),
       ],
       [
         'a body over the size limit',
         413,
         'PAYLOAD_TOO_LARGE',
-        (t) => t.http().post('/core-enterprises').set(t.admin.auth).set('Content-Type', 'application/json').send(`{"name":"${'x'.repeat(11 * 1024 * 1024)}"}`),
+        (t) =>
+          t
+            .http()
+            .post('/core-enterprises')
+            .set(t.admin.auth)
+            .set('Content-Type', 'application/json')
+            .send(`{"name":"${'x'.repeat(11 * 1024 * 1024)}"}`),
       ],
-      ['an unsupported charset', 415, 'UNSUPPORTED_MEDIA_TYPE', (t) => t.http().post('/auth/login').set('Content-Type', 'application/json; charset=ebcdic').send('{}')],
+      [
+        'an unsupported charset',
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        (t) => t.http().post('/auth/login').set('Content-Type', 'application/json; charset=ebcdic').send('{}'),
+      ],
       [
         'a reused idempotency key',
         422,
         'IDEMPOTENCY_KEY_REUSED',
         async (t) => {
           const key = randomUUID();
-          await t.http().post('/core-enterprises').set(t.admin.auth).set('Idempotency-Key', key).send({ name: 'a', uscc: uscc(), guaranteeCap: '1.00' });
-          return t.http().post('/core-enterprises').set(t.admin.auth).set('Idempotency-Key', key).send({ name: 'b', uscc: uscc(), guaranteeCap: '1.00' });
+          await t
+            .http()
+            .post('/core-enterprises')
+            .set(t.admin.auth)
+            .set('Idempotency-Key', key)
+            .send({ name: 'a', uscc: uscc(), guaranteeCap: '1.00' });
+          return t
+            .http()
+            .post('/core-enterprises')
+            .set(t.admin.auth)
+            .set('Idempotency-Key', key)
+            .send({ name: 'b', uscc: uscc(), guaranteeCap: '1.00' });
         },
       ],
       [
@@ -158,7 +203,9 @@ describe('errors and API docs', () => {
         for (const verb of HTTP_VERBS) if (layer.route.methods[verb]) served.add(`${verb} ${toOpenApiPath(layer.route.path)}`);
       }
       expect(served.size).toBe(handlers.length);
-      const documented = new Set(Object.entries(doc.paths).flatMap(([path, ops]) => HTTP_VERBS.filter((v) => v in ops).map((v) => `${v} ${path}`)));
+      const documented = new Set(
+        Object.entries(doc.paths).flatMap(([path, ops]) => HTTP_VERBS.filter((v) => v in ops).map((v) => `${v} ${path}`)),
+      );
       expect([...served].filter((r) => !documented.has(r))).toEqual([]);
       expect([...documented].filter((r) => !served.has(r))).toEqual([]);
     });
@@ -195,7 +242,9 @@ describe('errors and API docs', () => {
 
     it('keeps the public routes to login, health and docs', () => {
       const reflector = t.app.get(Reflector);
-      const open = handlers.filter((h) => reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [h.handler, h.klass])).map((h) => `${h.verb} ${h.path}`);
+      const open = handlers
+        .filter((h) => reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [h.handler, h.klass]))
+        .map((h) => `${h.verb} ${h.path}`);
       expect(open.sort()).toEqual(['get /health', 'post /auth/login']);
     });
   });
@@ -211,7 +260,11 @@ describe('errors and API docs', () => {
     // a constraint the service does not expect, so that the insert fails with a database error it cannot map
     await t.db.query(`ALTER TABLE core_enterprises ADD CONSTRAINT test_no_resident_id_in_name CHECK (name !~ '\\d{17}[0-9X]')`);
     try {
-      const res = await t.http().post('/core-enterprises').set(t.admin.auth).send({ name: `张三 ${residentId}`, uscc: uscc(), guaranteeCap: '1.00' });
+      const res = await t
+        .http()
+        .post('/core-enterprises')
+        .set(t.admin.auth)
+        .send({ name: `张三 ${residentId}`, uscc: uscc(), guaranteeCap: '1.00' });
       expectProblem(res, 500, 'INTERNAL');
       const correlationId = res.body.correlationId as string;
       await new Promise((r) => setTimeout(r, 50));
@@ -221,7 +274,12 @@ describe('errors and API docs', () => {
         .filter(Boolean)
         .map((l) => JSON.parse(l) as { correlationId?: string; err?: Record<string, unknown> })
         .find((l) => l.correlationId === correlationId && l.err);
-      expect(entry?.err).toMatchObject({ type: 'QueryFailedError', code: '23514', constraint: 'test_no_resident_id_in_name', table: 'core_enterprises' });
+      expect(entry?.err).toMatchObject({
+        type: 'QueryFailedError',
+        code: '23514',
+        constraint: 'test_no_resident_id_in_name',
+        table: 'core_enterprises',
+      });
       expect(entry?.err?.query).toMatch(/^INSERT INTO core_enterprises/);
       expect(t.logs.join('')).not.toContain(residentId);
     } finally {
@@ -245,11 +303,19 @@ describe('errors and API docs', () => {
     const residentId = '11010519491231002X';
     await t.http().get('/core-enterprises').query({ q: residentId }).set(t.admin.auth);
     // a search for a name and an ID typed together reaches the log percent-encoded
-    await t.http().get('/core-enterprises').query({ q: `张三${residentId}` }).set(t.admin.auth);
+    await t
+      .http()
+      .get('/core-enterprises')
+      .query({ q: `张三${residentId}` })
+      .set(t.admin.auth);
     // pino-http writes its line when the response finishes, which may be after the client has it
     await new Promise((r) => setTimeout(r, 50));
 
-    const lines = t.logs.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { req?: { url: string; id: string } });
+    const lines = t.logs
+      .join('')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { req?: { url: string; id: string } });
     const urls = lines.map((l) => l.req?.url);
     expect(urls).toContain('/auth/login');
     expect(urls).toContain(`/core-enterprises/${ce.id}`);

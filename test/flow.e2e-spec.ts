@@ -23,7 +23,10 @@ describe('end to end: roster to disbursement', () => {
     expect(errors.body.total).toBeGreaterThanOrEqual(imp.rejectedRows);
 
     await waitForScreening(t, programme.id);
-    const eligible = await t.db.query(`SELECT supplier_id, credit_limit FROM screening_results WHERE programme_id = $1 AND eligible AND credit_limit >= 20000 LIMIT 5`, [programme.id]);
+    const eligible = await t.db.query(
+      `SELECT supplier_id, credit_limit FROM screening_results WHERE programme_id = $1 AND eligible AND credit_limit >= 20000 LIMIT 5`,
+      [programme.id],
+    );
     expect(eligible.length).toBeGreaterThan(0);
 
     const applicant = await t.user('ENTERPRISE', ce.id);
@@ -31,7 +34,11 @@ describe('end to end: roster to disbursement', () => {
     const senior = await t.user('SENIOR_OFFICER');
     const ids: string[] = [];
     for (const s of eligible) {
-      const res = await t.http().post('/loan-applications').set(applicant.auth).send({ programmeId: programme.id, supplierId: s.supplier_id, amount: '10000.00', termDays: 180 });
+      const res = await t
+        .http()
+        .post('/loan-applications')
+        .set(applicant.auth)
+        .send({ programmeId: programme.id, supplierId: s.supplier_id, amount: '10000.00', termDays: 180 });
       expect(res.status).toBe(201);
       expect(res.body.status).toBe('PENDING_REVIEW');
       ids.push(res.body.id);

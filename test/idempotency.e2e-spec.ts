@@ -20,8 +20,15 @@ describe('Idempotency-Key', () => {
   });
 
   const ceBody = () => ({ name: `Idempotent Dairy ${randomBytes(3).toString('hex')}`, uscc: uscc(), guaranteeCap: '1000000.00' });
-  const postCe = (auth: Record<string, string>, key: string, body: unknown) => t.http().post('/core-enterprises').set(auth).set('Idempotency-Key', key).send(body as object);
-  const countCe = async (u: string) => (await t.db.query(`SELECT count(*)::int AS n FROM core_enterprises WHERE uscc = $1`, [u]))[0].n as number;
+  const postCe = (auth: Record<string, string>, key: string, body: unknown) =>
+    t
+      .http()
+      .post('/core-enterprises')
+      .set(auth)
+      .set('Idempotency-Key', key)
+      .send(body as object);
+  const countCe = async (u: string) =>
+    (await t.db.query(`SELECT count(*)::int AS n FROM core_enterprises WHERE uscc = $1`, [u]))[0].n as number;
 
   it('answers a repeat with the first response and does nothing again', async () => {
     const key = newKey();
@@ -54,8 +61,18 @@ describe('Idempotency-Key', () => {
   it('replays the status of routes that answer 200', async () => {
     const ce = await t.coreEnterprise();
     const key = newKey();
-    const first = await t.http().patch(`/core-enterprises/${ce.id}`).set(t.admin.auth).set('Idempotency-Key', key).send({ name: 'Patched once' });
-    const second = await t.http().patch(`/core-enterprises/${ce.id}`).set(t.admin.auth).set('Idempotency-Key', key).send({ name: 'Patched once' });
+    const first = await t
+      .http()
+      .patch(`/core-enterprises/${ce.id}`)
+      .set(t.admin.auth)
+      .set('Idempotency-Key', key)
+      .send({ name: 'Patched once' });
+    const second = await t
+      .http()
+      .patch(`/core-enterprises/${ce.id}`)
+      .set(t.admin.auth)
+      .set('Idempotency-Key', key)
+      .send({ name: 'Patched once' });
     expect([first.status, second.status]).toEqual([200, 200]);
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(second.body).toEqual(first.body);
@@ -170,8 +187,15 @@ describe('Idempotency-Key', () => {
       l = await lending(t);
     });
 
-    const submit = (key: string) => t.http().post('/loan-applications').set(l.enterprise.auth).set('Idempotency-Key', key).send(loanBody(l.programme.id, l.suppliers[0].id, { amount: '10000.00' }));
-    const loansNow = async () => (await t.db.query(`SELECT count(*)::int AS n FROM loan_applications WHERE supplier_id = $1`, [l.suppliers[0].id]))[0].n as number;
+    const submit = (key: string) =>
+      t
+        .http()
+        .post('/loan-applications')
+        .set(l.enterprise.auth)
+        .set('Idempotency-Key', key)
+        .send(loanBody(l.programme.id, l.suppliers[0].id, { amount: '10000.00' }));
+    const loansNow = async () =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM loan_applications WHERE supplier_id = $1`, [l.suppliers[0].id]))[0].n as number;
     /** What a process that died between the work's commit and storing the response leaves: the key as claimed, `age` ago. */
     const asIfCrashed = (key: string, age: string) =>
       t.db.query(
@@ -209,7 +233,13 @@ describe('Idempotency-Key', () => {
       // database went away right after the work committed.
       let removeFault: () => Promise<void>;
       beforeAll(async () => {
-        removeFault = await installFault(t, 'test_lose_response', 'idempotency_keys', 'UPDATE', `NEW.state = 'COMPLETED' AND NEW.key LIKE 'lost-%'`);
+        removeFault = await installFault(
+          t,
+          'test_lose_response',
+          'idempotency_keys',
+          'UPDATE',
+          `NEW.state = 'COMPLETED' AND NEW.key LIKE 'lost-%'`,
+        );
       });
       afterAll(() => removeFault());
 

@@ -4,7 +4,12 @@ import { expectFieldError, expectProblem } from './support/problems.js';
 import { installFault } from './support/faults.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
-type Result = { index: number; id?: string; status?: string; error?: { status: number; code: string; title: string; detail: string; errors?: { field: string; code: string }[] } };
+type Result = {
+  index: number;
+  id?: string;
+  status?: string;
+  error?: { status: number; code: string; title: string; detail: string; errors?: { field: string; code: string }[] };
+};
 
 describe('bulk loan applications', () => {
   let t: TestApp;
@@ -21,9 +26,20 @@ describe('bulk loan applications', () => {
   });
 
   const batch = (who: { auth: Record<string, string> }, programmeId: string, body: unknown, headers: Record<string, string> = {}) =>
-    t.http().post(`/programmes/${programmeId}/loan-applications:batch`).set(who.auth).set(headers).send(body as object);
-  const item = (supplierId: string, overrides: Record<string, unknown> = {}) => ({ supplierId, amount: '20000.00', termDays: 180, ...overrides });
-  const loansIn = async (programmeId: string) => (await t.db.query(`SELECT count(*)::int AS n FROM loan_applications WHERE programme_id = $1`, [programmeId]))[0].n as number;
+    t
+      .http()
+      .post(`/programmes/${programmeId}/loan-applications:batch`)
+      .set(who.auth)
+      .set(headers)
+      .send(body as object);
+  const item = (supplierId: string, overrides: Record<string, unknown> = {}) => ({
+    supplierId,
+    amount: '20000.00',
+    termDays: 180,
+    ...overrides,
+  });
+  const loansIn = async (programmeId: string) =>
+    (await t.db.query(`SELECT count(*)::int AS n FROM loan_applications WHERE programme_id = $1`, [programmeId]))[0].n as number;
 
   it('mixed items: HTTP 200, one result per item in order; bad items never sink the good ones', async () => {
     const before = await loansIn(l.programme.id);
@@ -54,26 +70,51 @@ describe('bulk loan applications', () => {
       expect(results[i].id).toBeUndefined();
       expect(results[i].status).toBeUndefined();
       const e = results[i].error!;
-      expect(e).toEqual(expect.objectContaining({ status: expect.any(Number), code: expect.any(String), title: expect.any(String), detail: expect.any(String) }));
+      expect(e).toEqual(
+        expect.objectContaining({
+          status: expect.any(Number),
+          code: expect.any(String),
+          title: expect.any(String),
+          detail: expect.any(String),
+        }),
+      );
       // the item's problem, not a whole HTTP problem document
       expect(e).not.toHaveProperty('type');
       expect(e).not.toHaveProperty('correlationId');
       return e;
     };
-    expect(err(1)).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: 'amount', code: 'INVALID_MONEY' })] });
+    expect(err(1)).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      errors: [expect.objectContaining({ field: 'amount', code: 'INVALID_MONEY' })],
+    });
     expect(err(2)).toMatchObject({ status: 404, code: 'NOT_FOUND' });
     expect(err(3)).toMatchObject({ status: 422, code: 'SUPPLIER_NOT_IN_PROGRAMME' });
     expect(err(5)).toMatchObject({ status: 422, code: 'AMOUNT_OUT_OF_RANGE' });
     expect(err(6)).toMatchObject({ status: 422, code: 'TERM_OUT_OF_RANGE' });
     expect(err(7)).toMatchObject({ status: 422, code: 'AMOUNT_EXCEEDS_AVAILABLE_LIMIT' });
     expect(err(8)).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
-    expect(err(9)).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: 'programmeId', code: 'UNKNOWN_FIELD' })] });
-    expect(err(10)).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: 'supplierId', code: 'REQUIRED' })] });
+    expect(err(9)).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      errors: [expect.objectContaining({ field: 'programmeId', code: 'UNKNOWN_FIELD' })],
+    });
+    expect(err(10)).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      errors: [expect.objectContaining({ field: 'supplierId', code: 'REQUIRED' })],
+    });
 
     // exactly the three accepted items exist, as answered
     expect(await loansIn(l.programme.id)).toBe(before + 3);
     const first = await getLoan(t, l.officer, results[0].id!);
-    expect(first).toMatchObject({ supplierId: l.suppliers[0].id, amount: '20000.00', termDays: 180, purpose: 'silage', status: 'PENDING_REVIEW' });
+    expect(first).toMatchObject({
+      supplierId: l.suppliers[0].id,
+      amount: '20000.00',
+      termDays: 180,
+      purpose: 'silage',
+      status: 'PENDING_REVIEW',
+    });
     expect(first.submittedBy).toEqual({ kind: 'USER', name: l.officer.username, role: 'OFFICER' });
     expect(first.history.map((h: { from: string | null; to: string }) => [h.from, h.to])).toEqual([
       [null, 'SUBMITTED'],
@@ -87,7 +128,9 @@ describe('bulk loan applications', () => {
   });
 
   it("an ENTERPRISE batches for its own suppliers; another core enterprise's supplier is 404 in its item", async () => {
-    const res = await batch(l.enterprise, l.programme.id, { applications: [item(l.suppliers[0].id), item(other.suppliers[0].id), item(l.suppliers[1].id)] });
+    const res = await batch(l.enterprise, l.programme.id, {
+      applications: [item(l.suppliers[0].id), item(other.suppliers[0].id), item(l.suppliers[1].id)],
+    });
     expect(res.status).toBe(200);
     const results = res.body.results as Result[];
     expect(results[0]).toMatchObject({ index: 0, status: 'PENDING_REVIEW' });
@@ -96,7 +139,7 @@ describe('bulk loan applications', () => {
     expect(JSON.stringify(results[1])).not.toContain(other.suppliers[0].supplierCode);
   });
 
-  it("an ENTERPRISE of another core enterprise gets 404 for the programme; nothing is created", async () => {
+  it('an ENTERPRISE of another core enterprise gets 404 for the programme; nothing is created', async () => {
     const before = await loansIn(l.programme.id);
     expectProblem(await batch(other.enterprise, l.programme.id, { applications: [item(l.suppliers[0].id)] }), 404, 'NOT_FOUND');
     expect(await loansIn(l.programme.id)).toBe(before);
@@ -120,7 +163,15 @@ describe('bulk loan applications', () => {
 
   it('an item that is null, an array, a number or nested rubbish is refused on its own (400), never a 500', async () => {
     const before = await loansIn(l.programme.id);
-    const applications = [null, [], [item(l.suppliers[0].id)], 42, true, { supplierId: { $ne: null }, amount: '20000.00', termDays: 180 }, item(l.suppliers[0].id)];
+    const applications = [
+      null,
+      [],
+      [item(l.suppliers[0].id)],
+      42,
+      true,
+      { supplierId: { $ne: null }, amount: '20000.00', termDays: 180 },
+      item(l.suppliers[0].id),
+    ];
     const res = await batch(l.officer, l.programme.id, { applications });
     expect(res.status).toBe(200);
     const results = res.body.results as Result[];
@@ -204,7 +255,10 @@ describe('bulk loan applications', () => {
         [1, 'INTERNAL'],
         [2, 'PENDING_REVIEW'],
       ]);
-      expect(results[1]).toEqual({ index: 1, error: { status: 500, code: 'INTERNAL', title: expect.any(String), detail: expect.any(String) } });
+      expect(results[1]).toEqual({
+        index: 1,
+        error: { status: 500, code: 'INTERNAL', title: expect.any(String), detail: expect.any(String) },
+      });
       expect(JSON.stringify(results[1])).not.toMatch(/test fault|refused by the database|loan_applications/);
       expect(await loansIn(l.programme.id)).toBe(before + 2);
 

@@ -1,16 +1,5 @@
 import type { Response } from 'supertest';
-import {
-  approveOk,
-  approveReq,
-  approvedSum,
-  cancelReq,
-  counters,
-  fen,
-  fromFen,
-  lending,
-  submitOk,
-  type Lending,
-} from './support/loans.js';
+import { approveOk, approveReq, approvedSum, cancelReq, counters, fen, fromFen, lending, submitOk, type Lending } from './support/loans.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -40,7 +29,10 @@ async function dbReserved(t: TestApp, programmeId: string) {
        FROM loan_applications WHERE programme_id = $1`,
     [programmeId],
   );
-  const e = await t.db.query(`SELECT coalesce(sum(reserved_amount), 0)::numeric(18,2)::text AS s FROM supplier_exposure WHERE programme_id = $1`, [programmeId]);
+  const e = await t.db.query(
+    `SELECT coalesce(sum(reserved_amount), 0)::numeric(18,2)::text AS s FROM supplier_exposure WHERE programme_id = $1`,
+    [programmeId],
+  );
   return { ...r[0], supplierExposureSum: e[0].s as string };
 }
 
@@ -89,24 +81,40 @@ describe('loan approvals under concurrency', () => {
     expect(approved).toEqual({ count: 20, sum: '200000.00' });
     expect(fen(approved.sum)).toBe(fen(c.outstanding));
     const db = await dbReserved(t, l.programme.id);
-    expect(db).toEqual({ reserved_sum: '200000.00', guaranteed_sum: '100000.00', reserved_count: 20, pending_unreserved: 20, supplierExposureSum: '200000.00' });
+    expect(db).toEqual({
+      reserved_sum: '200000.00',
+      guaranteed_sum: '100000.00',
+      reserved_count: 20,
+      pending_unreserved: 20,
+      supplierExposureSum: '200000.00',
+    });
     // the ones that got 200 are exactly the ones approved in the database
-    const approvedIds = (await t.db.query(`SELECT id FROM loan_applications WHERE programme_id = $1 AND status = 'APPROVED'`, [l.programme.id])).map((r: { id: string }) => r.id);
+    const approvedIds = (
+      await t.db.query(`SELECT id FROM loan_applications WHERE programme_id = $1 AND status = 'APPROVED'`, [l.programme.id])
+    ).map((r: { id: string }) => r.id);
     expect(approvedIds.sort()).toEqual(ok.map((r) => r.body.id as string).sort());
 
     // releases race too: cancelling all 20 at once gives back exactly everything
-    const cancels = await Promise.all(ok.map((r, i) => cancelReq(t, i % 2 ? l.enterprise : l.officer, r.body.id, { reason: `release ${i}` })));
+    const cancels = await Promise.all(
+      ok.map((r, i) => cancelReq(t, i % 2 ? l.enterprise : l.officer, r.body.id, { reason: `release ${i}` })),
+    );
     expect(cancels.map((r) => r.status)).toEqual(Array(20).fill(200));
-    expect(await counters(t, { programmeId: l.programme.id, coreEnterpriseId: l.ce.id })).toEqual({ outstanding: '0.00', guaranteed: '0.00' });
+    expect(await counters(t, { programmeId: l.programme.id, coreEnterpriseId: l.ce.id })).toEqual({
+      outstanding: '0.00',
+      guaranteed: '0.00',
+    });
 
     // and the 20 refused ones, still PENDING_REVIEW, now all fit
     const second = outcomes(await approveAllAtOnce(t, l, refusedIds), 'PROGRAMME_CAP_EXCEEDED');
     expect(second.ok).toHaveLength(20);
-    expect(await counters(t, { programmeId: l.programme.id, coreEnterpriseId: l.ce.id })).toEqual({ outstanding: '200000.00', guaranteed: '100000.00' });
+    expect(await counters(t, { programmeId: l.programme.id, coreEnterpriseId: l.ce.id })).toEqual({
+      outstanding: '200000.00',
+      guaranteed: '100000.00',
+    });
     expect(await approvedSum(t, l.programme.id)).toEqual({ count: 20, sum: '200000.00' });
   });
 
-  it("supplier limit: one supplier (150,000.00), 40 applications of 7,500.00 approved at once → exactly 20, the rest SUPPLIER_LIMIT_EXCEEDED", async () => {
+  it('supplier limit: one supplier (150,000.00), 40 applications of 7,500.00 approved at once → exactly 20, the rest SUPPLIER_LIMIT_EXCEEDED', async () => {
     const l = await lending(t, { programme: { minAmount: '5000.00', fourEyesThreshold: '1000000.00' }, suppliers: 1 });
     const supplier = l.suppliers[0];
     const start = await counters(t, { programmeId: l.programme.id, coreEnterpriseId: l.ce.id, supplierId: supplier.id });
@@ -122,11 +130,21 @@ describe('loan approvals under concurrency', () => {
     expect(c).toEqual({ outstanding: '150000.00', guaranteed: '75000.00', reserved: '150000.00', available: '0.00' });
     expect(await approvedSum(t, l.programme.id)).toEqual({ count: 20, sum: '150000.00' });
     const db = await dbReserved(t, l.programme.id);
-    expect(db).toEqual({ reserved_sum: '150000.00', guaranteed_sum: '75000.00', reserved_count: 20, pending_unreserved: 20, supplierExposureSum: '150000.00' });
+    expect(db).toEqual({
+      reserved_sum: '150000.00',
+      guaranteed_sum: '75000.00',
+      reserved_count: 20,
+      pending_unreserved: 20,
+      supplierExposureSum: '150000.00',
+    });
   });
 
   it('guarantee cap: ratio 0.5, cap 100,000.00, 40 approvals of 10,000.00 at once → exactly 20, the rest GUARANTEE_CAP_EXCEEDED', async () => {
-    const l = await lending(t, { ce: { guaranteeCap: '100000.00' }, programme: { guaranteeRatio: '0.5', fourEyesThreshold: '1000000.00' }, suppliers: 40 });
+    const l = await lending(t, {
+      ce: { guaranteeCap: '100000.00' },
+      programme: { guaranteeRatio: '0.5', fourEyesThreshold: '1000000.00' },
+      suppliers: 40,
+    });
     const ids = await submitAll(t, l, '10000.00', (i) => i, 40);
 
     const { ok, refused } = outcomes(await approveAllAtOnce(t, l, ids), 'GUARANTEE_CAP_EXCEEDED');
@@ -137,7 +155,13 @@ describe('loan approvals under concurrency', () => {
     expect(c).toEqual({ outstanding: '200000.00', guaranteed: '100000.00' });
     expect(await approvedSum(t, l.programme.id)).toEqual({ count: 20, sum: '200000.00' });
     const db = await dbReserved(t, l.programme.id);
-    expect(db).toEqual({ reserved_sum: '200000.00', guaranteed_sum: '100000.00', reserved_count: 20, pending_unreserved: 20, supplierExposureSum: '200000.00' });
+    expect(db).toEqual({
+      reserved_sum: '200000.00',
+      guaranteed_sum: '100000.00',
+      reserved_count: 20,
+      pending_unreserved: 20,
+      supplierExposureSum: '200000.00',
+    });
   });
 
   it('second approvals race against the cap too: 10 PENDING_SECOND_APPROVAL loans of 60,000.00, room for 5', async () => {
@@ -153,7 +177,10 @@ describe('loan approvals under concurrency', () => {
     expect(refused).toHaveLength(5);
     expect((await counters(t, { programmeId: l.programme.id, coreEnterpriseId: l.ce.id })).outstanding).toBe('300000.00');
     expect(await approvedSum(t, l.programme.id)).toEqual({ count: 5, sum: '300000.00' });
-    const left = await t.db.query(`SELECT count(*)::int AS n FROM loan_applications WHERE programme_id = $1 AND status = 'PENDING_SECOND_APPROVAL' AND NOT reserved`, [l.programme.id]);
+    const left = await t.db.query(
+      `SELECT count(*)::int AS n FROM loan_applications WHERE programme_id = $1 AND status = 'PENDING_SECOND_APPROVAL' AND NOT reserved`,
+      [l.programme.id],
+    );
     expect(left[0].n).toBe(5);
   });
 
@@ -166,8 +193,16 @@ describe('loan approvals under concurrency', () => {
     expect(ok).toHaveLength(1);
     expect(refused).toHaveLength(9);
     const c = await counters(t, { programmeId: l.programme.id, coreEnterpriseId: l.ce.id, supplierId: l.suppliers[0].id });
-    expect(c).toEqual({ outstanding: '12345.67', guaranteed: '6172.84', reserved: '12345.67', available: fromFen(fen('150000.00') - fen('12345.67')) });
-    const approvals = await t.db.query(`SELECT count(*)::int AS n FROM loan_application_history WHERE loan_application_id = $1 AND to_status = 'APPROVED'`, [loan.id]);
+    expect(c).toEqual({
+      outstanding: '12345.67',
+      guaranteed: '6172.84',
+      reserved: '12345.67',
+      available: fromFen(fen('150000.00') - fen('12345.67')),
+    });
+    const approvals = await t.db.query(
+      `SELECT count(*)::int AS n FROM loan_application_history WHERE loan_application_id = $1 AND to_status = 'APPROVED'`,
+      [loan.id],
+    );
     expect(approvals[0].n).toBe(1);
   });
 
@@ -177,7 +212,9 @@ describe('loan approvals under concurrency', () => {
     const loan = await submitOk(t, l.enterprise, l.programme.id, l.suppliers[0].id, { amount: '30000.00' });
     await approveOk(t, l.officer, keep.id);
     await approveOk(t, l.officer, loan.id);
-    const responses = await Promise.all(Array.from({ length: 10 }, (_, i) => cancelReq(t, i % 2 ? l.enterprise : l.officer, loan.id, { reason: `cancel ${i}` })));
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => cancelReq(t, i % 2 ? l.enterprise : l.officer, loan.id, { reason: `cancel ${i}` })),
+    );
     expect(responses.filter((r) => r.status === 200)).toHaveLength(1);
     const refused = responses.filter((r) => r.status !== 200);
     expect(refused).toHaveLength(9);
@@ -224,7 +261,9 @@ describe('loan approvals under concurrency', () => {
       t.http().post('/disbursement-batches').set(l.officer.auth).send({ programmeId: l.programme.id }),
       ...ids.map((id, i) => cancelReq(t, l.enterprise, id, { reason: `race ${i}` })),
     ]);
-    const inBatch = new Set<string>(batch.status === 201 ? batch.body.items.map((i: { loanApplicationId: string }) => i.loanApplicationId) : []);
+    const inBatch = new Set<string>(
+      batch.status === 201 ? batch.body.items.map((i: { loanApplicationId: string }) => i.loanApplicationId) : [],
+    );
     if (batch.status !== 201) expect([batch.status, batch.body.code]).toEqual([422, 'NOTHING_TO_DISBURSE']);
     cancels.forEach((r, i) => {
       if (r.status === 200) expect(inBatch.has(ids[i])).toBe(false);

@@ -51,7 +51,11 @@ describe('loan applications', () => {
     });
 
     it('an OFFICER submits: 201 PENDING_REVIEW, screened at once, nothing reserved', async () => {
-      const res = await submitReq(t, l.officer, loanBody(l.programme.id, l.suppliers[0].id, { amount: '50000.00', termDays: 180, purpose: 'silage' }));
+      const res = await submitReq(
+        t,
+        l.officer,
+        loanBody(l.programme.id, l.suppliers[0].id, { amount: '50000.00', termDays: 180, purpose: 'silage' }),
+      );
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({
         id: expect.stringMatching(/^[0-9a-f-]{36}$/),
@@ -70,7 +74,13 @@ describe('loan applications', () => {
         approval: null,
         submittedBy: { kind: 'USER', name: l.officer.username, role: 'OFFICER' },
       });
-      expect(res.body.screening).toMatchObject({ eligible: true, creditLimit: '150000.00', availableLimit: '150000.00', rulesetVersion: 1, failedRules: [] });
+      expect(res.body.screening).toMatchObject({
+        eligible: true,
+        creditLimit: '150000.00',
+        availableLimit: '150000.00',
+        rulesetVersion: 1,
+        failedRules: [],
+      });
       expect(res.body.screening.results).toHaveLength(5);
       expect(res.body.screening.results.every((r: { passed: boolean }) => r.passed)).toBe(true);
       const c = await counters(t, countersOf(l));
@@ -111,7 +121,7 @@ describe('loan applications', () => {
       expect(view.history[1].reason).toMatch(/herd/);
     });
 
-    it('an ENTERPRISE submits for its own supplier, but another core enterprise\'s supplier or programme answers 404', async () => {
+    it("an ENTERPRISE submits for its own supplier, but another core enterprise's supplier or programme answers 404", async () => {
       const own = await submitReq(t, l.enterprise, loanBody(l.programme.id, l.suppliers[1].id, { amount: '15000.00' }));
       expect(own.status).toBe(201);
       expect(own.body.status).toBe('PENDING_REVIEW');
@@ -131,7 +141,14 @@ describe('loan applications', () => {
       const view = await getLoan(t, l.officer, res.body.id);
       expect(view.history[0].actor).toEqual({ kind: 'API_KEY', id: key.id, name: expect.stringContaining('erp'), role: 'ENTERPRISE' });
       expectProblem(await submitReq(t, { auth: key.auth }, loanBody(other.programme.id, other.suppliers[0].id)), 404, 'NOT_FOUND');
-      expectProblem(await t.http().get(`/loan-applications/${res.body.id}`).set((await t.apiKey(other.ce.id)).auth), 404, 'NOT_FOUND');
+      expectProblem(
+        await t
+          .http()
+          .get(`/loan-applications/${res.body.id}`)
+          .set((await t.apiKey(other.ce.id)).auth),
+        404,
+        'NOT_FOUND',
+      );
     });
 
     it('an OFFICER with a supplier of another core enterprise: 422 SUPPLIER_NOT_IN_PROGRAMME', async () => {
@@ -163,7 +180,11 @@ describe('loan applications', () => {
       expectFieldError(await submitReq(t, l.officer, loanBody(l.programme.id, l.suppliers[0].id, { termDays: 0 })), 'termDays');
       expectFieldError(await submitReq(t, l.officer, loanBody('not-a-uuid', l.suppliers[0].id)), 'programmeId', 'INVALID_UUID');
       expectFieldError(await submitReq(t, l.officer, loanBody(l.programme.id, 'nope')), 'supplierId', 'INVALID_UUID');
-      expectFieldError(await submitReq(t, l.officer, loanBody(l.programme.id, l.suppliers[0].id, { status: 'APPROVED' })), 'status', 'UNKNOWN_FIELD');
+      expectFieldError(
+        await submitReq(t, l.officer, loanBody(l.programme.id, l.suppliers[0].id, { status: 'APPROVED' })),
+        'status',
+        'UNKNOWN_FIELD',
+      );
       expectFieldError(await submitReq(t, l.officer, loanBody(l.programme.id, l.suppliers[0].id, { purpose: '' })), 'purpose');
       const bad = await t.http().post('/loan-applications').set(l.officer.auth).set('Content-Type', 'application/json').send('{"amount": ');
       expectProblem(bad, 400, 'MALFORMED_JSON');
@@ -232,9 +253,21 @@ describe('loan applications', () => {
         firstApproval: null,
         approval: { by: l.officer.username, byId: l.officer.id, at: expect.any(String) },
       });
-      expect(await counters(t, countersOf(l))).toEqual({ outstanding: '40000.00', guaranteed: '20000.00', reserved: '40000.00', available: '110000.00' });
+      expect(await counters(t, countersOf(l))).toEqual({
+        outstanding: '40000.00',
+        guaranteed: '20000.00',
+        reserved: '40000.00',
+        available: '110000.00',
+      });
       const view = await getLoan(t, l.auditor, loan.id);
-      expect(view.history[2]).toEqual({ from: 'PENDING_REVIEW', to: 'APPROVED', actor: actorOf(l.officer), comment: 'deliveries verified', reason: null, at: expect.any(String) });
+      expect(view.history[2]).toEqual({
+        from: 'PENDING_REVIEW',
+        to: 'APPROVED',
+        actor: actorOf(l.officer),
+        comment: 'deliveries verified',
+        reason: null,
+        at: expect.any(String),
+      });
       expect(view.history).toHaveLength(3);
     });
 
@@ -321,10 +354,27 @@ describe('loan applications', () => {
       expect(view.history).toEqual([
         { from: null, to: 'SUBMITTED', actor: actorOf(l.enterprise), comment: null, reason: null, at: expect.any(String) },
         { from: 'SUBMITTED', to: 'PENDING_REVIEW', actor: actorOf(l.enterprise), comment: null, reason: null, at: expect.any(String) },
-        { from: 'PENDING_REVIEW', to: 'PENDING_SECOND_APPROVAL', actor: roleLabel('OFFICER'), comment: 'first look fine', reason: null, at: expect.any(String) },
-        { from: 'PENDING_SECOND_APPROVAL', to: 'APPROVED', actor: roleLabel('SENIOR_OFFICER'), comment: 'checked the herd count', reason: null, at: expect.any(String) },
+        {
+          from: 'PENDING_REVIEW',
+          to: 'PENDING_SECOND_APPROVAL',
+          actor: roleLabel('OFFICER'),
+          comment: 'first look fine',
+          reason: null,
+          at: expect.any(String),
+        },
+        {
+          from: 'PENDING_SECOND_APPROVAL',
+          to: 'APPROVED',
+          actor: roleLabel('SENIOR_OFFICER'),
+          comment: 'checked the herd count',
+          reason: null,
+          at: expect.any(String),
+        },
       ]);
-      expect((await getLoan(t, l.auditor, loan.id)).history.slice(2).map((h: { actor: unknown }) => h.actor)).toEqual([actorOf(l.officer), actorOf(l.senior)]);
+      expect((await getLoan(t, l.auditor, loan.id)).history.slice(2).map((h: { actor: unknown }) => h.actor)).toEqual([
+        actorOf(l.officer),
+        actorOf(l.senior),
+      ]);
 
       // and once approved, approving again is a state conflict
       expectProblem(await approveReq(t, l.senior2, loan.id), 409, 'INVALID_TRANSITION');
@@ -351,7 +401,7 @@ describe('loan applications', () => {
     });
 
     it('a first approval that could not be completed is refused with 409 (no room left)', async () => {
-      const x = await lending(t, { programme: { fourEyesThreshold: '50000.00', programmeCap: '100000.00' } , suppliers: 2 });
+      const x = await lending(t, { programme: { fourEyesThreshold: '50000.00', programmeCap: '100000.00' }, suppliers: 2 });
       const a = await submitOk(t, x.officer2, x.programme.id, x.suppliers[0].id, { amount: '60000.00' });
       const b = await submitOk(t, x.officer2, x.programme.id, x.suppliers[1].id, { amount: '60000.00' });
       await approveOk(t, x.officer, a.id, 'PENDING_SECOND_APPROVAL');
@@ -423,7 +473,12 @@ describe('loan applications', () => {
       const b = await submitOk(t, x.officer2, x.programme.id, x.suppliers[0].id, { amount: '60000.00' });
       await approveOk(t, x.officer, a.id);
       expectProblem(await approveReq(t, x.officer, b.id), 409, 'SUPPLIER_LIMIT_EXCEEDED');
-      expect(await counters(t, countersOf(x))).toEqual({ outstanding: '100000.00', guaranteed: '50000.00', reserved: '100000.00', available: '50000.00' });
+      expect(await counters(t, countersOf(x))).toEqual({
+        outstanding: '100000.00',
+        guaranteed: '50000.00',
+        reserved: '100000.00',
+        available: '50000.00',
+      });
     });
 
     it('guarantee cap: 409 GUARANTEE_CAP_EXCEEDED over amount × guaranteeRatio', async () => {
@@ -433,13 +488,22 @@ describe('loan applications', () => {
       expect(a.guaranteedAmount).toBe('30000.00');
       await approveOk(t, x.officer, a.id);
       expectProblem(await approveReq(t, x.officer, b.id), 409, 'GUARANTEE_CAP_EXCEEDED');
-      expect(await counters(t, countersOf(x, x.suppliers[1]))).toEqual({ outstanding: '50000.00', guaranteed: '30000.00', reserved: '0.00', available: '150000.00' });
+      expect(await counters(t, countersOf(x, x.suppliers[1]))).toEqual({
+        outstanding: '50000.00',
+        guaranteed: '30000.00',
+        reserved: '0.00',
+        available: '150000.00',
+      });
     });
 
     it('a supplier blacklisted after submission: 409 SUPPLIER_BLACKLISTED at approval, though the programme has no rule on it', async () => {
       const x = await lending(t);
       const a = await submitOk(t, x.officer2, x.programme.id, x.suppliers[0].id, { amount: '20000.00' });
-      const bl = await t.http().post(`/suppliers/${x.suppliers[0].id}/blacklist`).set(x.officer.auth).send({ reason: 'fraudulent delivery records' });
+      const bl = await t
+        .http()
+        .post(`/suppliers/${x.suppliers[0].id}/blacklist`)
+        .set(x.officer.auth)
+        .send({ reason: 'fraudulent delivery records' });
       expect(bl.status).toBe(200);
       expect(bl.body.rescreened).toEqual([{ programmeId: x.programme.id, eligible: false, creditLimit: '0.00' }]);
       expectProblem(await approveReq(t, x.officer, a.id), 409, 'SUPPLIER_BLACKLISTED');
@@ -456,8 +520,12 @@ describe('loan applications', () => {
 
     const listInDb = (supplierId: string, listed: boolean) =>
       // straight in the table: the stored screening still says eligible, as it would until a re-screen
-      t.db.query(`UPDATE suppliers SET blacklisted = $2, blacklist_reason = CASE WHEN $2 THEN 'fraud' END WHERE id = $1`, [supplierId, listed]);
-    const loansOf = async (supplierId: string) => (await t.db.query(`SELECT count(*)::int AS n FROM loan_applications WHERE supplier_id = $1`, [supplierId]))[0].n as number;
+      t.db.query(`UPDATE suppliers SET blacklisted = $2, blacklist_reason = CASE WHEN $2 THEN 'fraud' END WHERE id = $1`, [
+        supplierId,
+        listed,
+      ]);
+    const loansOf = async (supplierId: string) =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM loan_applications WHERE supplier_id = $1`, [supplierId]))[0].n as number;
     const statusOf = async (id: string) => (await getLoan(t, l.auditor, id)).status as string;
 
     it('refuses a submission for a blacklisted supplier: 409 SUPPLIER_BLACKLISTED, nothing created, singly or in bulk', async () => {
@@ -465,7 +533,11 @@ describe('loan applications', () => {
       for (const who of [l.officer, l.enterprise]) {
         expectProblem(await submitReq(t, who, loanBody(l.programme.id, listed)), 409, 'SUPPLIER_BLACKLISTED');
       }
-      const bulk = await t.http().post(`/programmes/${l.programme.id}/loan-applications:batch`).set(l.enterprise.auth).send({ applications: [{ supplierId: listed, amount: '20000.00', termDays: 180 }] });
+      const bulk = await t
+        .http()
+        .post(`/programmes/${l.programme.id}/loan-applications:batch`)
+        .set(l.enterprise.auth)
+        .send({ applications: [{ supplierId: listed, amount: '20000.00', termDays: 180 }] });
       expect(bulk.status).toBe(200);
       expect(bulk.body.results).toEqual([{ index: 0, error: expect.objectContaining({ status: 409, code: 'SUPPLIER_BLACKLISTED' }) }]);
       expect(await loansOf(listed)).toBe(0);
@@ -485,7 +557,11 @@ describe('loan applications', () => {
         expectProblem(await approveReq(t, l.officer, single.id), 409, 'SUPPLIER_BLACKLISTED');
         expectProblem(await approveReq(t, l.officer, fourEyes.id), 409, 'SUPPLIER_BLACKLISTED');
         expectProblem(await approveReq(t, l.senior, second.id), 409, 'SUPPLIER_BLACKLISTED');
-        expect([await statusOf(single.id), await statusOf(fourEyes.id), await statusOf(second.id)]).toEqual(['PENDING_REVIEW', 'PENDING_REVIEW', 'PENDING_SECOND_APPROVAL']);
+        expect([await statusOf(single.id), await statusOf(fourEyes.id), await statusOf(second.id)]).toEqual([
+          'PENDING_REVIEW',
+          'PENDING_REVIEW',
+          'PENDING_SECOND_APPROVAL',
+        ]);
         expect(await counters(t, countersOf(l))).toEqual(before);
       } finally {
         await listInDb(s, false);
@@ -515,7 +591,14 @@ describe('loan applications', () => {
       expect(res.body.status).toBe('REJECTED');
       expect(res.body.reserved).toBe(false);
       const view = await getLoan(t, l.officer, loan.id);
-      expect(view.history[2]).toEqual({ from: 'PENDING_REVIEW', to: 'REJECTED', actor: actorOf(l.senior), comment: null, reason: 'herd count not confirmed', at: expect.any(String) });
+      expect(view.history[2]).toEqual({
+        from: 'PENDING_REVIEW',
+        to: 'REJECTED',
+        actor: actorOf(l.senior),
+        comment: null,
+        reason: 'herd count not confirmed',
+        at: expect.any(String),
+      });
 
       // REJECTED is final
       expectProblem(await approveReq(t, l.officer, loan.id), 409, 'INVALID_TRANSITION');
@@ -536,7 +619,12 @@ describe('loan applications', () => {
       expect(res.body.status).toBe('REJECTED');
       expect(await counters(t, countersOf(l))).toEqual(before);
       const history = (await getLoan(t, l.officer, loan.id)).history;
-      expect(history[3]).toMatchObject({ from: 'PENDING_SECOND_APPROVAL', to: 'REJECTED', reason: 'second reviewer disagrees', actor: actorOf(l.senior) });
+      expect(history[3]).toMatchObject({
+        from: 'PENDING_SECOND_APPROVAL',
+        to: 'REJECTED',
+        reason: 'second reviewer disagrees',
+        actor: actorOf(l.senior),
+      });
     });
 
     it('cancel is refused before approval (409 per the state machine) and for a REJECTED_INELIGIBLE one', async () => {
@@ -587,7 +675,14 @@ describe('loan applications', () => {
       expect(await counters(t, countersOf(l))).toEqual(before);
 
       const view = await getLoan(t, l.officer, a.id);
-      expect(view.history.at(-1)).toEqual({ from: 'APPROVED', to: 'CANCELLED', actor: actorOf(l.enterprise), comment: null, reason: 'the farmer sold the herd', at: expect.any(String) });
+      expect(view.history.at(-1)).toEqual({
+        from: 'APPROVED',
+        to: 'CANCELLED',
+        actor: actorOf(l.enterprise),
+        comment: null,
+        reason: 'the farmer sold the herd',
+        at: expect.any(String),
+      });
       // CANCELLED is final
       expectProblem(await cancelReq(t, l.officer, a.id), 409, 'INVALID_TRANSITION');
       expectProblem(await approveReq(t, l.officer, a.id), 409, 'INVALID_TRANSITION');
@@ -616,7 +711,12 @@ describe('loan applications', () => {
       const discarded = await t.http().delete(`/disbursement-batches/${batch.body.id}`).set(x.officer.auth);
       expect(discarded.status).toBe(204);
       expect((await cancelReq(t, x.enterprise, loan.id)).status).toBe(200);
-      expect(await counters(t, countersOf(x))).toEqual({ outstanding: '0.00', guaranteed: '0.00', reserved: '0.00', available: '150000.00' });
+      expect(await counters(t, countersOf(x))).toEqual({
+        outstanding: '0.00',
+        guaranteed: '0.00',
+        reserved: '0.00',
+        available: '150000.00',
+      });
     });
   });
 
@@ -631,7 +731,10 @@ describe('loan applications', () => {
       await approveOk(t, x.officer, loan.id);
       t.app.get(BankSimService).configure({ latencyMs: 1500 });
       const batchId = await startDisbursement(t, x.officer, x.senior, x.programme.id);
-      const disbursing = await pollUntil(() => getLoan(t, x.officer, loan.id), (v) => v.status !== 'APPROVED');
+      const disbursing = await pollUntil(
+        () => getLoan(t, x.officer, loan.id),
+        (v) => v.status !== 'APPROVED',
+      );
       expect(disbursing.status).toBe('DISBURSING');
       expectProblem(await approveReq(t, x.senior, loan.id), 409, 'INVALID_TRANSITION');
       expectProblem(await rejectReq(t, x.senior, loan.id), 409, 'INVALID_TRANSITION');
@@ -652,7 +755,12 @@ describe('loan applications', () => {
       expectProblem(await rejectReq(t, x.senior, loan.id), 409, 'INVALID_TRANSITION');
       expectProblem(await cancelReq(t, x.officer, loan.id), 409, 'INVALID_TRANSITION');
       // a paid loan still holds its limit (nothing is repaid yet)
-      expect(await counters(t, countersOf(x))).toEqual({ outstanding: '30000.00', guaranteed: '15000.00', reserved: '30000.00', available: '120000.00' });
+      expect(await counters(t, countersOf(x))).toEqual({
+        outstanding: '30000.00',
+        guaranteed: '15000.00',
+        reserved: '30000.00',
+        available: '120000.00',
+      });
     });
 
     it('payment failure returns the loan to APPROVED and releases its reservation; a later cancel releases nothing twice', async () => {
@@ -701,19 +809,34 @@ describe('loan applications', () => {
       t.app.get(BankSimService).configure({ badAccounts: [x.suppliers[0].bankAccount] });
       const failed = await waitForBatch(t, x.officer, await startDisbursement(t, x.officer, x.senior, x.programme.id));
       expect(failed.status).toBe('FAILED');
-      expect(await counters(t, countersOf(x))).toEqual({ outstanding: '0.00', guaranteed: '0.00', reserved: '0.00', available: '150000.00' });
+      expect(await counters(t, countersOf(x))).toEqual({
+        outstanding: '0.00',
+        guaranteed: '0.00',
+        reserved: '0.00',
+        available: '150000.00',
+      });
 
       t.app.get(BankSimService).configure({ badAccounts: [] });
       const created = await t.http().post('/disbursement-batches').set(x.officer.auth).send({ programmeId: x.programme.id });
       expect(created.status).toBe(201);
       expect(created.body.items.map((i: { loanApplicationId: string }) => i.loanApplicationId)).toEqual([loan.id]);
       expect((await getLoan(t, x.officer, loan.id)).reserved).toBe(true);
-      expect(await counters(t, countersOf(x))).toEqual({ outstanding: '25000.00', guaranteed: '12500.00', reserved: '25000.00', available: '125000.00' });
+      expect(await counters(t, countersOf(x))).toEqual({
+        outstanding: '25000.00',
+        guaranteed: '12500.00',
+        reserved: '25000.00',
+        available: '125000.00',
+      });
       expect((await t.http().post(`/disbursement-batches/${created.body.id}/approve`).set(x.senior.auth).send()).status).toBe(200);
       expect((await t.http().post(`/disbursement-batches/${created.body.id}/execute`).set(x.officer.auth).send()).status).toBe(202);
       expect((await waitForBatch(t, x.officer, created.body.id)).status).toBe('COMPLETED');
       expect((await getLoan(t, x.officer, loan.id)).status).toBe('DISBURSED');
-      expect(await counters(t, countersOf(x))).toEqual({ outstanding: '25000.00', guaranteed: '12500.00', reserved: '25000.00', available: '125000.00' });
+      expect(await counters(t, countersOf(x))).toEqual({
+        outstanding: '25000.00',
+        guaranteed: '12500.00',
+        reserved: '25000.00',
+        available: '125000.00',
+      });
       const transfers = await t.http().get(`/bank-sim/transfers?reference=${loan.id}`).set(x.officer.auth);
       expect(transfers.body.items.map((i: { status: string }) => i.status).sort()).toEqual(['REJECTED', 'SETTLED']);
     });
@@ -805,7 +928,11 @@ describe('loan applications', () => {
       expectProblem(await approveReq(t, a.auditor, loanA1.id), 403, 'FORBIDDEN');
       expectProblem(await rejectReq(t, a.auditor, loanA1.id), 403, 'FORBIDDEN');
       expectProblem(await cancelReq(t, a.auditor, loanA2.id), 403, 'FORBIDDEN');
-      const batch = await t.http().post(`/programmes/${a.programme.id}/loan-applications:batch`).set(a.auditor.auth).send({ applications: [{ supplierId: a.suppliers[0].id, amount: '10000.00', termDays: 90 }] });
+      const batch = await t
+        .http()
+        .post(`/programmes/${a.programme.id}/loan-applications:batch`)
+        .set(a.auditor.auth)
+        .send({ applications: [{ supplierId: a.suppliers[0].id, amount: '10000.00', termDays: 90 }] });
       expectProblem(batch, 403, 'FORBIDDEN');
       expect((await getLoan(t, a.officer, loanA1.id)).status).toBe('PENDING_REVIEW');
     });
@@ -846,7 +973,8 @@ describe('loan applications', () => {
     beforeAll(async () => {
       l = await lending(t);
     });
-    const loansOf = async (supplierId: string) => (await t.db.query(`SELECT count(*)::int AS n FROM loan_applications WHERE supplier_id = $1`, [supplierId]))[0].n as number;
+    const loansOf = async (supplierId: string) =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM loan_applications WHERE supplier_id = $1`, [supplierId]))[0].n as number;
 
     it('on submission: the replay answers the same body and creates no second application', async () => {
       const [s] = await insertSuppliers(t, l.ce.id, [LIMIT_150K]);
@@ -862,7 +990,11 @@ describe('loan applications', () => {
       expect(await loansOf(s.id)).toBe(1);
 
       // the same key with another body is refused; another key makes another application
-      expectProblem(await submitReq(t, l.enterprise, { ...body, amount: '22000.00' }, { 'Idempotency-Key': key }), 422, 'IDEMPOTENCY_KEY_REUSED');
+      expectProblem(
+        await submitReq(t, l.enterprise, { ...body, amount: '22000.00' }, { 'Idempotency-Key': key }),
+        422,
+        'IDEMPOTENCY_KEY_REUSED',
+      );
       expect(await loansOf(s.id)).toBe(1);
       const other = await submitReq(t, l.enterprise, body, { 'Idempotency-Key': `submit-${randomUUID()}` });
       expect(other.status).toBe(201);
@@ -873,7 +1005,11 @@ describe('loan applications', () => {
     it('a refused submission does not burn the key: a corrected retry with the same key is a new request', async () => {
       const [s] = await insertSuppliers(t, l.ce.id, [LIMIT_150K]);
       const key = `submit-${randomUUID()}`;
-      expectProblem(await submitReq(t, l.officer, loanBody(l.programme.id, s.id, { amount: '150000.01' }), { 'Idempotency-Key': key }), 422, 'AMOUNT_EXCEEDS_AVAILABLE_LIMIT');
+      expectProblem(
+        await submitReq(t, l.officer, loanBody(l.programme.id, s.id, { amount: '150000.01' }), { 'Idempotency-Key': key }),
+        422,
+        'AMOUNT_EXCEEDS_AVAILABLE_LIMIT',
+      );
       expect(await loansOf(s.id)).toBe(0);
       const corrected = await submitReq(t, l.officer, loanBody(l.programme.id, s.id, { amount: '150000.00' }), { 'Idempotency-Key': key });
       expect(corrected.status).toBe(201);
@@ -905,7 +1041,13 @@ describe('loan applications', () => {
       const [s] = await insertSuppliers(t, l.ce.id, [LIMIT_150K]);
       const loan = await submitOk(t, l.officer, l.programme.id, s.id, { amount: '15000.00' });
       const key = `reject-${randomUUID()}`;
-      const send = () => t.http().post(`/loan-applications/${loan.id}/reject`).set(l.senior.auth).set('Idempotency-Key', key).send({ reason: 'incomplete file' });
+      const send = () =>
+        t
+          .http()
+          .post(`/loan-applications/${loan.id}/reject`)
+          .set(l.senior.auth)
+          .set('Idempotency-Key', key)
+          .send({ reason: 'incomplete file' });
       const first = await send();
       expect(first.status).toBe(200);
       expect(first.body.status).toBe('REJECTED');
@@ -923,9 +1065,19 @@ describe('loan applications', () => {
       const before = await counters(t, { programmeId: l.programme.id, coreEnterpriseId: l.ce.id, supplierId: s.id });
       await approveOk(t, l.officer, loan.id);
       const key = `cancel-${randomUUID()}`;
-      const first = await t.http().post(`/loan-applications/${loan.id}/cancel`).set(l.enterprise.auth).set('Idempotency-Key', key).send({ reason: 'changed plans' });
+      const first = await t
+        .http()
+        .post(`/loan-applications/${loan.id}/cancel`)
+        .set(l.enterprise.auth)
+        .set('Idempotency-Key', key)
+        .send({ reason: 'changed plans' });
       expect(first.status).toBe(200);
-      const again = await t.http().post(`/loan-applications/${loan.id}/cancel`).set(l.enterprise.auth).set('Idempotency-Key', key).send({ reason: 'changed plans' });
+      const again = await t
+        .http()
+        .post(`/loan-applications/${loan.id}/cancel`)
+        .set(l.enterprise.auth)
+        .set('Idempotency-Key', key)
+        .send({ reason: 'changed plans' });
       expect(again.status).toBe(200);
       expect(again.headers['idempotent-replayed']).toBe('true');
       expect(again.body).toEqual(first.body);

@@ -34,13 +34,20 @@ describe('login throttling', () => {
   const login = (from: string, username: string, password: string) =>
     t.http().post('/auth/login').set('X-Forwarded-For', from).send({ username, password });
   const failedLogins = async (user: TestUser) => {
-    const res = await t.http().get('/audit-events').query({ action: 'AUTH_LOGIN_FAILED', entityId: user.id, pageSize: 500 }).set(t.admin.auth);
+    const res = await t
+      .http()
+      .get('/audit-events')
+      .query({ action: 'AUTH_LOGIN_FAILED', entityId: user.id, pageSize: 500 })
+      .set(t.admin.auth);
     expect(res.status).toBe(200);
     return res.body.items as Array<Record<string, any>>;
   };
   /** Ends the current delay of one (username, address) pair instead of waiting for it. */
   const endDelay = (username: string, from: string) =>
-    t.db.query(`UPDATE login_attempts SET blocked_until = now() - interval '1 second' WHERE username_key = $1 AND client = $2`, [username.toLowerCase(), from]);
+    t.db.query(`UPDATE login_attempts SET blocked_until = now() - interval '1 second' WHERE username_key = $1 AND client = $2`, [
+      username.toLowerCase(),
+      from,
+    ]);
   const retryAfter = (res: { headers: Record<string, string> }) => Number(res.headers['retry-after']);
 
   it(`counts each attempt before checking the password: of 20 parallel wrong passwords only ${MAX_FAILURES} are checked, the rest 429`, async () => {
@@ -109,7 +116,8 @@ describe('login throttling', () => {
         WHERE username_key = $1`,
       [u.username.toLowerCase(), t.config.loginFailureMemorySeconds],
     );
-    for (let i = 0; i < MAX_FAILURES - 1; i++) expectProblem(await login(ATTACKER, u.username, 'wrong-password'), 401, 'INVALID_CREDENTIALS');
+    for (let i = 0; i < MAX_FAILURES - 1; i++)
+      expectProblem(await login(ATTACKER, u.username, 'wrong-password'), 401, 'INVALID_CREDENTIALS');
     expect((await login(ATTACKER, u.username, u.password)).status).toBe(200);
   });
 
@@ -143,10 +151,19 @@ describe('login throttling', () => {
     const refused = await login(ATTACKER, u.username, 'wrong-password');
     expectProblem(refused, 429, 'LOGIN_THROTTLED');
     const failed = await failedLogins(u);
-    expect(failed.map((e) => e.after)).toEqual([1, 2, 3].map((failures) => ({ username: u.username.toLowerCase(), address: ATTACKER, failures })));
-    const throttled = await t.http().get('/audit-events').query({ action: 'AUTH_LOGIN_THROTTLED', entityId: u.username.toLowerCase() }).set(t.admin.auth);
+    expect(failed.map((e) => e.after)).toEqual(
+      [1, 2, 3].map((failures) => ({ username: u.username.toLowerCase(), address: ATTACKER, failures })),
+    );
+    const throttled = await t
+      .http()
+      .get('/audit-events')
+      .query({ action: 'AUTH_LOGIN_THROTTLED', entityId: u.username.toLowerCase() })
+      .set(t.admin.auth);
     expect(throttled.body.items).toEqual([
-      expect.objectContaining({ correlationId: refused.headers['x-request-id'], after: { address: ATTACKER, scope: 'ADDRESS', retryAfterSeconds: retryAfter(refused) } }),
+      expect.objectContaining({
+        correlationId: refused.headers['x-request-id'],
+        after: { address: ATTACKER, scope: 'ADDRESS', retryAfterSeconds: retryAfter(refused) },
+      }),
     ]);
   });
 });

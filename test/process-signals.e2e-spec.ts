@@ -48,7 +48,9 @@ async function waitFor(what: string, check: () => Promise<boolean> | boolean, ms
 }
 
 const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+  new Promise<number | null>((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
+  );
 
 describe('npm start and signals', () => {
   const dataRoot = path.resolve('.data');
@@ -69,33 +71,41 @@ describe('npm start and signals', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it.each(['SIGTERM', 'SIGINT'] as const)('%s to npm start stops the service and its embedded PostgreSQL', async (signal) => {
-    const port = await freePort();
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: 'development',
-      PORT: String(port),
-      EMBEDDED_PG_DIR: path.join(dir, signal),
-      EMBEDDED_PG_PORT: String(await freePort()),
-      LOG_LEVEL: 'warn',
-    };
-    delete env.DATABASE_URL;
-    // --ignore-scripts: the tests built dist/ already; prestart would only build it again
-    npm = spawn('npm', ['start', '--ignore-scripts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    npm.stdout!.on('data', (d) => (output += d));
-    npm.stderr!.on('data', (d) => (output += d));
-    await waitFor(
-      `GET /health on port ${port} (output so far: ${output})`,
-      () => fetch(`http://127.0.0.1:${port}/health`).then((r) => r.status === 200, () => false),
-      90_000,
-    );
-    tree = descendants(npm.pid!);
-    expect(tree.length).toBeGreaterThanOrEqual(2); // the service and the PostgreSQL it started, at least
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    '%s to npm start stops the service and its embedded PostgreSQL',
+    async (signal) => {
+      const port = await freePort();
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        NODE_ENV: 'development',
+        PORT: String(port),
+        EMBEDDED_PG_DIR: path.join(dir, signal),
+        EMBEDDED_PG_PORT: String(await freePort()),
+        LOG_LEVEL: 'warn',
+      };
+      delete env.DATABASE_URL;
+      // --ignore-scripts: the tests built dist/ already; prestart would only build it again
+      npm = spawn('npm', ['start', '--ignore-scripts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      npm.stdout!.on('data', (d) => (output += d));
+      npm.stderr!.on('data', (d) => (output += d));
+      await waitFor(
+        `GET /health on port ${port} (output so far: ${output})`,
+        () =>
+          fetch(`http://127.0.0.1:${port}/health`).then(
+            (r) => r.status === 200,
+            () => false,
+          ),
+        90_000,
+      );
+      tree = descendants(npm.pid!);
+      expect(tree.length).toBeGreaterThanOrEqual(2); // the service and the PostgreSQL it started, at least
 
-    npm.kill(signal);
-    await exited(npm);
-    await waitFor('every process started by npm start to end', () => tree.every((pid) => !alive(pid)), 30_000).catch(() => undefined);
-    expect(tree.filter(alive)).toEqual([]);
-  }, 150_000);
+      npm.kill(signal);
+      await exited(npm);
+      await waitFor('every process started by npm start to end', () => tree.every((pid) => !alive(pid)), 30_000).catch(() => undefined);
+      expect(tree.filter(alive)).toEqual([]);
+    },
+    150_000,
+  );
 });

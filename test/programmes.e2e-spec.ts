@@ -2,7 +2,12 @@ import { expectFieldError, expectProblem } from './support/problems.js';
 import { STANDARD_FORMULA, STANDARD_RULES, createTestApp, programmeBody, type TestApp } from './support/test-app.js';
 
 type Rule = { name: string; fact: string; operator: string; value?: unknown };
-const rule = (fact: string, operator: string, value?: unknown): Rule => ({ name: 'under-test', fact, operator, ...(value === undefined ? {} : { value }) });
+const rule = (fact: string, operator: string, value?: unknown): Rule => ({
+  name: 'under-test',
+  fact,
+  operator,
+  ...(value === undefined ? {} : { value }),
+});
 
 describe('programmes', () => {
   let t: TestApp;
@@ -16,7 +21,8 @@ describe('programmes', () => {
     await t?.close();
   });
 
-  const create = (overrides: Record<string, unknown> = {}) => t.http().post('/programmes').set(t.admin.auth).send(programmeBody(ce.id, overrides));
+  const create = (overrides: Record<string, unknown> = {}) =>
+    t.http().post('/programmes').set(t.admin.auth).send(programmeBody(ce.id, overrides));
   const patch = (id: string, body: Record<string, unknown>) => t.http().patch(`/programmes/${id}`).set(t.admin.auth).send(body);
   const get = (id: string) => t.http().get(`/programmes/${id}`).set(t.admin.auth);
 
@@ -62,9 +68,21 @@ describe('programmes', () => {
         { name: 'not blacklisted', fact: 'blacklisted', operator: 'isFalse' },
         { name: 'no overdue', fact: 'hasOverdueLoan', operator: '==', value: false },
       ];
-      const res = await create({ eligibilityRules, limitFormula: { perHeadAmount: '8000.00' }, dayCountBasis: 'ACT/365', timeZone: 'Asia/Urumqi', active: false });
+      const res = await create({
+        eligibilityRules,
+        limitFormula: { perHeadAmount: '8000.00' },
+        dayCountBasis: 'ACT/365',
+        timeZone: 'Asia/Urumqi',
+        active: false,
+      });
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ eligibilityRules, limitFormula: { perHeadAmount: '8000.00' }, dayCountBasis: 'ACT/365', timeZone: 'Asia/Urumqi', active: false });
+      expect(res.body).toMatchObject({
+        eligibilityRules,
+        limitFormula: { perHeadAmount: '8000.00' },
+        dayCountBasis: 'ACT/365',
+        timeZone: 'Asia/Urumqi',
+        active: false,
+      });
     });
 
     it('accepts an empty rule list (everyone is eligible)', async () => {
@@ -76,12 +94,26 @@ describe('programmes', () => {
     it('audits the creation', async () => {
       const p = (await create()).body;
       const audit = await t.http().get('/audit-events').query({ entityType: 'Programme', entityId: p.id }).set(t.admin.auth);
-      expect(audit.body.items).toEqual([expect.objectContaining({ action: 'PROGRAMME_CREATED', coreEnterpriseId: ce.id, after: expect.objectContaining({ rulesetVersion: 1 }) })]);
+      expect(audit.body.items).toEqual([
+        expect.objectContaining({
+          action: 'PROGRAMME_CREATED',
+          coreEnterpriseId: ce.id,
+          after: expect.objectContaining({ rulesetVersion: 1 }),
+        }),
+      ]);
     });
 
     it('answers 404 for an unknown core enterprise and 400 for a malformed id', async () => {
-      expectProblem(await t.http().post('/programmes').set(t.admin.auth).send(programmeBody('00000000-0000-4000-8000-000000000000')), 404, 'NOT_FOUND');
-      expectFieldError(await t.http().post('/programmes').set(t.admin.auth).send(programmeBody('ce-1')), 'coreEnterpriseId', 'INVALID_UUID');
+      expectProblem(
+        await t.http().post('/programmes').set(t.admin.auth).send(programmeBody('00000000-0000-4000-8000-000000000000')),
+        404,
+        'NOT_FOUND',
+      );
+      expectFieldError(
+        await t.http().post('/programmes').set(t.admin.auth).send(programmeBody('ce-1')),
+        'coreEnterpriseId',
+        'INVALID_UUID',
+      );
     });
 
     describe('refuses, naming the field', () => {
@@ -167,7 +199,12 @@ describe('programmes', () => {
       });
 
       it('every problem of the body at once', async () => {
-        const res = await create({ minAmount: '600000.00', annualRate: '2', eligibilityRules: [rule('herdSize', 'isTrue')], limitFormula: {} });
+        const res = await create({
+          minAmount: '600000.00',
+          annualRate: '2',
+          eligibilityRules: [rule('herdSize', 'isTrue')],
+          limitFormula: {},
+        });
         expectProblem(res, 400, 'VALIDATION_FAILED');
         expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(
           ['annualRate', 'eligibilityRules[0].operator', 'limitFormula', 'maxAmount'].sort(),
@@ -234,7 +271,6 @@ describe('programmes', () => {
       expect((await get(p.id)).body).toMatchObject({ name: p.name, annualRate: p.annualRate, rulesetVersion: 1 });
     });
 
-
     it('keeps the version when only other fields change', async () => {
       const p = (await create()).body;
       const res = await patch(p.id, { name: 'Renamed', maxAmount: '800000.00', annualRate: '0.039', active: false });
@@ -255,8 +291,20 @@ describe('programmes', () => {
       const rulesets = await t.http().get(`/programmes/${p.id}/rulesets`).set(t.admin.auth);
       expect(rulesets.status).toBe(200);
       expect(rulesets.body).toEqual([
-        { version: 1, eligibilityRules: STANDARD_RULES, limitFormula: STANDARD_FORMULA, createdBy: t.admin.username, createdAt: expect.any(String) },
-        { version: 2, eligibilityRules: newRules, limitFormula: STANDARD_FORMULA, createdBy: t.admin.username, createdAt: expect.any(String) },
+        {
+          version: 1,
+          eligibilityRules: STANDARD_RULES,
+          limitFormula: STANDARD_FORMULA,
+          createdBy: t.admin.username,
+          createdAt: expect.any(String),
+        },
+        {
+          version: 2,
+          eligibilityRules: newRules,
+          limitFormula: STANDARD_FORMULA,
+          createdBy: t.admin.username,
+          createdAt: expect.any(String),
+        },
       ]);
 
       const audit = await t.http().get('/audit-events').query({ entityType: 'Programme', entityId: p.id }).set(t.admin.auth);
@@ -291,7 +339,11 @@ describe('programmes', () => {
       expectFieldError(await patch(p.id, { minAmount: '600000.00' }), 'maxAmount', 'MIN_ABOVE_MAX');
       expectFieldError(await patch(p.id, { maxTermDays: 30 }), 'maxTermDays', 'MIN_ABOVE_MAX');
       expectFieldError(await patch(p.id, { guaranteeRatio: '1.5' }), 'guaranteeRatio', 'RATIO_OUT_OF_RANGE');
-      expectFieldError(await patch(p.id, { eligibilityRules: [rule('province', '>=', 'x')] }), 'eligibilityRules[0].operator', 'RULE_OPERATOR_NOT_FOR_FACT');
+      expectFieldError(
+        await patch(p.id, { eligibilityRules: [rule('province', '>=', 'x')] }),
+        'eligibilityRules[0].operator',
+        'RULE_OPERATOR_NOT_FOR_FACT',
+      );
       expectFieldError(await patch(p.id, { limitFormula: {} }), 'limitFormula', 'FORMULA_EMPTY');
       expectFieldError(await patch(p.id, { coreEnterpriseId: ce.id }), 'coreEnterpriseId', 'UNKNOWN_FIELD');
       expectFieldError(await patch(p.id, { name: '  ' }), 'name', 'BLANK');

@@ -42,7 +42,10 @@ describe('rate limits on unauthenticated routes', () => {
 
   /** A wrong password for a username of its own, so that only the rate limits can answer 429. */
   const attempt = (from: string, app = t.app) =>
-    request(app.getHttpServer()).post('/auth/login').set('X-Forwarded-For', from).send({ username: `nobody.${addressSeq}.${Math.random()}`, password: 'wrong' });
+    request(app.getHttpServer())
+      .post('/auth/login')
+      .set('X-Forwarded-For', from)
+      .send({ username: `nobody.${addressSeq}.${Math.random()}`, password: 'wrong' });
 
   it(`refuses the login request after ${PER_ADDRESS} from one address in the window with 429 RATE_LIMITED and Retry-After, without slowing other addresses`, async () => {
     const from = freshAddress();
@@ -69,7 +72,10 @@ describe('rate limits on unauthenticated routes', () => {
   });
 
   it('holds across instances on one database, also for parallel requests', async () => {
-    second = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ ...t.config, runWorkers: false }), { bodyParser: false, logger: false });
+    second = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ ...t.config, runWorkers: false }), {
+      bodyParser: false,
+      logger: false,
+    });
     configureApp(second, pino({ level: 'silent' }));
     await second.init();
 

@@ -14,9 +14,21 @@ const MB = 1024 * KB;
  * Sends the headers and the first `firstBytes` of a body announced as `declaredBytes`, and answers the
  * status the service gives while the rest has not been sent (or 0 when it waits for the rest).
  */
-function statusBeforeTheBodyEnds(port: number, path: string, headers: Record<string, string>, declaredBytes: number, firstBytes: number): Promise<number> {
+function statusBeforeTheBodyEnds(
+  port: number,
+  path: string,
+  headers: Record<string, string>,
+  declaredBytes: number,
+  firstBytes: number,
+): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': String(declaredBytes), ...headers } });
+    const req = http.request({
+      host: '127.0.0.1',
+      port,
+      path,
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': String(declaredBytes), ...headers },
+    });
     const timer = setTimeout(() => {
       req.destroy();
       resolve(0);
@@ -53,8 +65,18 @@ describe('request bodies', () => {
   });
 
   const port = () => (server.address() as AddressInfo).port;
-  const ceBody = (overrides: Record<string, unknown> = {}) => ({ name: `Dairy ${randomUUID()}`, uscc: uscc(), guaranteeCap: '1000000.00', ...overrides });
-  const item = (supplierId: string, overrides: Record<string, unknown> = {}) => ({ supplierId, amount: '20000.00', termDays: 180, ...overrides });
+  const ceBody = (overrides: Record<string, unknown> = {}) => ({
+    name: `Dairy ${randomUUID()}`,
+    uscc: uscc(),
+    guaranteeCap: '1000000.00',
+    ...overrides,
+  });
+  const item = (supplierId: string, overrides: Record<string, unknown> = {}) => ({
+    supplierId,
+    amount: '20000.00',
+    termDays: 180,
+    ...overrides,
+  });
 
   describe('before authentication nothing is read', () => {
     it('answers 401 to an unauthenticated body without waiting for it', async () => {
@@ -62,34 +84,57 @@ describe('request bodies', () => {
     });
 
     it('answers 401, not 413, to an unauthenticated body above every limit', async () => {
-      const res = await t.http().post('/core-enterprises').set('Content-Type', 'application/json').send(`{"name":"${'x'.repeat(11 * MB)}"}`);
+      const res = await t
+        .http()
+        .post('/core-enterprises')
+        .set('Content-Type', 'application/json')
+        .send(`{"name":"${'x'.repeat(11 * MB)}"}`);
       expectProblem(res, 401, 'UNAUTHENTICATED');
     });
 
     it('answers 401, not 400, to unauthenticated JSON that would not parse', async () => {
-      expectProblem(await t.http().post('/core-enterprises').set('Content-Type', 'application/json').send('{"name": '), 401, 'UNAUTHENTICATED');
+      expectProblem(
+        await t.http().post('/core-enterprises').set('Content-Type', 'application/json').send('{"name": '),
+        401,
+        'UNAUTHENTICATED',
+      );
     });
 
     it('answers 403 to a role that may not call the route, before reading its body', async () => {
       const auditor = await t.user('AUDITOR');
-      expectProblem(await t.http().post('/core-enterprises').set(auditor.auth).set('Content-Type', 'application/json').send('{"name": '), 403, 'FORBIDDEN');
+      expectProblem(
+        await t.http().post('/core-enterprises').set(auditor.auth).set('Content-Type', 'application/json').send('{"name": '),
+        403,
+        'FORBIDDEN',
+      );
       expect(await statusBeforeTheBodyEnds(port(), '/core-enterprises', auditor.auth, 40 * MB, 64 * KB)).toBe(403);
     });
 
     it('reads the body of a caller who may call the route', async () => {
-      expectProblem(await t.http().post('/core-enterprises').set(t.admin.auth).set('Content-Type', 'application/json').send('{"name": '), 400, 'MALFORMED_JSON');
+      expectProblem(
+        await t.http().post('/core-enterprises').set(t.admin.auth).set('Content-Type', 'application/json').send('{"name": '),
+        400,
+        'MALFORMED_JSON',
+      );
     });
   });
 
   describe('limits', () => {
     it('refuses a body above the default limit on an ordinary route with 413', async () => {
-      const res = await t.http().post('/core-enterprises').set(t.admin.auth).send(ceBody({ name: 'x'.repeat(200 * KB) }));
+      const res = await t
+        .http()
+        .post('/core-enterprises')
+        .set(t.admin.auth)
+        .send(ceBody({ name: 'x'.repeat(200 * KB) }));
       expectProblem(res, 413, 'PAYLOAD_TOO_LARGE');
       expect(res.body.detail).toMatch(/100 kB/);
     });
 
     it('refuses a large body to the public login with 413, before anything is checked', async () => {
-      const res = await t.http().post('/auth/login').send({ username: 'admin', password: 'x'.repeat(200 * KB) });
+      const res = await t
+        .http()
+        .post('/auth/login')
+        .send({ username: 'admin', password: 'x'.repeat(200 * KB) });
       expectProblem(res, 413, 'PAYLOAD_TOO_LARGE');
     });
 
@@ -128,7 +173,12 @@ describe('request bodies', () => {
       });
       expect(xml.length).toBeGreaterThan(300 * KB);
       // the report is read and parsed: what answers is the unknown batch
-      const res = await t.http().post(`/disbursement-batches/${randomUUID()}/status-report`).set(l.officer.auth).set('Content-Type', 'application/xml').send(xml);
+      const res = await t
+        .http()
+        .post(`/disbursement-batches/${randomUUID()}/status-report`)
+        .set(l.officer.auth)
+        .set('Content-Type', 'application/xml')
+        .send(xml);
       expectProblem(res, 404, 'NOT_FOUND');
     });
   });
@@ -140,7 +190,12 @@ describe('request bodies', () => {
     });
 
     it('refuses a charset it cannot decode with 415', async () => {
-      const res = await t.http().post('/core-enterprises').set(t.admin.auth).set('Content-Type', 'application/json; charset=ebcdic').send('{}');
+      const res = await t
+        .http()
+        .post('/core-enterprises')
+        .set(t.admin.auth)
+        .set('Content-Type', 'application/json; charset=ebcdic')
+        .send('{}');
       expectProblem(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
     });
 
@@ -165,12 +220,22 @@ describe('request bodies', () => {
     });
 
     it('refuses a compressed body with 415: its inflated size is unknown', async () => {
-      const res = await t.http().post('/core-enterprises').set(t.admin.auth).set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send(Buffer.from([0x1f, 0x8b, 0x08, 0x00]));
+      const res = await t
+        .http()
+        .post('/core-enterprises')
+        .set(t.admin.auth)
+        .set('Content-Type', 'application/json')
+        .set('Content-Encoding', 'gzip')
+        .send(Buffer.from([0x1f, 0x8b, 0x08, 0x00]));
       expectProblem(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
     });
 
     it('leaves a multipart body to the route that streams it', async () => {
-      const res = await t.http().post(`/disbursement-batches/${randomUUID()}/status-report`).set(l.officer.auth).attach('file', Buffer.from('<x/>'), 'report.xml');
+      const res = await t
+        .http()
+        .post(`/disbursement-batches/${randomUUID()}/status-report`)
+        .set(l.officer.auth)
+        .attach('file', Buffer.from('<x/>'), 'report.xml');
       // read by the route itself: the file reached the pain.002 reader
       expectProblem(res, 400, 'STATUS_REPORT_INVALID');
     });
@@ -180,7 +245,13 @@ describe('request bodies', () => {
     it('replays the same bulk submission and refuses another with the same key', async () => {
       const key = `bulk-${randomUUID()}`;
       const body = { applications: [item(randomUUID())] };
-      const post = (b: unknown) => t.http().post(`/programmes/${l.programme.id}/loan-applications:batch`).set(l.officer.auth).set('Idempotency-Key', key).send(b as object);
+      const post = (b: unknown) =>
+        t
+          .http()
+          .post(`/programmes/${l.programme.id}/loan-applications:batch`)
+          .set(l.officer.auth)
+          .set('Idempotency-Key', key)
+          .send(b as object);
       const first = await post(body);
       expect(first.status).toBe(200);
       const again = await post(body);

@@ -35,7 +35,11 @@ const ROWS: Row[] = [
   {
     name: 'POST /users',
     send: ({ t, headers }, c) =>
-      t.http().post('/users').set(headers[c]).send({ username: `u.${randomBytes(4).toString('hex')}`, password: 'a-long-password', role: 'OFFICER' }),
+      t
+        .http()
+        .post('/users')
+        .set(headers[c])
+        .send({ username: `u.${randomBytes(4).toString('hex')}`, password: 'a-long-password', role: 'OFFICER' }),
     expect: ADMIN_ONLY(201),
   },
   { name: 'GET /users', send: ({ t, headers }, c) => t.http().get('/users').set(headers[c]), expect: ADMIN_ONLY(200) },
@@ -43,11 +47,16 @@ const ROWS: Row[] = [
   { name: 'GET /users/me', send: ({ t, headers }, c) => t.http().get('/users/me').set(headers[c]), expect: EVERYONE(200) },
   {
     name: 'POST /core-enterprises',
-    send: ({ t, headers }, c) => t.http().post('/core-enterprises').set(headers[c]).send({ name: 'Role Dairy', uscc: uscc(), guaranteeCap: '1000.00' }),
+    send: ({ t, headers }, c) =>
+      t.http().post('/core-enterprises').set(headers[c]).send({ name: 'Role Dairy', uscc: uscc(), guaranteeCap: '1000.00' }),
     expect: ADMIN_ONLY(201),
   },
   { name: 'GET /core-enterprises', send: ({ t, headers }, c) => t.http().get('/core-enterprises').set(headers[c]), expect: EVERYONE(200) },
-  { name: 'GET /core-enterprises/:own', send: ({ t, headers, own }, c) => t.http().get(`/core-enterprises/${own.id}`).set(headers[c]), expect: EVERYONE(200) },
+  {
+    name: 'GET /core-enterprises/:own',
+    send: ({ t, headers, own }, c) => t.http().get(`/core-enterprises/${own.id}`).set(headers[c]),
+    expect: EVERYONE(200),
+  },
   {
     name: 'GET /core-enterprises/:other',
     send: ({ t, headers, other }, c) => t.http().get(`/core-enterprises/${other.id}`).set(headers[c]),
@@ -75,7 +84,11 @@ const ROWS: Row[] = [
   },
   {
     name: 'DELETE /core-enterprises/:own/api-keys/:keyId',
-    send: async ({ t, headers, own }, c) => t.http().delete(`/core-enterprises/${own.id}/api-keys/${(await t.apiKey(own.id)).id}`).set(headers[c]),
+    send: async ({ t, headers, own }, c) =>
+      t
+        .http()
+        .delete(`/core-enterprises/${own.id}/api-keys/${(await t.apiKey(own.id)).id}`)
+        .set(headers[c]),
     expect: ADMIN_ONLY(200),
   },
   {
@@ -84,7 +97,11 @@ const ROWS: Row[] = [
     expect: ADMIN_ONLY(201),
   },
   { name: 'GET /programmes', send: ({ t, headers }, c) => t.http().get('/programmes').set(headers[c]), expect: EVERYONE(200) },
-  { name: 'GET /programmes/:own', send: ({ t, headers, ownProgramme }, c) => t.http().get(`/programmes/${ownProgramme.id}`).set(headers[c]), expect: EVERYONE(200) },
+  {
+    name: 'GET /programmes/:own',
+    send: ({ t, headers, ownProgramme }, c) => t.http().get(`/programmes/${ownProgramme.id}`).set(headers[c]),
+    expect: EVERYONE(200),
+  },
   {
     name: 'GET /programmes/:other',
     send: ({ t, headers, otherProgramme }, c) => t.http().get(`/programmes/${otherProgramme.id}`).set(headers[c]),
@@ -107,10 +124,15 @@ const ROWS: Row[] = [
   },
   {
     name: 'PATCH /programmes/:other',
-    send: ({ t, headers, otherProgramme }, c) => t.http().patch(`/programmes/${otherProgramme.id}`).set(headers[c]).send({ name: 'Renamed' }),
+    send: ({ t, headers, otherProgramme }, c) =>
+      t.http().patch(`/programmes/${otherProgramme.id}`).set(headers[c]).send({ name: 'Renamed' }),
     expect: ADMIN_ONLY(200),
   },
-  { name: 'GET /audit-events', send: ({ t, headers }, c) => t.http().get('/audit-events').set(headers[c]), expect: { default: 403, ADMIN: 200, AUDITOR: 200, ANONYMOUS: 401 } },
+  {
+    name: 'GET /audit-events',
+    send: ({ t, headers }, c) => t.http().get('/audit-events').set(headers[c]),
+    expect: { default: 403, ADMIN: 200, AUDITOR: 200, ANONYMOUS: 401 },
+  },
 ];
 
 const CASES = ROWS.flatMap((row) => CALLERS.map((caller) => [row.name, caller, row.expect[caller] ?? row.expect.default, row] as const));

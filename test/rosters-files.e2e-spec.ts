@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { rosterRows } from '../scripts/gen-roster.js';
 import { residentId } from './support/ids.js';
@@ -47,7 +47,15 @@ describe('roster files: every form a core enterprise sends', () => {
     ];
 
     async function expectImported(ceId: string, imp: Record<string, any>, expected: Row[]) {
-      expect(imp).toMatchObject({ status: 'COMPLETED', totalRows: 2, acceptedRows: 2, rejectedRows: 0, createdCount: 2, updatedCount: 0, failure: null });
+      expect(imp).toMatchObject({
+        status: 'COMPLETED',
+        totalRows: 2,
+        acceptedRows: 2,
+        rejectedRows: 0,
+        createdCount: 2,
+        updatedCount: 0,
+        failure: null,
+      });
       for (const row of expected) {
         const s = await supplierByCode(t, ceId, row.supplier_code);
         expect(s).toMatchObject({ name: row.name, farmName: row.farm_name, bankName: row.bank_name, province: row.province });
@@ -106,7 +114,11 @@ describe('roster files: every form a core enterprise sends', () => {
       expect(xlsx.body).toMatchObject({ fileName: '牧场名单.XLSX', fileType: 'xlsx' });
       expect(await waitForImport(t, csv.body.importId)).toMatchObject({ status: 'COMPLETED', fileName: '供应商花名册2026年5月.CSV' });
       expect(await waitForImport(t, xlsx.body.importId)).toMatchObject({ status: 'COMPLETED', acceptedRows: 1 });
-      const audit = await t.http().get('/audit-events').query({ entityType: 'RosterImport', entityId: csv.body.importId, action: 'ROSTER_UPLOADED' }).set(t.admin.auth);
+      const audit = await t
+        .http()
+        .get('/audit-events')
+        .query({ entityType: 'RosterImport', entityId: csv.body.importId, action: 'ROSTER_UPLOADED' })
+        .set(t.admin.auth);
       expect(audit.body.items[0].after).toMatchObject({ fileName: '供应商花名册2026年5月.CSV', fileType: 'csv' });
     });
   });
@@ -156,7 +168,13 @@ describe('roster files: every form a core enterprise sends', () => {
       expect(imp).toMatchObject({ status: 'COMPLETED', acceptedRows: 2, rejectedRows: 0, createdCount: 2 });
       expect(imp.unknownColumns).toEqual(['备注', 'Remark']);
       const s = await supplierByCode(t, ce.id, 'HDR-0001');
-      expect(s).toMatchObject({ name: row.name, herdSize: 120, yearsExperience: '8', epidemicCertExpiry: '2099-12-31', avgMonthlySettlement: '60000.00' });
+      expect(s).toMatchObject({
+        name: row.name,
+        herdSize: 120,
+        yearsExperience: '8',
+        epidemicCertExpiry: '2099-12-31',
+        avgMonthlySettlement: '60000.00',
+      });
     });
 
     it('fails the whole file, naming them, when required columns are missing; nothing is imported', async () => {
@@ -176,7 +194,11 @@ describe('roster files: every form a core enterprise sends', () => {
       const columns = COLUMNS.filter((c) => !optional.includes(c));
       const imp = await uploadAndWait(t, ce.id, csvFile([individual('OPT-0001')], { columns }));
       expect(imp).toMatchObject({ status: 'COMPLETED', acceptedRows: 1, createdCount: 1 });
-      expect(await supplierByCode(t, ce.id, 'OPT-0001')).toMatchObject({ epidemicCertNo: null, epidemicCertExpiry: null, avgMonthlySettlement: null });
+      expect(await supplierByCode(t, ce.id, 'OPT-0001')).toMatchObject({
+        epidemicCertNo: null,
+        epidemicCertExpiry: null,
+        avgMonthlySettlement: null,
+      });
     });
 
     it('fails a file that names a column twice (in English and in Chinese)', async () => {
@@ -233,7 +255,13 @@ describe('roster files: every form a core enterprise sends', () => {
       expect(await supplierByCode(t, ce.id, 'XL-0002')).toBeUndefined();
 
       const sa = await supplierByCode(t, ce.id, 'XL-0001');
-      expect(sa).toMatchObject({ epidemicCertExpiry: '2027-05-01', yearsExperience: '12.5', herdSize: 120, deliveryMonths: 36, avgMonthlySettlement: '61234.50' });
+      expect(sa).toMatchObject({
+        epidemicCertExpiry: '2027-05-01',
+        yearsExperience: '12.5',
+        herdSize: 120,
+        deliveryMonths: 36,
+        avgMonthlySettlement: '61234.50',
+      });
       expect((await identityOf(t, sa!.id)).idNumber).toBe(a.id_number);
       const sc = await supplierByCode(t, ce.id, 'XL-0003');
       expect(sc).toMatchObject({ supplierType: 'ENTITY', epidemicCertExpiry: '2026-05-01' });
@@ -262,10 +290,24 @@ describe('roster files: every form a core enterprise sends', () => {
       const file = await rosterBuffer(options);
       expect(file.length).toBeGreaterThan(MiB);
       const first = await uploadAndWait(t, ce.id, file);
-      expect(first).toMatchObject({ status: 'COMPLETED', totalRows: 6000, acceptedRows: 6000, rejectedRows: 0, createdCount: 6000, updatedCount: 0 });
+      expect(first).toMatchObject({
+        status: 'COMPLETED',
+        totalRows: 6000,
+        acceptedRows: 6000,
+        rejectedRows: 0,
+        createdCount: 6000,
+        updatedCount: 0,
+      });
 
       const second = await uploadAndWait(t, ce.id, file);
-      expect(second).toMatchObject({ status: 'COMPLETED', totalRows: 6000, acceptedRows: 6000, createdCount: 0, updatedCount: 0, unchangedCount: 6000 });
+      expect(second).toMatchObject({
+        status: 'COMPLETED',
+        totalRows: 6000,
+        acceptedRows: 6000,
+        createdCount: 0,
+        updatedCount: 0,
+        unchangedCount: 6000,
+      });
 
       // the same roster saved as GB18030 is the same roster
       const gbk = await rosterBuffer({ ...options, encoding: 'gb18030' });
@@ -273,12 +315,20 @@ describe('roster files: every form a core enterprise sends', () => {
       expect(third).toMatchObject({ status: 'COMPLETED', acceptedRows: 6000, createdCount: 0, updatedCount: 0, unchangedCount: 6000 });
 
       const expected = new Map<string, Record<string, string>>();
-      for (const { values } of rosterRows({ rows: 6000, seed: 11, errorRate: 0, asOf: '2026-06-30' })) expected.set(values.supplier_code, values);
+      for (const { values } of rosterRows({ rows: 6000, seed: 11, errorRate: 0, asOf: '2026-06-30' }))
+        expected.set(values.supplier_code, values);
       const listed = await listSuppliers(t, ce.id);
       expect(listed).toHaveLength(6000);
       const wrong = listed.filter((s) => {
         const v = expected.get(s.supplierCode);
-        return !v || v.name !== s.name || v.farm_name !== s.farmName || v.bank_name !== s.bankName || v.province !== s.province || (v.epidemic_cert_no || null) !== s.epidemicCertNo;
+        return (
+          !v ||
+          v.name !== s.name ||
+          v.farm_name !== s.farmName ||
+          v.bank_name !== s.bankName ||
+          v.province !== s.province ||
+          (v.epidemic_cert_no || null) !== s.epidemicCertNo
+        );
       });
       expect(wrong.map((s) => `${s.supplierCode}: ${s.name} / ${s.farmName}`)).toEqual([]);
     });
@@ -286,11 +336,14 @@ describe('roster files: every form a core enterprise sends', () => {
     it('keeps multi-byte characters whole across chunk boundaries in a file that is almost all Chinese', async () => {
       // ~2.3 KB of three- and four-byte characters a row: wherever the 1 MiB boundaries fall, they cut characters
       const ce = await newCe();
-      const long = (seed: number, n: number) => Array.from({ length: n }, (_, i) => (i % 7 === 3 ? '𩽾' : '牧场奶牛草料青贮饲养'[(seed + i) % 10])).join('');
+      const long = (seed: number, n: number) =>
+        Array.from({ length: n }, (_, i) => (i % 7 === 3 ? '𩽾' : '牧场奶牛草料青贮饲养'[(seed + i) % 10])).join('');
       const rows: Row[] = [];
       for (let i = 0; i < 4500; i++) {
         const code = `CJK-${String(i).padStart(5, '0')}`;
-        rows.push(individual(code, { name: long(i, 90), farm_name: long(i + 3, 190), bank_name: long(i + 5, 190), province: long(i + 7, 190) }));
+        rows.push(
+          individual(code, { name: long(i, 90), farm_name: long(i + 3, 190), bank_name: long(i + 5, 190), province: long(i + 7, 190) }),
+        );
       }
       const file = csvFile(rows);
       expect(file.length).toBeGreaterThan(9 * MiB);
@@ -298,7 +351,10 @@ describe('roster files: every form a core enterprise sends', () => {
       expectStatus(up, 202);
       // Where the stored chunks end (read before the import completes and deletes them): the point of the
       // test is that some end falls inside a character, i.e. the next chunk starts with a continuation byte.
-      const chunks: { n: number }[] = await t.db.query(`SELECT length(chunk) AS n FROM roster_import_files WHERE import_id = $1 ORDER BY seq`, [up.body.importId]);
+      const chunks: { n: number }[] = await t.db.query(
+        `SELECT length(chunk) AS n FROM roster_import_files WHERE import_id = $1 ORDER BY seq`,
+        [up.body.importId],
+      );
       expect(chunks.length).toBeGreaterThan(9);
       expect(chunks.reduce((sum, c) => sum + c.n, 0)).toBe(file.length);
       let at = 0;
@@ -364,7 +420,10 @@ describe('roster files: every form a core enterprise sends', () => {
       const a = await uploadAndWait(t, ce.id, junk, 'roster.xlsx');
       expect(a).toMatchObject({ status: 'FAILED', failure: { code: 'CORRUPT_XLSX' } });
       const r = individual('CX-0001');
-      const real = await xlsxFile([COLUMNS as string[], ...Array.from({ length: 300 }, (_, i) => COLUMNS.map((c) => (c === 'supplier_code' ? `CX-${i}` : r[c] || null)))]);
+      const real = await xlsxFile([
+        COLUMNS as string[],
+        ...Array.from({ length: 300 }, (_, i) => COLUMNS.map((c) => (c === 'supplier_code' ? `CX-${i}` : r[c] || null))),
+      ]);
       const b = await uploadAndWait(t, ce.id, real.subarray(0, Math.floor(real.length / 2)), 'roster.xlsx');
       expect(b).toMatchObject({ status: 'FAILED', failure: { code: 'CORRUPT_XLSX' } });
       expect((await storedCounts(t, ce.id)).suppliers).toBe(0);
@@ -389,7 +448,9 @@ describe('roster files: every form a core enterprise sends', () => {
     it('a row with a missing cell is a row error, not a file error', async () => {
       const ce = await newCe();
       const r = individual('SHORT-0001');
-      const text = `${COLUMNS.join(',')}\r\n${COLUMNS.slice(0, -3).map((c) => r[c]).join(',')}\r\n${csvText([individual('SHORT-0002')]).split('\r\n')[1]}\r\n`;
+      const text = `${COLUMNS.join(',')}\r\n${COLUMNS.slice(0, -3)
+        .map((c) => r[c])
+        .join(',')}\r\n${csvText([individual('SHORT-0002')]).split('\r\n')[1]}\r\n`;
       const imp = await uploadAndWait(t, ce.id, Buffer.from(text), 'roster.csv');
       expect(imp).toMatchObject({ status: 'COMPLETED', acceptedRows: 1, rejectedRows: 1 });
       expect(problemsOf(await allErrors(t, imp.importId), 2)).toEqual(['avg_monthly_delivery_kg:REQUIRED', 'delivery_months:REQUIRED']);
@@ -419,7 +480,9 @@ describe('roster files: every form a core enterprise sends', () => {
       // refused from its Content-Length before a byte is stored; the rest of the body is read and dropped
       expectProblem(await upload(small, ce.id, wayOver, 'roster.csv'), 413, 'ROSTER_TOO_LARGE');
       expect(await storedCounts(small, ce.id)).toEqual({ suppliers: 0, imports: 0, files: 0 });
-      const [all] = await small.db.query(`SELECT (SELECT count(*)::int FROM roster_imports) AS imports, (SELECT count(*)::int FROM roster_import_files) AS files`);
+      const [all] = await small.db.query(
+        `SELECT (SELECT count(*)::int FROM roster_imports) AS imports, (SELECT count(*)::int FROM roster_import_files) AS files`,
+      );
       expect(all).toEqual({ imports: 0, files: 0 });
 
       // the same app still takes a file under the limit

@@ -2,7 +2,19 @@ import pg from 'pg';
 import { RosterImportProcessor } from '../src/rosters/roster-import.processor.js';
 import { buildZip, workbookParts, type ZipEntrySpec } from '../src/rosters/parsing/zip-builder.spec-helper.js';
 import { expectProblem } from './support/problems.js';
-import { COLUMNS, csvFile, expectStatus, individual, parseCsv, rawBody, storedCounts, upload, uploadAndWait, waitImport, type Row } from './support/roster-files.js';
+import {
+  COLUMNS,
+  csvFile,
+  expectStatus,
+  individual,
+  parseCsv,
+  rawBody,
+  storedCounts,
+  upload,
+  uploadAndWait,
+  waitImport,
+  type Row,
+} from './support/roster-files.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const MiB = 1024 * 1024;
@@ -15,7 +27,11 @@ function workbook(rows: Row[], extra: ZipEntrySpec[] = [], beforeSheet: ZipEntry
 }
 
 /** 700 MiB of zeros, in well under 1 MiB. */
-const padding = (hideSizes: boolean): ZipEntrySpec => ({ name: 'xl/media/padding.bin', repeat: { chunk: Buffer.alloc(MiB), times: 700 }, hideSizes });
+const padding = (hideSizes: boolean): ZipEntrySpec => ({
+  name: 'xl/media/padding.bin',
+  repeat: { chunk: Buffer.alloc(MiB), times: 700 },
+  hideSizes,
+});
 
 async function health(t: TestApp): Promise<number> {
   return (await t.http().get('/health').timeout(5000)).status;
@@ -47,13 +63,20 @@ describe('roster limits: zip bombs, parser memory, attempts', () => {
     const up = await upload(t, ce.id, bomb, 'roster.xlsx');
     expectStatus(up, 202);
     const done = await waitImport(t, up.body.importId, t.admin.auth, 30_000);
-    expect(done).toMatchObject({ status: 'FAILED', attempts: 1, failure: { code: 'FILE_TOO_COMPLEX', message: expect.stringMatching(/expands/) } });
+    expect(done).toMatchObject({
+      status: 'FAILED',
+      attempts: 1,
+      failure: { code: 'FILE_TOO_COMPLEX', message: expect.stringMatching(/expands/) },
+    });
     expect((await storedCounts(t, ce.id)).suppliers).toBe(0);
     expect(await health(t)).toBe(200);
     await new Promise((r) => setTimeout(r, 1500));
     expect(await waitImport(t, up.body.importId)).toMatchObject({ status: 'FAILED', attempts: 1 });
     // and an honest workbook still imports
-    expect(await uploadAndWait(t, ce.id, workbook([individual('HIDDEN-OK')]), 'roster.xlsx')).toMatchObject({ status: 'COMPLETED', acceptedRows: 1 });
+    expect(await uploadAndWait(t, ce.id, workbook([individual('HIDDEN-OK')]), 'roster.xlsx')).toMatchObject({
+      status: 'COMPLETED',
+      acceptedRows: 1,
+    });
   });
 
   it('deletes the files of imports FAILED longer ago than the retention; retrying one then answers 409 ROSTER_FILE_EXPIRED', async () => {
@@ -68,12 +91,21 @@ describe('roster limits: zip bombs, parser memory, attempts', () => {
 
     await t.app.get(RosterImportProcessor).sweep();
 
-    const files: { import_id: string }[] = await t.db.query(`SELECT DISTINCT import_id FROM roster_import_files WHERE import_id = ANY($1::uuid[])`, [[old.importId, recent.importId]]);
+    const files: { import_id: string }[] = await t.db.query(
+      `SELECT DISTINCT import_id FROM roster_import_files WHERE import_id = ANY($1::uuid[])`,
+      [[old.importId, recent.importId]],
+    );
     expect(files.map((f) => f.import_id)).toEqual([recent.importId]);
     const view = await t.http().get(`/roster-imports/${old.importId}`).set(enterprise.auth);
     expect(view.body).toMatchObject({ status: 'FAILED', fileDeletedAt: expect.any(String) });
-    const audit = await t.http().get('/audit-events').query({ entityType: 'RosterImport', entityId: old.importId, action: 'ROSTER_FILE_DELETED' }).set(t.admin.auth);
-    expect(audit.body.items).toEqual([expect.objectContaining({ action: 'ROSTER_FILE_DELETED', after: expect.objectContaining({ reason: 'RETENTION', retentionDays: 7 }) })]);
+    const audit = await t
+      .http()
+      .get('/audit-events')
+      .query({ entityType: 'RosterImport', entityId: old.importId, action: 'ROSTER_FILE_DELETED' })
+      .set(t.admin.auth);
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({ action: 'ROSTER_FILE_DELETED', after: expect.objectContaining({ reason: 'RETENTION', retentionDays: 7 }) }),
+    ]);
 
     expectProblem(await t.http().post(`/roster-imports/${old.importId}/retry`).set(enterprise.auth), 409, 'ROSTER_FILE_EXPIRED');
     const again = await t.http().post(`/roster-imports/${recent.importId}/retry`).set(enterprise.auth);
@@ -112,7 +144,11 @@ describe('roster limits: a parser that runs out of memory, and reported problems
     const up = await upload(t, ce.id, heavy, 'roster.xlsx');
     expectStatus(up, 202);
     const done = await waitImport(t, up.body.importId, t.admin.auth, 45_000);
-    expect(done).toMatchObject({ status: 'FAILED', attempts: 1, failure: { code: 'FILE_TOO_COMPLEX', message: expect.stringMatching(/64 MB of memory/) } });
+    expect(done).toMatchObject({
+      status: 'FAILED',
+      attempts: 1,
+      failure: { code: 'FILE_TOO_COMPLEX', message: expect.stringMatching(/64 MB of memory/) },
+    });
     expect(await health(t)).toBe(200);
     expect(await uploadAndWait(t, ce.id, workbook([individual('OOM-OK-1'), individual('OOM-OK-2')]), 'roster.xlsx')).toMatchObject({
       status: 'COMPLETED',
@@ -122,20 +158,36 @@ describe('roster limits: a parser that runs out of memory, and reported problems
 
   it('stores at most ROSTER_MAX_REPORTED_PROBLEMS problems, still counts every rejected row, and says so in the view and the CSV', async () => {
     const ce = await t.coreEnterprise();
-    const rows = [individual('CAP-OK-1'), ...Array.from({ length: 10 }, (_, i) => individual(`CAP-${i}`, { phone: 'x', herd_size: 'lots' })), individual('CAP-OK-2')];
+    const rows = [
+      individual('CAP-OK-1'),
+      ...Array.from({ length: 10 }, (_, i) => individual(`CAP-${i}`, { phone: 'x', herd_size: 'lots' })),
+      individual('CAP-OK-2'),
+    ];
     const imp = await uploadAndWait(t, ce.id, csvFile(rows));
     expect(imp).toMatchObject({ status: 'COMPLETED', acceptedRows: 2, rejectedRows: 10, problemCount: 20, problemsTruncated: true });
     const errors = await t.http().get(`/roster-imports/${imp.importId}/errors`).query({ pageSize: 100 }).set(t.admin.auth);
     expect(errors.body.total).toBe(5);
     expect(errors.body.items.map((e: { row: number }) => e.row)).toEqual([3, 3, 4, 4, 5]);
-    const csv = await t.http().get(`/roster-imports/${imp.importId}/errors`).set(t.admin.auth).set('Accept', 'text/csv').buffer(true).parse(rawBody);
+    const csv = await t
+      .http()
+      .get(`/roster-imports/${imp.importId}/errors`)
+      .set(t.admin.auth)
+      .set('Accept', 'text/csv')
+      .buffer(true)
+      .parse(rawBody);
     const table = parseCsv((csv.body as Buffer).subarray(3).toString('utf8'));
     expect(table).toHaveLength(1 + 5 + 1);
     expect(table[6]).toEqual(['', '', '', 'PROBLEMS_TRUNCATED', expect.stringMatching(/first 5 of 20 problems/)]);
 
     const few = await uploadAndWait(t, ce.id, csvFile([individual('FEW-1', { phone: 'x' }), individual('FEW-2')]));
     expect(few).toMatchObject({ status: 'COMPLETED', rejectedRows: 1, problemCount: 1, problemsTruncated: false });
-    const fewCsv = await t.http().get(`/roster-imports/${few.importId}/errors`).set(t.admin.auth).set('Accept', 'text/csv').buffer(true).parse(rawBody);
+    const fewCsv = await t
+      .http()
+      .get(`/roster-imports/${few.importId}/errors`)
+      .set(t.admin.auth)
+      .set('Accept', 'text/csv')
+      .buffer(true)
+      .parse(rawBody);
     expect(parseCsv((fewCsv.body as Buffer).subarray(3).toString('utf8'))).toHaveLength(2);
   });
 });
@@ -162,7 +214,10 @@ describe('roster limits: attempts, stale imports, quota and rate (an instance wi
 
   const view = async (importId: string) => (await t.http().get(`/roster-imports/${importId}`).set(t.admin.auth)).body;
   const makeStale = (importId: string, attempts: number) =>
-    t.db.query(`UPDATE roster_imports SET status = 'RUNNING', attempts = $2, updated_at = now() - interval '10 minutes' WHERE id = $1`, [importId, attempts]);
+    t.db.query(`UPDATE roster_imports SET status = 'RUNNING', attempts = $2, updated_at = now() - interval '10 minutes' WHERE id = $1`, [
+      importId,
+      attempts,
+    ]);
 
   it('never runs an import that used up its attempts: the claim fails it TOO_MANY_ATTEMPTS', async () => {
     const ce = await t.coreEnterprise();
@@ -187,7 +242,9 @@ describe('roster limits: attempts, stale imports, quota and rate (an instance wi
     await makeStale(exhaustedId, 3);
     await makeStale(orphanId, 1);
     const queued = async (importId: string) =>
-      Number((await t.db.query(`SELECT count(*) AS n FROM pgboss.job WHERE name = 'roster-import' AND data->>'importId' = $1`, [importId]))[0].n);
+      Number(
+        (await t.db.query(`SELECT count(*) AS n FROM pgboss.job WHERE name = 'roster-import' AND data->>'importId' = $1`, [importId]))[0].n,
+      );
     const jobsBefore = await Promise.all(ids.map(queued));
 
     // another instance is importing for `busy`: it holds that core enterprise's import lock
@@ -220,7 +277,11 @@ describe('roster limits: attempts, stale imports, quota and rate (an instance wi
     const refused = await upload(t, ce.id, file('Q3', 600), 'c.csv');
     expectProblem(refused, 413, 'ROSTER_STORAGE_QUOTA_EXCEEDED');
     expect(refused.body).toMatchObject({ quota: 300000, held: expect.any(Number) });
-    expectProblem(await upload(t, ce.id, file('Q4', 600), 'd.csv', t.admin.auth, { 'Idempotency-Key': 'quota-key-1' }), 413, 'ROSTER_STORAGE_QUOTA_EXCEEDED');
+    expectProblem(
+      await upload(t, ce.id, file('Q4', 600), 'd.csv', t.admin.auth, { 'Idempotency-Key': 'quota-key-1' }),
+      413,
+      'ROSTER_STORAGE_QUOTA_EXCEEDED',
+    );
     expect((await storedCounts(t, ce.id)).imports).toBe(2);
     expectStatus(await upload(t, ce.id, file('Q5', 100), 'e.csv'), 202);
     expectStatus(await upload(t, other.id, file('Q6', 600), 'f.csv'), 202);
@@ -237,7 +298,11 @@ describe('roster limits: attempts, stale imports, quota and rate (an instance wi
     const retryAfter = Number(refused.headers['retry-after']);
     expect(retryAfter).toBeGreaterThan(3500);
     expect(retryAfter).toBeLessThanOrEqual(3600);
-    expectProblem(await upload(t, ce.id, csvFile([individual('RATE-6')]), 'roster.csv', t.admin.auth, { 'Idempotency-Key': 'rate-key-6' }), 429, 'ROSTER_UPLOAD_RATE_EXCEEDED');
+    expectProblem(
+      await upload(t, ce.id, csvFile([individual('RATE-6')]), 'roster.csv', t.admin.auth, { 'Idempotency-Key': 'rate-key-6' }),
+      429,
+      'ROSTER_UPLOAD_RATE_EXCEEDED',
+    );
     const replay = await upload(t, ce.id, firstFile, 'roster.csv', t.admin.auth, { 'Idempotency-Key': 'rate-key-0' });
     expectStatus(replay, 202);
     expect(replay.headers['idempotent-replayed']).toBe('true');

@@ -111,7 +111,8 @@ describe('roster uploads from slow, stalled and departing clients', () => {
     expect(await within(Promise.all([...stalled.map((u) => u.closed), slow.closed]), (IDLE_SECONDS + 4) * 1000)).toBe(true);
     expect(await stuckSessions()).toEqual([]);
     expect(await waitImport(t, normal.body.importId)).toMatchObject({ status: 'COMPLETED', acceptedRows: 1 });
-    for (const ce of [...stalledCes, departingCe, slowCe]) expect(await storedCounts(t, ce.id)).toEqual({ suppliers: 0, imports: 0, files: 0 });
+    for (const ce of [...stalledCes, departingCe, slowCe])
+      expect(await storedCounts(t, ce.id)).toEqual({ suppliers: 0, imports: 0, files: 0 });
     expect(await filesUnder(uploadDir)).toEqual([]);
     // and their places are free again
     expectStatus(await upload(t, stalledCes[0].id, small('AFTER-1'), 'roster.csv'), 202);
@@ -119,7 +120,13 @@ describe('roster uploads from slow, stalled and departing clients', () => {
   });
 
   it('caps concurrent uploads per core enterprise (2) and per instance (8): 429 ROSTER_UPLOADS_BUSY with Retry-After, before the body is read', async () => {
-    const [a, b, c, d, e] = [await t.coreEnterprise(), await t.coreEnterprise(), await t.coreEnterprise(), await t.coreEnterprise(), await t.coreEnterprise()];
+    const [a, b, c, d, e] = [
+      await t.coreEnterprise(),
+      await t.coreEnterprise(),
+      await t.coreEnterprise(),
+      await t.coreEnterprise(),
+      await t.coreEnterprise(),
+    ];
     const open = async (ceId: string) => {
       const u = await openUpload(port, ceId, auth(), { fileBytes: 4 * MiB });
       await u.send(1000);
@@ -170,13 +177,19 @@ describe('roster uploads from slow, stalled and departing clients', () => {
   it('an import that fails on the header of a file of several MiB ends FAILED and gives its connections back', async () => {
     const ce = await t.coreEnterprise();
     const columns = COLUMNS.filter((c) => c !== 'phone');
-    const file = csvFile(Array.from({ length: 30_000 }, (_, j) => individual(`HDR-${j}`)), { columns });
+    const file = csvFile(
+      Array.from({ length: 30_000 }, (_, j) => individual(`HDR-${j}`)),
+      { columns },
+    );
     expect(file.length).toBeGreaterThan(4 * MiB);
     // more imports than the pool has connections: a connection left in the middle of a COPY would be lost for good
     for (let i = 0; i < 6; i++) {
       const up = await upload(t, ce.id, file, 'roster.csv');
       expectStatus(up, 202);
-      expect(await waitImport(t, up.body.importId, auth(), 15_000)).toMatchObject({ status: 'FAILED', failure: { code: 'MISSING_COLUMNS' } });
+      expect(await waitImport(t, up.body.importId, auth(), 15_000)).toMatchObject({
+        status: 'FAILED',
+        failure: { code: 'MISSING_COLUMNS' },
+      });
     }
     const health = await t.http().get('/health').timeout(4000);
     expect(health.status).toBe(200);

@@ -76,12 +76,36 @@ const cases: Case[] = [
 
   // resident ID (GB 11643)
   { label: 'resident ID with a lower-case x', row: individual('ID-LOWX', { id_number: xId.toLowerCase() }), problems: [] },
-  { label: 'resident ID checksum wrong', row: individual('ID-CHK', { id_number: withBadCheck(residentId('1980-05-17')) }), problems: ['id_number:ID_NUMBER_CHECKSUM'] },
-  { label: 'resident ID born 30 February', row: individual('ID-0230', { id_number: residentId('1980-02-30') }), problems: ['id_number:ID_NUMBER_BIRTH_DATE'] },
-  { label: 'resident ID born 29 February of a leap year', row: individual('ID-0229', { id_number: residentId('1980-02-29') }), problems: [] },
-  { label: 'resident ID born in the future', row: individual('ID-FUT', { id_number: residentId(`${nextYear}-01-15`) }), problems: ['id_number:ID_NUMBER_FUTURE_BIRTH_DATE'] },
-  { label: 'resident ID of 17 characters', row: individual('ID-LEN', { id_number: residentId().slice(0, 17) }), problems: ['id_number:ID_NUMBER_FORMAT'] },
-  { label: 'resident ID in scientific notation', row: individual('ID-SCI', { id_number: '1.50102E+17' }), problems: ['id_number:ID_NUMBER_STORED_AS_NUMBER'] },
+  {
+    label: 'resident ID checksum wrong',
+    row: individual('ID-CHK', { id_number: withBadCheck(residentId('1980-05-17')) }),
+    problems: ['id_number:ID_NUMBER_CHECKSUM'],
+  },
+  {
+    label: 'resident ID born 30 February',
+    row: individual('ID-0230', { id_number: residentId('1980-02-30') }),
+    problems: ['id_number:ID_NUMBER_BIRTH_DATE'],
+  },
+  {
+    label: 'resident ID born 29 February of a leap year',
+    row: individual('ID-0229', { id_number: residentId('1980-02-29') }),
+    problems: [],
+  },
+  {
+    label: 'resident ID born in the future',
+    row: individual('ID-FUT', { id_number: residentId(`${nextYear}-01-15`) }),
+    problems: ['id_number:ID_NUMBER_FUTURE_BIRTH_DATE'],
+  },
+  {
+    label: 'resident ID of 17 characters',
+    row: individual('ID-LEN', { id_number: residentId().slice(0, 17) }),
+    problems: ['id_number:ID_NUMBER_FORMAT'],
+  },
+  {
+    label: 'resident ID in scientific notation',
+    row: individual('ID-SCI', { id_number: '1.50102E+17' }),
+    problems: ['id_number:ID_NUMBER_STORED_AS_NUMBER'],
+  },
   { label: 'no ID number', row: individual('ID-NONE', { id_number: '' }), problems: ['id_number:REQUIRED'] },
 
   // unified social credit code (GB 32100) of an ENTITY
@@ -90,13 +114,33 @@ const cases: Case[] = [
     row: entity(`USCC-${ch}`, { id_number: ucc(9, ch) }),
     problems: ['id_number:USCC_CHARACTER'],
   })),
-  { label: 'credit code checksum wrong', row: entity('USCC-CHK', { id_number: withBadCheck(uscc()) }), problems: ['id_number:USCC_CHECKSUM'] },
-  { label: 'credit code of 17 characters', row: entity('USCC-LEN', { id_number: uscc().slice(0, 17) }), problems: ['id_number:USCC_FORMAT'] },
-  { label: 'ENTITY whose id is a resident ID', row: entity('USCC-RID', { id_number: residentIdThatIsNoUscc() }), problems: ['id_number:USCC_CHECKSUM'] },
+  {
+    label: 'credit code checksum wrong',
+    row: entity('USCC-CHK', { id_number: withBadCheck(uscc()) }),
+    problems: ['id_number:USCC_CHECKSUM'],
+  },
+  {
+    label: 'credit code of 17 characters',
+    row: entity('USCC-LEN', { id_number: uscc().slice(0, 17) }),
+    problems: ['id_number:USCC_FORMAT'],
+  },
+  {
+    label: 'ENTITY whose id is a resident ID',
+    row: entity('USCC-RID', { id_number: residentIdThatIsNoUscc() }),
+    problems: ['id_number:USCC_CHECKSUM'],
+  },
 
   // ENTITY legal representative
-  { label: 'ENTITY without legal representative', row: entity('LR-NONE', { legal_rep_id_number: '' }), problems: ['legal_rep_id_number:REQUIRED'] },
-  { label: 'ENTITY legal representative checksum wrong', row: entity('LR-CHK', { legal_rep_id_number: withBadCheck(residentId('1970-01-01')) }), problems: ['legal_rep_id_number:ID_NUMBER_CHECKSUM'] },
+  {
+    label: 'ENTITY without legal representative',
+    row: entity('LR-NONE', { legal_rep_id_number: '' }),
+    problems: ['legal_rep_id_number:REQUIRED'],
+  },
+  {
+    label: 'ENTITY legal representative checksum wrong',
+    row: entity('LR-CHK', { legal_rep_id_number: withBadCheck(residentId('1970-01-01')) }),
+    problems: ['legal_rep_id_number:ID_NUMBER_CHECKSUM'],
+  },
 
   // phone ^1[3-9]\d{9}$
   { label: 'phone starting 19', row: individual('PH-OK', { phone: '19912345678' }), problems: [] },
@@ -107,16 +151,40 @@ const cases: Case[] = [
 
   // INDIVIDUAL bank card: 16-19 digits, Luhn
   { label: '16-digit Luhn card', row: individual('CARD-16', { bank_account: card16 }), problems: [] },
-  { label: 'card failing Luhn', row: individual('CARD-LUHN', { bank_account: withBadCheck(card16) }), problems: ['bank_account:BANK_CARD_CHECKSUM'] },
-  { label: 'card of 15 digits', row: individual('CARD-15', { bank_account: card16.slice(0, 15) }), problems: ['bank_account:BANK_CARD_FORMAT'] },
-  { label: 'card with a letter', row: individual('CARD-A', { bank_account: `${card16.slice(0, 15)}A` }), problems: ['bank_account:BANK_CARD_FORMAT'] },
+  {
+    label: 'card failing Luhn',
+    row: individual('CARD-LUHN', { bank_account: withBadCheck(card16) }),
+    problems: ['bank_account:BANK_CARD_CHECKSUM'],
+  },
+  {
+    label: 'card of 15 digits',
+    row: individual('CARD-15', { bank_account: card16.slice(0, 15) }),
+    problems: ['bank_account:BANK_CARD_FORMAT'],
+  },
+  {
+    label: 'card with a letter',
+    row: individual('CARD-A', { bank_account: `${card16.slice(0, 15)}A` }),
+    problems: ['bank_account:BANK_CARD_FORMAT'],
+  },
 
   // ENTITY settlement account: 8-32 digits
   { label: 'ENTITY account of 8 digits', row: entity('ACC-8', { bank_account: '12345678' }), problems: [] },
   { label: 'ENTITY account of 32 digits', row: entity('ACC-32', { bank_account: '1'.repeat(32) }), problems: [] },
-  { label: 'ENTITY account of 7 digits', row: entity('ACC-7', { bank_account: '1234567' }), problems: ['bank_account:BANK_ACCOUNT_FORMAT'] },
-  { label: 'ENTITY account of 33 digits', row: entity('ACC-33', { bank_account: '1'.repeat(33) }), problems: ['bank_account:BANK_ACCOUNT_FORMAT'] },
-  { label: 'ENTITY account with letters', row: entity('ACC-ABC', { bank_account: 'ACCT-12345678' }), problems: ['bank_account:BANK_ACCOUNT_FORMAT'] },
+  {
+    label: 'ENTITY account of 7 digits',
+    row: entity('ACC-7', { bank_account: '1234567' }),
+    problems: ['bank_account:BANK_ACCOUNT_FORMAT'],
+  },
+  {
+    label: 'ENTITY account of 33 digits',
+    row: entity('ACC-33', { bank_account: '1'.repeat(33) }),
+    problems: ['bank_account:BANK_ACCOUNT_FORMAT'],
+  },
+  {
+    label: 'ENTITY account with letters',
+    row: entity('ACC-ABC', { bank_account: 'ACCT-12345678' }),
+    problems: ['bank_account:BANK_ACCOUNT_FORMAT'],
+  },
 
   // herd_size: integer 0-100,000
   { label: 'herd 0', row: individual('HERD-0', { herd_size: '0' }), problems: [] },
@@ -142,23 +210,59 @@ const cases: Case[] = [
   // avg_monthly_settlement: money, optional
   { label: 'settlement 125000.5', row: individual('SET-OK', { avg_monthly_settlement: '125000.5' }), problems: [] },
   { label: 'no settlement', row: individual('SET-NONE', { avg_monthly_settlement: '' }), problems: [] },
-  { label: 'settlement with three decimals', row: individual('SET-3DP', { avg_monthly_settlement: '1.234' }), problems: ['avg_monthly_settlement:MONEY_FORMAT'] },
-  { label: 'settlement in words', row: individual('SET-TXT', { avg_monthly_settlement: '六万' }), problems: ['avg_monthly_settlement:MONEY_FORMAT'] },
-  { label: 'negative settlement', row: individual('SET-NEG', { avg_monthly_settlement: '-5.00' }), problems: ['avg_monthly_settlement:OUT_OF_RANGE'] },
+  {
+    label: 'settlement with three decimals',
+    row: individual('SET-3DP', { avg_monthly_settlement: '1.234' }),
+    problems: ['avg_monthly_settlement:MONEY_FORMAT'],
+  },
+  {
+    label: 'settlement in words',
+    row: individual('SET-TXT', { avg_monthly_settlement: '六万' }),
+    problems: ['avg_monthly_settlement:MONEY_FORMAT'],
+  },
+  {
+    label: 'negative settlement',
+    row: individual('SET-NEG', { avg_monthly_settlement: '-5.00' }),
+    problems: ['avg_monthly_settlement:OUT_OF_RANGE'],
+  },
 
   // avg_monthly_delivery_kg: decimal >= 0
   { label: 'delivery kg 0', row: individual('KG-0', { avg_monthly_delivery_kg: '0' }), problems: [] },
-  { label: 'negative delivery kg', row: individual('KG-NEG', { avg_monthly_delivery_kg: '-1' }), problems: ['avg_monthly_delivery_kg:OUT_OF_RANGE'] },
+  {
+    label: 'negative delivery kg',
+    row: individual('KG-NEG', { avg_monthly_delivery_kg: '-1' }),
+    problems: ['avg_monthly_delivery_kg:OUT_OF_RANGE'],
+  },
 
   // epidemic certificate and its expiry
   { label: 'no certificate, no expiry', row: individual('CERT-NONE', { epidemic_cert_no: '', epidemic_cert_expiry: '' }), problems: [] },
-  { label: 'certificate without expiry', row: individual('CERT-NOEXP', { epidemic_cert_expiry: '' }), problems: ['epidemic_cert_expiry:REQUIRED'] },
+  {
+    label: 'certificate without expiry',
+    row: individual('CERT-NOEXP', { epidemic_cert_expiry: '' }),
+    problems: ['epidemic_cert_expiry:REQUIRED'],
+  },
   { label: 'expiry 2026年5月1日', row: individual('DATE-ZH', { epidemic_cert_expiry: '2026年5月1日' }), problems: [] },
   { label: 'expiry 2026/5/1', row: individual('DATE-SL', { epidemic_cert_expiry: '2026/5/1' }), problems: [] },
-  { label: 'expiry 2026-02-30', row: individual('DATE-0230', { epidemic_cert_expiry: '2026-02-30' }), problems: ['epidemic_cert_expiry:DATE_INVALID'] },
-  { label: 'expiry 2026年2月30日', row: individual('DATE-ZH0230', { epidemic_cert_expiry: '2026年2月30日' }), problems: ['epidemic_cert_expiry:DATE_INVALID'] },
-  { label: 'expiry 2026/13/1', row: individual('DATE-M13', { epidemic_cert_expiry: '2026/13/1' }), problems: ['epidemic_cert_expiry:DATE_INVALID'] },
-  { label: 'expiry 01.05.2026', row: individual('DATE-DOT', { epidemic_cert_expiry: '01.05.2026' }), problems: ['epidemic_cert_expiry:DATE_FORMAT'] },
+  {
+    label: 'expiry 2026-02-30',
+    row: individual('DATE-0230', { epidemic_cert_expiry: '2026-02-30' }),
+    problems: ['epidemic_cert_expiry:DATE_INVALID'],
+  },
+  {
+    label: 'expiry 2026年2月30日',
+    row: individual('DATE-ZH0230', { epidemic_cert_expiry: '2026年2月30日' }),
+    problems: ['epidemic_cert_expiry:DATE_INVALID'],
+  },
+  {
+    label: 'expiry 2026/13/1',
+    row: individual('DATE-M13', { epidemic_cert_expiry: '2026/13/1' }),
+    problems: ['epidemic_cert_expiry:DATE_INVALID'],
+  },
+  {
+    label: 'expiry 01.05.2026',
+    row: individual('DATE-DOT', { epidemic_cert_expiry: '01.05.2026' }),
+    problems: ['epidemic_cert_expiry:DATE_FORMAT'],
+  },
 
   // every problem of a row, at once
   {
@@ -284,11 +388,19 @@ describe('roster validation: every rule, a good and a bad value', () => {
 
   it('names the canonical column and the spreadsheet row whatever header the file used', async () => {
     const ce = await t.coreEnterprise();
-    const rows = [individual('ZH-OK'), individual('ZH-BAD', { id_number: withBadCheck(residentId()), phone: '123' }), entity('ZH-ENT', { legal_rep_id_number: '' })];
+    const rows = [
+      individual('ZH-OK'),
+      individual('ZH-BAD', { id_number: withBadCheck(residentId()), phone: '123' }),
+      entity('ZH-ENT', { legal_rep_id_number: '' }),
+    ];
     const res = await uploadAndWait(t, ce.id, csvFile(rows, { headers: COLUMNS.map((c) => ` ${CHINESE[c]} `) }));
     expect(res).toMatchObject({ status: 'COMPLETED', acceptedRows: 1, rejectedRows: 2 });
     const list = await allErrors(t, res.importId);
-    expect(list.map(({ row, supplierCode, field, code }) => ({ row, supplierCode, field, code })).sort((a, b) => a.row - b.row || a.field!.localeCompare(b.field!))).toEqual([
+    expect(
+      list
+        .map(({ row, supplierCode, field, code }) => ({ row, supplierCode, field, code }))
+        .sort((a, b) => a.row - b.row || a.field!.localeCompare(b.field!)),
+    ).toEqual([
       { row: 3, supplierCode: 'ZH-BAD', field: 'id_number', code: 'ID_NUMBER_CHECKSUM' },
       { row: 3, supplierCode: 'ZH-BAD', field: 'phone', code: 'PHONE_FORMAT' },
       { row: 4, supplierCode: 'ZH-ENT', field: 'legal_rep_id_number', code: 'REQUIRED' },
@@ -297,12 +409,18 @@ describe('roster validation: every rule, a good and a bad value', () => {
 
   it('counts blank lines in the row numbers, as a spreadsheet does', async () => {
     const ce = await t.coreEnterprise();
-    const [header, first] = csvFile([individual('BL-1')]).toString('utf8').split('\r\n');
-    const [, bad] = csvFile([individual('BL-2', { herd_size: 'x' })]).toString('utf8').split('\r\n');
+    const [header, first] = csvFile([individual('BL-1')])
+      .toString('utf8')
+      .split('\r\n');
+    const [, bad] = csvFile([individual('BL-2', { herd_size: 'x' })])
+      .toString('utf8')
+      .split('\r\n');
     const text = [header, first, '', ',,,,', bad, ''].join('\r\n');
     const res = await uploadAndWait(t, ce.id, Buffer.from(text, 'utf8'));
     expect(res).toMatchObject({ status: 'COMPLETED', totalRows: 2, acceptedRows: 1, rejectedRows: 1 });
-    expect(await allErrors(t, res.importId)).toEqual([{ row: 5, supplierCode: 'BL-2', field: 'herd_size', code: 'NOT_AN_INTEGER', message: expect.any(String) }]);
+    expect(await allErrors(t, res.importId)).toEqual([
+      { row: 5, supplierCode: 'BL-2', field: 'herd_size', code: 'NOT_AN_INTEGER', message: expect.any(String) },
+    ]);
   });
 
   it('answered no request with a 5xx and failed no import for an unexpected reason', () => {

@@ -52,7 +52,8 @@ describe('roster upload and import through the API', () => {
     await t?.close();
   });
 
-  const small = (prefix: string, n = 3) => csvFile(Array.from({ length: n }, (_, i) => individual(`${prefix}-${String(i).padStart(4, '0')}`)));
+  const small = (prefix: string, n = 3) =>
+    csvFile(Array.from({ length: n }, (_, i) => individual(`${prefix}-${String(i).padStart(4, '0')}`)));
 
   describe('POST /core-enterprises/:id/rosters', () => {
     it("answers 202 QUEUED to the core enterprise's own ENTERPRISE user, its API key and ADMIN", async () => {
@@ -63,7 +64,14 @@ describe('roster upload and import through the API', () => {
       ] as [string, Auth][]) {
         const res = await upload(t, own.id, small(`UP-${who.replace(' ', '')}`), 'roster.csv', auth);
         expectStatus(res, 202);
-        expect(res.body).toMatchObject({ importId: expect.any(String), status: 'QUEUED', coreEnterpriseId: own.id, fileName: 'roster.csv', fileType: 'csv', failure: null });
+        expect(res.body).toMatchObject({
+          importId: expect.any(String),
+          status: 'QUEUED',
+          coreEnterpriseId: own.id,
+          fileName: 'roster.csv',
+          fileType: 'csv',
+          failure: null,
+        });
         const done = await waitImport(t, res.body.importId, auth);
         expect(done).toMatchObject({ importId: res.body.importId, status: 'COMPLETED', totalRows: 3, acceptedRows: 3 });
       }
@@ -91,17 +99,36 @@ describe('roster upload and import through the API', () => {
       const before = await storedCounts(t, own.id);
       const json = await t.http().post(`/core-enterprises/${own.id}/rosters`).set(t.admin.auth).send({ file: 'a,b,c' });
       expectProblem(json, 415, 'ROSTER_NOT_MULTIPART');
-      const text = await t.http().post(`/core-enterprises/${own.id}/rosters`).set(t.admin.auth).set('Content-Type', 'text/csv').send(csvText([individual('X-1')]));
+      const text = await t
+        .http()
+        .post(`/core-enterprises/${own.id}/rosters`)
+        .set(t.admin.auth)
+        .set('Content-Type', 'text/csv')
+        .send(csvText([individual('X-1')]));
       expectProblem(text, 415, 'ROSTER_NOT_MULTIPART');
       const fieldOnly = await t.http().post(`/core-enterprises/${own.id}/rosters`).set(t.admin.auth).field('comment', 'no file here');
       expectProblem(fieldOnly, 400, 'ROSTER_FILE_MISSING');
-      const noBoundary = await t.http().post(`/core-enterprises/${own.id}/rosters`).set(t.admin.auth).set('Content-Type', 'multipart/form-data').send('--x\r\n');
+      const noBoundary = await t
+        .http()
+        .post(`/core-enterprises/${own.id}/rosters`)
+        .set(t.admin.auth)
+        .set('Content-Type', 'multipart/form-data')
+        .send('--x\r\n');
       expectProblem(noBoundary, 415, 'ROSTER_NOT_MULTIPART');
       const cut = `--cut\r\nContent-Disposition: form-data; name="file"; filename="roster.csv"\r\nContent-Type: text/csv\r\n\r\n${csvText([individual('X-CUT')])}`;
-      const truncated = await t.http().post(`/core-enterprises/${own.id}/rosters`).set(t.admin.auth).set('Content-Type', 'multipart/form-data; boundary=cut').send(cut);
+      const truncated = await t
+        .http()
+        .post(`/core-enterprises/${own.id}/rosters`)
+        .set(t.admin.auth)
+        .set('Content-Type', 'multipart/form-data; boundary=cut')
+        .send(cut);
       expect(truncated.status).toBeGreaterThanOrEqual(400);
       expect(truncated.status).toBeLessThan(500);
-      const otherField = await t.http().post(`/core-enterprises/${own.id}/rosters`).set(t.admin.auth).attach('document', small('X-DOC'), 'roster.csv');
+      const otherField = await t
+        .http()
+        .post(`/core-enterprises/${own.id}/rosters`)
+        .set(t.admin.auth)
+        .attach('document', small('X-DOC'), 'roster.csv');
       expectProblem(otherField, 400, 'ROSTER_FILE_MISSING');
       expect(await storedCounts(t, own.id)).toEqual(before);
     });
@@ -137,7 +164,11 @@ describe('roster upload and import through the API', () => {
       expect(again.body).toEqual(first.body);
       expect((await storedCounts(t, ce.id)).imports).toBe(1);
 
-      expectProblem(await upload(t, ce.id, small('IDEM2'), 'roster.csv', user.auth, { 'Idempotency-Key': key }), 422, 'IDEMPOTENCY_KEY_REUSED');
+      expectProblem(
+        await upload(t, ce.id, small('IDEM2'), 'roster.csv', user.auth, { 'Idempotency-Key': key }),
+        422,
+        'IDEMPOTENCY_KEY_REUSED',
+      );
       expectProblem(await upload(t, ce.id, file, 'renamed.csv', user.auth, { 'Idempotency-Key': key }), 422, 'IDEMPOTENCY_KEY_REUSED');
       // the key is the caller's own: another caller with the same key makes its own import
       const admin = await upload(t, ce.id, file, 'roster.csv', t.admin.auth, { 'Idempotency-Key': key });
@@ -150,7 +181,7 @@ describe('roster upload and import through the API', () => {
       const late = await upload(t, ce.id, file, 'roster.csv', user.auth, { 'Idempotency-Key': key });
       expect(late.headers['idempotent-replayed']).toBe('true');
       expect(late.body.importId).toBe(first.body.importId);
-      expect((await storedCounts(t, ce.id))).toMatchObject({ imports: 2, suppliers: 3 });
+      expect(await storedCounts(t, ce.id)).toMatchObject({ imports: 2, suppliers: 3 });
     });
   });
 
@@ -180,7 +211,12 @@ describe('roster upload and import through the API', () => {
         });
         const errors = await t.http().get(`/roster-imports/${importId}/errors`).set(auth);
         expectStatus(errors, 200);
-        expect(errors.body).toEqual({ items: [{ row: 3, supplierCode: 'READ-0002', field: 'phone', code: 'PHONE_FORMAT', message: expect.any(String) }], page: 1, pageSize: expect.any(Number), total: 1 });
+        expect(errors.body).toEqual({
+          items: [{ row: 3, supplierCode: 'READ-0002', field: 'phone', code: 'PHONE_FORMAT', message: expect.any(String) }],
+          page: 1,
+          pageSize: expect.any(Number),
+          total: 1,
+        });
       }
     });
 
@@ -241,7 +277,13 @@ describe('roster upload and import through the API', () => {
       const imp = await uploadAndWait(t, ce.id, csvFile(rows));
       expect(imp).toMatchObject({ status: 'COMPLETED', acceptedRows: 1, rejectedRows: 5 });
 
-      const res = await t.http().get(`/roster-imports/${imp.importId}/errors`).set(t.admin.auth).set('Accept', 'text/csv').buffer(true).parse(rawBody);
+      const res = await t
+        .http()
+        .get(`/roster-imports/${imp.importId}/errors`)
+        .set(t.admin.auth)
+        .set('Accept', 'text/csv')
+        .buffer(true)
+        .parse(rawBody);
       expectStatus(res, 200);
       expect(res.headers['content-type']).toMatch(/^text\/csv/);
       expect(res.headers['content-disposition']).toMatch(/attachment/);
@@ -269,7 +311,13 @@ describe('roster upload and import through the API', () => {
       expect(imp.status).toBe('COMPLETED');
       const json = await t.http().get(`/roster-imports/${imp.importId}/errors`).query({ pageSize: 1 }).set(t.admin.auth);
       expect(json.body.total).toBeGreaterThan(5000);
-      const res = await t.http().get(`/roster-imports/${imp.importId}/errors`).set(t.admin.auth).set('Accept', 'text/csv').buffer(true).parse(rawBody);
+      const res = await t
+        .http()
+        .get(`/roster-imports/${imp.importId}/errors`)
+        .set(t.admin.auth)
+        .set('Accept', 'text/csv')
+        .buffer(true)
+        .parse(rawBody);
       const table = parseCsv((res.body as Buffer).subarray(3).toString('utf8'));
       expect(table.length - 1).toBe(json.body.total);
       expect(table.slice(1).map((r) => Number(r[0]))).toEqual([...table.slice(1).map((r) => Number(r[0]))].sort((a, b) => a - b));
@@ -312,12 +360,26 @@ describe('roster upload and import through the API', () => {
       const ce = await t.coreEnterprise();
       const xId = residentIdEndingInX('1983-04-05');
       const rows = [
-        individual('EQ-1', { id_number: xId, avg_monthly_settlement: '60000.00', epidemic_cert_expiry: '2099-12-31', years_experience: '8.5', avg_monthly_delivery_kg: '50000' }),
+        individual('EQ-1', {
+          id_number: xId,
+          avg_monthly_settlement: '60000.00',
+          epidemic_cert_expiry: '2099-12-31',
+          years_experience: '8.5',
+          avg_monthly_delivery_kg: '50000',
+        }),
         entity('EQ-2', { supplier_type: 'ENTITY' }),
       ];
       expect(await uploadAndWait(t, ce.id, csvFile(rows))).toMatchObject({ status: 'COMPLETED', createdCount: 2 });
       const rewritten = [
-        { ...rows[0], supplier_type: '个人', id_number: xId.toLowerCase(), avg_monthly_settlement: '60000', epidemic_cert_expiry: '2099年12月31日', years_experience: '8.50', avg_monthly_delivery_kg: '50000.000' },
+        {
+          ...rows[0],
+          supplier_type: '个人',
+          id_number: xId.toLowerCase(),
+          avg_monthly_settlement: '60000',
+          epidemic_cert_expiry: '2099年12月31日',
+          years_experience: '8.50',
+          avg_monthly_delivery_kg: '50000.000',
+        },
         { ...rows[1], supplier_type: '合作社', name: ` ${rows[1].name} ` },
       ];
       const again = await uploadAndWait(t, ce.id, csvFile(rewritten));
@@ -468,7 +530,13 @@ describe('roster upload and import through the API', () => {
       else if (Date.now() > deadline) throw new Error(`still ${v.body.status}`);
       else await new Promise((r) => setTimeout(r, 20));
     }
-    expect(final).toMatchObject({ status: 'COMPLETED', totalRows: 60_000, processedRows: 60_000, acceptedRows: 60_000, createdCount: 60_000 });
+    expect(final).toMatchObject({
+      status: 'COMPLETED',
+      totalRows: 60_000,
+      processedRows: 60_000,
+      acceptedRows: 60_000,
+      createdCount: 60_000,
+    });
     const midway = seen.filter((s) => s.status === 'RUNNING' && s.processedRows > 0 && s.processedRows < 60_000);
     if (seen.some((s) => s.status === 'RUNNING')) expect(midway.length).toBeGreaterThan(0);
     // never goes backwards within a run

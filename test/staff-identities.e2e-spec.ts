@@ -26,7 +26,15 @@ describe("what core enterprises see of the bank's staff", () => {
     staff = [l.officer, l.officer2, l.senior, l.senior2];
     apiKey = await t.apiKey(l.ce.id, 'erp nightly');
     // the admin changes the rules (a second ruleset) and uploads a roster
-    expect((await t.http().patch(`/programmes/${l.programme.id}`).set(t.admin.auth).send({ eligibilityRules: l.programme.eligibilityRules.slice(0, 4) })).status).toBe(200);
+    expect(
+      (
+        await t
+          .http()
+          .patch(`/programmes/${l.programme.id}`)
+          .set(t.admin.auth)
+          .send({ eligibilityRules: l.programme.eligibilityRules.slice(0, 4) })
+      ).status,
+    ).toBe(200);
     importId = (await importRoster(t, l.ce.id, await rosterBuffer({ rows: 5, seed: 9, errorRate: 0.5, asOf: '2026-11-01' }))).importId;
     // an officer submits and two others approve; a senior rejects; an officer approves what the enterprise then cancels
     loans.staffSubmitted = await submitOk(t, l.officer, l.programme.id, l.suppliers[0].id, { amount: '60000.00' });
@@ -39,7 +47,10 @@ describe("what core enterprises see of the bank's staff", () => {
     cancelledByEnterprise = await cancelReq(t, l.enterprise, loans.cancelled.id, { reason: 'the farmer sold the herd' });
     expect(cancelledByEnterprise.status).toBe(200);
     // an officer blacklists a supplier and asks for a re-screen
-    expect((await t.http().post(`/suppliers/${l.suppliers[2].id}/blacklist`).set(l.officer.auth).send({ reason: 'fraudulent delivery records' })).status).toBe(200);
+    expect(
+      (await t.http().post(`/suppliers/${l.suppliers[2].id}/blacklist`).set(l.officer.auth).send({ reason: 'fraudulent delivery records' }))
+        .status,
+    ).toBe(200);
     const run = await t.http().post(`/programmes/${l.programme.id}/evaluations`).set(l.officer.auth).send();
     expect(run.status).toBe(202);
     runId = run.body.jobId;
@@ -91,7 +102,8 @@ describe("what core enterprises see of the bank's staff", () => {
         return { text: views.map((v) => v.text).join('\n') } as Response;
       },
       'POST /loan-applications': () => post('/loan-applications', { programmeId: p, supplierId: s, amount: '10000.00', termDays: 180 }),
-      'POST /programmes/:id/loan-applications:batch': () => post(`/programmes/${p}/loan-applications:batch`, { applications: [{ supplierId: s, amount: '10000.00', termDays: 180 }] }),
+      'POST /programmes/:id/loan-applications:batch': () =>
+        post(`/programmes/${p}/loan-applications:batch`, { applications: [{ supplierId: s, amount: '10000.00', termDays: 180 }] }),
       'POST /loan-applications/:id/cancel': async () => {
         // an APPROVED loan the staff decided on (cancelling it answers its view), and one already cancelled (409)
         const approved = await submitOk(t, l.enterprise, p, l.suppliers[1].id, { amount: '10000.00' });
@@ -105,7 +117,8 @@ describe("what core enterprises see of the bank's staff", () => {
         t.http().post(`/core-enterprises/${l.ce.id}/rosters`).set(auth).attach('file', Buffer.from('supplier_code\nX-1\n'), 'tiny.csv'),
       'POST /roster-imports/:id/retry': () => post(`/roster-imports/${importId}/retry`),
       // a wrong current password: the refusal names nobody
-      'POST /users/me/password': () => post('/users/me/password', { currentPassword: 'not-the-password-1', newPassword: 'a-new-password-22' }),
+      'POST /users/me/password': () =>
+        post('/users/me/password', { currentPassword: 'not-the-password-1', newPassword: 'a-new-password-22' }),
     };
   }
 
@@ -116,7 +129,7 @@ describe("what core enterprises see of the bank's staff", () => {
   it.each([
     ['an ENTERPRISE user', () => l.enterprise.auth],
     ['an API key', () => apiKey.auth],
-  ])("shows %s no staff name or id on any route", async (_who, auth) => {
+  ])('shows %s no staff name or id on any route', async (_who, auth) => {
     const found: Record<string, string[]> = {};
     for (const [route, call] of Object.entries(walk(auth()))) {
       const res = await call();
@@ -140,10 +153,18 @@ describe("what core enterprises see of the bank's staff", () => {
     // its own people it still sees as they are
     const rejected = (await read(l.enterprise.auth, `/loan-applications/${loans.rejected.id}`)).body;
     expect(rejected.submittedBy).toEqual({ kind: 'USER', name: l.enterprise.username, role: 'ENTERPRISE' });
-    expect(rejected.history.map((h: { actor: { name: string } }) => h.actor.name)).toEqual([l.enterprise.username, l.enterprise.username, 'SENIOR_OFFICER']);
+    expect(rejected.history.map((h: { actor: { name: string } }) => h.actor.name)).toEqual([
+      l.enterprise.username,
+      l.enterprise.username,
+      'SENIOR_OFFICER',
+    ]);
     expect(cancelledByEnterprise.body.approval).toEqual({ by: 'OFFICER', byId: null, at: expect.any(String) });
     const list = (await read(l.enterprise.auth, `/loan-applications?status=APPROVED`)).body.items;
-    expect(list.find((x: { id: string }) => x.id === loans.staffSubmitted.id).approval).toEqual({ by: 'SENIOR_OFFICER', byId: null, at: expect.any(String) });
+    expect(list.find((x: { id: string }) => x.id === loans.staffSubmitted.id).approval).toEqual({
+      by: 'SENIOR_OFFICER',
+      byId: null,
+      at: expect.any(String),
+    });
     const rulesets = (await read(apiKey.auth, `/programmes/${l.programme.id}/rulesets`)).body;
     expect(rulesets.map((r: { createdBy: string }) => r.createdBy)).toEqual(['ADMIN', 'ADMIN']);
   });

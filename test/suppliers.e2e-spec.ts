@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { expectProblem } from './support/problems.js';
-import { csvFile, entity, expectStatus, individual, residentIdEndingInX, serverErrors, uploadAndWait, type Auth } from './support/roster-files.js';
+import {
+  csvFile,
+  entity,
+  expectStatus,
+  individual,
+  residentIdEndingInX,
+  serverErrors,
+  uploadAndWait,
+  type Auth,
+} from './support/roster-files.js';
 import { createTestApp, type TestApp, type TestUser } from './support/test-app.js';
 
 const masked = (v: string, head: number, tail: number) => v.slice(0, head) + '*'.repeat(v.length - head - tail) + v.slice(-tail);
@@ -27,7 +36,11 @@ describe('suppliers: lists, detail, masking, identity and its audit', () => {
     avg_monthly_settlement: '150000',
   });
   const firm = entity('SUP-E-0002', { name: '锡林郭勒草原奶牛养殖专业合作社', bank_account: '1100601234567890123', phone: '15012345678' });
-  const rows = [person, firm, ...Array.from({ length: 6 }, (_, i) => individual(`SUP-X-${String(i).padStart(4, '0')}`, { name: `王牧户${i}` }))];
+  const rows = [
+    person,
+    firm,
+    ...Array.from({ length: 6 }, (_, i) => individual(`SUP-X-${String(i).padStart(4, '0')}`, { name: `王牧户${i}` })),
+  ];
   let personId: string;
   let firmId: string;
 
@@ -54,7 +67,15 @@ describe('suppliers: lists, detail, masking, identity and its audit', () => {
     await t?.close();
   });
 
-  const fullIdentifiers = () => [person.id_number, person.phone, person.bank_account, firm.id_number, firm.legal_rep_id_number, firm.phone, firm.bank_account];
+  const fullIdentifiers = () => [
+    person.id_number,
+    person.phone,
+    person.bank_account,
+    firm.id_number,
+    firm.legal_rep_id_number,
+    firm.phone,
+    firm.bank_account,
+  ];
 
   describe('GET /core-enterprises/:id/suppliers', () => {
     it('lists them to the owner (user and API key) and to staff, ordered by code, identifiers masked', async () => {
@@ -85,7 +106,12 @@ describe('suppliers: lists, detail, masking, identity and its audit', () => {
       expect(wildcard.body.total).toBe(0);
       const page2 = await t.http().get(`/core-enterprises/${own.id}/suppliers`).query({ page: 2, pageSize: 3 }).set(enterprise.auth);
       expect(page2.body).toMatchObject({ page: 2, pageSize: 3, total: rows.length });
-      expect(page2.body.items.map((s: { supplierCode: string }) => s.supplierCode)).toEqual(rows.map((r) => r.supplier_code).sort().slice(3, 6));
+      expect(page2.body.items.map((s: { supplierCode: string }) => s.supplierCode)).toEqual(
+        rows
+          .map((r) => r.supplier_code)
+          .sort()
+          .slice(3, 6),
+      );
       expectProblem(await t.http().get(`/core-enterprises/${own.id}/suppliers`).query({ pageSize: 501 }).set(enterprise.auth), 400);
     });
 
@@ -145,7 +171,11 @@ describe('suppliers: lists, detail, masking, identity and its audit', () => {
 
   describe('GET /suppliers/:id/identity', () => {
     const identityEvents = async () => {
-      const res = await t.http().get('/audit-events').query({ entityType: 'Supplier', entityId: personId, action: 'SUPPLIER_IDENTITY_READ', pageSize: 100 }).set(auditor.auth);
+      const res = await t
+        .http()
+        .get('/audit-events')
+        .query({ entityType: 'Supplier', entityId: personId, action: 'SUPPLIER_IDENTITY_READ', pageSize: 100 })
+        .set(auditor.auth);
       expectStatus(res, 200);
       return res.body as { total: number; items: Record<string, any>[] };
     };
@@ -168,17 +198,31 @@ describe('suppliers: lists, detail, masking, identity and its audit', () => {
       expect(events.total).toBe(before + 3);
       const mine = events.items.slice(-3);
       expect(mine.map((e) => e.actor.id)).toEqual([officer.id, senior.id, t.admin.id]);
-      expect(mine.every((e) => e.action === 'SUPPLIER_IDENTITY_READ' && e.entityType === 'Supplier' && e.entityId === personId && e.coreEnterpriseId === own.id)).toBe(true);
+      expect(
+        mine.every(
+          (e) =>
+            e.action === 'SUPPLIER_IDENTITY_READ' &&
+            e.entityType === 'Supplier' &&
+            e.entityId === personId &&
+            e.coreEnterpriseId === own.id,
+        ),
+      ).toBe(true);
       // the audit trail itself keeps no full identifier
       expect(fullIdentifiers().filter((v) => JSON.stringify(events).includes(v))).toEqual([]);
 
       const f = await t.http().get(`/suppliers/${firmId}/identity`).set(officer.auth);
-      expect(f.body).toMatchObject({ idNumber: firm.id_number, legalRepIdNumber: firm.legal_rep_id_number, bankAccount: firm.bank_account, phone: firm.phone });
+      expect(f.body).toMatchObject({
+        idNumber: firm.id_number,
+        legalRepIdNumber: firm.legal_rep_id_number,
+        bankAccount: firm.bank_account,
+        phone: firm.phone,
+      });
     });
 
     it('refuses ENTERPRISE users, API keys and AUDITOR (403), anonymous callers (401), and audits nothing for them', async () => {
       const before = (await identityEvents()).total;
-      for (const auth of [enterprise.auth, ownKey, auditor.auth, otherEnterprise.auth]) expectProblem(await t.http().get(`/suppliers/${personId}/identity`).set(auth), 403);
+      for (const auth of [enterprise.auth, ownKey, auditor.auth, otherEnterprise.auth])
+        expectProblem(await t.http().get(`/suppliers/${personId}/identity`).set(auth), 403);
       expectProblem(await t.http().get(`/suppliers/${personId}/identity`), 401);
       expectProblem(await t.http().get(`/suppliers/${randomUUID()}/identity`).set(officer.auth), 404);
       expect((await identityEvents()).total).toBe(before);
@@ -186,7 +230,8 @@ describe('suppliers: lists, detail, masking, identity and its audit', () => {
 
     it('lets only ADMIN and AUDITOR read the audit trail', async () => {
       expectStatus(await t.http().get('/audit-events').query({ entityType: 'Supplier', entityId: personId }).set(t.admin.auth), 200);
-      for (const u of [officer, enterprise]) expectProblem(await t.http().get('/audit-events').query({ entityType: 'Supplier', entityId: personId }).set(u.auth), 403);
+      for (const u of [officer, enterprise])
+        expectProblem(await t.http().get('/audit-events').query({ entityType: 'Supplier', entityId: personId }).set(u.auth), 403);
     });
   });
 

@@ -22,7 +22,11 @@ describe('user lifecycle', () => {
   const me = (auth: Record<string, string>) => t.http().get('/users/me').set(auth);
   const login = (username: string, password: string) => t.http().post('/auth/login').send({ username, password });
   const eventsOf = async (entityId: string, action?: string) => {
-    const res = await t.http().get('/audit-events').query({ entityType: 'User', entityId, ...(action ? { action } : {}) }).set(t.admin.auth);
+    const res = await t
+      .http()
+      .get('/audit-events')
+      .query({ entityType: 'User', entityId, ...(action ? { action } : {}) })
+      .set(t.admin.auth);
     expect(res.status).toBe(200);
     return res.body.items as Array<Record<string, any>>;
   };
@@ -58,7 +62,10 @@ describe('user lifecycle', () => {
 
     it('refuses a well signed token without a token version', async () => {
       const u = await t.user('AUDITOR');
-      const token = await new JwtService({}).signAsync({ sub: u.id, usr: u.username, role: u.role, ce: null }, { secret: t.config.jwtSecret, issuer: 'chainlend', expiresIn: 60 });
+      const token = await new JwtService({}).signAsync(
+        { sub: u.id, usr: u.username, role: u.role, ce: null },
+        { secret: t.config.jwtSecret, issuer: 'chainlend', expiresIn: 60 },
+      );
       expectProblem(await me({ Authorization: `Bearer ${token}` }), 401, 'INVALID_TOKEN');
     });
   });
@@ -68,7 +75,9 @@ describe('user lifecycle', () => {
       const u = await t.user('OFFICER');
       const res = await post(`/users/${u.id}/disable`, t.admin.auth, { reason: 'left the bank on 2026-11-30' });
       expect(res.status).toBe(200);
-      expect(res.body).toEqual(userView(u, { disabled: true, disabledAt: expect.any(String), disabledReason: 'left the bank on 2026-11-30' }));
+      expect(res.body).toEqual(
+        userView(u, { disabled: true, disabledAt: expect.any(String), disabledReason: 'left the bank on 2026-11-30' }),
+      );
 
       expectProblem(await me(u.auth), 401, 'INVALID_TOKEN');
       const refused = await login(u.username, u.password);
@@ -83,7 +92,10 @@ describe('user lifecycle', () => {
       expect((await t.http().get(`/users/${u.id}`).set(t.admin.auth)).body).toEqual(res.body);
 
       expect(await eventsOf(u.id, 'USER_DISABLED')).toEqual([
-        expect.objectContaining({ actor: expect.objectContaining({ id: t.admin.id }), after: { disabled: true, reason: 'left the bank on 2026-11-30' } }),
+        expect.objectContaining({
+          actor: expect.objectContaining({ id: t.admin.id }),
+          after: { disabled: true, reason: 'left the bank on 2026-11-30' },
+        }),
       ]);
       expect(await eventsOf(u.id, 'AUTH_LOGIN_REFUSED_DISABLED')).toEqual([
         expect.objectContaining({ actor: expect.objectContaining({ kind: 'ANONYMOUS' }), correlationId: refused.headers['x-request-id'] }),
@@ -178,7 +190,7 @@ describe('user lifecycle', () => {
   });
 
   describe('POST /users/:id/revoke-tokens', () => {
-    it("ends every session of the user at once; a new login works, and it is audited", async () => {
+    it('ends every session of the user at once; a new login works, and it is audited', async () => {
       const u = await t.user('SENIOR_OFFICER');
       const second = { Authorization: `Bearer ${await t.login(u.username, u.password)}` };
       const res = await post(`/users/${u.id}/revoke-tokens`, t.admin.auth);
@@ -260,7 +272,8 @@ describe('user lifecycle', () => {
 
     it('refuses a wrong current password with 403, and throttles guesses like logins', async () => {
       const u = await t.user('OFFICER');
-      for (let i = 0; i < 3; i++) expectProblem(await change(u.auth, { currentPassword: `guess-${i}`, newPassword: NEW_PASSWORD }), 403, 'WRONG_CURRENT_PASSWORD');
+      for (let i = 0; i < 3; i++)
+        expectProblem(await change(u.auth, { currentPassword: `guess-${i}`, newPassword: NEW_PASSWORD }), 403, 'WRONG_CURRENT_PASSWORD');
       const throttled = await change(u.auth, { currentPassword: u.password, newPassword: NEW_PASSWORD });
       expectProblem(throttled, 429, 'LOGIN_THROTTLED');
       expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
@@ -287,7 +300,11 @@ describe('user lifecycle', () => {
     });
 
     it('refuses a caller without credentials (401) and an API key, which has no password (403)', async () => {
-      expectProblem(await t.http().post('/users/me/password').send({ currentPassword: 'a', newPassword: NEW_PASSWORD }), 401, 'UNAUTHENTICATED');
+      expectProblem(
+        await t.http().post('/users/me/password').send({ currentPassword: 'a', newPassword: NEW_PASSWORD }),
+        401,
+        'UNAUTHENTICATED',
+      );
       const key = await t.apiKey((await t.coreEnterprise()).id);
       expectProblem(await change(key.auth, { currentPassword: 'whatever-it-is', newPassword: NEW_PASSWORD }), 403, 'FORBIDDEN');
     });
@@ -297,7 +314,10 @@ describe('user lifecycle', () => {
     it('is never disabled, even when two admins disable each other at the same moment', async () => {
       // leave exactly two enabled admins: the bootstrap one and another
       const other = await t.user('ADMIN');
-      await t.db.query(`UPDATE users SET disabled_at = now(), disabled_reason = 'test' WHERE role = 'ADMIN' AND id NOT IN ($1, $2)`, [t.admin.id, other.id]);
+      await t.db.query(`UPDATE users SET disabled_at = now(), disabled_reason = 'test' WHERE role = 'ADMIN' AND id NOT IN ($1, $2)`, [
+        t.admin.id,
+        other.id,
+      ]);
 
       // hold the admins' rows so that both requests are past the guard and waiting together
       const blocker = new pg.Client({ connectionString: t.databaseUrl });
@@ -310,7 +330,9 @@ describe('user lifecycle', () => {
           post(`/users/${t.admin.id}/disable`, other.auth, { reason: 'race' }),
         ]);
         for (let i = 0; ; i++) {
-          const { rows } = await blocker.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+          const { rows } = await blocker.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          );
           if (rows[0].n >= 2) break;
           if (i > 200) throw new Error('the two requests never waited for the admin rows');
           await new Promise((r) => setTimeout(r, 25));
@@ -318,7 +340,11 @@ describe('user lifecycle', () => {
         await blocker.query('COMMIT');
         const answers = await pending;
         expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
-        expectProblem(answers.find((r) => r.status === 409)!, 409, 'LAST_ENABLED_ADMIN');
+        expectProblem(
+          answers.find((r) => r.status === 409)!,
+          409,
+          'LAST_ENABLED_ADMIN',
+        );
       } finally {
         await blocker.end();
       }

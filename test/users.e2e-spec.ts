@@ -110,11 +110,19 @@ describe('users', () => {
   it('names a short password and a missing core enterprise in one 400', async () => {
     const res = await create({ username: uniqueName('two.problems'), password: 'short', role: 'ENTERPRISE' });
     expectProblem(res, 400, 'VALIDATION_FAILED');
-    expect(res.body.errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`).sort()).toEqual(['coreEnterpriseId:REQUIRED', 'password:INVALID_MIN_LENGTH']);
+    expect(res.body.errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`).sort()).toEqual([
+      'coreEnterpriseId:REQUIRED',
+      'password:INVALID_MIN_LENGTH',
+    ]);
   });
 
   it('answers 404 for a core enterprise that does not exist', async () => {
-    const res = await create({ username: uniqueName('lost'), password: PASSWORD, role: 'ENTERPRISE', coreEnterpriseId: '00000000-0000-4000-8000-000000000000' });
+    const res = await create({
+      username: uniqueName('lost'),
+      password: PASSWORD,
+      role: 'ENTERPRISE',
+      coreEnterpriseId: '00000000-0000-4000-8000-000000000000',
+    });
     expectProblem(res, 404, 'NOT_FOUND');
   });
 

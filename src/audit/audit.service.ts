@@ -93,23 +93,34 @@ export class AuditService {
     );
   }
 
-  async list(filter: { entityType?: string; entityId?: string; action?: string; page: number; pageSize: number }): Promise<Page<AuditEventView>> {
+  async list(filter: {
+    entityType?: string;
+    entityId?: string;
+    action?: string;
+    page: number;
+    pageSize: number;
+  }): Promise<Page<AuditEventView>> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.entityType) where.push(`entity_type = $${params.push(filter.entityType)}`);
     if (filter.entityId) where.push(`entity_id = $${params.push(filter.entityId)}`);
     if (filter.action) where.push(`action = $${params.push(filter.action)}`);
-    return pageOf<Record<string, unknown>, AuditEventView>(this.dataSource.manager, { columns: '*', from: 'audit_events', where, params, orderBy: 'id' }, filter, (r) => ({
-      id: String(r.id),
-      occurredAt: (r.occurred_at as Date).toISOString(),
-      actor: { kind: r.actor_kind as string, id: r.actor_id as string, name: r.actor_name as string, role: r.actor_role as string },
-      action: r.action as string,
-      entityType: r.entity_type as string,
-      entityId: r.entity_id as string | null,
-      coreEnterpriseId: r.core_enterprise_id as string | null,
-      before: r.before,
-      after: r.after,
-      correlationId: r.correlation_id as string | null,
-    }));
+    return pageOf<Record<string, unknown>, AuditEventView>(
+      this.dataSource.manager,
+      { columns: '*', from: 'audit_events', where, params, orderBy: 'id' },
+      filter,
+      (r) => ({
+        id: String(r.id),
+        occurredAt: (r.occurred_at as Date).toISOString(),
+        actor: { kind: r.actor_kind as string, id: r.actor_id as string, name: r.actor_name as string, role: r.actor_role as string },
+        action: r.action as string,
+        entityType: r.entity_type as string,
+        entityId: r.entity_id as string | null,
+        coreEnterpriseId: r.core_enterprise_id as string | null,
+        before: r.before,
+        after: r.after,
+        correlationId: r.correlation_id as string | null,
+      }),
+    );
   }
 }

@@ -28,7 +28,7 @@ describe('actorSeenBy', () => {
     expect(actorSeenBy(enterprise, system)).toEqual({ kind: 'SYSTEM', id: null, name: 'SYSTEM', role: 'ADMIN' });
   });
 
-  it("shows a core enterprise its own users and API keys as they are", () => {
+  it('shows a core enterprise its own users and API keys as they are', () => {
     const enterprise = viewer('ENTERPRISE', 'ce-1');
     expect(actorSeenBy(enterprise, clerk)).toEqual(clerk);
     expect(actorSeenBy(enterprise, erp)).toEqual(erp);

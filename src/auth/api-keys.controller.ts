@@ -16,7 +16,8 @@ export class ApiKeysController {
   @Post()
   @Roles('ADMIN')
   @RedactOnReplay('key')
-  @ApiOperation({ summary: "Issue an API key for the core enterprise's own systems (shown once; sent as X-Api-Key)",
+  @ApiOperation({
+    summary: "Issue an API key for the core enterprise's own systems (shown once; sent as X-Api-Key)",
     description: 'With an Idempotency-Key, a replay answers the same key record with `key: null`: the secret is never stored.',
   })
   @ApiCreatedResponse({ type: CreatedApiKeyResponse })
@@ -39,11 +40,7 @@ export class ApiKeysController {
   @ApiOperation({ summary: 'Revoke an API key' })
   @ApiOkResponse({ type: ApiKeyResponse })
   @ApiProblems(400, 401, 403, 404)
-  revoke(
-    @CurrentActor() actor: Actor,
-    @UuidParam() id: string,
-    @UuidParam('keyId') keyId: string,
-  ): Promise<ApiKeyResponse> {
+  revoke(@CurrentActor() actor: Actor, @UuidParam() id: string, @UuidParam('keyId') keyId: string): Promise<ApiKeyResponse> {
     return this.keys.revoke(actor, id, keyId);
   }
 }

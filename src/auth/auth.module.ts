@@ -21,7 +21,11 @@ import { UsersService } from './users.service.js';
     CoreEnterprisesModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256', issuer: 'chainlend' }, verifyOptions: { algorithms: ['HS256'], issuer: 'chainlend' } }),
+      useFactory: (config: AppConfig) => ({
+        secret: config.jwtSecret,
+        signOptions: { algorithm: 'HS256', issuer: 'chainlend' },
+        verifyOptions: { algorithms: ['HS256'], issuer: 'chainlend' },
+      }),
     }),
   ],
   controllers: [AuthController, UsersController, ApiKeysController],

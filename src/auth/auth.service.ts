@@ -89,9 +89,27 @@ export class AuthService {
       throw new DomainError(AuthErrors.INVALID_CREDENTIALS, 'Wrong username or password');
     }
     await this.attempts.succeeded(reservation);
-    const actor: Actor = { kind: 'USER', id: user.id, name: user.username, role: user.role, coreEnterpriseId: user.core_enterprise_id, correlationId };
-    await this.audit.record(null, actor, { action: 'AUTH_LOGIN_SUCCEEDED', entityType: 'User', entityId: user.id, coreEnterpriseId: actor.coreEnterpriseId });
-    return this.issueToken({ id: user.id, username: user.username, role: user.role, coreEnterpriseId: user.core_enterprise_id, tokenVersion: user.token_version });
+    const actor: Actor = {
+      kind: 'USER',
+      id: user.id,
+      name: user.username,
+      role: user.role,
+      coreEnterpriseId: user.core_enterprise_id,
+      correlationId,
+    };
+    await this.audit.record(null, actor, {
+      action: 'AUTH_LOGIN_SUCCEEDED',
+      entityType: 'User',
+      entityId: user.id,
+      coreEnterpriseId: actor.coreEnterpriseId,
+    });
+    return this.issueToken({
+      id: user.id,
+      username: user.username,
+      role: user.role,
+      coreEnterpriseId: user.core_enterprise_id,
+      tokenVersion: user.token_version,
+    });
   }
 
   /**
@@ -100,8 +118,10 @@ export class AuthService {
    * revoked and a fresh one answered.
    */
   async changeOwnPassword(actor: Actor, currentPassword: string, newPassword: string, client: string): Promise<AccessToken> {
-    if (actor.kind !== 'USER') throw new DomainError(CommonErrors.FORBIDDEN, 'Only a user has a password to change; an API key is revoked and reissued instead');
-    if (currentPassword === newPassword) throw invalid('newPassword', 'SAME_AS_CURRENT', 'newPassword must differ from the current password');
+    if (actor.kind !== 'USER')
+      throw new DomainError(CommonErrors.FORBIDDEN, 'Only a user has a password to change; an API key is revoked and reissued instead');
+    if (currentPassword === newPassword)
+      throw invalid('newPassword', 'SAME_AS_CURRENT', 'newPassword must differ from the current password');
     const key = actor.name.toLowerCase();
     const reservation = await this.reserveAttempt(key, client, actor);
     const r = await sql<{ password_hash: string }>(this.dataSource.manager, `SELECT password_hash FROM users WHERE id = $1`, [actor.id]);
@@ -123,7 +143,12 @@ export class AuthService {
     const reserved = await this.attempts.reserve(key, client);
     if (reserved.allowed) return reserved.reservation;
     const { scope, retryAfterSeconds } = reserved;
-    await this.audit.record(null, actor, { action: 'AUTH_LOGIN_THROTTLED', entityType: 'User', entityId: key, after: { address: client, scope, retryAfterSeconds } });
+    await this.audit.record(null, actor, {
+      action: 'AUTH_LOGIN_THROTTLED',
+      entityType: 'User',
+      entityId: key,
+      after: { address: client, scope, retryAfterSeconds },
+    });
     throw new DomainError(AuthErrors.LOGIN_THROTTLED, `Too many failed logins; try again in ${retryAfterSeconds} s`, {
       headers: { 'Retry-After': String(retryAfterSeconds) },
     });
@@ -163,7 +188,13 @@ export class AuthService {
     } catch {
       throw new DomainError(AuthErrors.INVALID_TOKEN);
     }
-    if (typeof claims?.sub !== 'string' || !UUID.test(claims.sub) || !Number.isInteger(claims.ver) || !(ROLES as readonly string[]).includes(claims.role) || !claims.exp) {
+    if (
+      typeof claims?.sub !== 'string' ||
+      !UUID.test(claims.sub) ||
+      !Number.isInteger(claims.ver) ||
+      !(ROLES as readonly string[]).includes(claims.role) ||
+      !claims.exp
+    ) {
       throw new DomainError(AuthErrors.INVALID_TOKEN);
     }
     // jsonwebtoken re-imports the key on every verification, which costs more than the request;
@@ -182,7 +213,14 @@ export class AuthService {
     );
     const row = r.rows[0];
     if (!row) throw new DomainError(AuthErrors.INVALID_API_KEY);
-    return { kind: 'API_KEY', id: row.id, name: `api-key:${row.name}`, role: 'ENTERPRISE', coreEnterpriseId: row.core_enterprise_id, correlationId };
+    return {
+      kind: 'API_KEY',
+      id: row.id,
+      name: `api-key:${row.name}`,
+      role: 'ENTERPRISE',
+      coreEnterpriseId: row.core_enterprise_id,
+      correlationId,
+    };
   }
 
   /** A new random key, shown once; only its hash is stored. */

@@ -4,7 +4,15 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/tokens.js';
 import { sql } from '../database/sql.js';
-import { afterSuccess, current, decideAttempt, forgetAt, type AttemptCounter, type AttemptScope, type LoginThrottlePolicy } from './login-throttle.js';
+import {
+  afterSuccess,
+  current,
+  decideAttempt,
+  forgetAt,
+  type AttemptCounter,
+  type AttemptScope,
+  type LoginThrottlePolicy,
+} from './login-throttle.js';
 
 /** The client of the row that counts a username's failures from every address. */
 const ALL_ADDRESSES = '*';
@@ -26,7 +34,8 @@ export interface AttemptReservation {
   failures: number;
 }
 
-export type Reserved = { allowed: true; reservation: AttemptReservation } | { allowed: false; scope: AttemptScope; retryAfterSeconds: number };
+export type Reserved =
+  { allowed: true; reservation: AttemptReservation } | { allowed: false; scope: AttemptScope; retryAfterSeconds: number };
 
 const counterOf = (r: AttemptRow | undefined): AttemptCounter => ({
   failures: r?.failures ?? 0,
@@ -69,10 +78,16 @@ export class LoginAttemptsService {
       if (decision.countedForUsername) {
         await this.save(m, usernameKey, ALL_ADDRESSES, decision.username);
         if (decision.username.failures === this.policy.maxFailuresPerUsername) {
-          this.logger.warn({ username: usernameKey }, 'failed logins from several addresses reached the per-username allowance; new addresses now wait');
+          this.logger.warn(
+            { username: usernameKey },
+            'failed logins from several addresses reached the per-username allowance; new addresses now wait',
+          );
         }
       }
-      return { allowed: true, reservation: { usernameKey, client, countedForUsername: decision.countedForUsername, failures: decision.address.failures } };
+      return {
+        allowed: true,
+        reservation: { usernameKey, client, countedForUsername: decision.countedForUsername, failures: decision.address.failures },
+      };
     });
   }
 
@@ -100,8 +115,16 @@ export class LoginAttemptsService {
    * Both counters of the username, locked; rows are created first so that the first attempts of a
    * username serialise too. Every caller locks '*' before the address, so they cannot deadlock.
    */
-  private async lock(m: EntityManager, usernameKey: string, client: string): Promise<{ address: AttemptCounter; username: AttemptCounter; now: Date }> {
-    await sql(m, `INSERT INTO login_attempts (username_key, client) VALUES ($1, $2), ($1, $3) ON CONFLICT DO NOTHING`, [usernameKey, client, ALL_ADDRESSES]);
+  private async lock(
+    m: EntityManager,
+    usernameKey: string,
+    client: string,
+  ): Promise<{ address: AttemptCounter; username: AttemptCounter; now: Date }> {
+    await sql(m, `INSERT INTO login_attempts (username_key, client) VALUES ($1, $2), ($1, $3) ON CONFLICT DO NOTHING`, [
+      usernameKey,
+      client,
+      ALL_ADDRESSES,
+    ]);
     const r = await sql<AttemptRow>(
       m,
       // the time once the locks are held: now() is when the transaction began, maybe before a wait

@@ -1,4 +1,13 @@
-import { afterSuccess, current, decideAttempt, delaySeconds, EMPTY_COUNTER, forgetAt, type AttemptCounter, type LoginThrottlePolicy } from './login-throttle.js';
+import {
+  afterSuccess,
+  current,
+  decideAttempt,
+  delaySeconds,
+  EMPTY_COUNTER,
+  forgetAt,
+  type AttemptCounter,
+  type LoginThrottlePolicy,
+} from './login-throttle.js';
 
 const POLICY: LoginThrottlePolicy = {
   maxFailuresPerAddress: 3,
@@ -49,7 +58,7 @@ describe('decideAttempt', () => {
   it('doubles the wait with each failure past the free ones, up to the cap', () => {
     let { address, username } = fail(3, EMPTY_COUNTER, EMPTY_COUNTER);
     const waits: number[] = [];
-    let now = T0;
+    let now: Date;
     for (let i = 0; i < 4; i++) {
       now = address.blockedUntil!;
       const d = decideAttempt(address, username, POLICY, now);
@@ -89,7 +98,11 @@ describe('decideAttempt', () => {
     const { address, username } = fail(3, EMPTY_COUNTER, EMPTY_COUNTER);
     expect(current(address, POLICY, at(3600))).toBe(address);
     expect(current(address, POLICY, at(3601))).toEqual({ failures: 0, blockedUntil: null, lastFailureAt: null, lastSuccessAt: null });
-    expect(decideAttempt(address, username, POLICY, at(3601))).toMatchObject({ allowed: true, address: { failures: 1 }, username: { failures: 1 } });
+    expect(decideAttempt(address, username, POLICY, at(3601))).toMatchObject({
+      allowed: true,
+      address: { failures: 1 },
+      username: { failures: 1 },
+    });
   });
 });
 

@@ -66,7 +66,12 @@ function countFailure(counter: AttemptCounter, freeFailures: number, policy: Log
  * Whether an attempt may check its password and, if so, both counters with the attempt counted as a
  * failure (a success then gives it back with afterSuccess).
  */
-export function decideAttempt(addressCounter: AttemptCounter, usernameCounter: AttemptCounter, policy: LoginThrottlePolicy, now: Date): AttemptDecision {
+export function decideAttempt(
+  addressCounter: AttemptCounter,
+  usernameCounter: AttemptCounter,
+  policy: LoginThrottlePolicy,
+  now: Date,
+): AttemptDecision {
   const address = current(addressCounter, policy, now);
   const username = current(usernameCounter, policy, now);
   const addressWait = retryAfter(address, now);
@@ -98,7 +103,10 @@ export function afterSuccess(
   const address = { failures: 0, blockedUntil: null, lastFailureAt: null, lastSuccessAt: now };
   if (!countedForUsername) return { address, username };
   const failures = Math.max(0, username.failures - 1);
-  return { address, username: { ...username, failures, blockedUntil: failures >= policy.maxFailuresPerUsername ? username.blockedUntil : null } };
+  return {
+    address,
+    username: { ...username, failures, blockedUntil: failures >= policy.maxFailuresPerUsername ? username.blockedUntil : null },
+  };
 }
 
 /** When a counter has nothing left to remember and may be deleted. */

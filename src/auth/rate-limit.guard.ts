@@ -45,7 +45,11 @@ export class RateLimitGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
-    if (!this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) || this.reflector.getAllAndOverride<boolean>(NOT_RATE_LIMITED_KEY, targets)) return true;
+    if (
+      !this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) ||
+      this.reflector.getAllAndOverride<boolean>(NOT_RATE_LIMITED_KEY, targets)
+    )
+      return true;
 
     const req = context.switchToHttp().getRequest<Request>();
     const route = `${context.getClass().name}.${context.getHandler().name}`;
@@ -54,7 +58,9 @@ export class RateLimitGuard implements CanActivate {
       const counted = await this.storage.increment(`${route}:${name}:${tracker(req)}`, windowMs, limit, windowMs);
       if (counted.isBlocked) {
         const seconds = Math.max(1, counted.timeToBlockExpire);
-        throw new DomainError(AuthErrors.RATE_LIMITED, `Too many requests; try again in ${seconds} s`, { headers: { 'Retry-After': String(seconds) } });
+        throw new DomainError(AuthErrors.RATE_LIMITED, `Too many requests; try again in ${seconds} s`, {
+          headers: { 'Retry-After': String(seconds) },
+        });
       }
     }
     return true;

@@ -54,7 +54,8 @@ export class UsersController {
   @RedactOnReplay('accessToken')
   @ApiOperation({
     summary: 'Change your own password',
-    description: 'Revokes every token you hold and answers a fresh one. A wrong current password is 403, and repeated ones are throttled like logins (429).',
+    description:
+      'Revokes every token you hold and answers a fresh one. A wrong current password is 403, and repeated ones are throttled like logins (429).',
   })
   @ApiOkResponse({ type: LoginResponse })
   @ApiProblems(400, 401, 403, 429)

@@ -47,7 +47,13 @@ export interface TokenSubject {
   tokenVersion: number;
 }
 
-const subjectOf = (r: UserRow): TokenSubject => ({ id: r.id, username: r.username, role: r.role, coreEnterpriseId: r.core_enterprise_id, tokenVersion: r.token_version });
+const subjectOf = (r: UserRow): TokenSubject => ({
+  id: r.id,
+  username: r.username,
+  role: r.role,
+  coreEnterpriseId: r.core_enterprise_id,
+  tokenVersion: r.token_version,
+});
 
 @Injectable()
 export class UsersService {
@@ -107,12 +113,19 @@ export class UsersService {
     return this.dataSource.transaction(async (m) => {
       // The target and every enabled ADMIN, locked in one order: two admins disabling each other at
       // once are serialised, and the second sees that it would leave no enabled ADMIN.
-      const locked = await sql<UserRow>(m, `SELECT ${COLUMNS} FROM users WHERE id = $1 OR (role = 'ADMIN' AND disabled_at IS NULL) ORDER BY id FOR UPDATE`, [id]);
+      const locked = await sql<UserRow>(
+        m,
+        `SELECT ${COLUMNS} FROM users WHERE id = $1 OR (role = 'ADMIN' AND disabled_at IS NULL) ORDER BY id FOR UPDATE`,
+        [id],
+      );
       const target = locked.rows.find((u) => u.id === id);
       if (!target) throw notFound('User', id);
       if (target.disabled_at) return view(target);
       if (target.role === 'ADMIN' && !locked.rows.some((u) => u.id !== id && u.role === 'ADMIN' && !u.disabled_at)) {
-        throw new DomainError(AuthErrors.LAST_ENABLED_ADMIN, `${target.username} is the last enabled ADMIN; enable or create another first`);
+        throw new DomainError(
+          AuthErrors.LAST_ENABLED_ADMIN,
+          `${target.username} is the last enabled ADMIN; enable or create another first`,
+        );
       }
       const r = await sql<UserRow>(
         m,
@@ -136,7 +149,11 @@ export class UsersService {
     return this.dataSource.transaction(async (m) => {
       const target = await this.lock(m, id);
       if (!target.disabled_at) return view(target);
-      const r = await sql<UserRow>(m, `UPDATE users SET disabled_at = NULL, disabled_reason = NULL, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`, [id]);
+      const r = await sql<UserRow>(
+        m,
+        `UPDATE users SET disabled_at = NULL, disabled_reason = NULL, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
+        [id],
+      );
       const user = view(r.rows[0]);
       await this.audit.record(m, actor, {
         action: 'USER_ENABLED',
@@ -162,15 +179,29 @@ export class UsersService {
 
   async revokeTokens(actor: Actor, id: string): Promise<UserResponse> {
     return this.dataSource.transaction(async (m) => {
-      const r = await sql<UserRow>(m, `UPDATE users SET token_version = token_version + 1, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`, [id]);
+      const r = await sql<UserRow>(
+        m,
+        `UPDATE users SET token_version = token_version + 1, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
+        [id],
+      );
       if (!r.rows[0]) throw notFound('User', id);
       const user = view(r.rows[0]);
-      await this.audit.record(m, actor, { action: 'USER_TOKENS_REVOKED', entityType: 'User', entityId: id, coreEnterpriseId: user.coreEnterpriseId });
+      await this.audit.record(m, actor, {
+        action: 'USER_TOKENS_REVOKED',
+        entityType: 'User',
+        entityId: id,
+        coreEnterpriseId: user.coreEnterpriseId,
+      });
       return user;
     });
   }
 
-  private async replacePassword(actor: Actor, id: string, password: string, action: 'USER_PASSWORD_RESET' | 'USER_PASSWORD_CHANGED'): Promise<UserRow> {
+  private async replacePassword(
+    actor: Actor,
+    id: string,
+    password: string,
+    action: 'USER_PASSWORD_RESET' | 'USER_PASSWORD_CHANGED',
+  ): Promise<UserRow> {
     const passwordHash = await hashPassword(password);
     return this.dataSource.transaction(async (m) => {
       const r = await sql<UserRow>(
@@ -181,7 +212,13 @@ export class UsersService {
       const user = r.rows[0];
       if (!user) throw notFound('User', id);
       await this.attempts.forget(user.username.toLowerCase(), m);
-      await this.audit.record(m, actor, { action, entityType: 'User', entityId: id, coreEnterpriseId: user.core_enterprise_id, after: { tokensRevoked: true } });
+      await this.audit.record(m, actor, {
+        action,
+        entityType: 'User',
+        entityId: id,
+        coreEnterpriseId: user.core_enterprise_id,
+        after: { tokensRevoked: true },
+      });
       return user;
     });
   }
@@ -210,12 +247,16 @@ export class UsersService {
         this.logger.warn({ username }, 'ADMIN_USERNAME is taken by a user who is not an admin; no admin created');
         return false;
       }
-      await this.audit.record(m, { kind: 'SYSTEM', id: 'bootstrap', name: 'bootstrap', role: null, correlationId: 'startup' }, {
-        action: 'USER_CREATED',
-        entityType: 'User',
-        entityId: r.rows[0].id,
-        after: { username, role: 'ADMIN', bootstrap: true },
-      });
+      await this.audit.record(
+        m,
+        { kind: 'SYSTEM', id: 'bootstrap', name: 'bootstrap', role: null, correlationId: 'startup' },
+        {
+          action: 'USER_CREATED',
+          entityType: 'User',
+          entityId: r.rows[0].id,
+          after: { username, role: 'ADMIN', bootstrap: true },
+        },
+      );
       return true;
     });
   }

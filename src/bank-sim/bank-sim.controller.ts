@@ -14,7 +14,10 @@ export class BankSimController {
 
   @Get()
   @Roles('ADMIN', 'OFFICER', 'SENIOR_OFFICER', 'AUDITOR')
-  @ApiOperation({ summary: "The simulated bank's own record of credit transfers: {items: [{endToEndId, reference, amount, creditorAccount (masked), status, createdAt}], total}" })
+  @ApiOperation({
+    summary:
+      "The simulated bank's own record of credit transfers: {items: [{endToEndId, reference, amount, creditorAccount (masked), status, createdAt}], total}",
+  })
   @ApiProblems(400, 401, 403)
   async list(@Query() q: SimTransferQuery) {
     return transferPageView(await this.bank.list(q));

@@ -150,7 +150,9 @@ export class BankSimService implements OnModuleInit {
   }
 
   async status(endToEndId: string): Promise<SimTransfer | null> {
-    const r = await sql<Record<string, unknown>>(this.dataSource.manager, `SELECT * FROM bank_sim.transfers WHERE end_to_end_id = $1`, [endToEndId]);
+    const r = await sql<Record<string, unknown>>(this.dataSource.manager, `SELECT * FROM bank_sim.transfers WHERE end_to_end_id = $1`, [
+      endToEndId,
+    ]);
     return r.rows[0] ? row(r.rows[0]) : null;
   }
 
@@ -160,7 +162,12 @@ export class BankSimService implements OnModuleInit {
     if (q.reference) where.push(`reference = $${params.push(q.reference)}`);
     if (q.endToEndId) where.push(`end_to_end_id = $${params.push(q.endToEndId)}`);
     if (q.status) where.push(`status = $${params.push(q.status)}`);
-    return pageOf(this.dataSource.manager, { columns: '*', from: 'bank_sim.transfers', where, params, orderBy: 'created_at, end_to_end_id' }, q, row);
+    return pageOf(
+      this.dataSource.manager,
+      { columns: '*', from: 'bank_sim.transfers', where, params, orderBy: 'created_at, end_to_end_id' },
+      q,
+      row,
+    );
   }
 
   private share(endToEndId: string): number {

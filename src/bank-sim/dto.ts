@@ -4,7 +4,11 @@ import { PageQuery } from '../common/pagination.js';
 import { IsMoney } from '../common/validation.js';
 
 export class SimTransferQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'the loan application id the transfer pays' }) @IsOptional() @IsString() @Length(1, 140) reference?: string;
+  @ApiPropertyOptional({ description: 'the loan application id the transfer pays' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 140)
+  reference?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 35) endToEndId?: string;
   @ApiPropertyOptional({ enum: ['SETTLED', 'REJECTED'] }) @IsOptional() @IsIn(['SETTLED', 'REJECTED']) status?: string;
 }

@@ -7,7 +7,21 @@
  * SENIOR_OFFICER or AUDITOR (same JWT_SECRET).
  */
 import 'reflect-metadata';
-import { Body, CanActivate, Controller, ExecutionContext, Get, HttpCode, Inject, Injectable, Module, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  CanActivate,
+  Controller,
+  ExecutionContext,
+  Get,
+  HttpCode,
+  Inject,
+  Injectable,
+  Module,
+  Param,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
 import { JwtModule, JwtService } from '@nestjs/jwt';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -55,7 +69,8 @@ class BankSimGuard implements CanActivate {
     } catch {
       throw new DomainError(CommonErrors.UNAUTHENTICATED, 'The access token is missing, expired or invalid');
     }
-    if (req.method !== 'GET' || !READERS.has(role)) throw new DomainError(CommonErrors.FORBIDDEN, 'Only the service posts transfers; staff may read them');
+    if (req.method !== 'GET' || !READERS.has(role))
+      throw new DomainError(CommonErrors.FORBIDDEN, 'Only the service posts transfers; staff may read them');
     return true;
   }
 }
@@ -101,7 +116,12 @@ async function main() {
   let url = process.env.BANK_SIM_DATABASE_URL ?? config.databaseUrl;
   const embedded = url
     ? undefined
-    : await startEmbeddedPostgres({ dir: path.join(config.embeddedDir, 'bank-sim'), port: config.embeddedPort + 1, database: 'bank_sim', log: (m) => logger.info(m) });
+    : await startEmbeddedPostgres({
+        dir: path.join(config.embeddedDir, 'bank-sim'),
+        port: config.embeddedPort + 1,
+        database: 'bank_sim',
+        log: (m) => logger.info(m),
+      });
   url ??= embedded!.url;
   const port = Number(process.env.BANK_SIM_PORT ?? 3001);
 
@@ -116,7 +136,10 @@ async function main() {
   })
   class StandaloneBankModule {}
 
-  const app = await NestFactory.create<NestExpressApplication>(StandaloneBankModule, { bodyParser: false, logger: new PinoNestLogger(logger) });
+  const app = await NestFactory.create<NestExpressApplication>(StandaloneBankModule, {
+    bodyParser: false,
+    logger: new PinoNestLogger(logger),
+  });
   app.use(createHttpLogger(logger));
   app.useBodyParser('json', { limit: '1mb' });
   app.useGlobalPipes(createValidationPipe());
@@ -129,7 +152,10 @@ async function main() {
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
   await app.listen(port, config.host);
-  logger.info({ port, database: embedded ? 'embedded' : 'DATABASE_URL' }, `bank simulator listening: set BANK_URL=http://localhost:${port} for the service`);
+  logger.info(
+    { port, database: embedded ? 'embedded' : 'DATABASE_URL' },
+    `bank simulator listening: set BANK_URL=http://localhost:${port} for the service`,
+  );
 }
 
 main().catch((e) => {

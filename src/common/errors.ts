@@ -14,9 +14,7 @@ export interface FieldError {
   message: string;
 }
 
-export function defineErrors<K extends string>(
-  defs: Record<K, { status: number; title: string }>,
-): { readonly [P in K]: ErrorDef } {
+export function defineErrors<K extends string>(defs: Record<K, { status: number; title: string }>): { readonly [P in K]: ErrorDef } {
   const out = {} as { [P in K]: ErrorDef };
   for (const code of Object.keys(defs) as K[]) out[code] = { code, ...defs[code] };
   return out;

@@ -4,7 +4,10 @@ describe('jsonNestingExceeds', () => {
   const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 
   it('lets the deepest body of this API through', () => {
-    const programme = JSON.stringify({ eligibilityRules: [{ name: 'herd', fact: 'herdSize', operator: 'between', value: [10, 5000] }], limitFormula: { maxAmount: '1.00' } });
+    const programme = JSON.stringify({
+      eligibilityRules: [{ name: 'herd', fact: 'herdSize', operator: 'between', value: [10, 5000] }],
+      limitFormula: { maxAmount: '1.00' },
+    });
     expect(jsonNestingExceeds(programme, MAX_JSON_DEPTH)).toBe(false);
     expect(jsonNestingExceeds(nested(MAX_JSON_DEPTH), MAX_JSON_DEPTH)).toBe(false);
   });
@@ -49,7 +52,11 @@ describe('unstorableTextFields', () => {
   });
 
   it('names every bad string at any depth with its path', () => {
-    const body = { applications: [{ purpose: 'ok' }, { purpose: 'x\u0000' }], rules: [{ value: ['a', '\ud800'] }], deep: { deeper: { deepest: '\u0000' } } };
+    const body = {
+      applications: [{ purpose: 'ok' }, { purpose: 'x\u0000' }],
+      rules: [{ value: ['a', '\ud800'] }],
+      deep: { deeper: { deepest: '\u0000' } },
+    };
     expect(unstorableTextFields(body)).toEqual(['applications[1].purpose', 'rules[0].value[1]', 'deep.deeper.deepest']);
   });
 

@@ -67,7 +67,10 @@ describe('root logger', () => {
   });
 
   it('masks an identifier that a database message quotes', () => {
-    const driverError = Object.assign(new Error(`invalid input syntax for type bigint: "${RESIDENT_ID}"`), { code: '22P02', routine: 'pg_strtoint64' });
+    const driverError = Object.assign(new Error(`invalid input syntax for type bigint: "${RESIDENT_ID}"`), {
+      code: '22P02',
+      routine: 'pg_strtoint64',
+    });
     const err = new QueryFailedError('SELECT $1::bigint', [RESIDENT_ID], driverError);
     const { text, line } = logged((l) => l.error({ err }, 'failed'));
     expect(text).not.toContain(RESIDENT_ID);
@@ -79,7 +82,11 @@ describe('root logger', () => {
     const err = new Error('import failed', { cause });
     const { text, line } = logged((l) => l.error(err));
     expect(text).not.toContain(RESIDENT_ID);
-    expect(line.err).toMatchObject({ type: 'Error', message: 'import failed', cause: { type: 'QueryFailedError', constraint: 'suppliers_ce_id_number_key' } });
+    expect(line.err).toMatchObject({
+      type: 'Error',
+      message: 'import failed',
+      cause: { type: 'QueryFailedError', constraint: 'suppliers_ce_id_number_key' },
+    });
   });
 
   it('leaves other errors readable', () => {

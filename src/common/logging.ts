@@ -10,7 +10,20 @@ import { genRequestId } from './request-id.js';
  * (TypeORM `parameters` and `driverError`, pg `detail`, `where`, `internalQuery`, `hint`): personal
  * data, so an error is logged from this list only, never whole.
  */
-const ERROR_FIELDS = ['code', 'errno', 'status', 'statusCode', 'severity', 'schema', 'table', 'column', 'dataType', 'constraint', 'routine', 'query'];
+const ERROR_FIELDS = [
+  'code',
+  'errno',
+  'status',
+  'statusCode',
+  'severity',
+  'schema',
+  'table',
+  'column',
+  'dataType',
+  'constraint',
+  'routine',
+  'query',
+];
 const MAX_CAUSES = 5;
 
 /** An Error, or an error pino's standard serializer has already made plain (pino-http does that first). */

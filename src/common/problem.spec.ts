@@ -78,7 +78,11 @@ describe('toProblem', () => {
   });
 
   it('answers a 4xx Nest exception it has no code for with its own status, not 500', () => {
-    for (const exception of [new UnprocessableEntityException('amount is above the limit'), new GoneException(), new HttpException('teapot', 418)]) {
+    for (const exception of [
+      new UnprocessableEntityException('amount is above the limit'),
+      new GoneException(),
+      new HttpException('teapot', 418),
+    ]) {
       const { problem, unexpected } = toProblem(exception, CID);
       expect(unexpected).toBe(false);
       expect(problem).toMatchObject({ status: exception.getStatus(), code: 'REQUEST_REFUSED', correlationId: CID });
@@ -127,7 +131,10 @@ describe('toProblem', () => {
   });
 
   it('renders class-validator errors thrown by hand with field paths', () => {
-    const { problem } = toProblem([{ property: 'amount', value: 5, constraints: { isMoney: 'amount must be a decimal string' }, children: [] }], CID);
+    const { problem } = toProblem(
+      [{ property: 'amount', value: 5, constraints: { isMoney: 'amount must be a decimal string' }, children: [] }],
+      CID,
+    );
     expect(problem).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: [{ field: 'amount', code: 'INVALID_MONEY' }] });
   });
 

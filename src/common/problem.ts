@@ -46,7 +46,10 @@ const HTTP_STATUS_DEFS: Record<number, ErrorDef> = {
 };
 
 /** Turns anything thrown into the problem we show and whether it was our fault. */
-export function toProblem(exception: unknown, correlationId: string): { problem: Problem; headers: Record<string, string>; unexpected: boolean } {
+export function toProblem(
+  exception: unknown,
+  correlationId: string,
+): { problem: Problem; headers: Record<string, string>; unexpected: boolean } {
   const build = (def: ErrorDef, detail: string, extras: Record<string, unknown> = {}): Problem => ({
     type: problemType(def.code),
     title: def.title,
@@ -71,18 +74,25 @@ export function toProblem(exception: unknown, correlationId: string): { problem:
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     // A 4xx we have no code for (422, 410, 418 ...) is still the caller's: never answer it as a 500.
-    const def = HTTP_STATUS_DEFS[status] ?? (status >= 400 && status < 500 ? { code: 'REQUEST_REFUSED', status, title: 'The request was refused' } : undefined);
+    const def =
+      HTTP_STATUS_DEFS[status] ??
+      (status >= 400 && status < 500 ? { code: 'REQUEST_REFUSED', status, title: 'The request was refused' } : undefined);
     if (def) {
       const body = exception.getResponse();
       const message = typeof body === 'object' && body && 'message' in body ? (body as { message: unknown }).message : exception.message;
-      const detail = status === 404 ? 'No endpoint matches this method and path' : Array.isArray(message) ? message.join('; ') : String(message);
+      const detail =
+        status === 404 ? 'No endpoint matches this method and path' : Array.isArray(message) ? message.join('; ') : String(message);
       return { problem: build(def, detail), headers: {}, unexpected: false };
     }
   }
   // class-validator errors thrown by hand-rolled validation
   if (Array.isArray(exception) && exception.length && typeof exception[0] === 'object' && 'constraints' in exception[0]) {
     const errors = flattenValidationErrors(exception);
-    return { problem: build(CommonErrors.VALIDATION_FAILED, errors.map((e) => e.message).join('; '), { errors }), headers: {}, unexpected: false };
+    return {
+      problem: build(CommonErrors.VALIDATION_FAILED, errors.map((e) => e.message).join('; '), { errors }),
+      headers: {},
+      unexpected: false,
+    };
   }
   return {
     problem: build(CommonErrors.INTERNAL, `An unexpected error occurred; quote correlation id ${correlationId} when reporting it`),
@@ -110,6 +120,9 @@ export class ProblemFilter implements ExceptionFilter {
       return;
     }
     for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
-    res.status(problem.status ?? HttpStatus.INTERNAL_SERVER_ERROR).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+    res
+      .status(problem.status ?? HttpStatus.INTERNAL_SERVER_ERROR)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send(JSON.stringify(problem));
   }
 }

@@ -23,12 +23,15 @@ interface BodyPolicy {
 const DEFAULT_POLICY: BodyPolicy = { limit: DEFAULT_BODY_LIMIT, xml: false };
 
 /** A route that takes bodies above the default limit, up to `limit` bytes; `xml` lets it take XML too. */
-export const BodyLimit = (limit: number, options: { xml?: boolean } = {}) => SetMetadata(BODY_POLICY, { limit, xml: options.xml ?? false } satisfies BodyPolicy);
+export const BodyLimit = (limit: number, options: { xml?: boolean } = {}) =>
+  SetMetadata(BODY_POLICY, { limit, xml: options.xml ?? false } satisfies BodyPolicy);
 
 const readable = (bytes: number) => (bytes % MB === 0 ? `${bytes / MB} MB` : `${Math.round(bytes / KB)} kB`);
 
 function hasBody(req: Request): boolean {
-  return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+  return (
+    req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0')
+  );
 }
 
 function charsetOf(req: Request): string {
@@ -43,8 +46,10 @@ async function readText(req: Request, limit: number, charset: string): Promise<s
     // what was not read is discarded as it arrives, so that the answer reaches the caller now
     req.resume();
     const type = (e as { type?: string }).type;
-    if (type === 'entity.too.large') throw new DomainError(CommonErrors.PAYLOAD_TOO_LARGE, `This endpoint takes bodies of at most ${readable(limit)}`);
-    if (type === 'encoding.unsupported') throw new DomainError(CommonErrors.UNSUPPORTED_MEDIA_TYPE, `The charset ${charset} is not supported`);
+    if (type === 'entity.too.large')
+      throw new DomainError(CommonErrors.PAYLOAD_TOO_LARGE, `This endpoint takes bodies of at most ${readable(limit)}`);
+    if (type === 'encoding.unsupported')
+      throw new DomainError(CommonErrors.UNSUPPORTED_MEDIA_TYPE, `The charset ${charset} is not supported`);
     throw new DomainError(CommonErrors.MALFORMED_REQUEST, 'The request body could not be read');
   }
 }
@@ -63,9 +68,11 @@ export async function readBody(req: Request, policy: BodyPolicy): Promise<unknow
     // an inflated body could be any size: compressed bodies are not taken
     throw new DomainError(CommonErrors.UNSUPPORTED_MEDIA_TYPE, `Content-Encoding ${encoding} is not accepted; send the body uncompressed`);
   }
-  if (xml && !policy.xml) throw new DomainError(CommonErrors.UNSUPPORTED_MEDIA_TYPE, 'This endpoint takes JSON (Content-Type: application/json)');
+  if (xml && !policy.xml)
+    throw new DomainError(CommonErrors.UNSUPPORTED_MEDIA_TYPE, 'This endpoint takes JSON (Content-Type: application/json)');
   const charset = charsetOf(req);
-  if (json && !charset.startsWith('utf-')) throw new DomainError(CommonErrors.UNSUPPORTED_MEDIA_TYPE, `JSON must be UTF-8 (got charset ${charset})`);
+  if (json && !charset.startsWith('utf-'))
+    throw new DomainError(CommonErrors.UNSUPPORTED_MEDIA_TYPE, `JSON must be UTF-8 (got charset ${charset})`);
   const text = await readText(req, policy.limit, charset);
   if (xml) return text;
   return parseJson(text);
@@ -88,7 +95,11 @@ function parseJson(text: string): unknown {
 }
 
 const unstorable = (fields: string[]): FieldError[] =>
-  fields.map((field) => ({ field, code: 'INVALID_CHARACTER', message: `${field} contains a NUL character or an unpaired UTF-16 surrogate, which no text may hold` }));
+  fields.map((field) => ({
+    field,
+    code: 'INVALID_CHARACTER',
+    message: `${field} contains a NUL character or an unpaired UTF-16 surrogate, which no text may hold`,
+  }));
 
 /**
  * Global guard registered after the AuthGuard (global guards run in registration order): it reads the
@@ -103,7 +114,8 @@ export class RequestInputGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<Request>();
-    const policy = this.reflector.getAllAndOverride<BodyPolicy | undefined>(BODY_POLICY, [context.getHandler(), context.getClass()]) ?? DEFAULT_POLICY;
+    const policy =
+      this.reflector.getAllAndOverride<BodyPolicy | undefined>(BODY_POLICY, [context.getHandler(), context.getClass()]) ?? DEFAULT_POLICY;
     const errors = unstorable([...unstorableTextFields(req.params), ...unstorableTextFields(req.query)]);
     req.body = await readBody(req, policy);
     // an XML body is one string: its path is empty

@@ -2,9 +2,23 @@ import type { ArgumentMetadata, ValidationError } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { CommonErrors, DomainError, type FieldError } from './errors.js';
-import { Checked, CheckedBody, IsDecimalString, IsMoney, IsNotBlank, createValidationPipe, flattenValidationErrors, validationFailed } from './validation.js';
+import {
+  Checked,
+  CheckedBody,
+  IsDecimalString,
+  IsMoney,
+  IsNotBlank,
+  createValidationPipe,
+  flattenValidationErrors,
+  validationFailed,
+} from './validation.js';
 
-const ve = (property: string, constraints?: Record<string, string>, children: ValidationError[] = [], ...value: [unknown?]): ValidationError =>
+const ve = (
+  property: string,
+  constraints?: Record<string, string>,
+  children: ValidationError[] = [],
+  ...value: [unknown?]
+): ValidationError =>
   // a rest parameter, because a default would turn an explicit undefined (a missing field) into the default
   ({ property, value: value.length ? value[0] : 'x', constraints, children }) as ValidationError;
 
@@ -29,7 +43,9 @@ describe('flattenValidationErrors', () => {
   });
 
   it('reports a missing value as REQUIRED, once, whatever constraints it broke', () => {
-    const errors = flattenValidationErrors([ve('name', { isString: 'name must be a string', isLength: 'name is too short', isNotEmpty: 'empty' }, [], undefined)]);
+    const errors = flattenValidationErrors([
+      ve('name', { isString: 'name must be a string', isLength: 'name is too short', isNotEmpty: 'empty' }, [], undefined),
+    ]);
     expect(errors).toEqual([{ field: 'name', code: 'REQUIRED', message: 'name is required' }]);
   });
 
@@ -39,9 +55,12 @@ describe('flattenValidationErrors', () => {
   });
 
   it('derives codes for constraints it has no name for', () => {
-    const codes = flattenValidationErrors([ve('a', { maxLength: 'm' }), ve('b', { isDateString: 'd' }), ve('c', { isUuid: 'u' }), ve('d', { isIn: 'i' })]).map(
-      (e) => e.code,
-    );
+    const codes = flattenValidationErrors([
+      ve('a', { maxLength: 'm' }),
+      ve('b', { isDateString: 'd' }),
+      ve('c', { isUuid: 'u' }),
+      ve('d', { isIn: 'i' }),
+    ]).map((e) => e.code);
     expect(codes).toEqual(['INVALID_MAX_LENGTH', 'INVALID_DATE_STRING', 'INVALID_UUID', 'INVALID_VALUE']);
   });
 
@@ -99,7 +118,9 @@ describe('createValidationPipe', () => {
   });
 
   it('refuses text that is only whitespace', async () => {
-    expect(await fieldErrors({ ...good, label: ' \t\n ' })).toEqual([{ field: 'label', code: 'BLANK', message: 'label must not be blank' }]);
+    expect(await fieldErrors({ ...good, label: ' \t\n ' })).toEqual([
+      { field: 'label', code: 'BLANK', message: 'label must not be blank' },
+    ]);
     expect(await createValidationPipe().transform({ ...good, label: ' x ' }, BODY)).toMatchObject({ label: ' x ' });
   });
 
@@ -114,7 +135,10 @@ describe('createValidationPipe', () => {
 
   it('gives nested list errors their full path', async () => {
     const errors = await fieldErrors({ ...good, addresses: [{ city: 'a' }, { city: '' }, { city: 'b', zip: '010000' }] });
-    expect(errors.map((e) => `${e.field} ${e.code}`).sort()).toEqual(['addresses[1].city INVALID_LENGTH', 'addresses[2].zip UNKNOWN_FIELD']);
+    expect(errors.map((e) => `${e.field} ${e.code}`).sort()).toEqual([
+      'addresses[1].city INVALID_LENGTH',
+      'addresses[2].zip UNKNOWN_FIELD',
+    ]);
   });
 
   it('lists every problem of the body at once', async () => {
@@ -130,18 +154,30 @@ describe('createValidationPipe', () => {
 
 /** Checks that class-validator cannot express, the way DTOs declare them. */
 const checksumProblems = (code: unknown): FieldError[] =>
-  typeof code === 'string' && code.endsWith('9') ? [{ field: 'code', code: 'CODE_CHECKSUM', message: 'the check digit does not match' }] : [];
+  typeof code === 'string' && code.endsWith('9')
+    ? [{ field: 'code', code: 'CODE_CHECKSUM', message: 'the check digit does not match' }]
+    : [];
 
-@CheckedBody((body) => Object.keys(body).filter((k) => body[k] === null).map((field) => ({ field, code: 'NOT_NULLABLE', message: `${field} cannot be null` })))
+@CheckedBody((body) =>
+  Object.keys(body)
+    .filter((k) => body[k] === null)
+    .map((field) => ({ field, code: 'NOT_NULLABLE', message: `${field} cannot be null` })),
+)
 class Checkable {
   @IsString() @Length(1, 8) @Checked(checksumProblems) code: string;
   @IsOptional() @IsMoney() low?: string;
   @IsOptional()
   @IsMoney()
-  @Checked((high, body) => (typeof high === 'string' && typeof body.low === 'string' && Number(body.low) > Number(high) ? [{ field: 'high', code: 'BELOW_LOW', message: 'high is below low' }] : []))
+  @Checked((high, body) =>
+    typeof high === 'string' && typeof body.low === 'string' && Number(body.low) > Number(high)
+      ? [{ field: 'high', code: 'BELOW_LOW', message: 'high is below low' }]
+      : [],
+  )
   high?: string;
   @IsOptional()
-  @Checked((rules) => (Array.isArray(rules) && rules.length > 1 ? [{ field: 'rules[1].name', code: 'RULE_DUPLICATE', message: 'twice' }] : []))
+  @Checked((rules) =>
+    Array.isArray(rules) && rules.length > 1 ? [{ field: 'rules[1].name', code: 'RULE_DUPLICATE', message: 'twice' }] : [],
+  )
   rules?: unknown[];
 }
 

@@ -1,6 +1,6 @@
-import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
-import { ValidationOptions, registerDecorator } from 'class-validator';
-import { CommonErrors, DomainError, FieldError } from './errors.js';
+import { type ArgumentMetadata, type ValidationError, ValidationPipe } from '@nestjs/common';
+import { type ValidationOptions, registerDecorator } from 'class-validator';
+import { CommonErrors, DomainError, type FieldError } from './errors.js';
 import { isDecimalString, isMoneyString } from './money.js';
 
 /** A money amount as a decimal string; a JSON number is refused so that no float ever carries money. */
@@ -52,7 +52,13 @@ const CONSTRAINT_CODES: Record<string, string> = {
 };
 
 function codeOf(constraint: string): string {
-  return CONSTRAINT_CODES[constraint] ?? `INVALID_${constraint.replace(/^is/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`;
+  return (
+    CONSTRAINT_CODES[constraint] ??
+    `INVALID_${constraint
+      .replace(/^is/, '')
+      .replace(/([a-z])([A-Z])/g, '$1_$2')
+      .toUpperCase()}`
+  );
 }
 
 /** Flattens class-validator's tree into one entry per bad field, with paths like `rules[2].value`. */

@@ -133,7 +133,9 @@ describe('loadConfig', () => {
   });
 
   it('refuses a short bank key in production', () => {
-    expect(problemsOf({ ...PRODUCTION, BANK_SIM_API_KEY: 'bank-sim-dev-key' })).toEqual(['BANK_SIM_API_KEY must be at least 32 characters']);
+    expect(problemsOf({ ...PRODUCTION, BANK_SIM_API_KEY: 'bank-sim-dev-key' })).toEqual([
+      'BANK_SIM_API_KEY must be at least 32 characters',
+    ]);
   });
 
   it('refuses the public development JWT secret and admin password in production, long as they are', () => {
@@ -147,7 +149,9 @@ describe('loadConfig', () => {
     const env: Record<string, string> = { ...PRODUCTION };
     delete env.BANK_URL;
     expect(loadConfig(env, { bankSimulator: true }).bankSimApiKey).toBe(PRODUCTION.BANK_SIM_API_KEY);
-    expect(() => loadConfig({ ...env, BANK_SIM_API_KEY: 'short' }, { bankSimulator: true })).toThrow(/BANK_SIM_API_KEY must be at least 32 characters/);
+    expect(() => loadConfig({ ...env, BANK_SIM_API_KEY: 'short' }, { bankSimulator: true })).toThrow(
+      /BANK_SIM_API_KEY must be at least 32 characters/,
+    );
   });
 
   describe('outside production', () => {
@@ -195,7 +199,9 @@ describe('loadConfig', () => {
   });
 
   it.each(['loud', 'INFO ', 'verbose', '30'])('refuses LOG_LEVEL=%s with the configuration message', (LOG_LEVEL) => {
-    expect(problemsOf({ LOG_LEVEL })).toEqual([`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${LOG_LEVEL.trim()}")`]);
+    expect(problemsOf({ LOG_LEVEL })).toEqual([
+      `LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${LOG_LEVEL.trim()}")`,
+    ]);
   });
 
   it('refuses a short JWT secret or admin password in production', () => {
@@ -251,7 +257,9 @@ describe('loadConfig', () => {
     });
 
     it('refuses a memory of failures no longer than the longest delay, which would wipe the count of whoever waits it out', () => {
-      expect(problemsOf({ LOGIN_FAILURE_MEMORY_SECONDS: '900' })).toEqual(['LOGIN_FAILURE_MEMORY_SECONDS (900) must be longer than LOGIN_LOCK_SECONDS (900)']);
+      expect(problemsOf({ LOGIN_FAILURE_MEMORY_SECONDS: '900' })).toEqual([
+        'LOGIN_FAILURE_MEMORY_SECONDS (900) must be longer than LOGIN_LOCK_SECONDS (900)',
+      ]);
       expect(problemsOf({ LOGIN_FAILURE_MEMORY_SECONDS: '901' })).toEqual([]);
     });
   });
@@ -269,17 +277,29 @@ describe('loadConfig', () => {
       expect(loadConfig({ TRUST_PROXY: raw }).trustProxy).toEqual(expected);
     });
 
-    it.each(['true', 'TRUE', 'yes', '11', '10.0.0.0/33', 'fd00::/129', 'loopback,', '10.0.0.1/8/8', 'proxy.internal'])('refuses %s', (raw) => {
-      expect(problemsOf({ TRUST_PROXY: raw })).toEqual([expect.stringMatching(/^TRUST_PROXY must be false, a number of proxy hops from 1 to 10, or a comma-separated list/)]);
-    });
+    it.each(['true', 'TRUE', 'yes', '11', '10.0.0.0/33', 'fd00::/129', 'loopback,', '10.0.0.1/8/8', 'proxy.internal'])(
+      'refuses %s',
+      (raw) => {
+        expect(problemsOf({ TRUST_PROXY: raw })).toEqual([
+          expect.stringMatching(/^TRUST_PROXY must be false, a number of proxy hops from 1 to 10, or a comma-separated list/),
+        ]);
+      },
+    );
   });
 
   it('refuses a time zone that is not IANA', () => {
-    expect(problemsOf({ BUSINESS_TIME_ZONE: 'Mars/Olympus_Mons' })).toEqual(['BUSINESS_TIME_ZONE "Mars/Olympus_Mons" is not an IANA time zone']);
+    expect(problemsOf({ BUSINESS_TIME_ZONE: 'Mars/Olympus_Mons' })).toEqual([
+      'BUSINESS_TIME_ZONE "Mars/Olympus_Mons" is not an IANA time zone',
+    ]);
   });
 
   it('refuses an unknown NODE_ENV, a bad boolean and a share outside 0-1', () => {
-    const problems = problemsOf({ NODE_ENV: 'staging', RUN_WORKERS: 'maybe', BANK_SIM_REJECT_SHARE: '1.5', BANK_SIM_TIMEOUT_SHARE: '-0.1' });
+    const problems = problemsOf({
+      NODE_ENV: 'staging',
+      RUN_WORKERS: 'maybe',
+      BANK_SIM_REJECT_SHARE: '1.5',
+      BANK_SIM_TIMEOUT_SHARE: '-0.1',
+    });
     expect(problems).toEqual([
       'NODE_ENV must be development, production or test (got "staging")',
       'RUN_WORKERS must be true or false (got "maybe")',
@@ -365,9 +385,9 @@ describe('loadConfig', () => {
     });
 
     it('refuses a storage quota smaller than the largest upload, which could then never be stored', () => {
-      expect(problemsOf({ ROSTER_MAX_UPLOAD_BYTES: String(200 * 1024 ** 2), ROSTER_STORAGE_QUOTA_BYTES: String(100 * 1024 ** 2) })).toEqual([
-        `ROSTER_STORAGE_QUOTA_BYTES (${100 * 1024 ** 2}) must be at least ROSTER_MAX_UPLOAD_BYTES (${200 * 1024 ** 2})`,
-      ]);
+      expect(problemsOf({ ROSTER_MAX_UPLOAD_BYTES: String(200 * 1024 ** 2), ROSTER_STORAGE_QUOTA_BYTES: String(100 * 1024 ** 2) })).toEqual(
+        [`ROSTER_STORAGE_QUOTA_BYTES (${100 * 1024 ** 2}) must be at least ROSTER_MAX_UPLOAD_BYTES (${200 * 1024 ** 2})`],
+      );
     });
 
     it.each([

@@ -223,8 +223,11 @@ export function loadConfig(env: Env = process.env, options: LoadOptions = {}): A
       ...((adminPassword ?? DEV_ADMIN_PASSWORD) === DEV_ADMIN_PASSWORD ? ['ADMIN_PASSWORD'] : []),
     ];
     if (publicDefaults.length) {
-      const what = publicDefaults.length > 1 ? 'are the public development defaults: set both' : 'is the public development default: set it';
-      r.problems.push(`HOST ${host} is reachable from other machines while ${publicDefaults.join(' and ')} ${what}, or bind HOST=127.0.0.1`);
+      const what =
+        publicDefaults.length > 1 ? 'are the public development defaults: set both' : 'is the public development default: set it';
+      r.problems.push(
+        `HOST ${host} is reachable from other machines while ${publicDefaults.join(' and ')} ${what}, or bind HOST=127.0.0.1`,
+      );
     }
   }
 
@@ -234,7 +237,9 @@ export function loadConfig(env: Env = process.env, options: LoadOptions = {}): A
   const loginMaxFailures = r.int('LOGIN_MAX_FAILURES', 5, 1, 1000);
   const loginMaxFailuresPerUsername = r.int('LOGIN_MAX_FAILURES_PER_USERNAME', 4 * loginMaxFailures, 1, 100_000);
   if (loginMaxFailuresPerUsername < loginMaxFailures) {
-    r.problems.push(`LOGIN_MAX_FAILURES_PER_USERNAME (${loginMaxFailuresPerUsername}) must be at least LOGIN_MAX_FAILURES (${loginMaxFailures})`);
+    r.problems.push(
+      `LOGIN_MAX_FAILURES_PER_USERNAME (${loginMaxFailuresPerUsername}) must be at least LOGIN_MAX_FAILURES (${loginMaxFailures})`,
+    );
   }
   const loginLockSeconds = r.int('LOGIN_LOCK_SECONDS', 900, 1, 86400);
   const loginBaseDelaySeconds = r.int('LOGIN_BASE_DELAY_SECONDS', Math.min(30, loginLockSeconds), 1, 86400);
@@ -244,7 +249,9 @@ export function loadConfig(env: Env = process.env, options: LoadOptions = {}): A
   const loginFailureMemorySeconds = r.int('LOGIN_FAILURE_MEMORY_SECONDS', Math.max(86400, 2 * loginLockSeconds), 2, 30 * 86400);
   // Otherwise waiting out the longest delay would also wipe the count, and the free attempts with it.
   if (loginFailureMemorySeconds <= loginLockSeconds) {
-    r.problems.push(`LOGIN_FAILURE_MEMORY_SECONDS (${loginFailureMemorySeconds}) must be longer than LOGIN_LOCK_SECONDS (${loginLockSeconds})`);
+    r.problems.push(
+      `LOGIN_FAILURE_MEMORY_SECONDS (${loginFailureMemorySeconds}) must be longer than LOGIN_LOCK_SECONDS (${loginLockSeconds})`,
+    );
   }
 
   const businessTimeZone = r.string('BUSINESS_TIME_ZONE') ?? 'Asia/Shanghai';
@@ -334,7 +341,9 @@ function rosterLimits(r: EnvReader, maxUploadBytes: number): RosterLimits {
     );
   }
   if (limits.storageQuotaBytes < maxUploadBytes) {
-    r.problems.push(`ROSTER_STORAGE_QUOTA_BYTES (${limits.storageQuotaBytes}) must be at least ROSTER_MAX_UPLOAD_BYTES (${maxUploadBytes})`);
+    r.problems.push(
+      `ROSTER_STORAGE_QUOTA_BYTES (${limits.storageQuotaBytes}) must be at least ROSTER_MAX_UPLOAD_BYTES (${maxUploadBytes})`,
+    );
   }
   return limits;
 }

@@ -64,7 +64,8 @@ export class CoreEnterprisesService {
         return created;
       });
     } catch (e) {
-      if (pgCode(e) === UNIQUE_VIOLATION) throw new DomainError(CoreEnterpriseErrors.USCC_TAKEN, `A core enterprise with USCC ${dto.uscc} exists already`);
+      if (pgCode(e) === UNIQUE_VIOLATION)
+        throw new DomainError(CoreEnterpriseErrors.USCC_TAKEN, `A core enterprise with USCC ${dto.uscc} exists already`);
       throw e;
     }
   }
@@ -109,7 +110,12 @@ export class CoreEnterprisesService {
       const exact = params.push(q.q.trim());
       where.push(`(ce.name ILIKE $${pattern} OR ce.uscc = upper($${exact}))`);
     }
-    return pageOf(this.dataSource.manager, { columns: SELECT_COLUMNS, from: FROM, where, params, orderBy: 'ce.created_at, ce.id' }, q, view);
+    return pageOf(
+      this.dataSource.manager,
+      { columns: SELECT_COLUMNS, from: FROM, where, params, orderBy: 'ce.created_at, ce.id' },
+      q,
+      view,
+    );
   }
 
   private async load(m: EntityManager, id: string, lock = false): Promise<CoreEnterpriseResponse> {

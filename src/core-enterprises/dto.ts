@@ -25,7 +25,10 @@ export class CreateCoreEnterpriseDto {
   @IsNotBlank()
   name: string;
 
-  @ApiProperty({ example: '91350100M000100Y43', description: 'unified social credit code (GB 32100-2015); lower case is taken and stored upper case' })
+  @ApiProperty({
+    example: '91350100M000100Y43',
+    description: 'unified social credit code (GB 32100-2015); lower case is taken and stored upper case',
+  })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
   @IsString()
   @Length(1, 32)

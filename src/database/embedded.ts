@@ -105,7 +105,8 @@ function assertPostgresUserCanReach(bins: Binaries, dir: string, ids: { uid: num
     'PostgreSQL refuses to run as root, so the embedded database runs as the OS user "postgres", ' +
     'and that user cannot reach {what} ({path}). Move the checkout to a folder every user can read ' +
     '(for example /srv or /opt; not under a 0700 home or temp folder), or set DATABASE_URL to use an existing PostgreSQL server.';
-  if (blocked(bins.postgres, '-x')) throw new EmbeddedDbError(help.replace('{what}', 'the PostgreSQL binaries').replace('{path}', bins.postgres));
+  if (blocked(bins.postgres, '-x'))
+    throw new EmbeddedDbError(help.replace('{what}', 'the PostgreSQL binaries').replace('{path}', bins.postgres));
   if (blocked(dir, '-x')) throw new EmbeddedDbError(help.replace('{what}', 'the data folder').replace('{path}', dir));
 }
 
@@ -170,7 +171,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     }
 
     let password: string;
-    const initialised = await fs.stat(path.join(pgDir, 'PG_VERSION')).then(() => true, () => false);
+    const initialised = await fs.stat(path.join(pgDir, 'PG_VERSION')).then(
+      () => true,
+      () => false,
+    );
     if (!initialised) {
       password = randomBytes(18).toString('base64url');
       await fs.rm(pgDir, { recursive: true, force: true });
@@ -203,7 +207,19 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     const durability = options.durable === false ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : [];
     const child = spawn(
       bins.postgres,
-      ['-D', pgDir, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', ...durability],
+      [
+        '-D',
+        pgDir,
+        '-p',
+        String(options.port),
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        'max_connections=200',
+        ...durability,
+      ],
       { ...(ids ?? {}), detached: true, stdio: ['ignore', logFd, logFd], env: { ...process.env, LC_MESSAGES: 'C' } },
     );
     closeSync(logFd);
@@ -232,7 +248,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
         await client.end().catch(() => undefined);
         const code = (e as { code?: string }).code;
         if (code === '28P01') throw new EmbeddedDbError(`The embedded PostgreSQL refused our password; remove ${dir} to start afresh.`);
-        if (Date.now() > deadline) throw new EmbeddedDbError(`The embedded PostgreSQL did not accept connections within 60 s (see ${logPath}).`);
+        if (Date.now() > deadline)
+          throw new EmbeddedDbError(`The embedded PostgreSQL did not accept connections within 60 s (see ${logPath}).`);
         await new Promise((r) => setTimeout(r, 50));
       }
     }

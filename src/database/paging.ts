@@ -23,11 +23,11 @@ export async function pageOf<Row, Item>(
   const params = q.params ?? [];
   const where = q.where?.length ? `WHERE ${q.where.join(' AND ')}` : '';
   const [rows, total] = await Promise.all([
-    sql<Row>(m, `SELECT ${q.columns} FROM ${q.from} ${where} ORDER BY ${q.orderBy} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
-      ...params,
-      at.pageSize,
-      (at.page - 1) * at.pageSize,
-    ]),
+    sql<Row>(
+      m,
+      `SELECT ${q.columns} FROM ${q.from} ${where} ORDER BY ${q.orderBy} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, at.pageSize, (at.page - 1) * at.pageSize],
+    ),
     sql<{ n: string }>(m, `SELECT count(*) AS n FROM ${q.from} ${where}`, params),
   ]);
   return { items: rows.rows.map(map), page: at.page, pageSize: at.pageSize, total: Number(total.rows[0].n) };

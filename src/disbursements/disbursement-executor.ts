@@ -69,7 +69,12 @@ export class DisbursementExecutor implements OnModuleInit, OnApplicationBootstra
           WHERE status = 'EXECUTING' AND channel = 'API' AND (lease_expires_at IS NULL OR lease_expires_at < now())`,
       );
       for (const { id } of r.rows) {
-        await this.jobs.send(m, DISBURSE_QUEUE, { batchId: id }, { singletonKey: id, singletonSeconds: Math.max(1, Math.ceil(this.config.disburseSweepMs / 1000)) });
+        await this.jobs.send(
+          m,
+          DISBURSE_QUEUE,
+          { batchId: id },
+          { singletonKey: id, singletonSeconds: Math.max(1, Math.ceil(this.config.disburseSweepMs / 1000)) },
+        );
       }
       if (r.rowCount) this.jobs.notify(DISBURSE_QUEUE);
       return r.rowCount;
@@ -93,19 +98,24 @@ export class DisbursementExecutor implements OnModuleInit, OnApplicationBootstra
     const batch = acquired.rows[0];
     if (!batch) return;
     // Whatever the previous driver left in flight is ours to resolve now.
-    await sql(this.dataSource.manager, `UPDATE disbursement_items SET next_attempt_at = NULL WHERE batch_id = $1 AND status = 'SENT'`, [batchId]);
+    await sql(this.dataSource.manager, `UPDATE disbursement_items SET next_attempt_at = NULL WHERE batch_id = $1 AND status = 'SENT'`, [
+      batchId,
+    ]);
 
     let leaseLost = false;
-    const heartbeat = setInterval(() => {
-      void sql(
-        this.dataSource.manager,
-        `UPDATE disbursement_batches SET lease_expires_at = now() + make_interval(secs => $3) WHERE id = $1 AND lease_owner = $2 AND status = 'EXECUTING'`,
-        [batchId, owner, lease],
-      ).then(
-        (r) => (leaseLost ||= r.rowCount === 0),
-        () => undefined,
-      );
-    }, (lease * 1000) / 3);
+    const heartbeat = setInterval(
+      () => {
+        void sql(
+          this.dataSource.manager,
+          `UPDATE disbursement_batches SET lease_expires_at = now() + make_interval(secs => $3) WHERE id = $1 AND lease_owner = $2 AND status = 'EXECUTING'`,
+          [batchId, owner, lease],
+        ).then(
+          (r) => (leaseLost ||= r.rowCount === 0),
+          () => undefined,
+        );
+      },
+      (lease * 1000) / 3,
+    );
     heartbeat.unref();
     const started = Date.now();
     // The outcomes of one chunk are recorded while the bank works on the next.
@@ -139,12 +149,15 @@ export class DisbursementExecutor implements OnModuleInit, OnApplicationBootstra
       }
     } finally {
       // whatever happens, the last chunk's outcomes are recorded before the lease is let go
-      await recording.catch((err) => this.logger.warn({ err, batchId }, 'recording payment outcomes failed; the next driver asks the bank again'));
+      await recording.catch((err) =>
+        this.logger.warn({ err, batchId }, 'recording payment outcomes failed; the next driver asks the bank again'),
+      );
       clearInterval(heartbeat);
-      await sql(this.dataSource.manager, `UPDATE disbursement_batches SET lease_owner = NULL, lease_expires_at = NULL WHERE id = $1 AND lease_owner = $2`, [
-        batchId,
-        owner,
-      ]).catch(() => undefined);
+      await sql(
+        this.dataSource.manager,
+        `UPDATE disbursement_batches SET lease_owner = NULL, lease_expires_at = NULL WHERE id = $1 AND lease_owner = $2`,
+        [batchId, owner],
+      ).catch(() => undefined);
     }
   }
 
@@ -200,7 +213,8 @@ export class DisbursementExecutor implements OnModuleInit, OnApplicationBootstra
         ? { itemId: item.id, result: 'SETTLED' }
         : { itemId: item.id, result: 'FAILED', code: outcome.reasonCode, reason: outcome.reasonText };
     } catch (err) {
-      if (!(err instanceof ChannelTimeoutError)) this.logger.warn({ err, endToEndId: item.end_to_end_id }, 'payment attempt failed; will retry');
+      if (!(err instanceof ChannelTimeoutError))
+        this.logger.warn({ err, endToEndId: item.end_to_end_id }, 'payment attempt failed; will retry');
       return { itemId: item.id, result: 'RETRY', attempts: item.attempts };
     }
   }

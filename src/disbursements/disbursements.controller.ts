@@ -1,5 +1,14 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import busboy from 'busboy';
 import type { Request, Response } from 'express';
 import type { Actor } from '../auth/actor.js';
@@ -19,7 +28,12 @@ const MAX_REPORT_BYTES = 50 * MB;
 function readStatusReport(req: Request): Promise<string | Buffer> {
   if (typeof req.body === 'string' && req.body.length) return Promise.resolve(req.body);
   if (!req.is('multipart/form-data')) {
-    return Promise.reject(new DomainError(DisbursementErrors.STATUS_REPORT_INVALID, 'Send the pain.002 XML as the body (Content-Type: application/xml) or as a multipart file'));
+    return Promise.reject(
+      new DomainError(
+        DisbursementErrors.STATUS_REPORT_INVALID,
+        'Send the pain.002 XML as the body (Content-Type: application/xml) or as a multipart file',
+      ),
+    );
   }
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = [];
@@ -65,7 +79,9 @@ export class DisbursementsController {
 
   @Get(':id')
   @Roles(...STAFF)
-  @ApiOperation({ summary: 'A batch: status, counts, totals to the fen, and every item (loan, amount, creditor, endToEndId, status, failure reason)' })
+  @ApiOperation({
+    summary: 'A batch: status, counts, totals to the fen, and every item (loan, amount, creditor, endToEndId, status, failure reason)',
+  })
   @ApiOkResponse({ description: 'the batch' })
   @ApiProblems(400, 401, 403, 404)
   get(@UuidParam() id: string) {
@@ -104,7 +120,8 @@ export class DisbursementsController {
   @Roles('OFFICER', 'SENIOR_OFFICER')
   @ApiOperation({
     summary: 'The batch as an ISO 20022 pain.001.001.09 credit-transfer file (no personal identity numbers in it)',
-    description: 'It carries the creditor accounts in full, so only the officers who pay may take it; every export is an audit event (PAIN001_EXPORTED).',
+    description:
+      'It carries the creditor accounts in full, so only the officers who pay may take it; every export is an audit event (PAIN001_EXPORTED).',
   })
   @ApiProduces('application/xml')
   @Header('Content-Type', 'application/xml; charset=utf-8')
@@ -119,7 +136,8 @@ export class DisbursementsController {
   @Roles('OFFICER', 'SENIOR_OFFICER')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Record that the pain.001 file of an APPROVED batch went to the bank: the batch is EXECUTING on the FILE channel, its items SENT, its loans DISBURSING',
+    summary:
+      'Record that the pain.001 file of an APPROVED batch went to the bank: the batch is EXECUTING on the FILE channel, its items SENT, its loans DISBURSING',
     description: 'Audited (DISBURSEMENT_BATCH_SENT_AS_FILE). From then on only pain.002 status reports read by another officer settle it.',
   })
   @ApiOkResponse({ description: 'the batch' })
@@ -133,7 +151,8 @@ export class DisbursementsController {
   @BodyLimit(MAX_REPORT_BYTES, { xml: true })
   @HttpCode(200)
   @ApiOperation({
-    summary: "Read the bank's pain.002.001.10 status report for a batch sent as a file: ACSC/ACCP settle; RJCT holds the payment for reconciliation; reading it again changes nothing",
+    summary:
+      "Read the bank's pain.002.001.10 status report for a batch sent as a file: ACSC/ACCP settle; RJCT holds the payment for reconciliation; reading it again changes nothing",
     description:
       'Body: the XML (Content-Type application/xml or text/xml), or multipart with a file. Unknown endToEndIds are reported. ' +
       'Refused (409) for a batch not sent as a file, and to the officer who made the batch or sent its file.',
@@ -150,7 +169,8 @@ export class DisbursementsController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Resolve a payment held after a RJCT, from the bank statement: PAID settles it, NOT_PAID fails it and frees the loan',
-    description: 'By an officer who neither made the batch, sent its file nor read the report that held it (409 otherwise). Audited (DISBURSEMENT_ITEM_RECONCILED).',
+    description:
+      'By an officer who neither made the batch, sent its file nor read the report that held it (409 otherwise). Audited (DISBURSEMENT_ITEM_RECONCILED).',
   })
   @ApiOkResponse({ description: 'the batch' })
   @ApiProblems(400, 401, 403, 404, 409)

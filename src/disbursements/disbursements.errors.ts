@@ -11,7 +11,13 @@ export const DisbursementErrors = defineErrors({
   STATUS_REPORT_INVALID: { status: 400, title: 'The status report is not a readable pain.002.001.10 document' },
   STATUS_REPORT_OTHER_BATCH: { status: 422, title: "The status report answers another batch's payment file" },
   BATCH_NOT_SENT_AS_FILE: { status: 409, title: 'The batch was not sent to the bank as a file' },
-  STATUS_REPORT_SAME_USER: { status: 409, title: "The bank's status report must be read by someone who neither made the batch nor sent its file" },
+  STATUS_REPORT_SAME_USER: {
+    status: 409,
+    title: "The bank's status report must be read by someone who neither made the batch nor sent its file",
+  },
   ITEM_NOT_HELD: { status: 409, title: 'The payment is not held for reconciliation' },
-  RECONCILE_SAME_USER: { status: 409, title: 'A held payment must be reconciled by someone who neither made the batch, sent its file nor read the report' },
+  RECONCILE_SAME_USER: {
+    status: 409,
+    title: 'A held payment must be reconciled by someone who neither made the batch, sent its file nor read the report',
+  },
 });

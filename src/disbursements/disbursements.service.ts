@@ -108,7 +108,9 @@ function itemView(i: ViewItemRow) {
           reportMessageId: i.hold_report_message_id,
           heldBy: i.held_by,
           heldAt: i.held_at.toISOString(),
-          reconciliation: i.reconciled_at ? { outcome: i.reconcile_outcome, note: i.reconcile_note, by: i.reconciled_by, at: i.reconciled_at.toISOString() } : null,
+          reconciliation: i.reconciled_at
+            ? { outcome: i.reconcile_outcome, note: i.reconcile_note, by: i.reconciled_by, at: i.reconciled_at.toISOString() }
+            : null,
         }
       : null,
   };
@@ -133,7 +135,13 @@ function batchView(b: BatchRow, items: ViewItemRow[]) {
     executeRequestedAt: b.execute_requested_at?.toISOString() ?? null,
     finishedAt: b.finished_at?.toISOString() ?? null,
     createdAt: b.created_at.toISOString(),
-    counts: { items: items.length, pending: by('PENDING').length, sent: by('SENT').length, settled: by('SETTLED').length, failed: by('FAILED').length },
+    counts: {
+      items: items.length,
+      pending: by('PENDING').length,
+      sent: by('SENT').length,
+      settled: by('SETTLED').length,
+      failed: by('FAILED').length,
+    },
     held: items.filter(isHeld).length,
     payeeChanged: items.filter((i) => i.payee_changed).length,
     totals: {
@@ -174,14 +182,27 @@ export class DisbursementsService {
           const missing = wanted.filter((id) => !found.has(id));
           if (missing.length) throw notFound('Loan application', missing.join(', '));
           const foreign = loans.filter((l) => l.programme_id !== programmeId);
-          if (foreign.length) throw new DomainError(DisbursementErrors.LOAN_NOT_IN_PROGRAMME, `Not in this programme: ${foreign.map((l) => l.id).join(', ')}`);
+          if (foreign.length)
+            throw new DomainError(
+              DisbursementErrors.LOAN_NOT_IN_PROGRAMME,
+              `Not in this programme: ${foreign.map((l) => l.id).join(', ')}`,
+            );
           const notApproved = loans.filter((l) => l.status !== 'APPROVED');
           if (notApproved.length) {
-            throw new DomainError(DisbursementErrors.LOAN_NOT_APPROVED, `Not APPROVED: ${notApproved.map((l) => `${l.id} (${l.status})`).join(', ')}`);
+            throw new DomainError(
+              DisbursementErrors.LOAN_NOT_APPROVED,
+              `Not APPROVED: ${notApproved.map((l) => `${l.id} (${l.status})`).join(', ')}`,
+            );
           }
-          const busy = await this.inOpenBatch(m, loans.map((l) => l.id));
+          const busy = await this.inOpenBatch(
+            m,
+            loans.map((l) => l.id),
+          );
           if (busy.length) throw new DomainError(DisbursementErrors.LOAN_IN_OPEN_BATCH, `Already in an open batch: ${busy.join(', ')}`);
-          await this.refuseBlacklisted(m, loans.map((l) => l.id));
+          await this.refuseBlacklisted(
+            m,
+            loans.map((l) => l.id),
+          );
           for (const l of loans) await this.loans.reserveAgain(m, l);
         } else {
           const r = await sql<LoanRow>(
@@ -197,7 +218,11 @@ export class DisbursementsService {
           // a loan whose payment failed earlier must fit in its limits again; one that does not waits
           for (const l of r.rows) if (await this.loans.reserveAgain(m, l, { savepoint: true })) loans.push(l);
         }
-        if (!loans.length) throw new DomainError(DisbursementErrors.NOTHING_TO_DISBURSE, `Programme ${programme.name} has no approved loans waiting for a batch`);
+        if (!loans.length)
+          throw new DomainError(
+            DisbursementErrors.NOTHING_TO_DISBURSE,
+            `Programme ${programme.name} has no approved loans waiting for a batch`,
+          );
         loans.sort((a, b) => (a.approved_at?.getTime() ?? 0) - (b.approved_at?.getTime() ?? 0) || a.id.localeCompare(b.id));
 
         const batch = await sql<{ id: string }>(
@@ -226,7 +251,8 @@ export class DisbursementsService {
         return this.viewIn(m, batchId);
       });
     } catch (e) {
-      if (pgCode(e) === UNIQUE_VIOLATION) throw new DomainError(DisbursementErrors.LOAN_IN_OPEN_BATCH, 'A loan was put into another batch at the same moment; try again');
+      if (pgCode(e) === UNIQUE_VIOLATION)
+        throw new DomainError(DisbursementErrors.LOAN_IN_OPEN_BATCH, 'A loan was put into another batch at the same moment; try again');
       throw e;
     }
   }
@@ -235,14 +261,25 @@ export class DisbursementsService {
     return this.dataSource.transaction(async (m) => {
       const b = await this.lock(m, id);
       assertBatchTransition(b.status, 'APPROVED');
-      if (b.created_by_id === actor.id) throw new DomainError(DisbursementErrors.MAKER_CHECKER_SAME_USER, 'You made this batch; another senior officer must approve it');
-      await this.refuseBlacklisted(m, (await this.itemsOf(m, id)).map((i) => i.loan_application_id));
-      await sql(m, `UPDATE disbursement_batches SET status = 'APPROVED', approved_by_id = $2, approved_by = $3, approved_at = now(), updated_at = now() WHERE id = $1`, [
-        id,
-        actor.id,
-        actor.name,
-      ]);
-      await this.audit.record(m, actor, { action: 'DISBURSEMENT_BATCH_APPROVED', entityType: 'DisbursementBatch', entityId: id, coreEnterpriseId: b.core_enterprise_id, before: { status: b.status }, after: { status: 'APPROVED' } });
+      if (b.created_by_id === actor.id)
+        throw new DomainError(DisbursementErrors.MAKER_CHECKER_SAME_USER, 'You made this batch; another senior officer must approve it');
+      await this.refuseBlacklisted(
+        m,
+        (await this.itemsOf(m, id)).map((i) => i.loan_application_id),
+      );
+      await sql(
+        m,
+        `UPDATE disbursement_batches SET status = 'APPROVED', approved_by_id = $2, approved_by = $3, approved_at = now(), updated_at = now() WHERE id = $1`,
+        [id, actor.id, actor.name],
+      );
+      await this.audit.record(m, actor, {
+        action: 'DISBURSEMENT_BATCH_APPROVED',
+        entityType: 'DisbursementBatch',
+        entityId: id,
+        coreEnterpriseId: b.core_enterprise_id,
+        before: { status: b.status },
+        after: { status: 'APPROVED' },
+      });
       return this.viewIn(m, id);
     });
   }
@@ -271,7 +308,11 @@ export class DisbursementsService {
       const b = await this.lock(m, id);
       assertBatchTransition(b.status, 'EXECUTING');
       await this.startExecuting(m, b, 'FILE', actor);
-      await sql(m, `UPDATE disbursement_items SET status = 'SENT', sent_at = now(), attempts = attempts + 1, updated_at = now() WHERE batch_id = $1 AND status = 'PENDING'`, [id]);
+      await sql(
+        m,
+        `UPDATE disbursement_items SET status = 'SENT', sent_at = now(), attempts = attempts + 1, updated_at = now() WHERE batch_id = $1 AND status = 'PENDING'`,
+        [id],
+      );
       return this.viewIn(m, id);
     });
   }
@@ -283,14 +324,21 @@ export class DisbursementsService {
       `UPDATE disbursement_batches SET status = 'EXECUTING', channel = $2, executed_by_id = $3, executed_by = $4, execute_requested_at = now(), updated_at = now() WHERE id = $1`,
       [b.id, channel, actor.id, actor.name],
     );
-    const items = await sql<{ id: string; loan_application_id: string }>(m, `SELECT id, loan_application_id FROM disbursement_items WHERE batch_id = $1 AND status = 'PENDING'`, [b.id]);
+    const items = await sql<{ id: string; loan_application_id: string }>(
+      m,
+      `SELECT id, loan_application_id FROM disbursement_items WHERE batch_id = $1 AND status = 'PENDING'`,
+      [b.id],
+    );
     const loanIds = items.rows.map((i) => i.loan_application_id);
     const moved = await this.loans.bulkTransition(m, loanIds, 'APPROVED', 'DISBURSING', actor, { reason: `batch ${b.id}` });
     if (moved.length !== loanIds.length) {
       // Loans in an open batch cannot be cancelled, so this means someone changed the data by hand:
       // pay nothing rather than guess (the transaction rolls back).
       const movedIds = new Set(moved.map((l) => l.id));
-      throw new DomainError(DisbursementErrors.LOAN_NOT_APPROVED, `No longer APPROVED: ${loanIds.filter((id) => !movedIds.has(id)).join(', ')}`);
+      throw new DomainError(
+        DisbursementErrors.LOAN_NOT_APPROVED,
+        `No longer APPROVED: ${loanIds.filter((id) => !movedIds.has(id)).join(', ')}`,
+      );
     }
     await this.audit.record(m, actor, {
       action: channel === 'FILE' ? 'DISBURSEMENT_BATCH_SENT_AS_FILE' : 'DISBURSEMENT_BATCH_EXECUTING',
@@ -312,13 +360,24 @@ export class DisbursementsService {
     if (q.programmeId) where.push(`programme_id = $${params.push(q.programmeId)}`);
     if (q.status) where.push(`status = $${params.push(q.status)}`);
     const m = this.dataSource.manager;
-    const page = await pageOf(m, { columns: '*', from: 'disbursement_batches', where, params, orderBy: 'created_at DESC, id' }, q, (b: BatchRow) => b);
+    const page = await pageOf(
+      m,
+      { columns: '*', from: 'disbursement_batches', where, params, orderBy: 'created_at DESC, id' },
+      q,
+      (b: BatchRow) => b,
+    );
     // the items of the whole page in one query, for the counts and totals
-    const items = await this.viewItemsOf(m, page.items.map((b) => b.id));
+    const items = await this.viewItemsOf(
+      m,
+      page.items.map((b) => b.id),
+    );
     return {
       ...page,
       items: page.items.map((b) => {
-        const { items: _omit, ...summary } = batchView(b, items.filter((i) => i.batch_id === b.id));
+        const { items: _omit, ...summary } = batchView(
+          b,
+          items.filter((i) => i.batch_id === b.id),
+        );
         return summary;
       }),
     };
@@ -328,7 +387,8 @@ export class DisbursementsService {
   async discard(actor: Actor, id: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const b = await this.lock(m, id);
-      if (b.status !== 'DRAFT') throw new DomainError(DisbursementErrors.INVALID_BATCH_TRANSITION, `Only a DRAFT batch can be discarded; this one is ${b.status}`);
+      if (b.status !== 'DRAFT')
+        throw new DomainError(DisbursementErrors.INVALID_BATCH_TRANSITION, `Only a DRAFT batch can be discarded; this one is ${b.status}`);
       const items = await this.itemsOf(m, id);
       await sql(m, `DELETE FROM disbursement_batches WHERE id = $1`, [id]);
       await this.audit.record(m, actor, {
@@ -394,12 +454,19 @@ export class DisbursementsService {
     const outcome = await this.dataSource.transaction(async (m) => {
       const b = await this.lock(m, id);
       if (!report.originalMessageId) {
-        throw new DomainError(DisbursementErrors.STATUS_REPORT_INVALID, 'The report names no original message (OrgnlGrpInfAndSts/OrgnlMsgId)');
+        throw new DomainError(
+          DisbursementErrors.STATUS_REPORT_INVALID,
+          'The report names no original message (OrgnlGrpInfAndSts/OrgnlMsgId)',
+        );
       }
       if (report.originalMessageId !== b.message_id) {
-        throw new DomainError(DisbursementErrors.STATUS_REPORT_OTHER_BATCH, `The report answers message ${report.originalMessageId}; this batch's file is ${b.message_id}`);
+        throw new DomainError(
+          DisbursementErrors.STATUS_REPORT_OTHER_BATCH,
+          `The report answers message ${report.originalMessageId}; this batch's file is ${b.message_id}`,
+        );
       }
-      if (b.status === 'DRAFT') throw new DomainError(DisbursementErrors.INVALID_BATCH_TRANSITION, 'A DRAFT batch has not been sent to the bank');
+      if (b.status === 'DRAFT')
+        throw new DomainError(DisbursementErrors.INVALID_BATCH_TRANSITION, 'A DRAFT batch has not been sent to the bank');
       if (b.channel !== 'FILE') {
         throw new DomainError(
           DisbursementErrors.BATCH_NOT_SENT_AS_FILE,
@@ -409,7 +476,10 @@ export class DisbursementsService {
         );
       }
       if (actor.id === b.created_by_id || actor.id === b.executed_by_id) {
-        throw new DomainError(DisbursementErrors.STATUS_REPORT_SAME_USER, "You made this batch or sent its file; another officer must read the bank's answer");
+        throw new DomainError(
+          DisbursementErrors.STATUS_REPORT_SAME_USER,
+          "You made this batch or sent its file; another officer must read the bank's answer",
+        );
       }
       const items = await this.itemsOf(m, id);
       const byE2e = new Map(items.map((i) => [i.end_to_end_id, i]));
@@ -418,7 +488,12 @@ export class DisbursementsService {
       if (report.groupStatus) {
         for (const i of items) {
           if (!listed.has(i.end_to_end_id)) {
-            statuses.push({ endToEndId: i.end_to_end_id, status: report.groupStatus, reasonCode: report.groupReasonCode, reasonText: report.groupReasonText });
+            statuses.push({
+              endToEndId: i.end_to_end_id,
+              status: report.groupStatus,
+              reasonCode: report.groupReasonCode,
+              reasonText: report.groupReasonText,
+            });
           }
         }
       }
@@ -455,10 +530,15 @@ export class DisbursementsService {
         const state = stateOf(item);
         if (state === verdict) unchanged++;
         else if (state === 'SENT') {
-          changes.set(item.id, verdict === 'SETTLED' ? { item, verdict } : { item, verdict, code: t.reasonCode, reason: t.reasonText ?? t.reasonCode });
+          changes.set(
+            item.id,
+            verdict === 'SETTLED' ? { item, verdict } : { item, verdict, code: t.reasonCode, reason: t.reasonText ?? t.reasonCode },
+          );
         } else conflicts.push({ endToEndId: t.endToEndId, itemStatus: item.status, reported: t.status });
       }
-      const toSettle = [...changes.values()].filter((c) => c.verdict === 'SETTLED').map((c): ItemOutcome => ({ itemId: c.item.id, result: 'SETTLED' }));
+      const toSettle = [...changes.values()]
+        .filter((c) => c.verdict === 'SETTLED')
+        .map((c): ItemOutcome => ({ itemId: c.item.id, result: 'SETTLED' }));
       const toHold = [...changes.values()].filter((c): c is Extract<Change, { verdict: 'HELD' }> => c.verdict === 'HELD');
       const applied = await this.applyOutcomes(m, b, toSettle, actor);
       const held = await this.hold(m, b, report.messageId, toHold, actor);
@@ -468,7 +548,15 @@ export class DisbursementsService {
         entityType: 'DisbursementBatch',
         entityId: id,
         coreEnterpriseId: b.core_enterprise_id,
-        after: { messageId: report.messageId, settled: applied.settled, held, unchanged, pending, unknown: unknown.length, conflicts: conflicts.length },
+        after: {
+          messageId: report.messageId,
+          settled: applied.settled,
+          held,
+          unchanged,
+          pending,
+          unknown: unknown.length,
+          conflicts: conflicts.length,
+        },
       });
       // `failed` stays in the answer for its readers: a report no longer fails anything by itself
       return { settled: applied.settled, failed: 0, held, unchanged, pending, unknown, conflicts };
@@ -486,7 +574,13 @@ export class DisbursementsService {
     actor: Actor,
   ): Promise<number> {
     if (!refused.length) return 0;
-    const r = await sql<{ loan_application_id: string; end_to_end_id: string; id: string; hold_code: string | null; hold_reason: string | null }>(
+    const r = await sql<{
+      loan_application_id: string;
+      end_to_end_id: string;
+      id: string;
+      hold_code: string | null;
+      hold_reason: string | null;
+    }>(
       m,
       `UPDATE disbursement_items i SET hold_code = v.code, hold_reason = v.reason, hold_report_message_id = $4, held_at = now(), held_by_id = $5, held_by = $6, updated_at = now()
          FROM unnest($1::uuid[], $2::text[], $3::text[]) AS v(id, code, reason)
@@ -502,7 +596,15 @@ export class DisbursementsService {
         entityType: 'LoanApplication',
         entityId: x.loan_application_id,
         coreEnterpriseId: b.core_enterprise_id,
-        after: { status: 'DISBURSING', batchId: b.id, itemId: x.id, endToEndId: x.end_to_end_id, reasonCode: x.hold_code, reason: x.hold_reason, reportMessageId },
+        after: {
+          status: 'DISBURSING',
+          batchId: b.id,
+          itemId: x.id,
+          endToEndId: x.end_to_end_id,
+          reasonCode: x.hold_code,
+          reason: x.hold_reason,
+          reportMessageId,
+        },
       })),
     );
     return r.rowCount;
@@ -520,17 +622,24 @@ export class DisbursementsService {
       const item = r.rows[0];
       if (!item) throw notFound('Disbursement item', itemId);
       if (!isHeld(item)) {
-        throw new DomainError(DisbursementErrors.ITEM_NOT_HELD, `Item ${itemId} is ${item.status}${item.reconciled_at ? ', reconciled already' : ''}; only a payment held after a RJCT is reconciled`);
+        throw new DomainError(
+          DisbursementErrors.ITEM_NOT_HELD,
+          `Item ${itemId} is ${item.status}${item.reconciled_at ? ', reconciled already' : ''}; only a payment held after a RJCT is reconciled`,
+        );
       }
       if ([b.created_by_id, b.executed_by_id, item.held_by_id].includes(actor.id)) {
-        throw new DomainError(DisbursementErrors.RECONCILE_SAME_USER, 'You made this batch, sent its file or read the report that held this payment; another officer must reconcile it');
+        throw new DomainError(
+          DisbursementErrors.RECONCILE_SAME_USER,
+          'You made this batch, sent its file or read the report that held this payment; another officer must reconcile it',
+        );
       }
       await sql(
         m,
         `UPDATE disbursement_items SET reconciled_at = now(), reconciled_by_id = $2, reconciled_by = $3, reconcile_outcome = $4, reconcile_note = $5, updated_at = now() WHERE id = $1`,
         [itemId, actor.id, actor.name, outcome, note],
       );
-      const result: ItemOutcome = outcome === 'PAID' ? { itemId, result: 'SETTLED' } : { itemId, result: 'FAILED', code: item.hold_code, reason: item.hold_reason };
+      const result: ItemOutcome =
+        outcome === 'PAID' ? { itemId, result: 'SETTLED' } : { itemId, result: 'FAILED', code: item.hold_code, reason: item.hold_reason };
       await this.applyOutcomes(m, b, [result], actor);
       await this.finishIfDone(m, batchId, actor);
       await this.audit.record(m, actor, {
@@ -538,7 +647,14 @@ export class DisbursementsService {
         entityType: 'DisbursementBatch',
         entityId: batchId,
         coreEnterpriseId: b.core_enterprise_id,
-        after: { itemId, loanApplicationId: item.loan_application_id, endToEndId: item.end_to_end_id, outcome, note, reasonCode: item.hold_code },
+        after: {
+          itemId,
+          loanApplicationId: item.loan_application_id,
+          endToEndId: item.end_to_end_id,
+          outcome,
+          note,
+          reasonCode: item.hold_code,
+        },
       });
       return this.viewIn(m, batchId);
     });
@@ -549,7 +665,12 @@ export class DisbursementsService {
    * loan (DISBURSED at today's value date), refused ones fail and return their loan to APPROVED with
    * its reservation released, unanswered ones wait for their next attempt.
    */
-  async applyOutcomes(m: EntityManager, batch: Pick<BatchRow, 'id' | 'programme_id' | 'core_enterprise_id'>, outcomes: ItemOutcome[], actor: Actor = systemActor(batch.id, 'disbursement')) {
+  async applyOutcomes(
+    m: EntityManager,
+    batch: Pick<BatchRow, 'id' | 'programme_id' | 'core_enterprise_id'>,
+    outcomes: ItemOutcome[],
+    actor: Actor = systemActor(batch.id, 'disbursement'),
+  ) {
     if (!outcomes.length) return { settled: 0, failed: 0 };
     await sql(m, `SELECT 1 FROM disbursement_items WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [outcomes.map((o) => o.itemId)]);
     const settledIds = outcomes.filter((o) => o.result === 'SETTLED').map((o) => o.itemId);
@@ -562,7 +683,13 @@ export class DisbursementsService {
         WHERE id = ANY($1::uuid[]) AND status = 'SENT' RETURNING loan_application_id, amount, end_to_end_id`,
       [settledIds],
     );
-    const refused = await sql<{ loan_application_id: string; amount: string; end_to_end_id: string; failure_code: string | null; failure_reason: string | null }>(
+    const refused = await sql<{
+      loan_application_id: string;
+      amount: string;
+      end_to_end_id: string;
+      failure_code: string | null;
+      failure_reason: string | null;
+    }>(
       m,
       `UPDATE disbursement_items i SET status = 'FAILED', failure_code = v.code, failure_reason = v.reason, next_attempt_at = NULL, updated_at = now()
          FROM unnest($1::uuid[], $2::text[], $3::text[]) AS v(id, code, reason)
@@ -580,11 +707,25 @@ export class DisbursementsService {
     }
     const programme = await this.programmes.find(batch.programme_id, m);
     const valueDate = businessDate(programme?.timeZone ?? this.config.businessTimeZone);
-    await this.loans.bulkTransition(m, settled.rows.map((r) => r.loan_application_id), 'DISBURSING', 'DISBURSED', actor, { valueDate, reason: `paid in batch ${batch.id}` });
-    await this.loans.bulkTransition(m, refused.rows.map((r) => r.loan_application_id), 'DISBURSING', 'APPROVED', actor, {
-      release: true,
-      reasons: refused.rows.map((r) => `payment refused: ${r.failure_code ?? ''} ${r.failure_reason ?? ''}`.trim()),
-    });
+    await this.loans.bulkTransition(
+      m,
+      settled.rows.map((r) => r.loan_application_id),
+      'DISBURSING',
+      'DISBURSED',
+      actor,
+      { valueDate, reason: `paid in batch ${batch.id}` },
+    );
+    await this.loans.bulkTransition(
+      m,
+      refused.rows.map((r) => r.loan_application_id),
+      'DISBURSING',
+      'APPROVED',
+      actor,
+      {
+        release: true,
+        reasons: refused.rows.map((r) => `payment refused: ${r.failure_code ?? ''} ${r.failure_reason ?? ''}`.trim()),
+      },
+    );
     const audit: AuditEntry[] = [
       ...settled.rows.map((r) => ({
         action: 'LOAN_DISBURSED',
@@ -598,7 +739,14 @@ export class DisbursementsService {
         entityType: 'LoanApplication',
         entityId: r.loan_application_id,
         coreEnterpriseId: batch.core_enterprise_id,
-        after: { status: 'APPROVED', amount: money(r.amount), endToEndId: r.end_to_end_id, batchId: batch.id, reasonCode: r.failure_code, reason: r.failure_reason },
+        after: {
+          status: 'APPROVED',
+          amount: money(r.amount),
+          endToEndId: r.end_to_end_id,
+          batchId: batch.id,
+          reasonCode: r.failure_code,
+          reason: r.failure_reason,
+        },
       })),
     ];
     await this.audit.recordMany(m, actor, audit);

@@ -9,7 +9,10 @@ export class CreateBatchDto {
   @IsUUID()
   programmeId: string;
 
-  @ApiPropertyOptional({ type: [String], description: 'APPROVED loans to pay; default: every APPROVED loan of the programme not in another open batch' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'APPROVED loans to pay; default: every APPROVED loan of the programme not in another open batch',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -27,7 +30,11 @@ export const RECONCILE_OUTCOMES = ['PAID', 'NOT_PAID'] as const;
 export type ReconcileOutcome = (typeof RECONCILE_OUTCOMES)[number];
 
 export class ReconcileItemDto {
-  @ApiProperty({ enum: RECONCILE_OUTCOMES, description: "what the bank statement shows: PAID settles the item and disburses the loan; NOT_PAID fails it and frees the loan's reservation" })
+  @ApiProperty({
+    enum: RECONCILE_OUTCOMES,
+    description:
+      "what the bank statement shows: PAID settles the item and disburses the loan; NOT_PAID fails it and frees the loan's reservation",
+  })
   @IsIn(RECONCILE_OUTCOMES)
   outcome: ReconcileOutcome;
 

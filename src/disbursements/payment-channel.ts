@@ -1,5 +1,5 @@
 import type { AppConfig } from '../config/app-config.js';
-import { BankSimService, SimTimeoutError } from '../bank-sim/bank-sim.service.js';
+import { type BankSimService, SimTimeoutError } from '../bank-sim/bank-sim.service.js';
 
 /**
  * The port through which money leaves: a credit transfer identified by its endToEndId, which the bank

@@ -57,14 +57,19 @@ export class EligibilityResponse {
   @ApiProperty({ format: 'uuid' }) programmeId: string;
   @ApiProperty() eligible: boolean;
   @ApiProperty({ example: '150000.00' }) creditLimit: string;
-  @ApiProperty({ example: '100000.00', description: 'creditLimit minus what approved, not yet repaid loans reserve' }) availableLimit: string;
+  @ApiProperty({ example: '100000.00', description: 'creditLimit minus what approved, not yet repaid loans reserve' })
+  availableLimit: string;
   @ApiProperty({ example: '50000.00' }) reservedAmount: string;
   @ApiProperty() evaluatedAt: string;
-  @ApiProperty({ example: '2026-11-27', description: "the business date the facts were judged at (programme's time zone)" }) evaluationDate: string;
+  @ApiProperty({ example: '2026-11-27', description: "the business date the facts were judged at (programme's time zone)" })
+  evaluationDate: string;
   @ApiProperty() rulesetVersion: number;
   @ApiProperty({ description: 'the programme has a newer ruleset than this result; a re-screen is pending' }) stale: boolean;
   @ApiProperty({ type: [RuleResultDoc] }) results: RuleResultDoc[];
-  @ApiProperty({ description: 'each limit term present in the formula, before the minimum and rounding', example: { maxAmount: '500000.00' } })
+  @ApiProperty({
+    description: 'each limit term present in the formula, before the minimum and rounding',
+    example: { maxAmount: '500000.00' },
+  })
   limitTerms: Record<string, string>;
 }
 

@@ -62,7 +62,8 @@ export class EligibilityController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'What-if: how many suppliers a proposed ruleset or formula would admit or drop, and the total limit, before activating it',
-    description: 'Changes nothing. Answers {suppliers, eligibleNow, eligibleAfter, gained, lost, totalLimitNow, totalLimitAfter, byRule, sample}.',
+    description:
+      'Changes nothing. Answers {suppliers, eligibleNow, eligibleAfter, gained, lost, totalLimitNow, totalLimitAfter, byRule, sample}.',
   })
   @ApiProblems(400, 401, 403, 404)
   preview(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: PreviewDto) {

@@ -145,7 +145,8 @@ export class EligibilityService implements OnModuleInit {
     // queued in the import's own transaction.
     this.rosterImports.addHook({
       afterMerge: async (m, importId, coreEnterpriseId) => {
-        for (const p of await this.programmes.activeOf(coreEnterpriseId, m)) await this.queueRun(m, p, 'ROSTER_IMPORT', `import:${importId}`);
+        for (const p of await this.programmes.activeOf(coreEnterpriseId, m))
+          await this.queueRun(m, p, 'ROSTER_IMPORT', `import:${importId}`);
       },
     });
   }
@@ -189,7 +190,13 @@ export class EligibilityService implements OnModuleInit {
 
   async listRuns(actor: Actor, programmeId: string, page: number, pageSize: number) {
     await this.programmes.get(actor, programmeId);
-    const query = { columns: '*', from: 'screening_runs', where: ['programme_id = $1'], params: [programmeId], orderBy: 'created_at DESC, id' };
+    const query = {
+      columns: '*',
+      from: 'screening_runs',
+      where: ['programme_id = $1'],
+      params: [programmeId],
+      orderBy: 'created_at DESC, id',
+    };
     return pageOf(this.dataSource.manager, query, { page, pageSize }, runView);
   }
 
@@ -207,7 +214,17 @@ export class EligibilityService implements OnModuleInit {
       params,
       orderBy: 's.supplier_code',
     };
-    type Row = { supplier_id: string; supplier_code: string; name: string; eligible: boolean; credit_limit: string; reserved: string | null; failed_rules: string[]; ruleset_version: number; evaluated_at: Date };
+    type Row = {
+      supplier_id: string;
+      supplier_code: string;
+      name: string;
+      eligible: boolean;
+      credit_limit: string;
+      reserved: string | null;
+      failed_rules: string[];
+      ruleset_version: number;
+      evaluated_at: Date;
+    };
     return pageOf(this.dataSource.manager, query, q, (r: Row) => ({
       supplierId: r.supplier_id,
       supplierCode: r.supplier_code,
@@ -239,10 +256,11 @@ export class EligibilityService implements OnModuleInit {
       );
     } catch (err) {
       this.logger.error({ err, runId }, 'screening run failed');
-      await sql(this.dataSource.manager, `UPDATE screening_runs SET status = 'FAILED', failure_message = $2, finished_at = now() WHERE id = $1`, [
-        runId,
-        'The screening stopped on an unexpected error; earlier results are unchanged. Request it again.',
-      ]);
+      await sql(
+        this.dataSource.manager,
+        `UPDATE screening_runs SET status = 'FAILED', failure_message = $2, finished_at = now() WHERE id = $1`,
+        [runId, 'The screening stopped on an unexpected error; earlier results are unchanged. Request it again.'],
+      );
     }
   }
 
@@ -250,7 +268,9 @@ export class EligibilityService implements OnModuleInit {
    * Screens every supplier of the programme's core enterprise with the current ruleset, in one
    * transaction: results are read, evaluated in memory and written back through COPY and one upsert.
    */
-  async screenProgramme(programme: ProgrammeRecord): Promise<{ suppliers: number; eligible: number; rulesetVersion: number; seconds: number }> {
+  async screenProgramme(
+    programme: ProgrammeRecord,
+  ): Promise<{ suppliers: number; eligible: number; rulesetVersion: number; seconds: number }> {
     const started = process.hrtime.bigint();
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
@@ -356,9 +376,27 @@ export class EligibilityService implements OnModuleInit {
        ON CONFLICT (supplier_id, programme_id) DO UPDATE SET ruleset_version = excluded.ruleset_version,
          evaluation_date = excluded.evaluation_date, evaluated_at = excluded.evaluated_at, eligible = excluded.eligible,
          credit_limit = excluded.credit_limit, failed_rules = excluded.failed_rules, facts = excluded.facts`,
-      [supplierId, programme.id, programme.coreEnterpriseId, programme.rulesetVersion, evaluationDate, evaluation.eligible, creditLimit, failedRules, JSON.stringify(facts)],
+      [
+        supplierId,
+        programme.id,
+        programme.coreEnterpriseId,
+        programme.rulesetVersion,
+        evaluationDate,
+        evaluation.eligible,
+        creditLimit,
+        failedRules,
+        JSON.stringify(facts),
+      ],
     );
-    return { eligible: evaluation.eligible, creditLimit, failedRules, rulesetVersion: programme.rulesetVersion, evaluationDate, facts, results: evaluation.results };
+    return {
+      eligible: evaluation.eligible,
+      creditLimit,
+      failedRules,
+      rulesetVersion: programme.rulesetVersion,
+      evaluationDate,
+      facts,
+      results: evaluation.results,
+    };
   }
 
   /** GET /suppliers/:id/eligibility: the stored result, explained rule by rule (screened now if it never was). */
@@ -371,10 +409,18 @@ export class EligibilityService implements OnModuleInit {
         throw new DomainError(EligibilityErrors.PROGRAMME_NOT_FOR_SUPPLIER, `Programme ${programmeId} is not one of this supplier's`);
       }
     } else {
-      const all = await sql<{ id: string }>(this.dataSource.manager, `SELECT id FROM programmes WHERE core_enterprise_id = $1`, [supplier.core_enterprise_id]);
+      const all = await sql<{ id: string }>(this.dataSource.manager, `SELECT id FROM programmes WHERE core_enterprise_id = $1`, [
+        supplier.core_enterprise_id,
+      ]);
       if (all.rowCount !== 1) {
         throw new DomainError(EligibilityErrors.PROGRAMME_REQUIRED, undefined, {
-          errors: [{ field: 'programmeId', code: 'REQUIRED', message: 'programmeId is required: the core enterprise has several programmes (or none)' }],
+          errors: [
+            {
+              field: 'programmeId',
+              code: 'REQUIRED',
+              message: 'programmeId is required: the core enterprise has several programmes (or none)',
+            },
+          ],
         });
       }
       programme = (await this.programmes.find(all.rows[0].id))!;
@@ -427,7 +473,10 @@ export class EligibilityService implements OnModuleInit {
     return r.rows[0];
   }
 
-  private async ruleset(programmeId: string, version: number): Promise<{ eligibilityRules: EligibilityRule[]; limitFormula: LimitFormula }> {
+  private async ruleset(
+    programmeId: string,
+    version: number,
+  ): Promise<{ eligibilityRules: EligibilityRule[]; limitFormula: LimitFormula }> {
     const r = await sql<{ eligibility_rules: EligibilityRule[]; limit_formula: LimitFormula }>(
       this.dataSource.manager,
       `SELECT eligibility_rules, limit_formula FROM programme_rulesets WHERE programme_id = $1 AND version = $2`,
@@ -442,7 +491,11 @@ export class EligibilityService implements OnModuleInit {
    * Evaluates a proposed ruleset beside the current one over every supplier of the programme, on
    * today's facts, and changes nothing.
    */
-  async preview(actor: Actor, programmeId: string, proposal: { eligibilityRules?: EligibilityRule[]; limitFormula?: LimitFormula }): Promise<PreviewResult> {
+  async preview(
+    actor: Actor,
+    programmeId: string,
+    proposal: { eligibilityRules?: EligibilityRule[]; limitFormula?: LimitFormula },
+  ): Promise<PreviewResult> {
     // the DTO has checked the proposal
     const p = await this.programmes.get(actor, programmeId);
     const rulesNow = p.eligibilityRules;
@@ -531,7 +584,12 @@ export class EligibilityService implements OnModuleInit {
 
   // ---------- blacklist ----------
 
-  async setBlacklisted(actor: Actor, supplierId: string, blacklisted: boolean, reason: string | undefined): Promise<{ supplierId: string; blacklisted: boolean; rescreened: { programmeId: string; eligible: boolean; creditLimit: string }[] }> {
+  async setBlacklisted(
+    actor: Actor,
+    supplierId: string,
+    blacklisted: boolean,
+    reason: string | undefined,
+  ): Promise<{ supplierId: string; blacklisted: boolean; rescreened: { programmeId: string; eligible: boolean; creditLimit: string }[] }> {
     return this.dataSource.transaction(async (m) => {
       const s = await this.suppliers.load(actor, supplierId, m);
       const r = await sql(

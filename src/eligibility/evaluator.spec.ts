@@ -45,7 +45,12 @@ const exact = (v: number | string | boolean) => (typeof v === 'number' && Math.a
 const rule = (fact: FactName, operator: Operator, value?: RuleValue): EligibilityRule =>
   value === undefined
     ? { name: 'r', fact, operator }
-    : { name: 'r', fact, operator, value: Array.isArray(value) ? value.map((x) => exact(x) as number | string) : value === null ? value : exact(value) };
+    : {
+        name: 'r',
+        fact,
+        operator,
+        value: Array.isArray(value) ? value.map((x) => exact(x) as number | string) : value === null ? value : exact(value),
+      };
 
 /** The decision of one rule, asserted to be the same from evaluate and from compileRules. */
 function decide(r: EligibilityRule, f: SupplierFacts): boolean {
@@ -258,7 +263,11 @@ describe('a missing fact fails every rule on it', () => {
     const f = facts({ herdSize: null, province: null, blacklisted: null });
     expect(
       evaluate(
-        [rule('herdSize', '!=', 0), { ...rule('province', 'notIn', ['河北']), name: 'p' }, { ...rule('blacklisted', 'isFalse'), name: 'b' }],
+        [
+          rule('herdSize', '!=', 0),
+          { ...rule('province', 'notIn', ['河北']), name: 'p' },
+          { ...rule('blacklisted', 'isFalse'), name: 'b' },
+        ],
         f,
       ).results.map((r) => r.message),
     ).toEqual(['herd size is missing', 'province is missing', 'blacklist status is missing']);
@@ -278,7 +287,9 @@ describe('a missing fact fails every rule on it', () => {
     });
     const noExpiry = evaluate([r], facts({ hasEpidemicCert: true, epidemicCertValidDays: null }));
     expect(noExpiry.results[0].message).toBe('the epidemic prevention certificate has no expiry date on record');
-    expect(evaluate([rule('epidemicCertValidDays', '<', 0)], facts({ hasEpidemicCert: false, epidemicCertValidDays: null })).eligible).toBe(false);
+    expect(evaluate([rule('epidemicCertValidDays', '<', 0)], facts({ hasEpidemicCert: false, epidemicCertValidDays: null })).eligible).toBe(
+      false,
+    );
   });
 });
 
@@ -306,7 +317,11 @@ describe('evaluate: results and explanations', () => {
     const bad = evaluate(rules, facts({ yearsExperience: '2.5', hasOverdueLoan: true }));
     expect(bad.eligible).toBe(false);
     expect(bad.results.map((r) => r.passed)).toEqual([false, true, true, true]);
-    expect(compileRules(rules)(facts({ yearsExperience: '2.5', herdSize: 5 }))).toEqual({ eligible: false, failed: [0, 1], blacklisted: false });
+    expect(compileRules(rules)(facts({ yearsExperience: '2.5', herdSize: 5 }))).toEqual({
+      eligible: false,
+      failed: [0, 1],
+      blacklisted: false,
+    });
   });
 
   it('gives the actual value, a short expected form and a readable sentence', () => {
@@ -337,9 +352,24 @@ describe('evaluate: results and explanations', () => {
     [rule('age', '<', 18), {}, '< 18', 'age 45 is not below 18'],
     [rule('deliveryMonths', '>', 24), {}, '> 24', 'milk delivery months 24 is not above 24'],
     [rule('deliveryMonths', '>', 12), {}, '> 12', 'milk delivery months 24 is above 12'],
-    [rule('epidemicCertValidDays', '>=', 30), { epidemicCertValidDays: -1 }, '>= 30', 'days left on the epidemic prevention certificate -1 is below the required 30'],
-    [rule('avgMonthlySettlement', '>=', '999999999999999999'), {}, '>= 999999999999999999', 'average monthly settlement (CNY) 180000.00 is below the required 999999999999999999'],
-    [rule('supplierType', 'in', ['INDIVIDUAL', 'ENTITY']), {}, 'in [INDIVIDUAL, ENTITY]', 'supplier type INDIVIDUAL is one of [INDIVIDUAL, ENTITY]'],
+    [
+      rule('epidemicCertValidDays', '>=', 30),
+      { epidemicCertValidDays: -1 },
+      '>= 30',
+      'days left on the epidemic prevention certificate -1 is below the required 30',
+    ],
+    [
+      rule('avgMonthlySettlement', '>=', '999999999999999999'),
+      {},
+      '>= 999999999999999999',
+      'average monthly settlement (CNY) 180000.00 is below the required 999999999999999999',
+    ],
+    [
+      rule('supplierType', 'in', ['INDIVIDUAL', 'ENTITY']),
+      {},
+      'in [INDIVIDUAL, ENTITY]',
+      'supplier type INDIVIDUAL is one of [INDIVIDUAL, ENTITY]',
+    ],
     [rule('supplierType', 'in', ['ENTITY']), {}, 'in [ENTITY]', 'supplier type INDIVIDUAL is not one of [ENTITY]'],
     [rule('province', 'notIn', ['河北', '山东']), {}, 'not in [河北, 山东]', 'province 内蒙古 is not one of the excluded [河北, 山东]'],
     [rule('province', 'notIn', ['内蒙古']), {}, 'not in [内蒙古]', 'province 内蒙古 is one of the excluded [内蒙古]'],
@@ -371,20 +401,104 @@ describe('evaluate: results and explanations', () => {
 
 describe('compileRules agrees with evaluate', () => {
   const NUMBERS: Array<number | string> = [
-    0, -0, 1, 2, 3, 10, 12, 18, 30, 65, 5000, -1, -30, 2.5, 0.1, '999999999999999999', 2 ** 53, 2 ** 53 + 2, 1e-7,
-    '2.99', '3', '3.00', '3.01', '-0.5', '0.0000000001', '9999999999999999.99', '123456789012345678.9999999999',
-    '-123456789012345678', '9007199254740993', '9007199254740991.5', '10.5', '65.0000000001',
+    0,
+    -0,
+    1,
+    2,
+    3,
+    10,
+    12,
+    18,
+    30,
+    65,
+    5000,
+    -1,
+    -30,
+    2.5,
+    0.1,
+    '999999999999999999',
+    2 ** 53,
+    2 ** 53 + 2,
+    1e-7,
+    '2.99',
+    '3',
+    '3.00',
+    '3.01',
+    '-0.5',
+    '0.0000000001',
+    '9999999999999999.99',
+    '123456789012345678.9999999999',
+    '-123456789012345678',
+    '9007199254740993',
+    '9007199254740991.5',
+    '10.5',
+    '65.0000000001',
   ];
   const DECIMALS = [
-    '0', '-0', '0.00', '2.98', '2.99', '2.990', '3', '3.0', '3.00', '3.01', '3.0100', '2.9999999999', '3.0000000001',
-    '-0.5', '-0.50', '-1', '0.1', '0.0000000001', '0.0000001', '10.5', '65', '65.0000000001', '9999999999999999.99',
-    '1000000000000000000000', '123456789012345678.9999999999', '123456789012345679', '9007199254740993',
-    '9007199254740991.5', '-123456789012345678', '0030', '5000.000',
+    '0',
+    '-0',
+    '0.00',
+    '2.98',
+    '2.99',
+    '2.990',
+    '3',
+    '3.0',
+    '3.00',
+    '3.01',
+    '3.0100',
+    '2.9999999999',
+    '3.0000000001',
+    '-0.5',
+    '-0.50',
+    '-1',
+    '0.1',
+    '0.0000000001',
+    '0.0000001',
+    '10.5',
+    '65',
+    '65.0000000001',
+    '9999999999999999.99',
+    '1000000000000000000000',
+    '123456789012345678.9999999999',
+    '123456789012345679',
+    '9007199254740993',
+    '9007199254740991.5',
+    '-123456789012345678',
+    '0030',
+    '5000.000',
   ];
   const MAX = Number.MAX_SAFE_INTEGER;
   const INTEGERS = [
-    -31, -30, -29, -2, -1, 0, 1, 2, 3, 4, 9, 10, 11, 12, 13, 17, 18, 19, 29, 30, 31, 64, 65, 66, 4999, 5000, 5001,
-    MAX - 1, MAX, -MAX,
+    -31,
+    -30,
+    -29,
+    -2,
+    -1,
+    0,
+    1,
+    2,
+    3,
+    4,
+    9,
+    10,
+    11,
+    12,
+    13,
+    17,
+    18,
+    19,
+    29,
+    30,
+    31,
+    64,
+    65,
+    66,
+    4999,
+    5000,
+    5001,
+    MAX - 1,
+    MAX,
+    -MAX,
   ];
   // Not what factsOf produces, but a SupplierFacts built elsewhere could hold them.
   const ODD_NUMBERS = [2.5, 0.1, 2 ** 60, -(2 ** 60), 1e21];
@@ -402,13 +516,19 @@ describe('compileRules agrees with evaluate', () => {
         for (const yearsExperience of DECIMALS) {
           const f = facts({ yearsExperience });
           expect([value, operator, yearsExperience, onDecimal(f).eligible]).toEqual([
-            value, operator, yearsExperience, evaluate([rule('yearsExperience', operator, v)], f).eligible,
+            value,
+            operator,
+            yearsExperience,
+            evaluate([rule('yearsExperience', operator, v)], f).eligible,
           ]);
         }
         for (const herdSize of [...INTEGERS, ...ODD_NUMBERS]) {
           const f = facts({ herdSize });
           expect([value, operator, herdSize, onInteger(f).eligible]).toEqual([
-            value, operator, herdSize, evaluate([rule('herdSize', operator, v)], f).eligible,
+            value,
+            operator,
+            herdSize,
+            evaluate([rule('herdSize', operator, v)], f).eligible,
           ]);
         }
       }
@@ -537,6 +657,10 @@ describe('the blacklist, whatever the rules', () => {
     const bad = facts({ blacklisted: true, herdSize: 5 });
     expect(failedRuleNames(STANDARD, compileRules(STANDARD)(bad))).toEqual(['blacklist', 'herd']);
     expect(failedRuleNames(STANDARD, compileRules(STANDARD)(facts({ herdSize: 5 })))).toEqual(['herd']);
-    expect(evaluate(STANDARD, bad).results.filter((r) => !r.passed).map((r) => r.rule)).toEqual(['blacklist', 'herd']);
+    expect(
+      evaluate(STANDARD, bad)
+        .results.filter((r) => !r.passed)
+        .map((r) => r.rule),
+    ).toEqual(['blacklist', 'herd']);
   });
 });

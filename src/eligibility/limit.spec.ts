@@ -24,7 +24,8 @@ function reference(formula: LimitFormula, facts: LimitFacts, eligible: boolean):
   if (formula.settlementMultiple !== undefined) terms.push(new Exact(formula.settlementMultiple).times(facts.avgMonthlySettlement ?? 0));
   if (formula.perHeadAmount !== undefined) terms.push(new Exact(formula.perHeadAmount).times(facts.herdSize ?? 0));
   const min = Exact.min(...terms);
-  const rounded = formula.roundDownTo === undefined ? min.toDecimalPlaces(2, Decimal.ROUND_DOWN) : roundDownTo(min, new Exact(formula.roundDownTo));
+  const rounded =
+    formula.roundDownTo === undefined ? min.toDecimalPlaces(2, Decimal.ROUND_DOWN) : roundDownTo(min, new Exact(formula.roundDownTo));
   return rounded.toFixed(2);
 }
 
@@ -109,7 +110,12 @@ describe('computeLimit', () => {
     );
     expect(
       computeLimit(
-        { maxAmount: '9999999999999999.99', settlementMultiple: '9999999999999999.9999999999', perHeadAmount: '9999999999999999.98', roundDownTo: '0.03' },
+        {
+          maxAmount: '9999999999999999.99',
+          settlementMultiple: '9999999999999999.9999999999',
+          perHeadAmount: '9999999999999999.98',
+          roundDownTo: '0.03',
+        },
         supplier('9999999999999999.99', 1),
         true,
       ),
@@ -140,7 +146,11 @@ describe('computeLimit', () => {
         if (rnd() < 0.6) formula.settlementMultiple = digits(rnd() < 0.8 ? 1 : 16) + decimals(10);
         if (rnd() < 0.6) formula.perHeadAmount = money();
       }
-      if (rnd() < 0.6) formula.roundDownTo = rnd() < 0.5 ? ['1000', '100', '0.01', '0.5', '50000', '3.33'][Math.floor(rnd() * 6)] : `${1 + Math.floor(rnd() * 999999)}${decimals(2)}`;
+      if (rnd() < 0.6)
+        formula.roundDownTo =
+          rnd() < 0.5
+            ? ['1000', '100', '0.01', '0.5', '50000', '3.33'][Math.floor(rnd() * 6)]
+            : `${1 + Math.floor(rnd() * 999999)}${decimals(2)}`;
       const facts = supplier(rnd() < 0.1 ? null : money(), rnd() < 0.1 ? null : Math.floor(rnd() * 100001));
       const eligible = rnd() < 0.9;
       const expected = reference(formula, facts, eligible);
@@ -152,7 +162,13 @@ describe('computeLimit', () => {
   });
 
   it('refuses a formula that does not validate', () => {
-    for (const bad of [{}, { roundDownTo: '1000' }, { maxAmount: '1.001' }, { maxAmount: '1', roundDownTo: '0' }, { settlementMultiple: '-3' }]) {
+    for (const bad of [
+      {},
+      { roundDownTo: '1000' },
+      { maxAmount: '1.001' },
+      { maxAmount: '1', roundDownTo: '0' },
+      { settlementMultiple: '-3' },
+    ]) {
       expect(() => computeLimit(bad, supplier('1', 1), true)).toThrow(RangeError);
       expect(() => compileFormula(bad)).toThrow(RangeError);
       expect(() => limitTerms(bad, supplier('1', 1))).toThrow(RangeError);
@@ -160,7 +176,14 @@ describe('computeLimit', () => {
   });
 
   it('refuses facts it cannot compute exactly', () => {
-    for (const facts of [supplier('1e5', 1), supplier('-100.00', 1), supplier('1,000', 1), supplier('1', -1), supplier('1', 2.5), supplier('1', 2 ** 60)]) {
+    for (const facts of [
+      supplier('1e5', 1),
+      supplier('-100.00', 1),
+      supplier('1,000', 1),
+      supplier('1', -1),
+      supplier('1', 2.5),
+      supplier('1', 2 ** 60),
+    ]) {
       expect(() => computeLimit(DOC, facts, true)).toThrow(RangeError);
     }
   });
@@ -174,7 +197,10 @@ describe('limitTerms', () => {
       perHeadAmount: '960000.00',
     });
     expect(limitTerms({ settlementMultiple: '3.3333333333' }, supplier('1000.00', 120))).toEqual({ settlementMultiple: '3333.33' });
-    expect(limitTerms({ maxAmount: '1', perHeadAmount: '8000' }, supplier('1000.00', 3))).toEqual({ maxAmount: '1.00', perHeadAmount: '24000.00' });
+    expect(limitTerms({ maxAmount: '1', perHeadAmount: '8000' }, supplier('1000.00', 3))).toEqual({
+      maxAmount: '1.00',
+      perHeadAmount: '24000.00',
+    });
   });
 
   it('shows a term whose fact is missing as 0.00', () => {

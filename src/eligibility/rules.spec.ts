@@ -82,9 +82,7 @@ describe('validateRules: shape', () => {
   });
 
   it.each([[null], [[]], ['rule'], [7]])('refuses a rule that is not an object: %p', (rule) => {
-    expect(validateRules([rule])).toEqual([
-      expect.objectContaining({ field: 'eligibilityRules[0]', code: 'RULE_NOT_AN_OBJECT' }),
-    ]);
+    expect(validateRules([rule])).toEqual([expect.objectContaining({ field: 'eligibilityRules[0]', code: 'RULE_NOT_AN_OBJECT' })]);
   });
 
   it('refuses unknown keys, one error each, and still checks the rest', () => {
@@ -158,9 +156,25 @@ describe('validateRules: values', () => {
 
   it.each(
     numericOps.flatMap((op) =>
-      ['three', '', '03', '3.', '.5', '+3', '1e3', '1.01234567890', '1234567890123456789', ' 3', true, null, undefined, [3], {}, NaN, Infinity].map(
-        (v) => [op, v],
-      ),
+      [
+        'three',
+        '',
+        '03',
+        '3.',
+        '.5',
+        '+3',
+        '1e3',
+        '1.01234567890',
+        '1234567890123456789',
+        ' 3',
+        true,
+        null,
+        undefined,
+        [3],
+        {},
+        NaN,
+        Infinity,
+      ].map((v) => [op, v]),
     ),
   )('a numeric %s refuses %p', (operator, value) => {
     expect(oneCodes({ fact: 'herdSize', operator, value })).toEqual(['RULE_VALUE_TYPE']);
@@ -179,7 +193,9 @@ describe('validateRules: values', () => {
 
   it('between compares its ends exactly, not as floats', () => {
     expect(oneCodes({ fact: 'avgMonthlySettlement', operator: 'between', value: ['0.3000000001', '0.3'] })).toEqual(['RULE_VALUE_TYPE']);
-    expect(oneCodes({ fact: 'avgMonthlySettlement', operator: 'between', value: ['12345678901234567.1', '12345678901234567.2'] })).toEqual([]);
+    expect(oneCodes({ fact: 'avgMonthlySettlement', operator: 'between', value: ['12345678901234567.1', '12345678901234567.2'] })).toEqual(
+      [],
+    );
   });
 
   it.each(['in', 'notIn'] as const)('%s on a numeric fact takes 1 to 200 numbers', (operator) => {
@@ -205,7 +221,15 @@ describe('validateRules: values', () => {
   it.each(['==', '!='] as const)('%s on a string fact takes a matching text', (operator) => {
     expect(oneCodes({ fact: 'supplierType', operator, value: 'ENTITY' })).toEqual([]);
     expect(oneCodes({ fact: 'province', operator, value: '内蒙古' })).toEqual([]);
-    for (const [fact, value] of [['supplierType', 'entity'], ['supplierType', '企业'], ['province', ''], ['province', 3], ['province', ['a']], ['province', true], ['province', undefined]])
+    for (const [fact, value] of [
+      ['supplierType', 'entity'],
+      ['supplierType', '企业'],
+      ['province', ''],
+      ['province', 3],
+      ['province', ['a']],
+      ['province', true],
+      ['province', undefined],
+    ])
       expect(oneCodes({ fact, operator, value })).toEqual(['RULE_VALUE_TYPE']);
   });
 
@@ -219,8 +243,7 @@ describe('validateRules: values', () => {
   it.each(['isTrue', 'isFalse'] as const)('%s takes no value (absent or null)', (operator) => {
     expect(oneCodes({ fact: 'blacklisted', operator })).toEqual([]);
     expect(oneCodes({ fact: 'blacklisted', operator, value: null })).toEqual([]);
-    for (const value of [true, false, 'yes', 0])
-      expect(oneCodes({ fact: 'blacklisted', operator, value })).toEqual(['RULE_VALUE_TYPE']);
+    for (const value of [true, false, 'yes', 0]) expect(oneCodes({ fact: 'blacklisted', operator, value })).toEqual(['RULE_VALUE_TYPE']);
   });
 });
 

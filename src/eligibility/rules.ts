@@ -60,7 +60,8 @@ export function factKind(fact: FactName): 'numeric' | 'string' | 'boolean' {
 const SIGNED_DECIMAL = /^-?(0|[1-9]\d{0,17})(\.\d{1,10})?$/;
 // A JSON number beyond 2^53 has already lost digits when it reaches us: such values must come as strings.
 const isNumberValue = (v: unknown) =>
-  (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER) || (typeof v === 'string' && SIGNED_DECIMAL.test(v));
+  (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER) ||
+  (typeof v === 'string' && SIGNED_DECIMAL.test(v));
 
 const RULE_KEYS = new Set(['name', 'fact', 'operator', 'value']);
 const MAX_RULES = 50;
@@ -102,7 +103,11 @@ export function validateRules(input: unknown, field = 'eligibilityRules'): Field
     }
     const op = r.operator as Operator;
     if (!OPERATORS_BY_KIND[kind].includes(op)) {
-      err(`${at}.operator`, 'RULE_OPERATOR_NOT_FOR_FACT', `operator ${op} does not apply to ${kind} fact ${fact}; use ${OPERATORS_BY_KIND[kind].join(' ')}`);
+      err(
+        `${at}.operator`,
+        'RULE_OPERATOR_NOT_FOR_FACT',
+        `operator ${op} does not apply to ${kind} fact ${fact}; use ${OPERATORS_BY_KIND[kind].join(' ')}`,
+      );
       return;
     }
     const problem = valueProblem(fact, kind, op, r.value);
@@ -113,7 +118,10 @@ export function validateRules(input: unknown, field = 'eligibilityRules'): Field
 
 function valueProblem(fact: FactName, kind: 'numeric' | 'string' | 'boolean', op: Operator, v: unknown): string | null {
   const stringOk = (s: unknown) =>
-    typeof s === 'string' && s.length > 0 && s.length <= 100 && (fact !== 'supplierType' || (SUPPLIER_TYPES as readonly string[]).includes(s));
+    typeof s === 'string' &&
+    s.length > 0 &&
+    s.length <= 100 &&
+    (fact !== 'supplierType' || (SUPPLIER_TYPES as readonly string[]).includes(s));
   const stringExpect = fact === 'supplierType' ? `INDIVIDUAL or ENTITY` : 'a non-empty text';
   switch (op) {
     case 'isTrue':
@@ -146,7 +154,11 @@ export function validateFormula(input: unknown, field = 'limitFormula'): FieldEr
   const f = input as Record<string, unknown>;
   for (const k of Object.keys(f)) {
     if (!(FORMULA_KEYS as readonly string[]).includes(k)) {
-      errors.push({ field: `${field}.${k}`, code: 'UNKNOWN_FIELD', message: `${field}.${k} is not a formula term (${FORMULA_KEYS.join(', ')})` });
+      errors.push({
+        field: `${field}.${k}`,
+        code: 'UNKNOWN_FIELD',
+        message: `${field}.${k} is not a formula term (${FORMULA_KEYS.join(', ')})`,
+      });
     }
   }
   const money = (k: string, positive: boolean) => {

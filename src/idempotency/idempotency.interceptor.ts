@@ -38,10 +38,26 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return from(this.run(req, res, key, req.actor, status, redact, next));
   }
 
-  private async run(req: Request, res: Response, key: string, actor: Actor, status: number, redact: string[], next: CallHandler): Promise<unknown> {
+  private async run(
+    req: Request,
+    res: Response,
+    key: string,
+    actor: Actor,
+    status: number,
+    redact: string[],
+    next: CallHandler,
+  ): Promise<unknown> {
     const request = { method: req.method, path: req.path, fingerprint: this.idempotency.requestHash(req.method, req.path, req.body) };
-    const outcome = await this.idempotency.once(callerKey(actor), key, request, status, () => lastValueFrom(next.handle(), { defaultValue: undefined }), (body) =>
-      redact.length && body && typeof body === 'object' ? { ...body, ...Object.fromEntries(redact.map((f) => [f, null])), redactedOnReplay: redact } : body,
+    const outcome = await this.idempotency.once(
+      callerKey(actor),
+      key,
+      request,
+      status,
+      () => lastValueFrom(next.handle(), { defaultValue: undefined }),
+      (body) =>
+        redact.length && body && typeof body === 'object'
+          ? { ...body, ...Object.fromEntries(redact.map((f) => [f, null])), redactedOnReplay: redact }
+          : body,
     );
     if (!outcome.replayed) return outcome.result;
     res.setHeader('Idempotent-Replayed', 'true');

@@ -10,15 +10,12 @@ import { CommonErrors, DomainError } from '../common/errors.js';
 import { pgCode, sql } from '../database/sql.js';
 import { IdempotencyErrors } from './idempotency.errors.js';
 
-export type Claim =
-  | { kind: 'new' }
-  | { kind: 'replay'; status: number; body: unknown };
+export type Claim = { kind: 'new' } | { kind: 'replay'; status: number; body: unknown };
 
 /** A request left IN_PROGRESS this long ago belongs to a process that died; it may be run again if none of its work committed. */
 const ABANDONED_AFTER_SECONDS = 300;
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
-
 
 interface KeyedWork {
   caller: string;
@@ -126,7 +123,14 @@ export class IdempotencyService implements OnModuleInit {
       [caller, key, hash, method, path, ABANDONED_AFTER_SECONDS],
     );
     if (inserted.rowCount) return { kind: 'new' };
-    const r = await sql<{ request_hash: string; state: string; response_status: number; response_body: unknown; committed: boolean; abandoned: boolean }>(
+    const r = await sql<{
+      request_hash: string;
+      state: string;
+      response_status: number;
+      response_body: unknown;
+      committed: boolean;
+      abandoned: boolean;
+    }>(
       m,
       `SELECT request_hash, state, response_status, response_body, work_committed_at IS NOT NULL AS committed,
               created_at < now() - make_interval(secs => $3) AS abandoned
@@ -146,9 +150,13 @@ export class IdempotencyService implements OnModuleInit {
           'Look up what it created or changed (list or read the resource) before deciding to send it again with a new key.',
       );
     }
-    throw new DomainError(CommonErrors.IDEMPOTENCY_REQUEST_IN_PROGRESS, 'The first request with this Idempotency-Key is still running; retry later', {
-      headers: { 'Retry-After': '1' },
-    });
+    throw new DomainError(
+      CommonErrors.IDEMPOTENCY_REQUEST_IN_PROGRESS,
+      'The first request with this Idempotency-Key is still running; retry later',
+      {
+        headers: { 'Retry-After': '1' },
+      },
+    );
   }
 
   async complete(caller: string, key: string, status: number, body: unknown): Promise<void> {

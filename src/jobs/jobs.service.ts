@@ -55,7 +55,13 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       await boss.start();
       this.boss = boss;
       for (const q of this.queues.values()) {
-        await boss.createQueue(q.name, { name: q.name, retryLimit: q.maxRetries, retryDelay: 1, retryBackoff: true, expireInSeconds: q.expireInSeconds });
+        await boss.createQueue(q.name, {
+          name: q.name,
+          retryLimit: q.maxRetries,
+          retryDelay: 1,
+          retryBackoff: true,
+          expireInSeconds: q.expireInSeconds,
+        });
       }
       if (this.config.runWorkers) {
         for (const q of this.queues.values()) {

@@ -36,7 +36,11 @@ export class SubmitLoanDto {
 export class BatchItemDto extends OmitType(SubmitLoanDto, ['programmeId'] as const) {}
 
 export class BatchSubmitDto {
-  @ApiProperty({ type: [BatchItemDto], maxItems: MAX_BATCH_ITEMS, description: 'each item is checked on its own: one bad item never sinks the others' })
+  @ApiProperty({
+    type: [BatchItemDto],
+    maxItems: MAX_BATCH_ITEMS,
+    description: 'each item is checked on its own: one bad item never sinks the others',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_BATCH_ITEMS)

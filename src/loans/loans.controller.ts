@@ -64,7 +64,8 @@ export class LoansController {
   @Roles('OFFICER', 'SENIOR_OFFICER')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Approve. Above the four-eyes threshold the first approval moves it to PENDING_SECOND_APPROVAL; a different SENIOR_OFFICER completes it',
+    summary:
+      'Approve. Above the four-eyes threshold the first approval moves it to PENDING_SECOND_APPROVAL; a different SENIOR_OFFICER completes it',
     description:
       'The final approval reserves the amount against the supplier limit, the programme cap and the guarantee cap, or answers 409 naming the one exceeded. ' +
       'Also 409: FOUR_EYES_SUBMITTER (the submitter never approves), FOUR_EYES_SAME_APPROVER, SUPPLIER_BLACKLISTED (checked on the supplier itself at each step).',

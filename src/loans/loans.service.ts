@@ -187,7 +187,9 @@ export class LoansService implements OnModuleInit {
 
   onModuleInit(): void {
     // in the import's own transaction: the roster change and its consequences commit together
-    this.rosterImports.addHook({ afterMerge: (m, importId, coreEnterpriseId) => this.sendBackChangedByRoster(m, importId, coreEnterpriseId) });
+    this.rosterImports.addHook({
+      afterMerge: (m, importId, coreEnterpriseId) => this.sendBackChangedByRoster(m, importId, coreEnterpriseId),
+    });
   }
 
   // ---------- submission ----------
@@ -197,36 +199,67 @@ export class LoansService implements OnModuleInit {
     return this.dataSource.transaction((m) => this.submitIn(m, actor, programme, dto));
   }
 
-  private async submitIn(m: EntityManager, actor: Actor, programme: ProgrammeRecord, dto: Omit<SubmitLoanDto, 'programmeId'>): Promise<LoanView> {
+  private async submitIn(
+    m: EntityManager,
+    actor: Actor,
+    programme: ProgrammeRecord,
+    dto: Omit<SubmitLoanDto, 'programmeId'>,
+  ): Promise<LoanView> {
     const supplier = await this.suppliers.load(actor, dto.supplierId, m);
     if (supplier.core_enterprise_id !== programme.coreEnterpriseId) {
-      throw new DomainError(LoanErrors.SUPPLIER_NOT_IN_PROGRAMME, `Supplier ${dto.supplierId} is not a supplier of this programme's core enterprise`);
+      throw new DomainError(
+        LoanErrors.SUPPLIER_NOT_IN_PROGRAMME,
+        `Supplier ${dto.supplierId} is not a supplier of this programme's core enterprise`,
+      );
     }
     if (!programme.active) throw new DomainError(LoanErrors.PROGRAMME_INACTIVE, `Programme ${programme.name} is not active`);
-    if (supplier.blacklisted) throw new DomainError(LoanErrors.SUPPLIER_BLACKLISTED, "The supplier is on the bank's blacklist: no application can be made for it");
+    if (supplier.blacklisted)
+      throw new DomainError(LoanErrors.SUPPLIER_BLACKLISTED, "The supplier is on the bank's blacklist: no application can be made for it");
     const amount = new Dec(dto.amount);
     if (amount.lt(programme.minAmount) || amount.gt(programme.maxAmount)) {
       throw new DomainError(LoanErrors.AMOUNT_OUT_OF_RANGE, `The amount must be from ${programme.minAmount} to ${programme.maxAmount}`, {
-        errors: [{ field: 'amount', code: 'AMOUNT_OUT_OF_RANGE', message: `amount must be from ${programme.minAmount} to ${programme.maxAmount}` }],
+        errors: [
+          { field: 'amount', code: 'AMOUNT_OUT_OF_RANGE', message: `amount must be from ${programme.minAmount} to ${programme.maxAmount}` },
+        ],
       });
     }
     if (dto.termDays < programme.minTermDays || dto.termDays > programme.maxTermDays) {
-      throw new DomainError(LoanErrors.TERM_OUT_OF_RANGE, `The term must be from ${programme.minTermDays} to ${programme.maxTermDays} days`, {
-        errors: [{ field: 'termDays', code: 'TERM_OUT_OF_RANGE', message: `termDays must be from ${programme.minTermDays} to ${programme.maxTermDays}` }],
-      });
+      throw new DomainError(
+        LoanErrors.TERM_OUT_OF_RANGE,
+        `The term must be from ${programme.minTermDays} to ${programme.maxTermDays} days`,
+        {
+          errors: [
+            {
+              field: 'termDays',
+              code: 'TERM_OUT_OF_RANGE',
+              message: `termDays must be from ${programme.minTermDays} to ${programme.maxTermDays}`,
+            },
+          ],
+        },
+      );
     }
 
     const screening = await this.eligibility.screenSupplier(m, supplier.id, programme);
-    await sql(m, `INSERT INTO supplier_exposure (supplier_id, programme_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [supplier.id, programme.id]);
-    const exposure = await sql<{ reserved_amount: string }>(m, `SELECT reserved_amount FROM supplier_exposure WHERE supplier_id = $1 AND programme_id = $2`, [
+    await sql(m, `INSERT INTO supplier_exposure (supplier_id, programme_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
       supplier.id,
       programme.id,
     ]);
+    const exposure = await sql<{ reserved_amount: string }>(
+      m,
+      `SELECT reserved_amount FROM supplier_exposure WHERE supplier_id = $1 AND programme_id = $2`,
+      [supplier.id, programme.id],
+    );
     const available = Dec.max(0, new Dec(screening.creditLimit).minus(exposure.rows[0].reserved_amount));
     if (screening.eligible && amount.gt(available)) {
       throw new DomainError(LoanErrors.AMOUNT_EXCEEDS_AVAILABLE_LIMIT, `The supplier's available limit is ${money(available)}`, {
         availableLimit: money(available),
-        errors: [{ field: 'amount', code: 'AMOUNT_EXCEEDS_AVAILABLE_LIMIT', message: `amount is above the available limit of ${money(available)}` }],
+        errors: [
+          {
+            field: 'amount',
+            code: 'AMOUNT_EXCEEDS_AVAILABLE_LIMIT',
+            message: `amount is above the available limit of ${money(available)}`,
+          },
+        ],
       });
     }
     const status: LoanStatus = screening.eligible ? 'PENDING_REVIEW' : 'REJECTED_INELIGIBLE';
@@ -264,13 +297,22 @@ export class LoansService implements OnModuleInit {
     );
     const loan = created.rows[0];
     await this.history(m, loan.id, null, 'SUBMITTED', actor, {});
-    await this.history(m, loan.id, 'SUBMITTED', status, actor, { reason: screening.eligible ? null : `failed rules: ${screening.failedRules.join(', ')}` });
+    await this.history(m, loan.id, 'SUBMITTED', status, actor, {
+      reason: screening.eligible ? null : `failed rules: ${screening.failedRules.join(', ')}`,
+    });
     await this.audit.record(m, actor, {
       action: 'LOAN_APPLICATION_SUBMITTED',
       entityType: 'LoanApplication',
       entityId: loan.id,
       coreEnterpriseId: loan.core_enterprise_id,
-      after: { status, amount: money(loan.amount), termDays: loan.term_days, supplierId: loan.supplier_id, programmeId: loan.programme_id, failedRules: loan.failed_rules },
+      after: {
+        status,
+        amount: money(loan.amount),
+        termDays: loan.term_days,
+        supplierId: loan.supplier_id,
+        programmeId: loan.programme_id,
+        failedRules: loan.failed_rules,
+      },
     });
     return loanView(loan, actor);
   }
@@ -286,8 +328,12 @@ export class LoansService implements OnModuleInit {
     for (let index = 0; index < items.length; index++) {
       try {
         const item = plainToInstance(BatchItemDto, items[index] ?? {});
-        const problems = typeof items[index] === 'object' && items[index] !== null ? await validate(item, { whitelist: true, forbidNonWhitelisted: true }) : [];
-        if (typeof items[index] !== 'object' || items[index] === null) throw validationFailed([{ field: 'item', code: 'INVALID_OBJECT', message: 'each application must be an object' }]);
+        const problems =
+          typeof items[index] === 'object' && items[index] !== null
+            ? await validate(item, { whitelist: true, forbidNonWhitelisted: true })
+            : [];
+        if (typeof items[index] !== 'object' || items[index] === null)
+          throw validationFailed([{ field: 'item', code: 'INVALID_OBJECT', message: 'each application must be an object' }]);
         if (problems.length) throw validationFailed(flattenValidationErrors(problems));
         const loan = await this.dataSource.transaction((m) => this.submitIn(m, actor, programme, item));
         results.push({ index, id: loan.id, status: loan.status });
@@ -303,7 +349,10 @@ export class LoansService implements OnModuleInit {
 
   // ---------- reads ----------
 
-  async list(actor: Actor, q: { status?: LoanStatus; programmeId?: string; supplierId?: string; coreEnterpriseId?: string; page: number; pageSize: number }): Promise<Page<LoanView>> {
+  async list(
+    actor: Actor,
+    q: { status?: LoanStatus; programmeId?: string; supplierId?: string; coreEnterpriseId?: string; page: number; pageSize: number },
+  ): Promise<Page<LoanView>> {
     const where: string[] = [];
     const params: unknown[] = [];
     const tenant = tenantOf(actor);
@@ -312,8 +361,11 @@ export class LoansService implements OnModuleInit {
     if (q.programmeId) where.push(`la.programme_id = $${params.push(q.programmeId)}`);
     if (q.supplierId) where.push(`la.supplier_id = $${params.push(q.supplierId)}`);
     if (q.coreEnterpriseId) where.push(`la.core_enterprise_id = $${params.push(q.coreEnterpriseId)}`);
-    return pageOf(this.dataSource.manager, { columns: WITH_SUPPLIER_COLUMNS, from: WITH_SUPPLIER_FROM, where, params, orderBy: 'la.created_at, la.id' }, q, (r: LoanRow & SupplierSummaryRow) =>
-      loanView(r, actor),
+    return pageOf(
+      this.dataSource.manager,
+      { columns: WITH_SUPPLIER_COLUMNS, from: WITH_SUPPLIER_FROM, where, params, orderBy: 'la.created_at, la.id' },
+      q,
+      (r: LoanRow & SupplierSummaryRow) => loanView(r, actor),
     );
   }
 
@@ -326,11 +378,17 @@ export class LoansService implements OnModuleInit {
   }
 
   async historyOf(m: EntityManager, id: string, viewer: Actor): Promise<HistoryEntry[]> {
-    const h = await sql<{ from_status: LoanStatus | null; to_status: LoanStatus; actor_kind: string; actor_id: string | null; actor_name: string | null; actor_role: string | null; comment: string | null; reason: string | null; at: Date }>(
-      m,
-      `SELECT * FROM loan_application_history WHERE loan_application_id = $1 ORDER BY id`,
-      [id],
-    );
+    const h = await sql<{
+      from_status: LoanStatus | null;
+      to_status: LoanStatus;
+      actor_kind: string;
+      actor_id: string | null;
+      actor_name: string | null;
+      actor_role: string | null;
+      comment: string | null;
+      reason: string | null;
+      at: Date;
+    }>(m, `SELECT * FROM loan_application_history WHERE loan_application_id = $1 ORDER BY id`, [id]);
     return h.rows.map((x) => ({
       from: x.from_status,
       to: x.to_status,
@@ -362,19 +420,28 @@ export class LoansService implements OnModuleInit {
         to = new Dec(loan.amount).gt(loan.four_eyes_threshold) ? 'PENDING_SECOND_APPROVAL' : 'APPROVED';
       } else if (loan.status === 'PENDING_SECOND_APPROVAL') {
         if (actor.role !== 'SENIOR_OFFICER') {
-          throw new DomainError(LoanErrors.FOUR_EYES_SENIOR_REQUIRED, `Loan ${id} is above the four-eyes threshold and needs a SENIOR_OFFICER's approval`);
+          throw new DomainError(
+            LoanErrors.FOUR_EYES_SENIOR_REQUIRED,
+            `Loan ${id} is above the four-eyes threshold and needs a SENIOR_OFFICER's approval`,
+          );
         }
         if (loan.first_approved_by_id === actor.id) {
-          throw new DomainError(LoanErrors.FOUR_EYES_SAME_APPROVER, 'You gave the first approval; another senior officer must give the second');
+          throw new DomainError(
+            LoanErrors.FOUR_EYES_SAME_APPROVER,
+            'You gave the first approval; another senior officer must give the second',
+          );
         }
         to = 'APPROVED';
       } else {
-        throw new DomainError(LoanErrors.INVALID_TRANSITION, `Loan application cannot be approved while ${loan.status}`, { currentStatus: loan.status });
+        throw new DomainError(LoanErrors.INVALID_TRANSITION, `Loan application cannot be approved while ${loan.status}`, {
+          currentStatus: loan.status,
+        });
       }
       if (loan.submitted_by.kind === actor.kind && loan.submitted_by.id === actor.id) {
         throw new DomainError(LoanErrors.FOUR_EYES_SUBMITTER, 'You submitted this application; another officer must approve it');
       }
-      if (loan.supplier_blacklisted) throw new DomainError(LoanErrors.SUPPLIER_BLACKLISTED, "The supplier is on the bank's blacklist: it cannot be approved");
+      if (loan.supplier_blacklisted)
+        throw new DomainError(LoanErrors.SUPPLIER_BLACKLISTED, "The supplier is on the bank's blacklist: it cannot be approved");
       assertLoanTransition(loan.status, to);
 
       let updated: LoanRow;
@@ -437,7 +504,20 @@ export class LoansService implements OnModuleInit {
          SELECT id, $3, $2, $4, $5, $6, $7, $8, $9 FROM u
        )
        SELECT * FROM u`,
-      [loan.id, to, loan.status, actor.kind, actor.id, actor.name, actor.role, note.comment ?? null, note.reason ?? null, actor.id, actor.name, actor.role],
+      [
+        loan.id,
+        to,
+        loan.status,
+        actor.kind,
+        actor.id,
+        actor.name,
+        actor.role,
+        note.comment ?? null,
+        note.reason ?? null,
+        actor.id,
+        actor.name,
+        actor.role,
+      ],
     );
     return r.rows[0];
   }
@@ -461,7 +541,8 @@ export class LoansService implements OnModuleInit {
             WHERE i.loan_application_id = $1 AND b.status IN ('DRAFT', 'APPROVED', 'EXECUTING') AND i.status IN ('PENDING', 'SENT')`,
           [id],
         );
-        if (open.rowCount) throw new DomainError(LoanErrors.LOAN_IN_OPEN_BATCH, 'The loan is in an open disbursement batch; it cannot be cancelled now');
+        if (open.rowCount)
+          throw new DomainError(LoanErrors.LOAN_IN_OPEN_BATCH, 'The loan is in an open disbursement batch; it cannot be cancelled now');
       }
       await sql(m, `UPDATE loan_applications SET status = $2, reserved = false, updated_at = now() WHERE id = $1`, [id, to]);
       if (loan.reserved) await this.releaseMany(m, [loan]);
@@ -485,7 +566,10 @@ export class LoansService implements OnModuleInit {
    * cap, each a conditional update; any that cannot take the amount leaves the chain empty and the
    * transaction is rolled back. Always in this order, so concurrent approvals never deadlock.
    */
-  async reserve(m: EntityManager, loan: Pick<LoanRow, 'id' | 'supplier_id' | 'programme_id' | 'core_enterprise_id' | 'amount' | 'guaranteed_amount'>): Promise<void> {
+  async reserve(
+    m: EntityManager,
+    loan: Pick<LoanRow, 'id' | 'supplier_id' | 'programme_id' | 'core_enterprise_id' | 'amount' | 'guaranteed_amount'>,
+  ): Promise<void> {
     // the supplier's exposure row exists from the submission on (submitIn creates it)
     const r = await sql<{ s: number; p: number; c: number }>(
       m,
@@ -519,11 +603,19 @@ export class LoansService implements OnModuleInit {
         [loan.supplier_id, loan.programme_id],
       );
       const row = sr.rows[0];
-      if (!row?.eligible) throw new DomainError(LoanErrors.SUPPLIER_NOT_ELIGIBLE, 'The supplier no longer passes the programme rules; see its eligibility');
-      throw new DomainError(LoanErrors.SUPPLIER_LIMIT_EXCEEDED, `The supplier's available limit is ${money(Dec.max(0, new Dec(row.credit_limit).minus(row.reserved_amount)))}`);
+      if (!row?.eligible)
+        throw new DomainError(LoanErrors.SUPPLIER_NOT_ELIGIBLE, 'The supplier no longer passes the programme rules; see its eligibility');
+      throw new DomainError(
+        LoanErrors.SUPPLIER_LIMIT_EXCEEDED,
+        `The supplier's available limit is ${money(Dec.max(0, new Dec(row.credit_limit).minus(row.reserved_amount)))}`,
+      );
     }
-    if (!p) throw new DomainError(LoanErrors.PROGRAMME_CAP_EXCEEDED, `Approving ${money(loan.amount)} would take the programme above its cap`);
-    throw new DomainError(LoanErrors.GUARANTEE_CAP_EXCEEDED, `Guaranteeing ${money(loan.guaranteed_amount)} more would take the core enterprise above its guarantee cap`);
+    if (!p)
+      throw new DomainError(LoanErrors.PROGRAMME_CAP_EXCEEDED, `Approving ${money(loan.amount)} would take the programme above its cap`);
+    throw new DomainError(
+      LoanErrors.GUARANTEE_CAP_EXCEEDED,
+      `Guaranteeing ${money(loan.guaranteed_amount)} more would take the core enterprise above its guarantee cap`,
+    );
   }
 
   private async checkHeadroom(m: EntityManager, loan: LoanRow): Promise<void> {
@@ -543,10 +635,12 @@ export class LoansService implements OnModuleInit {
       [loan.supplier_id, loan.programme_id, loan.amount, loan.core_enterprise_id, loan.guaranteed_amount],
     );
     const h = r.rows[0];
-    if (!h?.eligible) throw new DomainError(LoanErrors.SUPPLIER_NOT_ELIGIBLE, 'The supplier no longer passes the programme rules; see its eligibility');
+    if (!h?.eligible)
+      throw new DomainError(LoanErrors.SUPPLIER_NOT_ELIGIBLE, 'The supplier no longer passes the programme rules; see its eligibility');
     if (!h.supplier_ok) throw new DomainError(LoanErrors.SUPPLIER_LIMIT_EXCEEDED, "The amount is above the supplier's available limit");
     if (!h.programme_ok) throw new DomainError(LoanErrors.PROGRAMME_CAP_EXCEEDED, 'The programme cap has no room for this amount');
-    if (!h.guarantee_ok) throw new DomainError(LoanErrors.GUARANTEE_CAP_EXCEEDED, "The core enterprise's guarantee cap has no room for this amount");
+    if (!h.guarantee_ok)
+      throw new DomainError(LoanErrors.GUARANTEE_CAP_EXCEEDED, "The core enterprise's guarantee cap has no room for this amount");
   }
 
   // ---------- roster changes ----------
@@ -595,7 +689,10 @@ export class LoansService implements OnModuleInit {
     );
     if (!r.rowCount) return;
     const loans = r.rows;
-    await this.releaseMany(m, loans.filter((l) => l.was_reserved));
+    await this.releaseMany(
+      m,
+      loans.filter((l) => l.was_reserved),
+    );
     const actor = systemActor(importId, 'roster-import');
     const fieldsOf = (l: LoanRow) => triggersOf.get(l.supplier_id)!;
     await sql(
@@ -665,7 +762,11 @@ export class LoansService implements OnModuleInit {
     );
     const moved = r.rows;
     if (!moved.length) return [];
-    if (extra.release) await this.releaseMany(m, moved.filter((l) => l.was_reserved));
+    if (extra.release)
+      await this.releaseMany(
+        m,
+        moved.filter((l) => l.was_reserved),
+      );
     const reasonOf = new Map(ids.map((id, i) => [id, extra.reasons?.[i] ?? extra.reason ?? null]));
     await sql(
       m,
@@ -681,7 +782,10 @@ export class LoansService implements OnModuleInit {
    * then the programme and core enterprise counters, the same order approvals take, so the two never
    * deadlock.
    */
-  async releaseMany(m: EntityManager, loans: Pick<LoanRow, 'supplier_id' | 'programme_id' | 'core_enterprise_id' | 'amount' | 'guaranteed_amount'>[]): Promise<void> {
+  async releaseMany(
+    m: EntityManager,
+    loans: Pick<LoanRow, 'supplier_id' | 'programme_id' | 'core_enterprise_id' | 'amount' | 'guaranteed_amount'>[],
+  ): Promise<void> {
     if (!loans.length) return;
     const params = [
       loans.map((l) => l.supplier_id),
@@ -691,10 +795,26 @@ export class LoansService implements OnModuleInit {
       loans.map((l) => l.guaranteed_amount),
     ];
     const rows = `unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::numeric[], $5::numeric[]) AS t(s, p, c, amount, guaranteed)`;
-    await sql(m, `SELECT 1 FROM supplier_exposure e JOIN (SELECT DISTINCT s, p FROM ${rows}) v ON e.supplier_id = v.s AND e.programme_id = v.p ORDER BY e.supplier_id, e.programme_id FOR UPDATE OF e`, params);
-    await sql(m, `UPDATE supplier_exposure e SET reserved_amount = e.reserved_amount - v.amount FROM (SELECT s, p, sum(amount) AS amount FROM ${rows} GROUP BY s, p) v WHERE e.supplier_id = v.s AND e.programme_id = v.p`, params);
-    await sql(m, `UPDATE programme_exposure x SET outstanding_amount = x.outstanding_amount - v.amount FROM (SELECT p, sum(amount) AS amount FROM ${rows} GROUP BY p) v WHERE x.programme_id = v.p`, params);
-    await sql(m, `UPDATE core_enterprise_exposure x SET guaranteed_exposure = x.guaranteed_exposure - v.guaranteed FROM (SELECT c, sum(guaranteed) AS guaranteed FROM ${rows} GROUP BY c) v WHERE x.core_enterprise_id = v.c`, params);
+    await sql(
+      m,
+      `SELECT 1 FROM supplier_exposure e JOIN (SELECT DISTINCT s, p FROM ${rows}) v ON e.supplier_id = v.s AND e.programme_id = v.p ORDER BY e.supplier_id, e.programme_id FOR UPDATE OF e`,
+      params,
+    );
+    await sql(
+      m,
+      `UPDATE supplier_exposure e SET reserved_amount = e.reserved_amount - v.amount FROM (SELECT s, p, sum(amount) AS amount FROM ${rows} GROUP BY s, p) v WHERE e.supplier_id = v.s AND e.programme_id = v.p`,
+      params,
+    );
+    await sql(
+      m,
+      `UPDATE programme_exposure x SET outstanding_amount = x.outstanding_amount - v.amount FROM (SELECT p, sum(amount) AS amount FROM ${rows} GROUP BY p) v WHERE x.programme_id = v.p`,
+      params,
+    );
+    await sql(
+      m,
+      `UPDATE core_enterprise_exposure x SET guaranteed_exposure = x.guaranteed_exposure - v.guaranteed FROM (SELECT c, sum(guaranteed) AS guaranteed FROM ${rows} GROUP BY c) v WHERE x.core_enterprise_id = v.c`,
+      params,
+    );
   }
 
   /** Reserves again for a loan whose payment failed (its reservation went back then); in a savepoint when asked. */
@@ -728,7 +848,14 @@ export class LoansService implements OnModuleInit {
     return loanView(r.rows[0], viewer);
   }
 
-  private async history(m: EntityManager, loanId: string, from: LoanStatus | null, to: LoanStatus, actor: Actor, extra: { comment?: string | null; reason?: string | null }): Promise<void> {
+  private async history(
+    m: EntityManager,
+    loanId: string,
+    from: LoanStatus | null,
+    to: LoanStatus,
+    actor: Actor,
+    extra: { comment?: string | null; reason?: string | null },
+  ): Promise<void> {
     await sql(
       m,
       `INSERT INTO loan_application_history (loan_application_id, from_status, to_status, actor_kind, actor_id, actor_name, actor_role, comment, reason)

@@ -144,7 +144,13 @@ export class UpdateProgrammeDto {
   @ApiPropertyOptional() @IsOptional() @IsMoney() @Checked(minAmountProblems) minAmount?: string;
   @ApiPropertyOptional() @IsOptional() @IsMoney() @Checked((max, body) => amountRangeProblems(body.minAmount, max)) maxAmount?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(3650) minTermDays?: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(3650) @Checked((max, body) => termRangeProblems(body.minTermDays, max)) maxTermDays?: number;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  @Checked((max, body) => termRangeProblems(body.minTermDays, max))
+  maxTermDays?: number;
   @ApiPropertyOptional() @IsOptional() @IsDecimalString() @Checked(annualRateProblems) annualRate?: string;
   @ApiPropertyOptional() @IsOptional() @IsMoney() programmeCap?: string;
   @ApiPropertyOptional() @IsOptional() @IsDecimalString() @Checked(guaranteeRatioProblems) guaranteeRatio?: string;
@@ -209,6 +215,11 @@ export class RulesetResponse {
   @ApiProperty() version: number;
   @ApiProperty({ type: [EligibilityRuleDoc] }) eligibilityRules: EligibilityRule[];
   @ApiProperty({ type: LimitFormulaDoc }) limitFormula: LimitFormula;
-  @ApiProperty({ nullable: true, type: String, description: "who made this version; to a core enterprise, the bank's staff show as their role" }) createdBy: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "who made this version; to a core enterprise, the bank's staff show as their role",
+  })
+  createdBy: string | null;
   @ApiProperty() createdAt: string;
 }

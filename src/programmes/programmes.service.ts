@@ -140,13 +140,11 @@ export class ProgrammesService {
       );
       const id = r.rows[0].id;
       await sql(m, `INSERT INTO programme_exposure (programme_id) VALUES ($1)`, [id]);
-      await sql(m, `INSERT INTO programme_rulesets (programme_id, version, eligibility_rules, limit_formula, created_by, created_by_role) VALUES ($1, 1, $2, $3, $4, $5)`, [
-        id,
-        JSON.stringify(dto.eligibilityRules),
-        JSON.stringify(dto.limitFormula),
-        actor.name,
-        actor.role,
-      ]);
+      await sql(
+        m,
+        `INSERT INTO programme_rulesets (programme_id, version, eligibility_rules, limit_formula, created_by, created_by_role) VALUES ($1, 1, $2, $3, $4, $5)`,
+        [id, JSON.stringify(dto.eligibilityRules), JSON.stringify(dto.limitFormula), actor.name, actor.role],
+      );
       const created = await this.load(m, id);
       await this.audit.record(m, actor, {
         action: 'PROGRAMME_CREATED',
@@ -171,17 +169,15 @@ export class ProgrammesService {
 
       const rulesChanged =
         // key order must not make an unchanged ruleset look new
-        canonicalJson(next.eligibilityRules) !== canonicalJson(before.eligibilityRules) || canonicalJson(next.limitFormula) !== canonicalJson(before.limitFormula);
+        canonicalJson(next.eligibilityRules) !== canonicalJson(before.eligibilityRules) ||
+        canonicalJson(next.limitFormula) !== canonicalJson(before.limitFormula);
       const version = rulesChanged ? before.rulesetVersion + 1 : before.rulesetVersion;
       if (rulesChanged) {
-        await sql(m, `INSERT INTO programme_rulesets (programme_id, version, eligibility_rules, limit_formula, created_by, created_by_role) VALUES ($1, $2, $3, $4, $5, $6)`, [
-          id,
-          version,
-          JSON.stringify(next.eligibilityRules),
-          JSON.stringify(next.limitFormula),
-          actor.name,
-          actor.role,
-        ]);
+        await sql(
+          m,
+          `INSERT INTO programme_rulesets (programme_id, version, eligibility_rules, limit_formula, created_by, created_by_role) VALUES ($1, $2, $3, $4, $5, $6)`,
+          [id, version, JSON.stringify(next.eligibilityRules), JSON.stringify(next.limitFormula), actor.name, actor.role],
+        );
       }
       await sql(
         m,
@@ -226,7 +222,10 @@ export class ProgrammesService {
     return p;
   }
 
-  async list(actor: Actor, q: { coreEnterpriseId?: string; active?: 'true' | 'false'; page: number; pageSize: number }): Promise<Page<ProgrammeRecord>> {
+  async list(
+    actor: Actor,
+    q: { coreEnterpriseId?: string; active?: 'true' | 'false'; page: number; pageSize: number },
+  ): Promise<Page<ProgrammeRecord>> {
     const where: string[] = [];
     const params: unknown[] = [];
     const tenant = tenantOf(actor);
@@ -238,7 +237,14 @@ export class ProgrammesService {
 
   async rulesets(actor: Actor, id: string): Promise<RulesetResponse[]> {
     await this.get(actor, id);
-    const r = await sql<{ version: number; eligibility_rules: EligibilityRule[]; limit_formula: LimitFormula; created_by: string | null; created_by_role: string | null; created_at: Date }>(
+    const r = await sql<{
+      version: number;
+      eligibility_rules: EligibilityRule[];
+      limit_formula: LimitFormula;
+      created_by: string | null;
+      created_by_role: string | null;
+      created_at: Date;
+    }>(
       this.dataSource.manager,
       `SELECT version, eligibility_rules, limit_formula, created_by, created_by_role, created_at FROM programme_rulesets WHERE programme_id = $1 ORDER BY version`,
       [id],

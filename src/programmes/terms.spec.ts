@@ -1,4 +1,12 @@
-import { amountRangeProblems, annualRateProblems, guaranteeRatioProblems, minAmountProblems, nullProblems, termRangeProblems, timeZoneProblems } from './terms.js';
+import {
+  amountRangeProblems,
+  annualRateProblems,
+  guaranteeRatioProblems,
+  minAmountProblems,
+  nullProblems,
+  termRangeProblems,
+  timeZoneProblems,
+} from './terms.js';
 
 const codes = (errors: { field: string; code: string }[]) => errors.map((e) => `${e.field}:${e.code}`);
 

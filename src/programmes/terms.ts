@@ -13,16 +13,22 @@ export const minAmountProblems = (v: unknown): FieldError[] =>
   isMoneyString(v) && new Dec(v).lte(0) ? problem('minAmount', 'AMOUNT_NOT_POSITIVE', 'minAmount must be above 0') : [];
 
 export const annualRateProblems = (v: unknown): FieldError[] =>
-  isDecimalString(v) && new Dec(v).gte(1) ? problem('annualRate', 'RATE_OUT_OF_RANGE', 'annualRate must be in [0, 1), such as "0.0435"') : [];
+  isDecimalString(v) && new Dec(v).gte(1)
+    ? problem('annualRate', 'RATE_OUT_OF_RANGE', 'annualRate must be in [0, 1), such as "0.0435"')
+    : [];
 
 export const guaranteeRatioProblems = (v: unknown): FieldError[] =>
-  isDecimalString(v) && (new Dec(v).lte(0) || new Dec(v).gt(1)) ? problem('guaranteeRatio', 'RATIO_OUT_OF_RANGE', 'guaranteeRatio must be in (0, 1], such as "0.5"') : [];
+  isDecimalString(v) && (new Dec(v).lte(0) || new Dec(v).gt(1))
+    ? problem('guaranteeRatio', 'RATIO_OUT_OF_RANGE', 'guaranteeRatio must be in (0, 1], such as "0.5"')
+    : [];
 
 export const timeZoneProblems = (v: unknown): FieldError[] =>
   typeof v === 'string' && !isTimeZone(v) ? problem('timeZone', 'UNKNOWN_TIME_ZONE', `timeZone ${v} is not an IANA time zone`) : [];
 
 export const amountRangeProblems = (min: unknown, max: unknown): FieldError[] =>
-  isMoneyString(min) && isMoneyString(max) && new Dec(min).gt(max) ? problem('maxAmount', 'MIN_ABOVE_MAX', `maxAmount ${max} is below minAmount ${min}`) : [];
+  isMoneyString(min) && isMoneyString(max) && new Dec(min).gt(max)
+    ? problem('maxAmount', 'MIN_ABOVE_MAX', `maxAmount ${max} is below minAmount ${min}`)
+    : [];
 
 export const termRangeProblems = (min: unknown, max: unknown): FieldError[] =>
   Number.isInteger(min) && Number.isInteger(max) && (min as number) > (max as number)

@@ -116,23 +116,23 @@ interface ErrorEntry {
 
 function copyLine(s: SupplierInput): string {
   return copyRow([
-      s.supplierCode,
-      s.supplierType,
-      s.name,
-      s.idNumber,
-      s.legalRepIdNumber,
-      s.phone,
-      s.bankAccount,
-      s.bankName,
-      s.farmName,
-      s.province,
-      s.herdSize,
-      s.yearsExperience,
-      s.epidemicCertNo,
-      s.epidemicCertExpiry,
-      s.deliveryMonths,
-      s.avgMonthlyDeliveryKg,
-      s.avgMonthlySettlement,
+    s.supplierCode,
+    s.supplierType,
+    s.name,
+    s.idNumber,
+    s.legalRepIdNumber,
+    s.phone,
+    s.bankAccount,
+    s.bankName,
+    s.farmName,
+    s.province,
+    s.herdSize,
+    s.yearsExperience,
+    s.epidemicCertNo,
+    s.epidemicCertExpiry,
+    s.deliveryMonths,
+    s.avgMonthlyDeliveryKg,
+    s.avgMonthlySettlement,
     s.birthDate,
   ]);
 }
@@ -314,10 +314,16 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
         await this.fail(importId, (err as ImportFailure).code, (err as Error).message);
         return;
       }
-      const attempts = await sql<{ left: number }>(progress, `SELECT max_attempts - attempts AS left FROM roster_imports WHERE id = $1`, [importId]);
+      const attempts = await sql<{ left: number }>(progress, `SELECT max_attempts - attempts AS left FROM roster_imports WHERE id = $1`, [
+        importId,
+      ]);
       if ((attempts.rows[0]?.left ?? 0) <= 0) {
         this.logger.error({ err, importId }, 'roster import failed for good');
-        await this.fail(importId, 'IMPORT_ERROR', 'An unexpected error stopped the import; no supplier was changed. Retry it, or contact support with this import id.');
+        await this.fail(
+          importId,
+          'IMPORT_ERROR',
+          'An unexpected error stopped the import; no supplier was changed. Retry it, or contact support with this import id.',
+        );
         return;
       }
       throw err;
@@ -477,8 +483,10 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
     if (mapped.missing.length) {
       throw new ImportFailure('MISSING_COLUMNS', `The file has no column for: ${mapped.missing.join(', ')} (English or Chinese headers)`);
     }
-    if (mapped.duplicated.length) throw new ImportFailure('DUPLICATE_COLUMNS', `These columns appear more than once: ${mapped.duplicated.join(', ')}`);
-    if (mapped.unknown.length) await sql(this.dataSource.manager, `UPDATE roster_imports SET unknown_columns = $2 WHERE id = $1`, [importId, mapped.unknown]);
+    if (mapped.duplicated.length)
+      throw new ImportFailure('DUPLICATE_COLUMNS', `These columns appear more than once: ${mapped.duplicated.join(', ')}`);
+    if (mapped.unknown.length)
+      await sql(this.dataSource.manager, `UPDATE roster_imports SET unknown_columns = $2 WHERE id = $1`, [importId, mapped.unknown]);
     return mapped.columns;
   }
 

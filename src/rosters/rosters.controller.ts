@@ -50,7 +50,8 @@ export class RostersController {
   @Roles(...OWNER_AND_STAFF)
   @ApiOperation({ summary: 'Progress and outcome of an import: QUEUED, RUNNING (processedRows advancing), COMPLETED or FAILED' })
   @ApiOkResponse({
-    description: '{status, totalRows, processedRows, acceptedRows, rejectedRows, createdCount, updatedCount, unchangedCount, problemCount, problemsTruncated, failure}',
+    description:
+      '{status, totalRows, processedRows, acceptedRows, rejectedRows, createdCount, updatedCount, unchangedCount, problemCount, problemsTruncated, failure}',
   })
   @ApiProblems(400, 401, 404)
   get(@CurrentActor() actor: Actor, @UuidParam() id: string) {
@@ -60,7 +61,8 @@ export class RostersController {
   @Get('roster-imports/:id/errors')
   @Roles(...OWNER_AND_STAFF)
   @ApiOperation({
-    summary: 'One entry per problem: {row, supplierCode, field, code, message}; Accept: text/csv gives the whole list as a CSV safe to open in Excel',
+    summary:
+      'One entry per problem: {row, supplierCode, field, code, message}; Accept: text/csv gives the whole list as a CSV safe to open in Excel',
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiProblems(400, 401, 404)
@@ -87,7 +89,9 @@ export class RostersController {
   @Post('roster-imports/:id/retry')
   @Roles('ENTERPRISE', 'ADMIN')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Run a FAILED import again from its stored file (409 ROSTER_FILE_EXPIRED once the file has been deleted after its retention)' })
+  @ApiOperation({
+    summary: 'Run a FAILED import again from its stored file (409 ROSTER_FILE_EXPIRED once the file has been deleted after its retention)',
+  })
   @ApiProblems(400, 401, 403, 404, 409)
   retry(@CurrentActor() actor: Actor, @UuidParam() id: string) {
     return this.rosters.retry(actor, id);

@@ -171,7 +171,11 @@ export class RostersService {
    * one transaction, the file is stored (so that any instance can import it, and again after a crash)
    * and the import queued: either the import exists with its file and its job, or nothing does.
    */
-  async upload(actor: Actor, coreEnterpriseId: string, req: Request): Promise<{ status: number; body: RosterImportView; replayed: boolean }> {
+  async upload(
+    actor: Actor,
+    coreEnterpriseId: string,
+    req: Request,
+  ): Promise<{ status: number; body: RosterImportView; replayed: boolean }> {
     assertVisible(actor, coreEnterpriseId, 'Core enterprise', coreEnterpriseId);
     const ce = await sql(this.dataSource.manager, `SELECT 1 FROM core_enterprises WHERE id = $1`, [coreEnterpriseId]);
     if (!ce.rowCount) throw notFound('Core enterprise', coreEnterpriseId);
@@ -182,7 +186,9 @@ export class RostersService {
       // Answer once the body is read and dropped: a client still sending when the answer comes can
       // see its connection reset instead of the 413.
       await this.discard(req);
-      throw new DomainError(RosterErrors.ROSTER_TOO_LARGE, `The upload is ${declared} bytes; the limit is ${maxBytes} bytes`, { limit: maxBytes });
+      throw new DomainError(RosterErrors.ROSTER_TOO_LARGE, `The upload is ${declared} bytes; the limit is ${maxBytes} bytes`, {
+        limit: maxBytes,
+      });
     }
     const key = typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'] : undefined;
     // With a key the body is read first: a repeat of an upload that was accepted is answered as it
@@ -191,7 +197,8 @@ export class RostersService {
 
     const slot = this.slots.take(coreEnterpriseId);
     if (!slot.granted) {
-      const limit = slot.full === 'instance' ? this.config.roster.maxConcurrentUploads : this.config.roster.maxConcurrentUploadsPerCoreEnterprise;
+      const limit =
+        slot.full === 'instance' ? this.config.roster.maxConcurrentUploads : this.config.roster.maxConcurrentUploadsPerCoreEnterprise;
       throw new DomainError(
         RosterErrors.ROSTER_UPLOADS_BUSY,
         slot.full === 'instance'
@@ -212,7 +219,12 @@ export class RostersService {
   }
 
   /** The hourly rate and the storage quota of a core enterprise, for an upload of `incomingBytes`. */
-  private async checkAllowance(m: EntityManager, coreEnterpriseId: string, incomingBytes: number, headers: Record<string, string> = {}): Promise<void> {
+  private async checkAllowance(
+    m: EntityManager,
+    coreEnterpriseId: string,
+    incomingBytes: number,
+    headers: Record<string, string> = {},
+  ): Promise<void> {
     const { uploadsPerHour, storageQuotaBytes } = this.config.roster;
     const r = await sql<{ held: string; recent: number; retry_after: number | null }>(
       m,
@@ -224,10 +236,14 @@ export class RostersService {
     );
     const { held, recent, retry_after } = r.rows[0];
     if (recent >= uploadsPerHour) {
-      throw new DomainError(RosterErrors.ROSTER_UPLOAD_RATE_EXCEEDED, `At most ${uploadsPerHour} rosters an hour per core enterprise; ${recent} in the last hour`, {
-        headers: { 'Retry-After': String(Math.max(1, retry_after ?? 1)), ...headers },
-        limit: uploadsPerHour,
-      });
+      throw new DomainError(
+        RosterErrors.ROSTER_UPLOAD_RATE_EXCEEDED,
+        `At most ${uploadsPerHour} rosters an hour per core enterprise; ${recent} in the last hour`,
+        {
+          headers: { 'Retry-After': String(Math.max(1, retry_after ?? 1)), ...headers },
+          limit: uploadsPerHour,
+        },
+      );
     }
     if (Number(held) + incomingBytes > storageQuotaBytes) {
       throw new DomainError(
@@ -257,13 +273,29 @@ export class RostersService {
     if (!key) return this.storeAndQueue(actor, coreEnterpriseId, file, received);
     // within the key: the transaction that stores the file marks the key as it commits, so that a
     // repeat after a crash never imports the file a second time
-    const request = { method: 'POST', path: req.path, fingerprint: this.idempotency.requestHash('POST', req.path, { sha256: received.sha256, fileName: received.fileName }) };
-    const outcome = await this.idempotency.once(callerKey(actor), key, request, 202, () => this.storeAndQueue(actor, coreEnterpriseId, file, received), (r) => r.body);
+    const request = {
+      method: 'POST',
+      path: req.path,
+      fingerprint: this.idempotency.requestHash('POST', req.path, { sha256: received.sha256, fileName: received.fileName }),
+    };
+    const outcome = await this.idempotency.once(
+      callerKey(actor),
+      key,
+      request,
+      202,
+      () => this.storeAndQueue(actor, coreEnterpriseId, file, received),
+      (r) => r.body,
+    );
     if (outcome.replayed) return { status: outcome.status, body: outcome.body as RosterImportView, replayed: true };
     return outcome.result;
   }
 
-  private async storeAndQueue(actor: Actor, coreEnterpriseId: string, file: string, received: ReceivedFile): Promise<{ status: number; body: RosterImportView; replayed: boolean }> {
+  private async storeAndQueue(
+    actor: Actor,
+    coreEnterpriseId: string,
+    file: string,
+    received: ReceivedFile,
+  ): Promise<{ status: number; body: RosterImportView; replayed: boolean }> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     let committed = false;
@@ -409,7 +441,11 @@ export class RostersService {
       parser.on('error', () => settle(new DomainError(CommonErrors.MALFORMED_REQUEST, 'The multipart body is cut off or malformed')));
       parser.on('close', () => {
         if (!stored) settle(new DomainError(RosterErrors.ROSTER_FILE_MISSING));
-        else stored.then((file) => settle(null, file), (e: Error) => settle(e));
+        else
+          stored.then(
+            (file) => settle(null, file),
+            (e: Error) => settle(e),
+          );
       });
       req.on('close', () => {
         if (!req.complete) settle(new DomainError(RosterErrors.ROSTER_FILE_MISSING, 'The upload was interrupted'));
@@ -418,7 +454,13 @@ export class RostersService {
     });
   }
 
-  private async write(stream: Readable & { truncated?: boolean }, target: string, fileName: string, mimeType: string, maxBytes: number): Promise<ReceivedFile> {
+  private async write(
+    stream: Readable & { truncated?: boolean },
+    target: string,
+    fileName: string,
+    mimeType: string,
+    maxBytes: number,
+  ): Promise<ReceivedFile> {
     const hash = createHash('sha256');
     let size = 0;
     let type: 'csv' | 'xlsx' | 'unsupported' | undefined;
@@ -432,14 +474,18 @@ export class RostersService {
           type = fileTypeOf(fileName, mimeType, data.subarray(0, 8));
           if (type === 'unsupported') {
             stream.resume();
-            throw new DomainError(RosterErrors.ROSTER_UNSUPPORTED_TYPE, `${fileName || 'The file'} is not a .csv or .xlsx roster (old .xls files: save as .xlsx or CSV)`);
+            throw new DomainError(
+              RosterErrors.ROSTER_UNSUPPORTED_TYPE,
+              `${fileName || 'The file'} is not a .csv or .xlsx roster (old .xls files: save as .xlsx or CSV)`,
+            );
           }
         }
         size += data.length;
         hash.update(data);
         if (!out.write(data)) await once(out, 'drain');
       }
-      if (stream.truncated) throw new DomainError(RosterErrors.ROSTER_TOO_LARGE, `The file is larger than the limit of ${maxBytes} bytes`, { limit: maxBytes });
+      if (stream.truncated)
+        throw new DomainError(RosterErrors.ROSTER_TOO_LARGE, `The file is larger than the limit of ${maxBytes} bytes`, { limit: maxBytes });
       if (size === 0) {
         if (fileTypeOf(fileName, mimeType, Buffer.alloc(0)) === 'unsupported') throw new DomainError(RosterErrors.ROSTER_UNSUPPORTED_TYPE);
         throw new DomainError(RosterErrors.ROSTER_EMPTY_FILE, `${fileName || 'The file'} has no content`);
@@ -460,7 +506,13 @@ export class RostersService {
 
   async list(actor: Actor, coreEnterpriseId: string, page: number, pageSize: number): Promise<Page<RosterImportView>> {
     assertVisible(actor, coreEnterpriseId, 'Core enterprise', coreEnterpriseId);
-    const query = { columns: '*', from: 'roster_imports', where: ['core_enterprise_id = $1'], params: [coreEnterpriseId], orderBy: 'created_at DESC, id' };
+    const query = {
+      columns: '*',
+      from: 'roster_imports',
+      where: ['core_enterprise_id = $1'],
+      params: [coreEnterpriseId],
+      orderBy: 'created_at DESC, id',
+    };
     return pageOf(this.dataSource.manager, query, { page, pageSize }, importView);
   }
 
@@ -484,8 +536,15 @@ export class RostersService {
     const imp = await this.load(actor, importId);
     yield CSV_BOM + csvLine(['row', 'supplier_code', 'field', 'code', 'message']);
     let listed = 0;
-    for (let after = -1; ; ) {
-      const r = await sql<{ seq: number; row_number: number; supplier_code: string | null; field: string | null; code: string; message: string }>(
+    for (let after = -1; ;) {
+      const r = await sql<{
+        seq: number;
+        row_number: number;
+        supplier_code: string | null;
+        field: string | null;
+        code: string;
+        message: string;
+      }>(
         this.dataSource.manager,
         `SELECT seq, row_number, supplier_code, field, code, message FROM roster_import_errors WHERE import_id = $1 AND seq > $2 ORDER BY seq LIMIT 5000`,
         [importId, after],
@@ -497,7 +556,13 @@ export class RostersService {
     }
     if (imp.problems_truncated) {
       const total = imp.problem_count ?? listed;
-      yield csvLine([null, null, null, 'PROBLEMS_TRUNCATED', `Only the first ${listed} of ${total} problems are listed. Correct these rows and upload the roster again to see the rest.`]);
+      yield csvLine([
+        null,
+        null,
+        null,
+        'PROBLEMS_TRUNCATED',
+        `Only the first ${listed} of ${total} problems are listed. Correct these rows and upload the roster again to see the rest.`,
+      ]);
     }
   }
 
@@ -522,11 +587,19 @@ export class RostersService {
             `The file of import ${importId} was deleted on ${row.file_deleted_at.toISOString()}, ${this.config.roster.fileRetentionDays} days after it failed; upload the roster again`,
           );
         }
-        throw new DomainError(RosterErrors.ROSTER_IMPORT_NOT_RETRYABLE, `Import ${importId} is ${row.status}; only a FAILED import can be retried`);
+        throw new DomainError(
+          RosterErrors.ROSTER_IMPORT_NOT_RETRYABLE,
+          `Import ${importId} is ${row.status}; only a FAILED import can be retried`,
+        );
       }
       await sql(m, `DELETE FROM roster_import_errors WHERE import_id = $1`, [importId]);
       await this.jobs.send(m, ROSTER_IMPORT_QUEUE, { importId });
-      await this.audit.record(m, actor, { action: 'ROSTER_IMPORT_RETRIED', entityType: 'RosterImport', entityId: importId, coreEnterpriseId: current.core_enterprise_id });
+      await this.audit.record(m, actor, {
+        action: 'ROSTER_IMPORT_RETRIED',
+        entityType: 'RosterImport',
+        entityId: importId,
+        coreEnterpriseId: current.core_enterprise_id,
+      });
       return importView(r.rows[0]);
     });
   }

@@ -13,7 +13,8 @@ import { APP_CONFIG } from '../config/tokens.js';
 export async function privateDirectory(root: string): Promise<void> {
   await mkdir(root, { recursive: true, mode: 0o700 });
   const st = await lstat(root);
-  if (st.isSymbolicLink() || !st.isDirectory()) throw new Error(`ROSTER_UPLOAD_DIR ${root} must be a directory, not a symbolic link or a file`);
+  if (st.isSymbolicLink() || !st.isDirectory())
+    throw new Error(`ROSTER_UPLOAD_DIR ${root} must be a directory, not a symbolic link or a file`);
   if (typeof process.getuid === 'function' && st.uid !== process.getuid()) {
     throw new Error(`ROSTER_UPLOAD_DIR ${root} belongs to another user (uid ${st.uid}); give the service a directory of its own`);
   }
@@ -93,7 +94,9 @@ export class RosterTempFiles implements OnModuleInit {
   }
 
   async remove(target: string): Promise<void> {
-    await rm(target, { recursive: true, force: true }).catch((err: unknown) => this.logger.warn({ err, target }, 'could not remove a temporary roster file'));
+    await rm(target, { recursive: true, force: true }).catch((err: unknown) =>
+      this.logger.warn({ err, target }, 'could not remove a temporary roster file'),
+    );
   }
 
   private root(): string {

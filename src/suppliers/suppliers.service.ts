@@ -152,7 +152,12 @@ export class SuppliersService {
       const like = q.q.replace(/[\\%_]/g, '\\$&');
       where.push(`(supplier_code ILIKE $${params.push(`${like}%`)} OR name ILIKE $${params.push(`%${like}%`)})`);
     }
-    return pageOf(this.dataSource.manager, { columns: LIST_COLUMNS, from: 'suppliers', where, params, orderBy: 'supplier_code' }, q, supplierView);
+    return pageOf(
+      this.dataSource.manager,
+      { columns: LIST_COLUMNS, from: 'suppliers', where, params, orderBy: 'supplier_code' },
+      q,
+      supplierView,
+    );
   }
 
   async get(actor: Actor, id: string): Promise<SupplierResponse> {
@@ -212,10 +217,18 @@ export class SuppliersService {
    * statement's snapshot, which the upsert's own changes are not part of, and only for the rows it
    * changed, so an unchanged re-import costs nothing more.
    */
-  async mergeStaged(manager: EntityManager, staging: string, coreEnterpriseId: string, importId: string): Promise<{ created: number; updated: number }> {
+  async mergeStaged(
+    manager: EntityManager,
+    staging: string,
+    coreEnterpriseId: string,
+    importId: string,
+  ): Promise<{ created: number; updated: number }> {
     const cols = SUPPLIER_ROSTER_COLUMNS.join(', ');
     const changed = SUPPLIER_ROSTER_COLUMNS.filter((c) => c !== 'supplier_code');
-    const fieldDiffs = changed.map((c) => `('${AUDITED_FIELDS[c].key}', o.${c} IS DISTINCT FROM n.${c}, ${AUDITED_FIELDS[c].shown(`o.${c}`)}, ${AUDITED_FIELDS[c].shown(`n.${c}`)})`);
+    const fieldDiffs = changed.map(
+      (c) =>
+        `('${AUDITED_FIELDS[c].key}', o.${c} IS DISTINCT FROM n.${c}, ${AUDITED_FIELDS[c].shown(`o.${c}`)}, ${AUDITED_FIELDS[c].shown(`n.${c}`)})`,
+    );
     const r = await sql<{ created: number; updated: number }>(
       manager,
       `WITH merged AS (

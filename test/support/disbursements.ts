@@ -35,7 +35,12 @@ export interface ApprovedLoan {
  * One supplier per amount (inserted by SQL, passing the standard rules with a 150,000.00 limit), each
  * with a loan submitted by the applicant and approved by the officer: APPROVED loans ready for a batch.
  */
-export async function approvedLoans(t: TestApp, s: LendingSetup, amounts: string[], seeds: SupplierSeed | SupplierSeed[] = {}): Promise<ApprovedLoan[]> {
+export async function approvedLoans(
+  t: TestApp,
+  s: LendingSetup,
+  amounts: string[],
+  seeds: SupplierSeed | SupplierSeed[] = {},
+): Promise<ApprovedLoan[]> {
   const suppliers = await insertSuppliers(
     t,
     s.ce.id,
@@ -44,11 +49,22 @@ export async function approvedLoans(t: TestApp, s: LendingSetup, amounts: string
   const out: ApprovedLoan[] = [];
   for (let i = 0; i < amounts.length; i++) {
     const sup = suppliers[i];
-    const res = await t.http().post('/loan-applications').set(s.applicant.auth).send({ programmeId: s.programme.id, supplierId: sup.id, amount: amounts[i], termDays: 180 });
-    if (res.status !== 201 || res.body.status !== 'PENDING_REVIEW') throw new Error(`submit loan: ${res.status} ${JSON.stringify(res.body)}`);
+    const res = await t
+      .http()
+      .post('/loan-applications')
+      .set(s.applicant.auth)
+      .send({ programmeId: s.programme.id, supplierId: sup.id, amount: amounts[i], termDays: 180 });
+    if (res.status !== 201 || res.body.status !== 'PENDING_REVIEW')
+      throw new Error(`submit loan: ${res.status} ${JSON.stringify(res.body)}`);
     const ok = await t.http().post(`/loan-applications/${res.body.id}/approve`).set(s.officer.auth).send({});
     if (ok.status !== 200 || ok.body.status !== 'APPROVED') throw new Error(`approve loan: ${ok.status} ${JSON.stringify(ok.body)}`);
-    out.push({ loanId: res.body.id as string, supplierId: sup.id, amount: amounts[i], bankAccount: sup.bankAccount, idNumber: sup.idNumber });
+    out.push({
+      loanId: res.body.id as string,
+      supplierId: sup.id,
+      amount: amounts[i],
+      bankAccount: sup.bankAccount,
+      idNumber: sup.idNumber,
+    });
   }
   return out;
 }
@@ -74,7 +90,11 @@ export function sumFen(amounts: string[]): string {
 
 /** POST /disbursement-batches, then approval by the senior officer: an APPROVED batch. */
 export async function approvedBatch(t: TestApp, s: LendingSetup, loanIds?: string[]): Promise<Record<string, any>> {
-  const created = await t.http().post('/disbursement-batches').set(s.officer.auth).send({ programmeId: s.programme.id, ...(loanIds ? { loanApplicationIds: loanIds } : {}) });
+  const created = await t
+    .http()
+    .post('/disbursement-batches')
+    .set(s.officer.auth)
+    .send({ programmeId: s.programme.id, ...(loanIds ? { loanApplicationIds: loanIds } : {}) });
   if (created.status !== 201) throw new Error(`create batch: ${created.status} ${JSON.stringify(created.body)}`);
   const approved = await t.http().post(`/disbursement-batches/${created.body.id}/approve`).set(s.senior.auth).send();
   if (approved.status !== 200) throw new Error(`approve batch: ${approved.status} ${JSON.stringify(approved.body)}`);
@@ -96,7 +116,10 @@ export async function waitForBatch(
     if (res.status !== 200) throw new Error(`get batch: ${res.status} ${JSON.stringify(res.body)}`);
     last = res.body;
     if (done(res.body)) return res.body;
-    if (Date.now() > deadline) throw new Error(`batch ${batchId} did not get there in ${timeoutMs} ms: ${JSON.stringify({ status: last!.status, counts: last!.counts })}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `batch ${batchId} did not get there in ${timeoutMs} ms: ${JSON.stringify({ status: last!.status, counts: last!.counts })}`,
+      );
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -128,7 +151,10 @@ export interface TransferRow {
 
 /** The simulated bank's own record, straight from its table. */
 export async function bankTransfers(t: TestApp, references: string[]): Promise<TransferRow[]> {
-  return t.db.query(`SELECT end_to_end_id, reference, amount::text, creditor_account, status, reason_code FROM bank_sim.transfers WHERE reference = ANY($1::text[]) ORDER BY created_at`, [references]);
+  return t.db.query(
+    `SELECT end_to_end_id, reference, amount::text, creditor_account, status, reason_code FROM bank_sim.transfers WHERE reference = ANY($1::text[]) ORDER BY created_at`,
+    [references],
+  );
 }
 
 /** SETTLED transfers per reference (loan id); a loan is paid exactly once when its count is 1. */

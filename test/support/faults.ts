@@ -4,7 +4,13 @@ import type { TestApp } from './test-app.js';
  * A test-only fault: the database refuses the rows of `table` for which `when` (a condition on NEW)
  * holds, as a broken constraint or a lost connection would. Answers what removes it again.
  */
-export async function installFault(t: TestApp, name: string, table: string, event: 'INSERT' | 'UPDATE', when: string): Promise<() => Promise<void>> {
+export async function installFault(
+  t: TestApp,
+  name: string,
+  table: string,
+  event: 'INSERT' | 'UPDATE',
+  when: string,
+): Promise<() => Promise<void>> {
   await t.db.query(`
     CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN

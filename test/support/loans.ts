@@ -36,7 +36,11 @@ export async function lending(
   const ce = await t.coreEnterprise(opts.ce);
   const programme = await t.programme(ce.id, opts.programme);
   const seeds = Array.isArray(opts.suppliers) ? opts.suppliers : Array.from({ length: opts.suppliers ?? 1 }, () => ({}));
-  const suppliers = await insertSuppliers(t, ce.id, seeds.map((s) => ({ ...LIMIT_150K, ...s })));
+  const suppliers = await insertSuppliers(
+    t,
+    ce.id,
+    seeds.map((s) => ({ ...LIMIT_150K, ...s })),
+  );
   const [officer, officer2, senior, senior2, enterprise, auditor] = await Promise.all([
     t.user('OFFICER'),
     t.user('OFFICER'),
@@ -55,11 +59,22 @@ export function loanBody(programmeId: string, supplierId: string, overrides: Rec
 type Auth = { auth: Record<string, string> };
 
 export function submitReq(t: TestApp, who: Auth, body: unknown, headers: Record<string, string> = {}) {
-  return t.http().post('/loan-applications').set(who.auth).set(headers).send(body as object);
+  return t
+    .http()
+    .post('/loan-applications')
+    .set(who.auth)
+    .set(headers)
+    .send(body as object);
 }
 
 /** Submits and insists on 201; answers the created application. */
-export async function submitOk(t: TestApp, who: Auth, programmeId: string, supplierId: string, overrides: Record<string, unknown> = {}): Promise<Record<string, any>> {
+export async function submitOk(
+  t: TestApp,
+  who: Auth,
+  programmeId: string,
+  supplierId: string,
+  overrides: Record<string, unknown> = {},
+): Promise<Record<string, any>> {
   const res = await submitReq(t, who, loanBody(programmeId, supplierId, overrides));
   if (res.status !== 201) throw new Error(`submit: expected 201, got ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
@@ -78,9 +93,16 @@ export function cancelReq(t: TestApp, who: Auth, id: string, body: Record<string
 }
 
 /** Approves and insists on 200 with the expected status. */
-export async function approveOk(t: TestApp, who: Auth, id: string, expected: 'APPROVED' | 'PENDING_SECOND_APPROVAL' = 'APPROVED', comment?: string): Promise<Record<string, any>> {
+export async function approveOk(
+  t: TestApp,
+  who: Auth,
+  id: string,
+  expected: 'APPROVED' | 'PENDING_SECOND_APPROVAL' = 'APPROVED',
+  comment?: string,
+): Promise<Record<string, any>> {
   const res = await approveReq(t, who, id, comment ? { comment } : {});
-  if (res.status !== 200 || res.body.status !== expected) throw new Error(`approve: expected 200 ${expected}, got ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200 || res.body.status !== expected)
+    throw new Error(`approve: expected 200 ${expected}, got ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
@@ -101,7 +123,10 @@ export interface Counters {
 }
 
 /** The exposure counters as the API shows them (read by ADMIN, who sees everything). */
-export async function counters(t: TestApp, where: { programmeId: string; coreEnterpriseId: string; supplierId?: string }): Promise<Counters> {
+export async function counters(
+  t: TestApp,
+  where: { programmeId: string; coreEnterpriseId: string; supplierId?: string },
+): Promise<Counters> {
   const [p, ce] = await Promise.all([
     t.http().get(`/programmes/${where.programmeId}`).set(t.admin.auth),
     t.http().get(`/core-enterprises/${where.coreEnterpriseId}`).set(t.admin.auth),
@@ -117,7 +142,11 @@ export async function counters(t: TestApp, where: { programmeId: string; coreEnt
   return out;
 }
 
-export const countersOf = (l: Lending, supplier: Supplier = l.suppliers[0]) => ({ programmeId: l.programme.id as string, coreEnterpriseId: l.ce.id, supplierId: supplier.id });
+export const countersOf = (l: Lending, supplier: Supplier = l.suppliers[0]) => ({
+  programmeId: l.programme.id as string,
+  coreEnterpriseId: l.ce.id,
+  supplierId: supplier.id,
+});
 
 /** The amount as integer fen, so sums are exact. */
 export function fen(amount: string): bigint {
@@ -132,7 +161,11 @@ export function fromFen(v: bigint): string {
 }
 
 /** Polls `read` until `done` holds (or the time is up) and answers the last value read. */
-export async function pollUntil<T>(read: () => Promise<T>, done: (v: T) => boolean, { timeoutMs = 20000, intervalMs = 50 } = {}): Promise<T> {
+export async function pollUntil<T>(
+  read: () => Promise<T>,
+  done: (v: T) => boolean,
+  { timeoutMs = 20000, intervalMs = 50 } = {},
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await read();
@@ -142,8 +175,18 @@ export async function pollUntil<T>(read: () => Promise<T>, done: (v: T) => boole
 }
 
 /** Creates a batch of the programme's approved loans, has it approved by a senior and executed; answers the batch id. */
-export async function startDisbursement(t: TestApp, officer: Auth, senior: Auth, programmeId: string, loanApplicationIds?: string[]): Promise<string> {
-  const created = await t.http().post('/disbursement-batches').set(officer.auth).send(loanApplicationIds ? { programmeId, loanApplicationIds } : { programmeId });
+export async function startDisbursement(
+  t: TestApp,
+  officer: Auth,
+  senior: Auth,
+  programmeId: string,
+  loanApplicationIds?: string[],
+): Promise<string> {
+  const created = await t
+    .http()
+    .post('/disbursement-batches')
+    .set(officer.auth)
+    .send(loanApplicationIds ? { programmeId, loanApplicationIds } : { programmeId });
   if (created.status !== 201) throw new Error(`create batch: ${created.status} ${JSON.stringify(created.body)}`);
   const approved = await t.http().post(`/disbursement-batches/${created.body.id}/approve`).set(senior.auth).send();
   if (approved.status !== 200) throw new Error(`approve batch: ${approved.status} ${JSON.stringify(approved.body)}`);
@@ -165,6 +208,9 @@ export async function waitForBatch(t: TestApp, who: Auth, batchId: string): Prom
 
 /** What the database says about a programme's approved loans (status APPROVED), to the fen. */
 export async function approvedSum(t: TestApp, programmeId: string): Promise<{ count: number; sum: string }> {
-  const r = await t.db.query(`SELECT count(*)::int AS n, coalesce(sum(amount), 0)::text AS total FROM loan_applications WHERE programme_id = $1 AND status = 'APPROVED'`, [programmeId]);
+  const r = await t.db.query(
+    `SELECT count(*)::int AS n, coalesce(sum(amount), 0)::text AS total FROM loan_applications WHERE programme_id = $1 AND status = 'APPROVED'`,
+    [programmeId],
+  );
   return { count: r[0].n as number, sum: r[0].total as string };
 }

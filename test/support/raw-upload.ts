@@ -1,4 +1,5 @@
 import net from 'node:net';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TestApp } from './test-app.js';
 
@@ -27,7 +28,7 @@ export interface RawUpload {
 
 /** Starts the app's HTTP server on a local port (once), for raw sockets. */
 export async function listen(t: TestApp): Promise<number> {
-  const server = t.app.getHttpServer() as import('node:http').Server;
+  const server = t.app.getHttpServer() as Server;
   if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return (server.address() as AddressInfo).port;
 }

@@ -110,7 +110,10 @@ export function csvText(rows: Row[], options: CsvOptions = {}): string {
   const headers = options.headers ?? columns;
   const eol = options.eol ?? '\r\n';
   const quoteAll = options.quoteAll ?? false;
-  const lines = [headers.map((h) => csvField(h, quoteAll)).join(','), ...rows.map((r) => columns.map((c) => csvField(r[c] ?? '', quoteAll)).join(','))];
+  const lines = [
+    headers.map((h) => csvField(h, quoteAll)).join(','),
+    ...rows.map((r) => columns.map((c) => csvField(r[c] ?? '', quoteAll)).join(',')),
+  ];
   return lines.join(eol) + eol;
 }
 
@@ -134,19 +137,37 @@ export async function xlsxFile(rows: ExcelJS.CellValue[][], setup?: (sheet: Exce
 }
 
 /** POST /core-enterprises/:id/rosters with `file` as the multipart field `file`. */
-export function upload(t: TestApp, coreEnterpriseId: string, file: Buffer, fileName: string, auth: Auth = t.admin.auth, headers: Record<string, string> = {}) {
+export function upload(
+  t: TestApp,
+  coreEnterpriseId: string,
+  file: Buffer,
+  fileName: string,
+  auth: Auth = t.admin.auth,
+  headers: Record<string, string> = {},
+) {
   return t.http().post(`/core-enterprises/${coreEnterpriseId}/rosters`).set(auth).set(headers).attach('file', file, fileName);
 }
 
 /** Uploads (expecting 202) and waits until the import has finished; answers its final view. */
-export async function uploadAndWait(t: TestApp, coreEnterpriseId: string, file: Buffer, fileName = 'roster.csv', auth: Auth = t.admin.auth): Promise<Record<string, any>> {
+export async function uploadAndWait(
+  t: TestApp,
+  coreEnterpriseId: string,
+  file: Buffer,
+  fileName = 'roster.csv',
+  auth: Auth = t.admin.auth,
+): Promise<Record<string, any>> {
   const res = await upload(t, coreEnterpriseId, file, fileName, auth);
   if (res.status !== 202) throw new Error(`upload ${fileName}: ${res.status} ${JSON.stringify(res.body)}`);
   return waitImport(t, res.body.importId, auth);
 }
 
 /** Polls GET /roster-imports/:id until COMPLETED or FAILED (any caller: user token or API key). */
-export async function waitImport(t: TestApp, importId: string, auth: Auth = t.admin.auth, timeoutMs = 60_000): Promise<Record<string, any>> {
+export async function waitImport(
+  t: TestApp,
+  importId: string,
+  auth: Auth = t.admin.auth,
+  timeoutMs = 60_000,
+): Promise<Record<string, any>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const res = await t.http().get(`/roster-imports/${importId}`).set(auth);
@@ -185,10 +206,19 @@ export function problemsOf(errors: RowError[], row: number): string[] {
 }
 
 /** Suppliers of a core enterprise whose code starts with `q`, as the API lists them. */
-export async function listSuppliers(t: TestApp, coreEnterpriseId: string, q?: string, auth: Auth = t.admin.auth): Promise<Record<string, any>[]> {
+export async function listSuppliers(
+  t: TestApp,
+  coreEnterpriseId: string,
+  q?: string,
+  auth: Auth = t.admin.auth,
+): Promise<Record<string, any>[]> {
   const out: Record<string, any>[] = [];
   for (let page = 1; ; page++) {
-    const res = await t.http().get(`/core-enterprises/${coreEnterpriseId}/suppliers`).query({ ...(q ? { q } : {}), page, pageSize: 500 }).set(auth);
+    const res = await t
+      .http()
+      .get(`/core-enterprises/${coreEnterpriseId}/suppliers`)
+      .query({ ...(q ? { q } : {}), page, pageSize: 500 })
+      .set(auth);
     if (res.status !== 200) throw new Error(`suppliers: ${res.status} ${JSON.stringify(res.body)}`);
     out.push(...res.body.items);
     if (out.length >= res.body.total || res.body.items.length === 0) return out;
@@ -196,7 +226,12 @@ export async function listSuppliers(t: TestApp, coreEnterpriseId: string, q?: st
 }
 
 /** The supplier with exactly this code (via the list), or undefined. */
-export async function supplierByCode(t: TestApp, coreEnterpriseId: string, code: string, auth: Auth = t.admin.auth): Promise<Record<string, any> | undefined> {
+export async function supplierByCode(
+  t: TestApp,
+  coreEnterpriseId: string,
+  code: string,
+  auth: Auth = t.admin.auth,
+): Promise<Record<string, any> | undefined> {
   return (await listSuppliers(t, coreEnterpriseId, code, auth)).find((s) => s.supplierCode === code);
 }
 

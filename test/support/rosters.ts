@@ -36,7 +36,10 @@ export async function waitForImport(t: TestApp, importId: string, auth = t.admin
 export async function waitForScreening(t: TestApp, programmeId: string, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const r = await t.db.query(`SELECT count(*)::int AS n FROM screening_runs WHERE programme_id = $1 AND status IN ('QUEUED', 'RUNNING')`, [programmeId]);
+    const r = await t.db.query(
+      `SELECT count(*)::int AS n FROM screening_runs WHERE programme_id = $1 AND status IN ('QUEUED', 'RUNNING')`,
+      [programmeId],
+    );
     if (r[0].n === 0) return;
     if (Date.now() > deadline) throw new Error('screening still running');
     await new Promise((r) => setTimeout(r, 100));

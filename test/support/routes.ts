@@ -19,7 +19,11 @@ export interface RouteHandler {
   isPublic: boolean;
 }
 
-const joinPath = (...parts: string[]) => `/${parts.flatMap((p) => p.split('/')).filter(Boolean).join('/')}`;
+const joinPath = (...parts: string[]) =>
+  `/${parts
+    .flatMap((p) => p.split('/'))
+    .filter(Boolean)
+    .join('/')}`;
 
 /** Every route handler of the app's controllers, found the way Nest finds them. */
 export function routeHandlers(app: INestApplication): RouteHandler[] {

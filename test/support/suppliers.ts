@@ -24,7 +24,11 @@ export interface SupplierSeed {
  * about something else). Defaults make a supplier that passes STANDARD_RULES with a limit of 150,000.00
  * (min(500000, 3 x 60000, 8000 x 120) rounded down to 1000) when screened.
  */
-export async function insertSuppliers(t: TestApp, coreEnterpriseId: string, seeds: SupplierSeed[]): Promise<{ id: string; supplierCode: string; idNumber: string; bankAccount: string }[]> {
+export async function insertSuppliers(
+  t: TestApp,
+  coreEnterpriseId: string,
+  seeds: SupplierSeed[],
+): Promise<{ id: string; supplierCode: string; idNumber: string; bankAccount: string }[]> {
   const out = [];
   for (const s of seeds) {
     const birthDate = s.birthDate ?? '1980-05-17';

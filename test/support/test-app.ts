@@ -89,7 +89,14 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const databaseUrl = withDatabase(adminUrl, dbName);
 
   // Every test logs in from loopback again and again: only the tests of the rate limits set them low.
-  const config = loadConfig({ NODE_ENV: 'test', JOB_POLLING_MS: '500', THROTTLE_PER_ADDRESS: '1000000', THROTTLE_GLOBAL: '1000000', ...env, DATABASE_URL: databaseUrl });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    JOB_POLLING_MS: '500',
+    THROTTLE_PER_ADDRESS: '1000000',
+    THROTTLE_GLOBAL: '1000000',
+    ...env,
+    DATABASE_URL: databaseUrl,
+  });
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
@@ -159,7 +166,10 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       return res.body;
     },
     async apiKey(coreEnterpriseId, name) {
-      const res = await http().post(`/core-enterprises/${coreEnterpriseId}/api-keys`).set(adminUser.auth).send(name ? { name } : {});
+      const res = await http()
+        .post(`/core-enterprises/${coreEnterpriseId}/api-keys`)
+        .set(adminUser.auth)
+        .send(name ? { name } : {});
       if (res.status !== 201) throw new Error(`create api key: ${res.status} ${JSON.stringify(res.body)}`);
       return { id: res.body.id, key: res.body.key, keyPrefix: res.body.keyPrefix, auth: { 'X-Api-Key': res.body.key as string } };
     },

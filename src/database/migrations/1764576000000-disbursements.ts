@@ -59,7 +59,9 @@ export class Disbursements1764576000000 implements MigrationInterface {
         CONSTRAINT ck_disbursement_items_amount CHECK (amount > 0)
       )`);
     // A loan is in at most one batch that may still pay it.
-    await q.query(`CREATE UNIQUE INDEX uq_disbursement_items_open_loan ON disbursement_items (loan_application_id) WHERE status IN ('PENDING', 'SENT')`);
+    await q.query(
+      `CREATE UNIQUE INDEX uq_disbursement_items_open_loan ON disbursement_items (loan_application_id) WHERE status IN ('PENDING', 'SENT')`,
+    );
     await q.query(`CREATE INDEX ix_disbursement_items_batch_status ON disbursement_items (batch_id, status)`);
   }
 

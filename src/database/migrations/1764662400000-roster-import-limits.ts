@@ -22,7 +22,9 @@ export class RosterImportLimits1764662400000 implements MigrationInterface {
        WHERE NOT EXISTS (SELECT 1 FROM roster_import_files f WHERE f.import_id = i.id)`);
     // the storage quota sums these per core enterprise; the sweeper looks for expired FAILED ones
     await q.query(`CREATE INDEX ix_roster_imports_file_held ON roster_imports (core_enterprise_id) WHERE file_deleted_at IS NULL`);
-    await q.query(`CREATE INDEX ix_roster_imports_failed_file ON roster_imports (finished_at) WHERE status = 'FAILED' AND file_deleted_at IS NULL`);
+    await q.query(
+      `CREATE INDEX ix_roster_imports_failed_file ON roster_imports (finished_at) WHERE status = 'FAILED' AND file_deleted_at IS NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

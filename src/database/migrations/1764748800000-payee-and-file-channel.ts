@@ -15,9 +15,15 @@ export class PayeeAndFileChannel1764748800000 implements MigrationInterface {
           ELSE left(value, head) || repeat('*', length(value) - head - tail) || right(value, tail)
         END
       $$`);
-    await q.query(`CREATE FUNCTION mask_id_number(value text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT mask_identifier(value, 6, 4) $$`);
-    await q.query(`CREATE FUNCTION mask_bank_account(value text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT mask_identifier(value, 4, 4) $$`);
-    await q.query(`CREATE FUNCTION mask_phone(value text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT mask_identifier(value, 3, 4) $$`);
+    await q.query(
+      `CREATE FUNCTION mask_id_number(value text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT mask_identifier(value, 6, 4) $$`,
+    );
+    await q.query(
+      `CREATE FUNCTION mask_bank_account(value text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT mask_identifier(value, 4, 4) $$`,
+    );
+    await q.query(
+      `CREATE FUNCTION mask_phone(value text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT mask_identifier(value, 3, 4) $$`,
+    );
 
     // The payee is frozen by the final approval (domain.md "Servicing"): batches and payment files pay
     // it, never the supplier row of the day, which a later roster may change.
@@ -61,7 +67,9 @@ export class PayeeAndFileChannel1764748800000 implements MigrationInterface {
         ADD CONSTRAINT ck_disbursement_items_reconciled CHECK (reconciled_at IS NULL OR (held_at IS NOT NULL AND reconcile_outcome IN ('PAID', 'NOT_PAID')))`);
 
     // A loan is paid once: whatever path writes a settlement, a second one for the same loan is refused.
-    await q.query(`CREATE UNIQUE INDEX uq_disbursement_items_settled_loan ON disbursement_items (loan_application_id) WHERE status = 'SETTLED'`);
+    await q.query(
+      `CREATE UNIQUE INDEX uq_disbursement_items_settled_loan ON disbursement_items (loan_application_id) WHERE status = 'SETTLED'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -82,7 +90,9 @@ export class PayeeAndFileChannel1764748800000 implements MigrationInterface {
         DROP COLUMN hold_reason,
         DROP COLUMN hold_code`);
     await q.query(`ALTER TABLE disbursement_batches DROP COLUMN executed_by_id`);
-    await q.query(`ALTER TABLE loan_applications DROP CONSTRAINT ck_loan_applications_payee, DROP COLUMN payee_bank, DROP COLUMN payee_account, DROP COLUMN payee_name`);
+    await q.query(
+      `ALTER TABLE loan_applications DROP CONSTRAINT ck_loan_applications_payee, DROP COLUMN payee_bank, DROP COLUMN payee_account, DROP COLUMN payee_name`,
+    );
     await q.query(`DROP FUNCTION mask_phone(text)`);
     await q.query(`DROP FUNCTION mask_bank_account(text)`);
     await q.query(`DROP FUNCTION mask_id_number(text)`);

@@ -18,7 +18,9 @@ export class LendingControls1764835200000 implements MigrationInterface {
     // OUTCOME_UNKNOWN: the request failed (or its response was lost) after some of its work committed.
     await q.query(`ALTER TABLE idempotency_keys ADD COLUMN work_committed_at timestamptz`);
     await q.query(`ALTER TABLE idempotency_keys DROP CONSTRAINT ck_idempotency_keys_state`);
-    await q.query(`ALTER TABLE idempotency_keys ADD CONSTRAINT ck_idempotency_keys_state CHECK (state IN ('IN_PROGRESS', 'COMPLETED', 'OUTCOME_UNKNOWN'))`);
+    await q.query(
+      `ALTER TABLE idempotency_keys ADD CONSTRAINT ck_idempotency_keys_state CHECK (state IN ('IN_PROGRESS', 'COMPLETED', 'OUTCOME_UNKNOWN'))`,
+    );
 
     // A core enterprise sees the bank's staff by role, not by name: the approvers' roles, from the
     // history row each approval wrote.

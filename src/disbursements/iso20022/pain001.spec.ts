@@ -73,7 +73,9 @@ describe('buildPain001', () => {
   it('writes a schema-valid file for one transaction', async () => {
     const xml = buildPain001(input([tx(1)]));
     expect(await xsdErrors(xml, 'pain.001.001.09')).toEqual([]);
-    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.09">')).toBe(true);
+    expect(
+      xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.09">'),
+    ).toBe(true);
     expect(xml).toContain('<CreDtTm>2025-06-01T08:30:00Z</CreDtTm>');
     expect(xml).toContain('<ReqdExctnDt><Dt>2025-06-02</Dt></ReqdExctnDt>');
     expect(xml).toContain('<ChrgBr>SLEV</ChrgBr>');
@@ -85,10 +87,7 @@ describe('buildPain001', () => {
   });
 
   it('is checked by a validator that does reject a wrong element order', async () => {
-    const xml = buildPain001(input([tx(1)])).replace(
-      /(<CdtrAgt>.*<\/CdtrAgt>\n)(\s*<Cdtr>.*<\/Cdtr>\n)/,
-      '$2$1',
-    );
+    const xml = buildPain001(input([tx(1)])).replace(/(<CdtrAgt>.*<\/CdtrAgt>\n)(\s*<Cdtr>.*<\/Cdtr>\n)/, '$2$1');
     expect(xml).toMatch(/<\/Cdtr>\n\s*<CdtrAgt>/);
     expect((await xsdErrors(xml, 'pain.001.001.09')).join('\n')).toMatch(/CdtrAgt/);
   });
@@ -197,14 +196,11 @@ describe('buildPain001', () => {
       expect(errorOf(() => buildPain001(input([])))).toMatchObject({ code: 'NO_TRANSACTIONS', field: 'transactions' });
     });
 
-    it.each(['1.234', '-1.00', '1e3', '0x10', ' 1.00', '1,000.00', '', 'abc', '12345678901234567.00', 1.5, null])(
-      'amount %p',
-      (amount) => {
-        const e = errorOf(() => buildPain001(input([tx(1), tx(2, { amount: amount as string })])));
-        expect(e).toMatchObject({ code: 'INVALID_AMOUNT', field: 'transactions[1].amount' });
-        expect(e.message).toMatch(/not a money amount/);
-      },
-    );
+    it.each(['1.234', '-1.00', '1e3', '0x10', ' 1.00', '1,000.00', '', 'abc', '12345678901234567.00', 1.5, null])('amount %p', (amount) => {
+      const e = errorOf(() => buildPain001(input([tx(1), tx(2, { amount: amount as string })])));
+      expect(e).toMatchObject({ code: 'INVALID_AMOUNT', field: 'transactions[1].amount' });
+      expect(e.message).toMatch(/not a money amount/);
+    });
 
     it('a zero amount', () => {
       expect(errorOf(() => buildPain001(input([tx(1, { amount: '0.00' })])))).toMatchObject({ code: 'INVALID_AMOUNT' });
@@ -232,7 +228,9 @@ describe('buildPain001', () => {
     it('nothing for ids of up to 35 characters outside the Basic Multilingual Plane', async () => {
       const xml = buildPain001(input([tx(1, { endToEndId: '𪚥'.repeat(35) })]));
       expect(await xsdErrors(xml, 'pain.001.001.09')).toEqual([]);
-      expect(errorOf(() => buildPain001(input([tx(1, { endToEndId: '𪚥'.repeat(36) })])))).toMatchObject({ field: 'transactions[0].endToEndId' });
+      expect(errorOf(() => buildPain001(input([tx(1, { endToEndId: '𪚥'.repeat(36) })])))).toMatchObject({
+        field: 'transactions[0].endToEndId',
+      });
     });
 
     it('an account longer than 34 characters', () => {
@@ -273,7 +271,11 @@ describe('buildPain001', () => {
       ['execution date in another format', { requestedExecutionDate: '2025/06/02' }, 'requestedExecutionDate'],
       ['invalid creation time', { createdAt: new Date('nope') }, 'createdAt'],
       ['lower-case BIC', { debtor: { name: 'B', account: '1', agentBic: 'abocCNBJ' } }, 'debtor.agentBic'],
-      ['clearing member id over 35 characters', { debtor: { name: 'B', account: '1', agentMemberId: '1'.repeat(36) } }, 'debtor.agentMemberId'],
+      [
+        'clearing member id over 35 characters',
+        { debtor: { name: 'B', account: '1', agentMemberId: '1'.repeat(36) } },
+        'debtor.agentMemberId',
+      ],
       ['missing debtor account', { debtor: { name: 'B', account: '' } }, 'debtor.account'],
     ])('%s', (_, over, field) => {
       expect(errorOf(() => buildPain001(input([tx(1)], over as Partial<Pain001Input>)))).toMatchObject({ code: 'INVALID_FIELD', field });

@@ -70,7 +70,9 @@ describe('buildPain002 and parsePain002', () => {
   });
 
   it('keeps ids as text: leading zeros and digit-only ids are not turned into numbers', () => {
-    const xml = buildPain002(report([{ endToEndId: '000000000000000000012345', status: 'ACSC' }], { messageId: '0042', originalMessageId: '1e3' }));
+    const xml = buildPain002(
+      report([{ endToEndId: '000000000000000000012345', status: 'ACSC' }], { messageId: '0042', originalMessageId: '1e3' }),
+    );
     const parsed = parsePain002(xml);
     expect(parsed.transactions[0].endToEndId).toBe('000000000000000000012345');
     expect(parsed.messageId).toBe('0042');
@@ -189,7 +191,9 @@ describe('buildPain002 and parsePain002', () => {
       paymentInformationId: 'P1',
       requestedExecutionDate: '2025-06-02',
       debtor: { name: 'Bank', account: '1234567890' },
-      transactions: [{ endToEndId: 'E1', amount: '1.00', creditorName: '张三', creditorAccount: '6228480402564890018', remittanceInformation: 'LA-1' }],
+      transactions: [
+        { endToEndId: 'E1', amount: '1.00', creditorName: '张三', creditorAccount: '6228480402564890018', remittanceInformation: 'LA-1' },
+      ],
     });
     const valid = buildPain002(report([{ endToEndId: 'E1', status: 'ACSC' }]));
 
@@ -228,13 +232,25 @@ describe('buildPain002 and parsePain002', () => {
 
     it('a Buffer that is not UTF-8', () => {
       // 张三 in GBK, as a bank gateway on a Chinese Windows host might write it.
-      const gbk = Buffer.concat([Buffer.from(valid.split('ACSC')[0], 'utf8'), Buffer.from([0xd5, 0xc5, 0xc8, 0xfd]), Buffer.from(valid.split('ACSC')[1], 'utf8')]);
+      const gbk = Buffer.concat([
+        Buffer.from(valid.split('ACSC')[0], 'utf8'),
+        Buffer.from([0xd5, 0xc5, 0xc8, 0xfd]),
+        Buffer.from(valid.split('ACSC')[1], 'utf8'),
+      ]);
       expect(errorOf(() => parsePain002(gbk))).toMatchObject({ code: 'NOT_XML', message: 'The file is not UTF-8 text' });
     });
 
     it.each([
-      ['billion laughs', `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>` + valid.replace(/^<\?xml[^>]*>/, '').replace('<TxSts>ACSC', '<TxSts>&lol2;')],
-      ['an external entity (XXE)', `<!DOCTYPE Document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>` + valid.replace(/^<\?xml[^>]*>\n/, '').replace('<MsgId>BANK-STS-0001', '<MsgId>&xxe;')],
+      [
+        'billion laughs',
+        `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>` +
+          valid.replace(/^<\?xml[^>]*>/, '').replace('<TxSts>ACSC', '<TxSts>&lol2;'),
+      ],
+      [
+        'an external entity (XXE)',
+        `<!DOCTYPE Document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>` +
+          valid.replace(/^<\?xml[^>]*>\n/, '').replace('<MsgId>BANK-STS-0001', '<MsgId>&xxe;'),
+      ],
       ['a bare DOCTYPE', valid.replace('<Document', '<!DOCTYPE Document>\n<Document')],
       ['a lower-case doctype', valid.replace('<Document', '<!doctype Document SYSTEM "http://example.com/x.dtd">\n<Document')],
     ])('a DOCTYPE: %s', (_, xml) => {
@@ -248,10 +264,18 @@ describe('buildPain002 and parsePain002', () => {
       ['a lower-case status', report([{ endToEndId: 'E1', status: 'acsc' }]), 'transactions[0].status'],
       ['an unknown-length status', report([{ endToEndId: 'E1', status: 'SETTLED' }]), 'transactions[0].status'],
       ['an EndToEndId over 35 characters', report([{ endToEndId: 'E'.repeat(36), status: 'ACSC' }]), 'transactions[0].endToEndId'],
-      ['a reason code over 35 characters', report([{ endToEndId: 'E1', status: 'RJCT', reasonCode: 'R'.repeat(36) }]), 'transactions[0].reasonCode'],
+      [
+        'a reason code over 35 characters',
+        report([{ endToEndId: 'E1', status: 'RJCT', reasonCode: 'R'.repeat(36) }]),
+        'transactions[0].reasonCode',
+      ],
       ['neither transactions nor a group status', report([]), 'transactions'],
       ['a bad group status', report([], { groupStatus: 'rejected' }), 'groupStatus'],
-      ['another original message type', report([{ endToEndId: 'E1', status: 'ACSC' }], { originalMessageType: 'pain.001.001.03' as 'pain.001.001.09' }), 'originalMessageType'],
+      [
+        'another original message type',
+        report([{ endToEndId: 'E1', status: 'ACSC' }], { originalMessageType: 'pain.001.001.03' as 'pain.001.001.09' }),
+        'originalMessageType',
+      ],
       ['an invalid creation time', report([{ endToEndId: 'E1', status: 'ACSC' }], { createdAt: new Date(Number.NaN) }), 'createdAt'],
     ])('%s', (_, input, field) => {
       const e = errorOf(() => buildPain002(input));

@@ -11,13 +11,7 @@ import { escapeXml, fitText, isoDateTime, requireId, type FieldFailure } from '.
 export const PAIN002_NAMESPACE = 'urn:iso:std:iso:20022:tech:xsd:pain.002.001.10';
 
 export type Pain002ErrorCode =
-  | 'NOT_XML'
-  | 'DOCTYPE_NOT_ALLOWED'
-  | 'NOT_PAIN002'
-  | 'WRONG_VERSION'
-  | 'MISSING_END_TO_END_ID'
-  | 'MISSING_STATUS'
-  | 'INVALID_INPUT';
+  'NOT_XML' | 'DOCTYPE_NOT_ALLOWED' | 'NOT_PAIN002' | 'WRONG_VERSION' | 'MISSING_END_TO_END_ID' | 'MISSING_STATUS' | 'INVALID_INPUT';
 
 export class Pain002Error extends Error {
   constructor(
@@ -67,7 +61,13 @@ const ISO_NAMESPACE = /^urn:iso:std:iso:20022:tech:xsd:([a-z]{4})\.(\d{3})\.(\d{
 // Only the five predefined entities and character references, which need no declaration. Character
 // references to what XML 1.0 cannot carry are refused like any other malformed input.
 const ENTITY = /&(?:#(\d{1,7})|#x([0-9A-Fa-f]{1,6})|([A-Za-z_][\w.-]*));/g;
-const PREDEFINED = new Map([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"]]);
+const PREDEFINED = new Map([
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+]);
 
 function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
@@ -79,7 +79,12 @@ function decodeEntities(text: string): string {
     }
     const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex as string, 16);
     const allowed =
-      code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+      code === 0x9 ||
+      code === 0xa ||
+      code === 0xd ||
+      (code >= 0x20 && code <= 0xd7ff) ||
+      (code >= 0xe000 && code <= 0xfffd) ||
+      (code >= 0x10000 && code <= 0x10ffff);
     if (!allowed) throw new Pain002Error('NOT_XML', `The document has a reference to a character XML does not allow (${code})`);
     return String.fromCodePoint(code);
   });
@@ -328,7 +333,12 @@ function reasonXml(code: string | undefined, text: string | undefined, fields: [
   }
   const info = fitText(text, fields[1], Number.POSITIVE_INFINITY, invalid);
   if (rsn === '' && info === null) return '';
-  const addtl = info === null ? '' : splitInfo(info).map((p) => `<AddtlInf>${escapeXml(p)}</AddtlInf>`).join('');
+  const addtl =
+    info === null
+      ? ''
+      : splitInfo(info)
+          .map((p) => `<AddtlInf>${escapeXml(p)}</AddtlInf>`)
+          .join('');
   return `${indent}<StsRsnInf>${rsn}${addtl}</StsRsnInf>\n`;
 }
 
@@ -340,7 +350,12 @@ export function buildPain002(input: Pain002Input): string {
   if (input.originalMessageType !== 'pain.001.001.09') {
     invalid('originalMessageType', `only pain.001.001.09 is answered, got ${JSON.stringify(input.originalMessageType)}`);
   }
-  const paymentInformationId = requireId(input.originalPaymentInformationId ?? originalMessageId, 'originalPaymentInformationId', MAX_ID, invalid);
+  const paymentInformationId = requireId(
+    input.originalPaymentInformationId ?? originalMessageId,
+    'originalPaymentInformationId',
+    MAX_ID,
+    invalid,
+  );
   const groupStatus = input.groupStatus === undefined ? null : statusCode(input.groupStatus, 'groupStatus');
   const txs = input.transactions;
   if (!Array.isArray(txs) || (txs.length === 0 && groupStatus === null)) {
@@ -376,7 +391,10 @@ export function buildPain002(input: Pain002Input): string {
     `    </OrgnlGrpInfAndSts>\n` +
     (body.length === 0
       ? ''
-      : `    <OrgnlPmtInfAndSts>\n` + `      <OrgnlPmtInfId>${escapeXml(paymentInformationId)}</OrgnlPmtInfId>\n` + body.join('') + `    </OrgnlPmtInfAndSts>\n`) +
+      : `    <OrgnlPmtInfAndSts>\n` +
+        `      <OrgnlPmtInfId>${escapeXml(paymentInformationId)}</OrgnlPmtInfId>\n` +
+        body.join('') +
+        `    </OrgnlPmtInfAndSts>\n`) +
     `  </CstmrPmtStsRpt>\n` +
     `</Document>\n`
   );

@@ -27,10 +27,7 @@ export type RosterColumn = (typeof ROSTER_COLUMNS)[number]['name'];
 
 export const COLUMN_NAMES: readonly RosterColumn[] = ROSTER_COLUMNS.map((c) => c.name);
 
-export const CHINESE_ALIAS = Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.name, c.alias])) as Record<
-  RosterColumn,
-  string
->;
+export const CHINESE_ALIAS = Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.name, c.alias])) as Record<RosterColumn, string>;
 
 export interface HeaderMapping {
   /** For each header cell, the column it holds; null for an unknown, blank or repeated header. */

@@ -124,7 +124,8 @@ describe('readCsv', () => {
     for (let file = 0; file < 150; file++) {
       const eol = random() < 0.5 ? '\n' : '\r\n';
       const lines = ['h1,h2,h3'];
-      for (let n = 1 + Math.floor(random() * 20); n > 0; n--) lines.push(Array.from({ length: 1 + Math.floor(random() * 4) }, field).join(','));
+      for (let n = 1 + Math.floor(random() * 20); n > 0; n--)
+        lines.push(Array.from({ length: 1 + Math.floor(random() * 4) }, field).join(','));
       const text = lines.join(eol) + (random() < 0.5 ? eol : '');
       const expected = (parseCsv(text, { relax_column_count: true, record_delimiter: eol }) as string[][]).filter(
         (cells) => !cells.every((c) => c.trim() === ''),
@@ -313,7 +314,8 @@ const SHARED_STRINGS =
 /** A workbook laid out so that exceljs streams its sheet instead of spooling it to a temporary file. */
 function streamedWorkbook(dataRows: number): Buffer {
   let rows = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>';
-  for (let r = 2; r < dataRows + 2; r++) rows += `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>S${r}</t></is></c><c r="B${r}"><v>${r}</v></c></row>`;
+  for (let r = 2; r < dataRows + 2; r++)
+    rows += `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>S${r}</t></is></c><c r="B${r}"><v>${r}</v></c></row>`;
   const sheet = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
   return zipOf([
     ['xl/_rels/workbook.xml.rels', WORKBOOK_RELS],
@@ -334,7 +336,18 @@ describe('readXlsx', () => {
     const expiry = new Date(Date.UTC(2026, 4, 1));
     const data = await workbookBuffer((wb) => {
       const ws = wb.addWorksheet('Roster');
-      ws.getRow(2).values = ['supplier_code', 'name', 'herd_size', 'epidemic_cert_expiry', 'id_number', 'note', 'flag', 'formula', 'link', 'err'];
+      ws.getRow(2).values = [
+        'supplier_code',
+        'name',
+        'herd_size',
+        'epidemic_cert_expiry',
+        'id_number',
+        'note',
+        'flag',
+        'formula',
+        'link',
+        'err',
+      ];
       ws.getRow(3).values = [
         'S1',
         { richText: [{ text: '王' }, { font: { bold: true }, text: '建国' }] },
@@ -367,6 +380,8 @@ describe('readXlsx', () => {
     const data = await workbookBuffer((wb) => {
       const ws = wb.addWorksheet('Roster');
       ws.addRow(['id_number']);
+      // An identity number typed as a number: Excel keeps only its first 15 digits, as this does.
+      // eslint-disable-next-line no-loss-of-precision
       ws.addRow([150102199001011234]);
     });
     const [, row] = await collect(readXlsx(chunks(data, 1000)));
@@ -382,9 +397,7 @@ describe('readXlsx', () => {
 
   it('yields only the header of a header-only sheet', async () => {
     const data = await workbookBuffer((wb) => wb.addWorksheet('Roster').addRow(['supplier_code', 'name']));
-    expect(await collect(readXlsx(Readable.from([data])))).toEqual([
-      { kind: 'header', cells: ['supplier_code', 'name'], rowNumber: 1 },
-    ]);
+    expect(await collect(readXlsx(Readable.from([data])))).toEqual([{ kind: 'header', cells: ['supplier_code', 'name'], rowNumber: 1 }]);
   });
 
   it('refuses a workbook whose first worksheet is empty', async () => {
@@ -484,7 +497,12 @@ describe('readXlsx', () => {
 
 describe('readXlsx limits', () => {
   const MiB = 1024 * 1024;
-  const limits = (overrides: Partial<XlsxLimits> = {}): XlsxLimits => ({ maxInflatedBytes: 8 * MiB, maxRatio: 10_000, maxSharedStrings: 1000, ...overrides });
+  const limits = (overrides: Partial<XlsxLimits> = {}): XlsxLimits => ({
+    maxInflatedBytes: 8 * MiB,
+    maxRatio: 10_000,
+    maxSharedStrings: 1000,
+    ...overrides,
+  });
   const sharedStrings = (n: number, text = (i: number) => `s${i}`) =>
     `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${Array.from({ length: n }, (_, i) => `<si><t>${text(i)}</t></si>`).join('')}</sst>`;
 
@@ -493,7 +511,15 @@ describe('readXlsx limits', () => {
   });
 
   it('reads an ordinary workbook within the limits', async () => {
-    const data = buildZip(workbookParts([['supplier_code', 'name'], ['S1', '王五']], { sharedStrings: sharedStrings(3) }));
+    const data = buildZip(
+      workbookParts(
+        [
+          ['supplier_code', 'name'],
+          ['S1', '王五'],
+        ],
+        { sharedStrings: sharedStrings(3) },
+      ),
+    );
     expect(await collect(readXlsx(chunks(data, 1000), limits()))).toEqual([
       { kind: 'header', cells: ['supplier_code', 'name'], rowNumber: 1 },
       { kind: 'row', cells: ['S1', '王五'], rowNumber: 2 },

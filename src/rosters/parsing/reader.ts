@@ -1,4 +1,4 @@
-import { Readable, Transform, type TransformCallback, type Writable, pipeline } from 'node:stream';
+import { type Readable, Transform, type TransformCallback, type Writable, pipeline } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import type ExcelJS from 'exceljs';
 import { InflateBudget, type ZipLimits } from './zip-guard.js';
@@ -12,18 +12,10 @@ import { InflateBudget, type ZipLimits } from './zip-guard.js';
 /** CSV gives strings; an .xlsx cell keeps the type Excel stored. */
 export type Cell = string | number | boolean | Date | null;
 
-export type RosterRecord =
-  | { kind: 'header'; cells: string[]; rowNumber: number }
-  | { kind: 'row'; cells: Cell[]; rowNumber: number };
+export type RosterRecord = { kind: 'header'; cells: string[]; rowNumber: number } | { kind: 'row'; cells: Cell[]; rowNumber: number };
 
 export type RosterFileErrorCode =
-  | 'EMPTY_FILE'
-  | 'NO_HEADER'
-  | 'NOT_TEXT'
-  | 'MALFORMED_CSV'
-  | 'CORRUPT_XLSX'
-  | 'NO_WORKSHEET'
-  | 'FILE_TOO_COMPLEX';
+  'EMPTY_FILE' | 'NO_HEADER' | 'NOT_TEXT' | 'MALFORMED_CSV' | 'CORRUPT_XLSX' | 'NO_WORKSHEET' | 'FILE_TOO_COMPLEX';
 
 /** The file as a whole cannot be read; no row of it is usable. */
 export class RosterFileError extends Error {
@@ -216,10 +208,7 @@ class CsvTokenizer {
           const q = text.indexOf('"', from);
           if (q === -1 || (q + 1 === n && !final)) {
             if (!final) return -1;
-            throw new RosterFileError(
-              'MALFORMED_CSV',
-              `Row ${this.recordsDone + 1} opens a quote (") that is never closed.`,
-            );
+            throw new RosterFileError('MALFORMED_CSV', `Row ${this.recordsDone + 1} opens a quote (") that is never closed.`);
           }
           if (text.charCodeAt(q + 1) === QUOTE) {
             value += text.slice(from, q + 1);
@@ -356,7 +345,10 @@ class XlsxFeed extends Transform {
   zip: Writable | null = null;
   private head: Buffer | null = Buffer.alloc(0);
 
-  constructor(private readonly budget: InflateBudget, private readonly onLimit: (problem: RosterFileError) => void) {
+  constructor(
+    private readonly budget: InflateBudget,
+    private readonly onLimit: (problem: RosterFileError) => void,
+  ) {
     super();
   }
 
@@ -382,7 +374,9 @@ class XlsxFeed extends Transform {
   override _flush(callback: TransformCallback): void {
     if (this.head === null) return callback();
     callback(
-      this.head.length === 0 ? new RosterFileError('EMPTY_FILE', 'The file is empty.') : new RosterFileError('CORRUPT_XLSX', CORRUPT_XLSX_MESSAGE),
+      this.head.length === 0
+        ? new RosterFileError('EMPTY_FILE', 'The file is empty.')
+        : new RosterFileError('CORRUPT_XLSX', CORRUPT_XLSX_MESSAGE),
     );
   }
 }
@@ -471,10 +465,13 @@ function capSharedStrings(workbook: object, max: number): void {
       }
       const capped = value;
       capped.push = (...items: unknown[]) => {
-        if (capped.length + items.length > max) throw fileTooComplex(`The workbook holds more than ${max.toLocaleString('en')} distinct texts.`);
+        if (capped.length + items.length > max)
+          throw fileTooComplex(`The workbook holds more than ${max.toLocaleString('en')} distinct texts.`);
         for (const item of items) {
           if (typeof item === 'string' && item.length > MAX_CELL_CHARS) {
-            throw fileTooComplex(`The workbook holds a text of ${item.length.toLocaleString('en')} characters; a cell holds at most ${MAX_CELL_CHARS.toLocaleString('en')}.`);
+            throw fileTooComplex(
+              `The workbook holds a text of ${item.length.toLocaleString('en')} characters; a cell holds at most ${MAX_CELL_CHARS.toLocaleString('en')}.`,
+            );
           }
         }
         return Array.prototype.push.apply(capped, items);
@@ -534,7 +531,10 @@ async function drainAbandoned(rows: AsyncIterator<ExcelJS.Row> | null, worksheet
  * RosterFileError CORRUPT_XLSX. A caller that stops early leaves the rest of the source to be read in
  * the background, so that nothing exceljs spooled to disk stays behind.
  */
-export async function* readXlsx(source: AsyncIterable<Buffer> | Readable, limits: XlsxLimits = DEFAULT_XLSX_LIMITS): AsyncGenerator<RosterRecord> {
+export async function* readXlsx(
+  source: AsyncIterable<Buffer> | Readable,
+  limits: XlsxLimits = DEFAULT_XLSX_LIMITS,
+): AsyncGenerator<RosterRecord> {
   // loaded on first use: exceljs and its zip libraries weigh ~28 MB that a CSV-only service never needs
   const { default: Excel } = await import('exceljs');
   let sourceError: unknown = null;

@@ -82,9 +82,7 @@ export interface SupplierInput {
   birthDate: string;
 }
 
-export type RowValidation =
-  | { ok: true; supplier: SupplierInput }
-  | { ok: false; supplierCode: string | null; problems: RowProblem[] };
+export type RowValidation = { ok: true; supplier: SupplierInput } | { ok: false; supplierCode: string | null; problems: RowProblem[] };
 
 type Cells = Partial<Record<RosterColumn, Cell>>;
 
@@ -368,9 +366,7 @@ export class RosterRowValidator {
       return null;
     }
     if (!SUPPLIER_CODE.test(code)) {
-      problems.push(
-        problem('supplier_code', 'SUPPLIER_CODE_FORMAT', 'use only letters A-Z, digits, "-" and "_", without spaces'),
-      );
+      problems.push(problem('supplier_code', 'SUPPLIER_CODE_FORMAT', 'use only letters A-Z, digits, "-" and "_", without spaces'));
       return null;
     }
     if (firstRow !== undefined) {
@@ -475,7 +471,11 @@ export class RosterRowValidator {
     if (parsed.ok) return parsed.value;
     if (parsed.problem === 'USCC_FORMAT') {
       problems.push(
-        problem('id_number', 'USCC_FORMAT', "for an ENTITY this is its unified social credit code (统一社会信用代码), which has 18 characters"),
+        problem(
+          'id_number',
+          'USCC_FORMAT',
+          'for an ENTITY this is its unified social credit code (统一社会信用代码), which has 18 characters',
+        ),
       );
     } else if (parsed.problem === 'USCC_CHARACTER') {
       const bad = [...text.toUpperCase()].find((ch) => !USCC_ALPHABET.includes(ch)) ?? '';
@@ -487,9 +487,7 @@ export class RosterRowValidator {
         ),
       );
     } else {
-      problems.push(
-        problem('id_number', 'USCC_CHECKSUM', 'the last character does not match the rest of the code; check for a typo'),
-      );
+      problems.push(problem('id_number', 'USCC_CHECKSUM', 'the last character does not match the rest of the code; check for a typo'));
     }
     return null;
   }
@@ -559,7 +557,13 @@ export class RosterRowValidator {
   }
 
   /** A non-negative decimal as a canonical string (two decimals for money), never through a float. */
-  private decimal(field: RosterColumn, cell: Cell | undefined, rule: DecimalRule, required: boolean, problems: RowProblem[]): string | null {
+  private decimal(
+    field: RosterColumn,
+    cell: Cell | undefined,
+    rule: DecimalRule,
+    required: boolean,
+    problems: RowProblem[],
+  ): string | null {
     let text: string;
     if (typeof cell === 'number') {
       // the cell already holds a binary float; its 15 significant digits are what Excel shows
@@ -583,7 +587,9 @@ export class RosterRowValidator {
     } else {
       const match = DECIMAL_TEXT.exec(text);
       if (match === null) {
-        problems.push(problem(field, formatCode, `${quoted(text)} is not a number; write digits with an optional decimal point, like 1234.5`));
+        problems.push(
+          problem(field, formatCode, `${quoted(text)} is not a number; write digits with an optional decimal point, like 1234.5`),
+        );
         return null;
       }
       sign = match[1];
@@ -616,9 +622,7 @@ export class RosterRowValidator {
     }
     if (!expiryGiven) {
       if (number !== '') {
-        problems.push(
-          problem('epidemic_cert_expiry', 'REQUIRED', 'the expiry date is required when a certificate number is given'),
-        );
+        problems.push(problem('epidemic_cert_expiry', 'REQUIRED', 'the expiry date is required when a certificate number is given'));
       }
       return [number === '' ? null : number, null];
     }
@@ -648,9 +652,7 @@ export class RosterRowValidator {
     }
     const match = DATE_TEXT.exec(text);
     if (match === null) {
-      problems.push(
-        problem(field, 'DATE_FORMAT', `${quoted(text)} is not a date; write it like 2026-05-01, 2026/5/1 or 2026年5月1日`),
-      );
+      problems.push(problem(field, 'DATE_FORMAT', `${quoted(text)} is not a date; write it like 2026-05-01, 2026/5/1 or 2026年5月1日`));
       return null;
     }
     const year = Number(match[1]);

@@ -30,7 +30,12 @@ function workerScript(): URL {
  */
 export async function* readXlsxInWorker(file: string, options: XlsxWorkerOptions): AsyncGenerator<RosterRecord> {
   const input: XlsxWorkerInput = { file, spoolDir: options.spoolDir, limits: options.limits, batchRows: BATCH_ROWS };
-  const worker = new Worker(workerScript(), { workerData: input, resourceLimits: { maxOldGenerationSizeMb: options.memoryMb }, stdout: true, stderr: true });
+  const worker = new Worker(workerScript(), {
+    workerData: input,
+    resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },
+    stdout: true,
+    stderr: true,
+  });
   // the worker has no business writing to the service's output; reading its streams keeps them from filling
   worker.stdout.resume();
   worker.stderr.resume();

@@ -147,7 +147,10 @@ export function buildZip(specs: ZipEntrySpec[], options: { zip64?: boolean } = {
 export function workbookParts(rows: string[][], options: { sharedStrings?: string } = {}): ZipEntrySpec[] {
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const sheetRows = rows
-    .map((cells, r) => `<row r="${r + 1}">${cells.map((c, i) => `<c r="${String.fromCharCode(65 + i)}${r + 1}" t="inlineStr"><is><t>${esc(c)}</t></is></c>`).join('')}</row>`)
+    .map(
+      (cells, r) =>
+        `<row r="${r + 1}">${cells.map((c, i) => `<c r="${String.fromCharCode(65 + i)}${r + 1}" t="inlineStr"><is><t>${esc(c)}</t></is></c>`).join('')}</row>`,
+    )
     .join('');
   const parts: ZipEntrySpec[] = [
     {

@@ -15,7 +15,10 @@ function inspect(zip: Buffer, limits: ZipLimits = DEFAULTS) {
 
 describe('inspectZipDirectory', () => {
   it('passes an ordinary workbook, counting its parts and their declared size', async () => {
-    const parts = workbookParts([['supplier_code', 'name'], ['S1', '王五']]);
+    const parts = workbookParts([
+      ['supplier_code', 'name'],
+      ['S1', '王五'],
+    ]);
     const { verdict } = await inspect(buildZip(parts));
     expect(verdict).toEqual({ ok: true, entries: parts.length, declaredBytes: expect.any(Number) });
   });
@@ -31,9 +34,16 @@ describe('inspectZipDirectory', () => {
   });
 
   it('refuses a part that expands more than the ratio allows, once it is past the grace size', async () => {
-    const bomb = buildZip([...workbookParts([['a']]), { name: 'xl/worksheets/sheet2.xml', repeat: { chunk: Buffer.alloc(MiB, 0x20), times: 50 } }]);
+    const bomb = buildZip([
+      ...workbookParts([['a']]),
+      { name: 'xl/worksheets/sheet2.xml', repeat: { chunk: Buffer.alloc(MiB, 0x20), times: 50 } },
+    ]);
     const { verdict } = await inspect(bomb);
-    expect(verdict).toMatchObject({ ok: false, tooComplex: true, message: expect.stringMatching(/xl\/worksheets\/sheet2\.xml expands [\d,]+ times/) });
+    expect(verdict).toMatchObject({
+      ok: false,
+      tooComplex: true,
+      message: expect.stringMatching(/xl\/worksheets\/sheet2\.xml expands [\d,]+ times/),
+    });
     // a small part may compress as well as it likes
     const small = buildZip([...workbookParts([['a']]), { name: 'xl/styles.xml', data: Buffer.alloc(RATIO_GRACE_BYTES - 1, 0x20) }]);
     expect((await inspect(small)).verdict.ok).toBe(true);
@@ -43,7 +53,10 @@ describe('inspectZipDirectory', () => {
     const parts = Array.from({ length: 12 }, (_, i) => ({ name: `xl/media/p${i}.bin`, repeat: { chunk: Buffer.alloc(MiB, i), times: 3 } }));
     const zip = buildZip(parts);
     expect((await inspect(zip, { maxInflatedBytes: 32 * MiB, maxRatio: 10_000 })).verdict).toMatchObject({ ok: false, tooComplex: true });
-    expect((await inspect(zip, { maxInflatedBytes: 40 * MiB, maxRatio: 10_000 })).verdict).toMatchObject({ ok: true, declaredBytes: 36 * MiB });
+    expect((await inspect(zip, { maxInflatedBytes: 40 * MiB, maxRatio: 10_000 })).verdict).toMatchObject({
+      ok: true,
+      declaredBytes: 36 * MiB,
+    });
   });
 
   it('refuses more parts than any workbook has', async () => {
@@ -54,18 +67,32 @@ describe('inspectZipDirectory', () => {
   it('reads zip64 sizes, so that a zip64 directory cannot hide a bomb', async () => {
     const honest = buildZip(workbookParts([['a']]), { zip64: true });
     expect((await inspect(honest)).verdict).toMatchObject({ ok: true, entries: 5 });
-    const liar = buildZip([...workbookParts([['a']]).slice(0, 4), { name: 'xl/worksheets/sheet1.xml', data: '<x/>', declaredSize: 5 * 1024 * MiB }], { zip64: true });
-    expect((await inspect(liar)).verdict).toMatchObject({ ok: false, tooComplex: true, message: expect.stringMatching(/more than 512 MiB/) });
+    const liar = buildZip(
+      [...workbookParts([['a']]).slice(0, 4), { name: 'xl/worksheets/sheet1.xml', data: '<x/>', declaredSize: 5 * 1024 * MiB }],
+      { zip64: true },
+    );
+    expect((await inspect(liar)).verdict).toMatchObject({
+      ok: false,
+      tooComplex: true,
+      message: expect.stringMatching(/more than 512 MiB/),
+    });
   });
 
   it('takes the sizes the directory declares, even where the local headers hide them', async () => {
-    const zip = buildZip([{ name: 'xl/worksheets/sheet1.xml', repeat: { chunk: Buffer.alloc(MiB), times: 600 }, hideSizes: true, declaredSize: 600 * MiB }]);
+    const zip = buildZip([
+      { name: 'xl/worksheets/sheet1.xml', repeat: { chunk: Buffer.alloc(MiB), times: 600 }, hideSizes: true, declaredSize: 600 * MiB },
+    ]);
     expect((await inspect(zip)).verdict).toMatchObject({ ok: false, tooComplex: true });
   });
 
   it('calls a file without a readable directory unreadable, not too complex (the import reports it damaged)', async () => {
     const whole = buildZip(workbookParts([['a']]));
-    for (const bytes of [Buffer.alloc(0), Buffer.from('PK\u0003\u0004garbage'), whole.subarray(0, Math.floor(whole.length / 2)), whole.subarray(0, whole.length - 30)]) {
+    for (const bytes of [
+      Buffer.alloc(0),
+      Buffer.from('PK\u0003\u0004garbage'),
+      whole.subarray(0, Math.floor(whole.length / 2)),
+      whole.subarray(0, whole.length - 30),
+    ]) {
       expect((await inspect(bytes)).verdict).toMatchObject({ ok: false, tooComplex: false });
     }
     // a directory that claims more entries than it holds

@@ -94,7 +94,8 @@ export async function inspectZipDirectory(read: ReadAt, size: number, limits: Zi
     directoryAt = u64(record, 48);
   }
 
-  if (entries > MAX_ZIP_ENTRIES) return tooComplex(`The workbook has ${entries.toLocaleString('en')} parts; at most ${MAX_ZIP_ENTRIES.toLocaleString('en')} are read.`);
+  if (entries > MAX_ZIP_ENTRIES)
+    return tooComplex(`The workbook has ${entries.toLocaleString('en')} parts; at most ${MAX_ZIP_ENTRIES.toLocaleString('en')} are read.`);
   if (directoryBytes > MAX_DIRECTORY_BYTES) return tooComplex(`The workbook's table of contents is ${mib(directoryBytes)}.`);
   if (directoryAt + directoryBytes > size) return unreadable('the directory lies outside the file');
 
@@ -114,7 +115,11 @@ export async function inspectZipDirectory(read: ReadAt, size: number, limits: Zi
     if (next > directory.length) return unreadable('the directory is shorter than it says');
     const name = directory.toString('utf8', pos + DIRECTORY_ENTRY_BYTES, pos + DIRECTORY_ENTRY_BYTES + nameBytes);
     if (uncompressed === 0xffffffff || compressed === 0xffffffff) {
-      const sizes = zip64Sizes(directory.subarray(pos + DIRECTORY_ENTRY_BYTES + nameBytes, pos + DIRECTORY_ENTRY_BYTES + nameBytes + extraBytes), uncompressed, compressed);
+      const sizes = zip64Sizes(
+        directory.subarray(pos + DIRECTORY_ENTRY_BYTES + nameBytes, pos + DIRECTORY_ENTRY_BYTES + nameBytes + extraBytes),
+        uncompressed,
+        compressed,
+      );
       if (!sizes) return unreadable(`${name}: zip64 sizes missing`);
       ({ uncompressed, compressed } = sizes);
     }
@@ -123,7 +128,9 @@ export async function inspectZipDirectory(read: ReadAt, size: number, limits: Zi
       return tooComplex(`The workbook expands to more than ${mib(limits.maxInflatedBytes)}, the most a roster may take.`);
     }
     if (uncompressed > RATIO_GRACE_BYTES && uncompressed > limits.maxRatio * Math.max(compressed, 1)) {
-      return tooComplex(`The part ${name} expands ${Math.round(uncompressed / Math.max(compressed, 1)).toLocaleString('en')} times; a roster expands at most ${limits.maxRatio} times.`);
+      return tooComplex(
+        `The part ${name} expands ${Math.round(uncompressed / Math.max(compressed, 1)).toLocaleString('en')} times; a roster expands at most ${limits.maxRatio} times.`,
+      );
     }
     pos = next;
   }
@@ -148,7 +155,7 @@ export async function inspectZipFile(file: string, limits: ZipLimits): Promise<Z
 
 /** The 64-bit sizes of a zip64 extra field, present only for the fields whose 32-bit value is all ones. */
 function zip64Sizes(extra: Buffer, uncompressed: number, compressed: number): { uncompressed: number; compressed: number } | null {
-  for (let p = 0; p + 4 <= extra.length; ) {
+  for (let p = 0; p + 4 <= extra.length;) {
     const id = extra.readUInt16LE(p);
     const length = extra.readUInt16LE(p + 2);
     if (id === ZIP64_EXTRA_ID) {
