@@ -12,6 +12,7 @@ import { EligibilityModule } from './eligibility/eligibility.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { DisbursementsModule } from './disbursements/disbursements.module.js';
 import { HealthModule } from './health/health.module.js';
+import { AccessModule } from './common/access/access.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { LoansModule } from './loans/loans.module.js';
@@ -36,6 +37,7 @@ export class AppModule implements OnApplicationBootstrap {
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.databasePoolSize)),
         JobsModule,
         AuditModule,
+        AccessModule,
         IdempotencyModule,
         AuthModule,
         // after AuthModule: input is read only for callers it let in

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
-import type { Role } from '../src/auth/roles.js';
+import type { Role } from '../src/common/access/roles.js';
 import { PageQuery } from '../src/common/pagination.js';
 import { uscc } from './support/ids.js';
 import { expectFieldError, expectProblem } from './support/problems.js';

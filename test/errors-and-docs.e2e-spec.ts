@@ -1,7 +1,7 @@
 import { Reflector } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
-import { PUBLIC_KEY, ROLES_KEY } from '../src/auth/decorators.js';
+import { PUBLIC_KEY, ROLES_KEY } from '../src/common/access/route-decorators.js';
 import { uscc } from './support/ids.js';
 import { expectProblem } from './support/problems.js';
 import { routeHandlers, type RouteHandler } from './support/routes.js';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ROLES, type Role } from '../src/auth/roles.js';
+import { ROLES, type Role } from '../src/common/access/roles.js';
 import { expectFieldError, expectProblem } from './support/problems.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 

@@ -3,9 +3,9 @@ import { UuidParam } from '../common/params.js';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../common/openapi.js';
 import { RedactOnReplay } from '../idempotency/idempotency.interceptor.js';
-import type { Actor } from './actor.js';
+import type { Actor } from '../common/access/actor.js';
 import { ApiKeysService } from './api-keys.service.js';
-import { CurrentActor, Roles } from './decorators.js';
+import { CurrentActor, Roles } from '../common/access/route-decorators.js';
 import { ApiKeyResponse, CreateApiKeyDto, CreatedApiKeyResponse } from './dto.js';
 
 @ApiTags('core enterprises')

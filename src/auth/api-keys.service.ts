@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { notFound } from '../common/errors.js';
 import { CoreEnterprisesService } from '../core-enterprises/core-enterprises.service.js';
 import { sql } from '../database/sql.js';
-import type { Actor } from './actor.js';
+import type { Actor } from '../common/access/actor.js';
 import { AuthService } from './auth.service.js';
 import type { ApiKeyResponse, CreatedApiKeyResponse } from './dto.js';
 

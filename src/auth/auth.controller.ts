@@ -5,7 +5,7 @@ import { ApiProblems } from '../common/openapi.js';
 import { requestIdOf } from '../common/request-id.js';
 import { AuthService } from './auth.service.js';
 import { clientAddress } from './client-address.js';
-import { Public } from './decorators.js';
+import { Public } from '../common/access/route-decorators.js';
 import { LoginDto, LoginResponse } from './dto.js';
 
 @ApiTags('auth')

@@ -3,11 +3,11 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { CommonErrors, DomainError } from '../common/errors.js';
 import { requestIdOf } from '../common/request-id.js';
-import type { Actor } from './actor.js';
+import type { Actor } from '../common/access/actor.js';
 import { AuthErrors } from './auth.errors.js';
 import { AuthService } from './auth.service.js';
-import { PUBLIC_KEY, ROLES_KEY } from './decorators.js';
-import type { Role } from './roles.js';
+import { PUBLIC_KEY, ROLES_KEY } from '../common/access/route-decorators.js';
+import type { Role } from '../common/access/roles.js';
 
 /**
  * One global guard: who is calling (Bearer JWT or X-Api-Key), then whether the route lets that role

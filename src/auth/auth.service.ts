@@ -8,11 +8,11 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/tokens.js';
 import { CommonErrors, DomainError, invalid } from '../common/errors.js';
 import { sql } from '../database/sql.js';
-import type { Actor } from './actor.js';
+import type { Actor } from '../common/access/actor.js';
 import { AuthErrors } from './auth.errors.js';
 import { LoginAttemptsService, type AttemptReservation } from './login-attempts.service.js';
 import { burnVerification, verifyPassword } from './passwords.js';
-import { ROLES, type Role } from './roles.js';
+import { ROLES, type Role } from '../common/access/roles.js';
 import { UsersService, type TokenSubject } from './users.service.js';
 
 interface TokenClaims {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, MinLength } from 'class-validator';
 import type { FieldError } from '../common/errors.js';
 import { Checked, IsNotBlank } from '../common/validation.js';
-import { ROLES, type Role } from './roles.js';
+import { ROLES, type Role } from '../common/access/roles.js';
 
 /** ENTERPRISE users act for one core enterprise; the bank's people for none. */
 function coreEnterpriseBindingProblems(coreEnterpriseId: unknown, user: Record<string, unknown>): FieldError[] {

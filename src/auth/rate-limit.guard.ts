@@ -6,7 +6,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/tokens.js';
 import { AuthErrors } from './auth.errors.js';
 import { clientAddress } from './client-address.js';
-import { NOT_RATE_LIMITED_KEY, PUBLIC_KEY } from './decorators.js';
+import { NOT_RATE_LIMITED_KEY, PUBLIC_KEY } from '../common/access/route-decorators.js';
 import { PgThrottlerStorage } from './pg-throttler-storage.js';
 
 interface RateLimit {

@@ -5,12 +5,12 @@ import { ApiProblems } from '../common/openapi.js';
 import { PageQuery } from '../common/pagination.js';
 import type { Request } from 'express';
 import { RedactOnReplay } from '../idempotency/idempotency.interceptor.js';
-import type { Actor } from './actor.js';
+import type { Actor } from '../common/access/actor.js';
 import { AuthService } from './auth.service.js';
 import { clientAddress } from './client-address.js';
-import { CurrentActor, Roles } from './decorators.js';
+import { CurrentActor, Roles } from '../common/access/route-decorators.js';
 import { ChangeOwnPasswordDto, CreateUserDto, DisableUserDto, LoginResponse, ResetPasswordDto, UserResponse } from './dto.js';
-import { OWNER_AND_STAFF } from './roles.js';
+import { OWNER_AND_STAFF } from '../common/access/roles.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('users')

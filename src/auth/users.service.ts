@@ -7,12 +7,12 @@ import { Page } from '../common/pagination.js';
 import { CoreEnterprisesService } from '../core-enterprises/core-enterprises.service.js';
 import { pageOf } from '../database/paging.js';
 import { UNIQUE_VIOLATION, pgCode, sql } from '../database/sql.js';
-import type { Actor } from './actor.js';
+import type { Actor } from '../common/access/actor.js';
 import { AuthErrors } from './auth.errors.js';
 import type { CreateUserDto, UserResponse } from './dto.js';
 import { LoginAttemptsService } from './login-attempts.service.js';
 import { hashPassword } from './passwords.js';
-import type { Role } from './roles.js';
+import type { Role } from '../common/access/roles.js';
 
 interface UserRow {
   id: string;

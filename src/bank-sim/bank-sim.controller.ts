@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/decorators.js';
+import { Roles } from '../common/access/route-decorators.js';
 import { notFound } from '../common/errors.js';
 import { ApiProblems } from '../common/openapi.js';
 import { BankSimService, transferPageView, transferView } from './bank-sim.service.js';

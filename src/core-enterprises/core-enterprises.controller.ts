@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../auth/actor.js';
-import { CurrentActor, Roles } from '../auth/decorators.js';
-import { OWNER_AND_STAFF } from '../auth/roles.js';
+import type { Actor } from '../common/access/actor.js';
+import { CurrentActor, Roles } from '../common/access/route-decorators.js';
+import { OWNER_AND_STAFF } from '../common/access/roles.js';
 import { ApiProblems } from '../common/openapi.js';
 import { UuidParam } from '../common/params.js';
 import { CoreEnterprisesService } from './core-enterprises.service.js';

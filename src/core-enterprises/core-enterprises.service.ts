@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { assertVisible, tenantOf, type Actor } from '../auth/actor.js';
+import { assertVisible, tenantOf, type Actor } from '../common/access/actor.js';
 import { DomainError, notFound } from '../common/errors.js';
 import { money } from '../common/money.js';
 import { Page } from '../common/pagination.js';

@@ -11,9 +11,9 @@ import {
 } from '@nestjs/swagger';
 import busboy from 'busboy';
 import type { Request, Response } from 'express';
-import type { Actor } from '../auth/actor.js';
-import { CurrentActor, Roles } from '../auth/decorators.js';
-import { STAFF } from '../auth/roles.js';
+import type { Actor } from '../common/access/actor.js';
+import { CurrentActor, Roles } from '../common/access/route-decorators.js';
+import { STAFF } from '../common/access/roles.js';
 import { CommonErrors, DomainError } from '../common/errors.js';
 import { ApiProblems } from '../common/openapi.js';
 import { UuidParam } from '../common/params.js';

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../auth/actor.js';
-import { CurrentActor, Roles } from '../auth/decorators.js';
-import { OWNER_AND_STAFF } from '../auth/roles.js';
+import type { Actor } from '../common/access/actor.js';
+import { CurrentActor, Roles } from '../common/access/route-decorators.js';
+import { OWNER_AND_STAFF } from '../common/access/roles.js';
 import { ApiProblems } from '../common/openapi.js';
 import { UuidParam } from '../common/params.js';
 import { BlacklistDto, EligibilityQuery, EligibilityResponse, PreviewDto, ScreeningResultsQuery, UnblacklistDto } from './dto.js';

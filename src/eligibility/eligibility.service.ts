@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { assertVisible, type Actor } from '../auth/actor.js';
+import { assertVisible, type Actor } from '../common/access/actor.js';
 import { businessDate } from '../common/business-date.js';
 import { DomainError, notFound } from '../common/errors.js';
 import { maskIdNumber } from '../common/identifiers.js';

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { NotRateLimited, Public } from '../auth/decorators.js';
+import { NotRateLimited, Public } from '../common/access/route-decorators.js';
 
 @ApiTags('health')
 @Controller('health')

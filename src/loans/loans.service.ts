@@ -4,7 +4,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { actorSeenBy, assertVisible, systemActor, tenantOf, type Actor, type ActorRef } from '../auth/actor.js';
+import { actorSeenBy, assertVisible, systemActor, tenantOf, type Actor, type ActorRef } from '../common/access/actor.js';
 import { DomainError, notFound } from '../common/errors.js';
 import { maskBankAccount, maskIdNumber } from '../common/identifiers.js';
 import { Dec, money } from '../common/money.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { actorSeenBy, assertVisible, tenantOf, type Actor } from '../auth/actor.js';
+import { actorSeenBy, assertVisible, tenantOf, type Actor } from '../common/access/actor.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { notFound } from '../common/errors.js';
 import { Dec, money } from '../common/money.js';

@@ -1,9 +1,9 @@
 import { Controller, Get, Headers, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { Actor } from '../auth/actor.js';
-import { CurrentActor, Roles } from '../auth/decorators.js';
-import { OWNER_AND_STAFF } from '../auth/roles.js';
+import type { Actor } from '../common/access/actor.js';
+import { CurrentActor, Roles } from '../common/access/route-decorators.js';
+import { OWNER_AND_STAFF } from '../common/access/roles.js';
 import { ApiProblems } from '../common/openapi.js';
 import { PageQuery } from '../common/pagination.js';
 import { UuidParam } from '../common/params.js';

@@ -9,7 +9,7 @@ import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { assertVisible, callerKey, type Actor } from '../auth/actor.js';
+import { assertVisible, callerKey, type Actor } from '../common/access/actor.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/tokens.js';
 import { csvLine, CSV_BOM } from '../common/csv.js';

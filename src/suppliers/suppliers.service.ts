@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { assertVisible, type Actor } from '../auth/actor.js';
+import { assertVisible, type Actor } from '../common/access/actor.js';
 import { notFound } from '../common/errors.js';
 import { maskBankAccount, maskIdNumber, maskPhone } from '../common/identifiers.js';
 import { Page } from '../common/pagination.js';

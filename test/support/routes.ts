@@ -2,8 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
-import { PUBLIC_KEY, ROLES_KEY } from '../../src/auth/decorators.js';
-import type { Role } from '../../src/auth/roles.js';
+import { PUBLIC_KEY, ROLES_KEY } from '../../src/common/access/route-decorators.js';
+import type { Role } from '../../src/common/access/roles.js';
 
 /** A route handler of the app, as its controller declares it. */
 export interface RouteHandler {

@@ -11,7 +11,7 @@ import { AppModule } from '../../src/app.module.js';
 import { configureApp } from '../../src/app.setup.js';
 import { createRootLogger, PinoNestLogger } from '../../src/common/logging.js';
 import { DEV_ADMIN_PASSWORD, DEV_ADMIN_USERNAME, loadConfig, type AppConfig } from '../../src/config/app-config.js';
-import type { Role } from '../../src/auth/roles.js';
+import type { Role } from '../../src/common/access/roles.js';
 import { uscc } from './ids.js';
 
 export interface TestUser {

@@ -1,4 +1,4 @@
-import { notFound } from '../common/errors.js';
+import { notFound } from '../errors.js';
 import type { Role } from './roles.js';
 
 /** Who is calling: a user (JWT), a core enterprise's system (API key), or the service itself. */

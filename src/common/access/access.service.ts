@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { sql } from '../../database/sql.js';
+import { notFound } from '../errors.js';
+import { tenantOf, type Actor } from './actor.js';
+
+/**
+ * A kind of record a caller may or may not touch: the table that holds it and the column naming the
+ * core enterprise it belongs to. Each module declares its own (`LOAN_APPLICATION`, `SUPPLIER`...),
+ * so this file knows no module's tables.
+ */
+export interface Resource {
+  /** As a 404 names it: "Loan application 7f3c... not found". */
+  readonly what: string;
+  readonly table: string;
+  readonly tenantColumn: string;
+}
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function resource(what: string, table: string, tenantColumn = 'core_enterprise_id'): Resource {
+  if (!IDENTIFIER.test(table) || !IDENTIFIER.test(tenantColumn)) throw new Error(`resource ${what}: not an SQL identifier`);
+  return Object.freeze({ what, table, tenantColumn });
+}
+
+/**
+ * The one question every service asks before it reads or changes a record: which of these ids may
+ * this caller touch? The bank's staff may touch every record (whether it exists is the loader's
+ * question); a core enterprise only its own. Another core enterprise's record answers exactly like
+ * a missing one (404), so a caller cannot even learn that it exists.
+ */
+@Injectable()
+export class AccessService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The subset of `ids` the caller may touch. */
+  async accessibleIds(actor: Actor, target: Resource, ids: readonly string[], db: EntityManager = this.db.manager): Promise<Set<string>> {
+    const tenant = tenantOf(actor);
+    if (tenant === null) return new Set(ids);
+    if (target.tenantColumn === 'id') return new Set(ids.filter((id) => id === tenant));
+    // What is not an id at all is no record the caller may touch, and never reaches the cast.
+    const candidates = [...new Set(ids.filter((id) => UUID.test(id)))];
+    if (candidates.length === 0) return new Set();
+    const { rows } = await sql<{ id: string }>(
+      db,
+      `SELECT id FROM ${target.table} WHERE id = ANY($1::uuid[]) AND ${target.tenantColumn} = $2`,
+      [candidates, tenant],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Throws the 404 of the first id the caller may not touch. */
+  async requireAccess(actor: Actor, target: Resource, ids: string | readonly string[], db?: EntityManager): Promise<void> {
+    const wanted = typeof ids === 'string' ? [ids] : ids;
+    const allowed = await this.accessibleIds(actor, target, wanted, db);
+    const refused = wanted.find((id) => !allowed.has(id));
+    if (refused !== undefined) throw notFound(target.what, refused);
+  }
+}
