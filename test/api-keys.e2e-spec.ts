@@ -97,10 +97,13 @@ describe('API keys', () => {
 
   it('gives no staff powers', async () => {
     const { auth } = await t.apiKey(own.id);
-    expectProblem(await t.http().get('/users').set(auth), 403, 'FORBIDDEN');
-    expectProblem(await t.http().get('/audit-events').set(auth), 403, 'FORBIDDEN');
-    expectProblem(await t.http().patch(`/core-enterprises/${own.id}`).set(auth).send({ name: 'renamed' }), 403, 'FORBIDDEN');
-    expectProblem(await t.http().post(`/core-enterprises/${own.id}/api-keys`).set(auth).send({}), 403, 'FORBIDDEN');
+    const refusals = [
+      expectProblem(await t.http().get('/users').set(auth), 403, 'FORBIDDEN'),
+      expectProblem(await t.http().get('/audit-events').set(auth), 403, 'FORBIDDEN'),
+      expectProblem(await t.http().patch(`/core-enterprises/${own.id}`).set(auth).send({ name: 'renamed' }), 403, 'FORBIDDEN'),
+      expectProblem(await t.http().post(`/core-enterprises/${own.id}/api-keys`).set(auth).send({}), 403, 'FORBIDDEN'),
+    ];
+    expect(refusals.map((p) => p.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
   });
 
   it('stops working once revoked', async () => {
@@ -132,25 +135,38 @@ describe('API keys', () => {
   it('refuses keys that were never issued', async () => {
     const issued = await t.apiKey(own.id);
     const altered = issued.key.slice(0, -1) + (issued.key.endsWith('A') ? 'B' : 'A');
-    expectProblem(await t.http().get('/users/me').set('X-Api-Key', altered), 401, 'INVALID_API_KEY');
-    expectProblem(await t.http().get('/users/me').set('X-Api-Key', 'not-even-the-prefix'), 401, 'INVALID_API_KEY');
-    expectProblem(
-      await t
-        .http()
-        .get('/users/me')
-        .set('X-Api-Key', `clk_${'a'.repeat(300)}`),
-      401,
-      'INVALID_API_KEY',
-    );
+    const refusals = [
+      expectProblem(await t.http().get('/users/me').set('X-Api-Key', altered), 401, 'INVALID_API_KEY'),
+      expectProblem(await t.http().get('/users/me').set('X-Api-Key', 'not-even-the-prefix'), 401, 'INVALID_API_KEY'),
+      expectProblem(
+        await t
+          .http()
+          .get('/users/me')
+          .set('X-Api-Key', `clk_${'a'.repeat(300)}`),
+        401,
+        'INVALID_API_KEY',
+      ),
+    ];
+    expect(refusals.map((p) => p.code)).toEqual(['INVALID_API_KEY', 'INVALID_API_KEY', 'INVALID_API_KEY']);
   });
 
   it('refuses a key for a core enterprise that does not exist, and a bad label', async () => {
-    expectProblem(
+    const unknown = expectProblem(
       await t.http().post('/core-enterprises/00000000-0000-4000-8000-000000000000/api-keys').set(t.admin.auth).send({}),
       404,
       'NOT_FOUND',
     );
-    expectFieldError(await t.http().post(`/core-enterprises/${own.id}/api-keys`).set(t.admin.auth).send({ name: '' }), 'name');
-    expectFieldError(await t.http().post('/core-enterprises/not-a-uuid/api-keys').set(t.admin.auth).send({}), 'id', 'INVALID_UUID');
+    expect(unknown.code).toBe('NOT_FOUND');
+    const badLabel = expectFieldError(
+      await t.http().post(`/core-enterprises/${own.id}/api-keys`).set(t.admin.auth).send({ name: '' }),
+      'name',
+    );
+    expect(badLabel.field).toBe('name');
+    const badId = expectFieldError(
+      await t.http().post('/core-enterprises/not-a-uuid/api-keys').set(t.admin.auth).send({}),
+      'id',
+      'INVALID_UUID',
+    );
+    expect(badId).toMatchObject({ field: 'id', code: 'INVALID_UUID' });
   });
 });

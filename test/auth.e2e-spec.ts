@@ -43,7 +43,8 @@ describe('auth', () => {
 
     it('refuses a wrong password with 401 INVALID_CREDENTIALS', async () => {
       const u = await t.user('AUDITOR');
-      expectProblem(await login(u.username, `${u.password}x`), 401, 'INVALID_CREDENTIALS');
+      const problem = expectProblem(await login(u.username, `${u.password}x`), 401, 'INVALID_CREDENTIALS');
+      expect(problem).toMatchObject({ status: 401, code: 'INVALID_CREDENTIALS' });
     });
 
     it('answers an unknown user exactly like a wrong password', async () => {
@@ -60,11 +61,13 @@ describe('auth', () => {
       ['username', { password: 'whatever-1234' }],
       ['password', { username: 'someone' }],
     ])('refuses a body without %s, naming the field', async (field, body) => {
-      expectFieldError(await t.http().post('/auth/login').send(body), field, 'REQUIRED');
+      const error = expectFieldError(await t.http().post('/auth/login').send(body), field, 'REQUIRED');
+      expect(error).toMatchObject({ field, code: 'REQUIRED' });
     });
 
     it('refuses a password that is not a string', async () => {
-      expectFieldError(await login(officer.username, 12345678), 'password');
+      const error = expectFieldError(await login(officer.username, 12345678), 'password');
+      expect(error.field).toBe('password');
     });
 
     it('refuses malformed JSON with 400 MALFORMED_JSON', async () => {
@@ -133,12 +136,14 @@ describe('auth', () => {
       for (let i = 0; i < MAX_FAILURES; i++) {
         expectProblem(await login(u.username, 'wrong-password').set('X-Forwarded-For', `203.0.113.${i + 1}`), 401, 'INVALID_CREDENTIALS');
       }
-      expectProblem(await login(u.username, u.password).set('X-Forwarded-For', '198.51.100.1'), 429, 'LOGIN_THROTTLED');
+      const locked = expectProblem(await login(u.username, u.password).set('X-Forwarded-For', '198.51.100.1'), 429, 'LOGIN_THROTTLED');
+      expect(locked).toMatchObject({ status: 429, code: 'LOGIN_THROTTLED' });
     });
 
     it('throttles unknown usernames too, so that locking does not reveal which exist', async () => {
       for (let i = 0; i < MAX_FAILURES; i++) expectProblem(await login('ghost.user', 'wrong-password'), 401, 'INVALID_CREDENTIALS');
-      expectProblem(await login('ghost.user', 'wrong-password'), 429, 'LOGIN_THROTTLED');
+      const locked = expectProblem(await login('ghost.user', 'wrong-password'), 429, 'LOGIN_THROTTLED');
+      expect(locked).toMatchObject({ status: 429, code: 'LOGIN_THROTTLED' });
     });
   });
 
@@ -147,9 +152,12 @@ describe('auth', () => {
     const me = (headers: Record<string, string>) => t.http().get('/users/me').set(headers);
 
     it('refuses a request without credentials with 401 UNAUTHENTICATED', async () => {
-      expectProblem(await t.http().get('/core-enterprises'), 401, 'UNAUTHENTICATED');
-      expectProblem(await me({ Authorization: 'Basic YWRtaW46YWRtaW4=' }), 401, 'UNAUTHENTICATED');
-      expectProblem(await me({ Authorization: 'Bearer' }), 401, 'UNAUTHENTICATED');
+      const refusals = [
+        expectProblem(await t.http().get('/core-enterprises'), 401, 'UNAUTHENTICATED'),
+        expectProblem(await me({ Authorization: 'Basic YWRtaW46YWRtaW4=' }), 401, 'UNAUTHENTICATED'),
+        expectProblem(await me({ Authorization: 'Bearer' }), 401, 'UNAUTHENTICATED'),
+      ];
+      expect(refusals.map((p) => p.code)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED']);
     });
 
     it('accepts a token signed with the service secret (the control for the forgeries below)', async () => {
@@ -158,8 +166,11 @@ describe('auth', () => {
     });
 
     it('refuses garbage', async () => {
-      expectProblem(await me({ Authorization: 'Bearer not.a.jwt' }), 401, 'INVALID_TOKEN');
-      expectProblem(await me({ Authorization: 'Bearer abc' }), 401, 'INVALID_TOKEN');
+      const refusals = [
+        expectProblem(await me({ Authorization: 'Bearer not.a.jwt' }), 401, 'INVALID_TOKEN'),
+        expectProblem(await me({ Authorization: 'Bearer abc' }), 401, 'INVALID_TOKEN'),
+      ];
+      expect(refusals.map((p) => p.code)).toEqual(['INVALID_TOKEN', 'INVALID_TOKEN']);
     });
 
     it('refuses a token signed with another secret', async () => {
@@ -167,7 +178,8 @@ describe('auth', () => {
         { ...claimsOf(officer), role: 'ADMIN' },
         { secret: 'some-other-secret-of-32-characters!', issuer: 'chainlend', expiresIn: 60 },
       );
-      expectProblem(await me({ Authorization: `Bearer ${forged}` }), 401, 'INVALID_TOKEN');
+      const problem = expectProblem(await me({ Authorization: `Bearer ${forged}` }), 401, 'INVALID_TOKEN');
+      expect(problem).toMatchObject({ status: 401, code: 'INVALID_TOKEN' });
     });
 
     it('refuses an expired token', async () => {
@@ -176,24 +188,28 @@ describe('auth', () => {
         { ...claimsOf(officer), iat: now - 7200, exp: now - 60 },
         { secret: t.config.jwtSecret, issuer: 'chainlend' },
       );
-      expectProblem(await me({ Authorization: `Bearer ${expired}` }), 401, 'INVALID_TOKEN');
+      const problem = expectProblem(await me({ Authorization: `Bearer ${expired}` }), 401, 'INVALID_TOKEN');
+      expect(problem).toMatchObject({ status: 401, code: 'INVALID_TOKEN' });
     });
 
     it('refuses a token from another issuer', async () => {
       const other = await jwt.signAsync(claimsOf(officer), { secret: t.config.jwtSecret, issuer: 'someone-else', expiresIn: 60 });
-      expectProblem(await me({ Authorization: `Bearer ${other}` }), 401, 'INVALID_TOKEN');
+      const problem = expectProblem(await me({ Authorization: `Bearer ${other}` }), 401, 'INVALID_TOKEN');
+      expect(problem).toMatchObject({ status: 401, code: 'INVALID_TOKEN' });
     });
 
     it('refuses an unsigned (alg none) token', async () => {
       const unsigned = `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url({ ...claimsOf(officer), role: 'ADMIN', iss: 'chainlend' })}.`;
-      expectProblem(await me({ Authorization: `Bearer ${unsigned}` }), 401, 'INVALID_TOKEN');
+      const problem = expectProblem(await me({ Authorization: `Bearer ${unsigned}` }), 401, 'INVALID_TOKEN');
+      expect(problem).toMatchObject({ status: 401, code: 'INVALID_TOKEN' });
     });
 
     it('refuses a real token whose claims were edited', async () => {
       const [header, payload, signature] = officer.token.split('.');
       const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
       const edited = `${header}.${b64url({ ...claims, role: 'ADMIN' })}.${signature}`;
-      expectProblem(await t.http().get('/users').set('Authorization', `Bearer ${edited}`), 401, 'INVALID_TOKEN');
+      const problem = expectProblem(await t.http().get('/users').set('Authorization', `Bearer ${edited}`), 401, 'INVALID_TOKEN');
+      expect(problem).toMatchObject({ status: 401, code: 'INVALID_TOKEN' });
     });
 
     it('refuses a correctly signed token with a role the service does not know', async () => {
@@ -201,11 +217,13 @@ describe('auth', () => {
         { ...claimsOf(officer), role: 'ROOT' },
         { secret: t.config.jwtSecret, issuer: 'chainlend', expiresIn: 60 },
       );
-      expectProblem(await me({ Authorization: `Bearer ${token}` }), 401, 'INVALID_TOKEN');
+      const problem = expectProblem(await me({ Authorization: `Bearer ${token}` }), 401, 'INVALID_TOKEN');
+      expect(problem).toMatchObject({ status: 401, code: 'INVALID_TOKEN' });
     });
 
     it('refuses an unknown X-Api-Key even next to a valid bearer token', async () => {
-      expectProblem(await me({ ...officer.auth, 'X-Api-Key': 'clk_not-a-key' }), 401, 'INVALID_API_KEY');
+      const problem = expectProblem(await me({ ...officer.auth, 'X-Api-Key': 'clk_not-a-key' }), 401, 'INVALID_API_KEY');
+      expect(problem).toMatchObject({ status: 401, code: 'INVALID_API_KEY' });
     });
   });
 });

@@ -118,7 +118,7 @@ describe('bad input is a 400, never a 500', () => {
 
   describe('where it used to reach the database', () => {
     it('refuses a NUL in a login', async () => {
-      expectFieldError(
+      const error = expectFieldError(
         await t
           .http()
           .post('/auth/login')
@@ -126,10 +126,11 @@ describe('bad input is a 400, never a 500', () => {
         'username',
         'INVALID_CHARACTER',
       );
+      expect(error).toMatchObject({ field: 'username', code: 'INVALID_CHARACTER' });
     });
 
     it('refuses deep JSON on the login before reading it', async () => {
-      expectProblem(
+      const problem = expectProblem(
         await t
           .http()
           .post('/auth/login')
@@ -138,17 +139,19 @@ describe('bad input is a 400, never a 500', () => {
         400,
         'JSON_TOO_DEEP',
       );
+      expect(problem).toMatchObject({ status: 400, code: 'JSON_TOO_DEEP' });
     });
 
     it('refuses a NUL in a name, and a lone surrogate in a rule, naming each', async () => {
-      expectFieldError(
+      const inName = expectFieldError(
         await t.http().post('/core-enterprises').set(t.admin.auth).send({ name: NUL, uscc: uscc(), guaranteeCap: '1.00' }),
         'name',
         'INVALID_CHARACTER',
       );
+      expect(inName).toMatchObject({ field: 'name', code: 'INVALID_CHARACTER' });
       const ce = await t.coreEnterprise();
       const rules = [{ name: LONE_SURROGATE, fact: 'herdSize', operator: '>=', value: 10 }];
-      expectFieldError(
+      const inRule = expectFieldError(
         await t
           .http()
           .post('/programmes')
@@ -157,18 +160,26 @@ describe('bad input is a 400, never a 500', () => {
         'eligibilityRules[0].name',
         'INVALID_CHARACTER',
       );
+      expect(inRule).toMatchObject({ field: 'eligibilityRules[0].name', code: 'INVALID_CHARACTER' });
     });
 
     it('refuses a NUL in a search', async () => {
-      expectFieldError(await t.http().get('/core-enterprises').query({ q: NUL }).set(t.admin.auth), 'q', 'INVALID_CHARACTER');
+      const error = expectFieldError(await t.http().get('/core-enterprises').query({ q: NUL }).set(t.admin.auth), 'q', 'INVALID_CHARACTER');
+      expect(error).toMatchObject({ field: 'q', code: 'INVALID_CHARACTER' });
     });
 
     it('refuses a NUL in a path parameter that is not a UUID', async () => {
-      expectFieldError(await t.http().get('/bank-sim/transfers/E2E%00X').set(t.admin.auth), 'endToEndId', 'INVALID_CHARACTER');
+      const error = expectFieldError(
+        await t.http().get('/bank-sim/transfers/E2E%00X').set(t.admin.auth),
+        'endToEndId',
+        'INVALID_CHARACTER',
+      );
+      expect(error).toMatchObject({ field: 'endToEndId', code: 'INVALID_CHARACTER' });
     });
 
     it('refuses a huge page', async () => {
-      expectFieldError(await t.http().get('/programmes').query({ page: '1e300' }).set(t.admin.auth), 'page');
+      const error = expectFieldError(await t.http().get('/programmes').query({ page: '1e300' }).set(t.admin.auth), 'page');
+      expect(error.field).toBe('page');
     });
 
     it('names every bad field of a request at once: path, query and body', async () => {

@@ -81,9 +81,12 @@ describe('core enterprises', () => {
     });
 
     it('refuses an empty or overlong USCC before checking it', async () => {
-      expectFieldError(await create(body({ uscc: '' })), 'uscc');
-      expectFieldError(await create(body({ uscc: '9'.repeat(33) })), 'uscc');
-      expectFieldError(await create(body({ uscc: 91350100 })), 'uscc');
+      const refused = [
+        expectFieldError(await create(body({ uscc: '' })), 'uscc'),
+        expectFieldError(await create(body({ uscc: '9'.repeat(33) })), 'uscc'),
+        expectFieldError(await create(body({ uscc: 91350100 })), 'uscc'),
+      ];
+      expect(refused.map((e) => e.field)).toEqual(['uscc', 'uscc', 'uscc']);
     });
 
     it('refuses a second core enterprise with the same USCC, whatever its case', async () => {
@@ -103,16 +106,24 @@ describe('core enterprises', () => {
       ['an exponent', '5e7'],
       ['thousands separators', '50,000,000.00'],
     ])('refuses a guarantee cap given as %s', async (_, guaranteeCap) => {
-      expectFieldError(await create(body({ guaranteeCap })), 'guaranteeCap', 'INVALID_MONEY');
+      const error = expectFieldError(await create(body({ guaranteeCap })), 'guaranteeCap', 'INVALID_MONEY');
+      expect(error).toMatchObject({ field: 'guaranteeCap', code: 'INVALID_MONEY' });
     });
 
     it('refuses unknown fields instead of ignoring them', async () => {
-      expectFieldError(await create(body({ guaranteedExposure: '0.00' })), 'guaranteedExposure', 'UNKNOWN_FIELD');
-      expectFieldError(await create(body({ id: '00000000-0000-4000-8000-000000000000' })), 'id', 'UNKNOWN_FIELD');
+      const refused = [
+        expectFieldError(await create(body({ guaranteedExposure: '0.00' })), 'guaranteedExposure', 'UNKNOWN_FIELD'),
+        expectFieldError(await create(body({ id: '00000000-0000-4000-8000-000000000000' })), 'id', 'UNKNOWN_FIELD'),
+      ];
+      expect(refused).toMatchObject([
+        { field: 'guaranteedExposure', code: 'UNKNOWN_FIELD' },
+        { field: 'id', code: 'UNKNOWN_FIELD' },
+      ]);
     });
 
     it('refuses a name of spaces only, which would be stored empty', async () => {
-      expectFieldError(await create(body({ name: '   ' })), 'name', 'BLANK');
+      const error = expectFieldError(await create(body({ name: '   ' })), 'name', 'BLANK');
+      expect(error).toMatchObject({ field: 'name', code: 'BLANK' });
     });
 
     it('names every missing field', async () => {

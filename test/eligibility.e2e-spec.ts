@@ -1060,9 +1060,12 @@ describe('supplier eligibility', () => {
     });
 
     it('answers 401 to an anonymous caller on every eligibility endpoint', async () => {
-      expectProblem(await getEligibility(t, {}, supplier.id, programme.id), 401);
-      expectProblem(await t.http().post(`/programmes/${programme.id}/eligibility-preview`).send({}), 401);
-      expectProblem(await getEligibility(t, { Authorization: 'Bearer not.a.token' }, supplier.id, programme.id), 401);
+      const refusals = [
+        expectProblem(await getEligibility(t, {}, supplier.id, programme.id), 401),
+        expectProblem(await t.http().post(`/programmes/${programme.id}/eligibility-preview`).send({}), 401),
+        expectProblem(await getEligibility(t, { Authorization: 'Bearer not.a.token' }, supplier.id, programme.id), 401),
+      ];
+      expect(refusals.map((p) => p.status)).toEqual([401, 401, 401]);
     });
   });
 });

@@ -129,7 +129,8 @@ describe('errors and API docs', () => {
     ];
 
     it.each(ERRORS)('renders %s as %i %s with every member', async (_, status, code, send) => {
-      expectProblem(await send(t), status, code);
+      const problem = expectProblem(await send(t), status, code);
+      expect(problem).toMatchObject({ status, code });
     });
 
     it('never answers 500 for any of them, and never leaks a stack', async () => {

@@ -92,6 +92,7 @@ describe('Idempotency-Key', () => {
     const ce = (await postCe(t.admin.auth, key, ceBody())).body;
     const res = await t.http().post(`/core-enterprises/${ce.id}/api-keys`).set(t.admin.auth).set('Idempotency-Key', key).send({});
     expectProblem(res, 422, 'IDEMPOTENCY_KEY_REUSED');
+    expect(res.body).toMatchObject({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
   });
 
   it('scopes keys to the caller: another user may use the same key', async () => {
@@ -128,7 +129,8 @@ describe('Idempotency-Key', () => {
     it('still answers 422 to another body', async () => {
       const key = newKey();
       await claim(t.admin, key, '/core-enterprises', ceBody());
-      expectProblem(await postCe(t.admin.auth, key, ceBody()), 422, 'IDEMPOTENCY_KEY_REUSED');
+      const problem = expectProblem(await postCe(t.admin.auth, key, ceBody()), 422, 'IDEMPOTENCY_KEY_REUSED');
+      expect(problem).toMatchObject({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
     });
 
     it('runs the request again when the first was abandoned long ago (its process died)', async () => {

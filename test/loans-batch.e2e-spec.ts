@@ -189,19 +189,26 @@ describe('bulk loan applications', () => {
   });
 
   it('an empty list, a missing list or a list that is not one is 400', async () => {
-    expectFieldError(await batch(l.officer, l.programme.id, { applications: [] }), 'applications');
-    expectFieldError(await batch(l.officer, l.programme.id, {}), 'applications');
-    expectFieldError(await batch(l.officer, l.programme.id, { applications: { supplierId: l.suppliers[0].id } }), 'applications');
+    const refused = [
+      expectFieldError(await batch(l.officer, l.programme.id, { applications: [] }), 'applications'),
+      expectFieldError(await batch(l.officer, l.programme.id, {}), 'applications'),
+      expectFieldError(await batch(l.officer, l.programme.id, { applications: { supplierId: l.suppliers[0].id } }), 'applications'),
+    ];
+    expect(refused.map((e) => e.field)).toEqual(['applications', 'applications', 'applications']);
   });
 
   it('roles, unknown and malformed programme ids', async () => {
     const body = { applications: [item(l.suppliers[0].id)] };
-    expectProblem(await batch(l.auditor, l.programme.id, body), 403, 'FORBIDDEN');
-    expectProblem(await batch(l.senior, l.programme.id, body), 403, 'FORBIDDEN');
-    expectProblem(await batch(t.admin, l.programme.id, body), 403, 'FORBIDDEN');
-    expectProblem(await batch({ auth: {} }, l.programme.id, body), 401, 'UNAUTHENTICATED');
-    expectProblem(await batch(l.officer, randomUUID(), body), 404, 'NOT_FOUND');
-    expectFieldError(await batch(l.officer, 'not-a-uuid', body), 'id', 'INVALID_UUID');
+    const refusals = [
+      expectProblem(await batch(l.auditor, l.programme.id, body), 403, 'FORBIDDEN'),
+      expectProblem(await batch(l.senior, l.programme.id, body), 403, 'FORBIDDEN'),
+      expectProblem(await batch(t.admin, l.programme.id, body), 403, 'FORBIDDEN'),
+      expectProblem(await batch({ auth: {} }, l.programme.id, body), 401, 'UNAUTHENTICATED'),
+      expectProblem(await batch(l.officer, randomUUID(), body), 404, 'NOT_FOUND'),
+    ];
+    expect(refusals.map((p) => p.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND']);
+    const badId = expectFieldError(await batch(l.officer, 'not-a-uuid', body), 'id', 'INVALID_UUID');
+    expect(badId).toMatchObject({ field: 'id', code: 'INVALID_UUID' });
   });
 
   it('an inactive programme refuses every item with 422 PROGRAMME_INACTIVE', async () => {

@@ -159,8 +159,11 @@ describe('loan applications', () => {
     });
 
     it('unknown supplier or programme: 404', async () => {
-      expectProblem(await submitReq(t, l.officer, loanBody(l.programme.id, randomUUID())), 404, 'NOT_FOUND');
-      expectProblem(await submitReq(t, l.officer, loanBody(randomUUID(), l.suppliers[0].id)), 404, 'NOT_FOUND');
+      const refusals = [
+        expectProblem(await submitReq(t, l.officer, loanBody(l.programme.id, randomUUID())), 404, 'NOT_FOUND'),
+        expectProblem(await submitReq(t, l.officer, loanBody(randomUUID(), l.suppliers[0].id)), 404, 'NOT_FOUND'),
+      ];
+      expect(refusals.map((p) => p.code)).toEqual(['NOT_FOUND', 'NOT_FOUND']);
     });
 
     it('money as a JSON number (or any non-decimal string) is 400, never 201', async () => {
@@ -168,26 +171,32 @@ describe('loan applications', () => {
         const res = await submitReq(t, l.officer, loanBody(l.programme.id, l.suppliers[0].id, { amount }));
         if (amount === null) expectFieldError(res, 'amount');
         else expectFieldError(res, 'amount', 'INVALID_MONEY');
+        expect(res.status).toBe(400);
       }
       const missing = loanBody(l.programme.id, l.suppliers[0].id) as Record<string, unknown>;
       delete missing.amount;
-      expectFieldError(await submitReq(t, l.officer, missing), 'amount', 'REQUIRED');
+      const required = expectFieldError(await submitReq(t, l.officer, missing), 'amount', 'REQUIRED');
+      expect(required).toMatchObject({ field: 'amount', code: 'REQUIRED' });
     });
 
     it('other malformed input is 400 naming the field', async () => {
-      expectFieldError(await submitReq(t, l.officer, loanBody(l.programme.id, l.suppliers[0].id, { termDays: '180' })), 'termDays');
-      expectFieldError(await submitReq(t, l.officer, loanBody(l.programme.id, l.suppliers[0].id, { termDays: 180.5 })), 'termDays');
-      expectFieldError(await submitReq(t, l.officer, loanBody(l.programme.id, l.suppliers[0].id, { termDays: 0 })), 'termDays');
-      expectFieldError(await submitReq(t, l.officer, loanBody('not-a-uuid', l.suppliers[0].id)), 'programmeId', 'INVALID_UUID');
-      expectFieldError(await submitReq(t, l.officer, loanBody(l.programme.id, 'nope')), 'supplierId', 'INVALID_UUID');
-      expectFieldError(
-        await submitReq(t, l.officer, loanBody(l.programme.id, l.suppliers[0].id, { status: 'APPROVED' })),
-        'status',
-        'UNKNOWN_FIELD',
-      );
-      expectFieldError(await submitReq(t, l.officer, loanBody(l.programme.id, l.suppliers[0].id, { purpose: '' })), 'purpose');
+      const refused = [
+        expectFieldError(await submitReq(t, l.officer, loanBody(l.programme.id, l.suppliers[0].id, { termDays: '180' })), 'termDays'),
+        expectFieldError(await submitReq(t, l.officer, loanBody(l.programme.id, l.suppliers[0].id, { termDays: 180.5 })), 'termDays'),
+        expectFieldError(await submitReq(t, l.officer, loanBody(l.programme.id, l.suppliers[0].id, { termDays: 0 })), 'termDays'),
+        expectFieldError(await submitReq(t, l.officer, loanBody('not-a-uuid', l.suppliers[0].id)), 'programmeId', 'INVALID_UUID'),
+        expectFieldError(await submitReq(t, l.officer, loanBody(l.programme.id, 'nope')), 'supplierId', 'INVALID_UUID'),
+        expectFieldError(
+          await submitReq(t, l.officer, loanBody(l.programme.id, l.suppliers[0].id, { status: 'APPROVED' })),
+          'status',
+          'UNKNOWN_FIELD',
+        ),
+        expectFieldError(await submitReq(t, l.officer, loanBody(l.programme.id, l.suppliers[0].id, { purpose: '' })), 'purpose'),
+      ];
+      expect(refused.map((e) => e.field)).toEqual(['termDays', 'termDays', 'termDays', 'programmeId', 'supplierId', 'status', 'purpose']);
       const bad = await t.http().post('/loan-applications').set(l.officer.auth).set('Content-Type', 'application/json').send('{"amount": ');
       expectProblem(bad, 400, 'MALFORMED_JSON');
+      expect(bad.body).toMatchObject({ status: 400, code: 'MALFORMED_JSON' });
     });
 
     it('amount or term outside the product: 422 AMOUNT_OUT_OF_RANGE / TERM_OUT_OF_RANGE; the bounds themselves pass', async () => {
@@ -229,7 +238,8 @@ describe('loan applications', () => {
 
     it('an inactive programme: 422 PROGRAMME_INACTIVE', async () => {
       const p = await t.programme(l.ce.id, { active: false, name: 'closed season' });
-      expectProblem(await submitReq(t, l.officer, loanBody(p.id, l.suppliers[0].id)), 422, 'PROGRAMME_INACTIVE');
+      const problem = expectProblem(await submitReq(t, l.officer, loanBody(p.id, l.suppliers[0].id)), 422, 'PROGRAMME_INACTIVE');
+      expect(problem).toMatchObject({ status: 422, code: 'PROGRAMME_INACTIVE' });
     });
   });
 
@@ -286,7 +296,8 @@ describe('loan applications', () => {
     it('one fen above the threshold needs the second approval', async () => {
       const y = await lending(t, { programme: { fourEyesThreshold: '100000.00' } });
       const loan = await submitOk(t, y.officer2, y.programme.id, y.suppliers[0].id, { amount: '100000.01' });
-      await approveOk(t, y.officer, loan.id, 'PENDING_SECOND_APPROVAL');
+      const approved = await approveOk(t, y.officer, loan.id, 'PENDING_SECOND_APPROVAL');
+      expect(approved.status).toBe('PENDING_SECOND_APPROVAL');
     });
 
     it('ENTERPRISE and AUDITOR may not approve (403); nothing changes', async () => {
@@ -938,31 +949,43 @@ describe('loan applications', () => {
     });
 
     it('ADMIN and SENIOR_OFFICER may not submit (403)', async () => {
-      expectProblem(await submitReq(t, t.admin, loanBody(a.programme.id, a.suppliers[0].id)), 403, 'FORBIDDEN');
-      expectProblem(await submitReq(t, a.senior, loanBody(a.programme.id, a.suppliers[0].id)), 403, 'FORBIDDEN');
+      const refusals = [
+        expectProblem(await submitReq(t, t.admin, loanBody(a.programme.id, a.suppliers[0].id)), 403, 'FORBIDDEN'),
+        expectProblem(await submitReq(t, a.senior, loanBody(a.programme.id, a.suppliers[0].id)), 403, 'FORBIDDEN'),
+      ];
+      expect(refusals.map((p) => p.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
     });
 
     it('anonymous callers get 401 everywhere', async () => {
       const anon = { auth: {} };
-      expectProblem(await t.http().get('/loan-applications'), 401, 'UNAUTHENTICATED');
-      expectProblem(await t.http().get(`/loan-applications/${loanA1.id}`), 401, 'UNAUTHENTICATED');
-      expectProblem(await submitReq(t, anon, loanBody(a.programme.id, a.suppliers[0].id)), 401, 'UNAUTHENTICATED');
-      expectProblem(await approveReq(t, anon, loanA1.id), 401, 'UNAUTHENTICATED');
-      expectProblem(await rejectReq(t, anon, loanA1.id), 401, 'UNAUTHENTICATED');
-      expectProblem(await cancelReq(t, anon, loanA2.id), 401, 'UNAUTHENTICATED');
-      expectProblem(await t.http().get('/loan-applications').set('Authorization', 'Bearer not-a-token'), 401);
+      const refusals = [
+        expectProblem(await t.http().get('/loan-applications'), 401, 'UNAUTHENTICATED'),
+        expectProblem(await t.http().get(`/loan-applications/${loanA1.id}`), 401, 'UNAUTHENTICATED'),
+        expectProblem(await submitReq(t, anon, loanBody(a.programme.id, a.suppliers[0].id)), 401, 'UNAUTHENTICATED'),
+        expectProblem(await approveReq(t, anon, loanA1.id), 401, 'UNAUTHENTICATED'),
+        expectProblem(await rejectReq(t, anon, loanA1.id), 401, 'UNAUTHENTICATED'),
+        expectProblem(await cancelReq(t, anon, loanA2.id), 401, 'UNAUTHENTICATED'),
+        expectProblem(await t.http().get('/loan-applications').set('Authorization', 'Bearer not-a-token'), 401),
+      ];
+      expect(refusals.map((p) => p.status)).toEqual([401, 401, 401, 401, 401, 401, 401]);
     });
 
     it('a bad uuid is 400, an unknown one 404', async () => {
-      expectFieldError(await t.http().get('/loan-applications/not-a-uuid').set(a.officer.auth), 'id', 'INVALID_UUID');
-      expectFieldError(await approveReq(t, a.officer, 'not-a-uuid'), 'id', 'INVALID_UUID');
-      expectFieldError(await rejectReq(t, a.officer, '1234'), 'id', 'INVALID_UUID');
-      expectFieldError(await cancelReq(t, a.officer, 'x'), 'id', 'INVALID_UUID');
+      const malformed = [
+        expectFieldError(await t.http().get('/loan-applications/not-a-uuid').set(a.officer.auth), 'id', 'INVALID_UUID'),
+        expectFieldError(await approveReq(t, a.officer, 'not-a-uuid'), 'id', 'INVALID_UUID'),
+        expectFieldError(await rejectReq(t, a.officer, '1234'), 'id', 'INVALID_UUID'),
+        expectFieldError(await cancelReq(t, a.officer, 'x'), 'id', 'INVALID_UUID'),
+      ];
+      expect(malformed.map((e) => e.code)).toEqual(['INVALID_UUID', 'INVALID_UUID', 'INVALID_UUID', 'INVALID_UUID']);
       const unknown = randomUUID();
-      expectProblem(await t.http().get(`/loan-applications/${unknown}`).set(a.officer.auth), 404, 'NOT_FOUND');
-      expectProblem(await approveReq(t, a.officer, unknown), 404, 'NOT_FOUND');
-      expectProblem(await rejectReq(t, a.officer, unknown), 404, 'NOT_FOUND');
-      expectProblem(await cancelReq(t, a.officer, unknown), 404, 'NOT_FOUND');
+      const missing = [
+        expectProblem(await t.http().get(`/loan-applications/${unknown}`).set(a.officer.auth), 404, 'NOT_FOUND'),
+        expectProblem(await approveReq(t, a.officer, unknown), 404, 'NOT_FOUND'),
+        expectProblem(await rejectReq(t, a.officer, unknown), 404, 'NOT_FOUND'),
+        expectProblem(await cancelReq(t, a.officer, unknown), 404, 'NOT_FOUND'),
+      ];
+      expect(missing.map((p) => p.code)).toEqual(['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND']);
     });
   });
 

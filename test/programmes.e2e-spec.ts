@@ -104,16 +104,18 @@ describe('programmes', () => {
     });
 
     it('answers 404 for an unknown core enterprise and 400 for a malformed id', async () => {
-      expectProblem(
+      const unknown = expectProblem(
         await t.http().post('/programmes').set(t.admin.auth).send(programmeBody('00000000-0000-4000-8000-000000000000')),
         404,
         'NOT_FOUND',
       );
-      expectFieldError(
+      expect(unknown.code).toBe('NOT_FOUND');
+      const malformed = expectFieldError(
         await t.http().post('/programmes').set(t.admin.auth).send(programmeBody('ce-1')),
         'coreEnterpriseId',
         'INVALID_UUID',
       );
+      expect(malformed).toMatchObject({ field: 'coreEnterpriseId', code: 'INVALID_UUID' });
     });
 
     describe('refuses, naming the field', () => {
@@ -140,7 +142,8 @@ describe('programmes', () => {
         ['rules that are not a list', { eligibilityRules: { experience: 3 } }, 'eligibilityRules', 'INVALID_ARRAY'],
         ['a formula that is not an object', { limitFormula: '500000.00' }, 'limitFormula', 'INVALID_OBJECT'],
       ])('%s', async (_, overrides, field, code) => {
-        expectFieldError(await create(overrides), field, code);
+        const error = expectFieldError(await create(overrides), field, code);
+        expect(error).toMatchObject({ field, code });
       });
 
       it.each<[string, Rule, string, string]>([
@@ -195,7 +198,8 @@ describe('programmes', () => {
         ['a formula with only a rounding step', { roundDownTo: '1000' }, 'limitFormula', 'FORMULA_EMPTY'],
         ['an unknown formula term', { ...STANDARD_FORMULA, bonus: '1000' }, 'limitFormula.bonus', 'UNKNOWN_FIELD'],
       ])('%s', async (_, limitFormula, field, code) => {
-        expectFieldError(await create({ limitFormula }), field, code);
+        const error = expectFieldError(await create({ limitFormula }), field, code);
+        expect(error).toMatchObject({ field, code });
       });
 
       it('every problem of the body at once', async () => {
@@ -361,9 +365,13 @@ describe('programmes', () => {
     );
 
     it('answers 404 for an unknown programme', async () => {
-      expectProblem(await patch('00000000-0000-4000-8000-000000000000', { name: 'x' }), 404, 'NOT_FOUND');
-      expectProblem(await get('00000000-0000-4000-8000-000000000000'), 404, 'NOT_FOUND');
-      expectFieldError(await get('p-1'), 'id', 'INVALID_UUID');
+      const refusals = [
+        expectProblem(await patch('00000000-0000-4000-8000-000000000000', { name: 'x' }), 404, 'NOT_FOUND'),
+        expectProblem(await get('00000000-0000-4000-8000-000000000000'), 404, 'NOT_FOUND'),
+      ];
+      expect(refusals.map((p) => p.code)).toEqual(['NOT_FOUND', 'NOT_FOUND']);
+      const malformed = expectFieldError(await get('p-1'), 'id', 'INVALID_UUID');
+      expect(malformed).toMatchObject({ field: 'id', code: 'INVALID_UUID' });
     });
   });
 

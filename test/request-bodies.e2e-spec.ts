@@ -90,14 +90,16 @@ describe('request bodies', () => {
         .set('Content-Type', 'application/json')
         .send(`{"name":"${'x'.repeat(11 * MB)}"}`);
       expectProblem(res, 401, 'UNAUTHENTICATED');
+      expect(res.status).toBe(401);
     });
 
     it('answers 401, not 400, to unauthenticated JSON that would not parse', async () => {
-      expectProblem(
+      const problem = expectProblem(
         await t.http().post('/core-enterprises').set('Content-Type', 'application/json').send('{"name": '),
         401,
         'UNAUTHENTICATED',
       );
+      expect(problem).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
     });
 
     it('answers 403 to a role that may not call the route, before reading its body', async () => {
@@ -111,11 +113,12 @@ describe('request bodies', () => {
     });
 
     it('reads the body of a caller who may call the route', async () => {
-      expectProblem(
+      const problem = expectProblem(
         await t.http().post('/core-enterprises').set(t.admin.auth).set('Content-Type', 'application/json').send('{"name": '),
         400,
         'MALFORMED_JSON',
       );
+      expect(problem).toMatchObject({ status: 400, code: 'MALFORMED_JSON' });
     });
   });
 
@@ -136,6 +139,7 @@ describe('request bodies', () => {
         .post('/auth/login')
         .send({ username: 'admin', password: 'x'.repeat(200 * KB) });
       expectProblem(res, 413, 'PAYLOAD_TOO_LARGE');
+      expect(res.body).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
     });
 
     it('refuses a body whose announced length is above the limit at once, without waiting for it', async () => {
@@ -160,6 +164,7 @@ describe('request bodies', () => {
         .set('Content-Type', 'application/json')
         .send(`{"applications":["${'x'.repeat(11 * MB)}"]}`);
       expectProblem(res, 413, 'PAYLOAD_TOO_LARGE');
+      expect(res.body).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
     });
 
     it('takes a pain.002 status report well above the default limit as XML', async () => {
@@ -187,6 +192,7 @@ describe('request bodies', () => {
     it('refuses XML on a route that does not declare it with 415', async () => {
       const res = await t.http().post('/core-enterprises').set(t.admin.auth).set('Content-Type', 'application/xml').send('<name>x</name>');
       expectProblem(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
+      expect(res.body).toMatchObject({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
     });
 
     it('refuses a charset it cannot decode with 415', async () => {
@@ -197,6 +203,7 @@ describe('request bodies', () => {
         .set('Content-Type', 'application/json; charset=ebcdic')
         .send('{}');
       expectProblem(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
+      expect(res.body).toMatchObject({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
     });
 
     it('takes an empty JSON body as an empty object, as before', async () => {
@@ -228,6 +235,7 @@ describe('request bodies', () => {
         .set('Content-Encoding', 'gzip')
         .send(Buffer.from([0x1f, 0x8b, 0x08, 0x00]));
       expectProblem(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
+      expect(res.body).toMatchObject({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
     });
 
     it('leaves a multipart body to the route that streams it', async () => {
@@ -238,6 +246,7 @@ describe('request bodies', () => {
         .attach('file', Buffer.from('<x/>'), 'report.xml');
       // read by the route itself: the file reached the pain.002 reader
       expectProblem(res, 400, 'STATUS_REPORT_INVALID');
+      expect(res.body.code).toBe('STATUS_REPORT_INVALID');
     });
   });
 

@@ -46,7 +46,8 @@ describe('roster files: every form a core enterprise sends', () => {
       entity(`${prefix}-0002`, { name: '内蒙古蒙牛奶牛养殖专业合作社', supplier_type: '合作社' }),
     ];
 
-    async function expectImported(ceId: string, imp: Record<string, any>, expected: Row[]) {
+    /** Returns the suppliers as read back, in the order of `expected`. */
+    async function expectImported(ceId: string, imp: Record<string, any>, expected: Row[]): Promise<Array<Record<string, any>>> {
       expect(imp).toMatchObject({
         status: 'COMPLETED',
         totalRows: 2,
@@ -56,10 +57,13 @@ describe('roster files: every form a core enterprise sends', () => {
         updatedCount: 0,
         failure: null,
       });
+      const suppliers: Array<Record<string, any>> = [];
       for (const row of expected) {
         const s = await supplierByCode(t, ceId, row.supplier_code);
         expect(s).toMatchObject({ name: row.name, farmName: row.farm_name, bankName: row.bank_name, province: row.province });
+        suppliers.push(s!);
       }
+      return suppliers;
     }
 
     it('reads UTF-8 without a BOM and LF line ends', async () => {
@@ -98,7 +102,9 @@ describe('roster files: every form a core enterprise sends', () => {
       const ce = await newCe();
       const data = rows('GBLF');
       const imp = await uploadAndWait(t, ce.id, gb18030File(data, { eol: '\n' }));
-      await expectImported(ce.id, imp, data);
+      const suppliers = await expectImported(ce.id, imp, data);
+      expect(suppliers.map((s) => s.name)).toEqual(['额尔敦巴特尔', '内蒙古蒙牛奶牛养殖专业合作社']);
+      expect(imp.unknownColumns).toEqual([]);
     });
   });
 

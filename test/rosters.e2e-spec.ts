@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expectProblem } from './support/problems.js';
+import { expectProblem, type Problem } from './support/problems.js';
 import {
   COLUMNS,
   allErrors,
@@ -85,14 +85,20 @@ describe('roster upload and import through the API', () => {
     });
 
     it('answers 403 to OFFICER, SENIOR_OFFICER and AUDITOR, 401 to an anonymous caller', async () => {
-      for (const u of [officer, senior, auditor]) expectProblem(await upload(t, own.id, small('X-STAFF'), 'roster.csv', u.auth), 403);
-      expectProblem(await upload(t, own.id, small('X-ANON'), 'roster.csv', {}), 401);
-      expectProblem(await upload(t, own.id, small('X-BADKEY'), 'roster.csv', { 'X-Api-Key': 'cl_not-a-real-key' }), 401);
+      const refusals: Problem[] = [];
+      for (const u of [officer, senior, auditor])
+        refusals.push(expectProblem(await upload(t, own.id, small('X-STAFF'), 'roster.csv', u.auth), 403));
+      refusals.push(expectProblem(await upload(t, own.id, small('X-ANON'), 'roster.csv', {}), 401));
+      refusals.push(expectProblem(await upload(t, own.id, small('X-BADKEY'), 'roster.csv', { 'X-Api-Key': 'cl_not-a-real-key' }), 401));
+      expect(refusals.map((p) => p.status)).toEqual([403, 403, 403, 401, 401]);
     });
 
     it('answers 404 for an unknown core enterprise and 400 for an id that is not a UUID', async () => {
-      expectProblem(await upload(t, randomUUID(), small('X-NONE'), 'roster.csv'), 404);
-      expectProblem(await upload(t, 'not-a-uuid', small('X-NONE'), 'roster.csv'), 400);
+      const refusals = [
+        expectProblem(await upload(t, randomUUID(), small('X-NONE'), 'roster.csv'), 404),
+        expectProblem(await upload(t, 'not-a-uuid', small('X-NONE'), 'roster.csv'), 400),
+      ];
+      expect(refusals.map((p) => p.status)).toEqual([404, 400]);
     });
 
     it('answers 415 ROSTER_NOT_MULTIPART to a body that is not multipart, and 400 ROSTER_FILE_MISSING without a `file` field', async () => {
@@ -222,14 +228,19 @@ describe('roster upload and import through the API', () => {
 
     it("answers 404 to another core enterprise's user and API key: the import, its errors (JSON and CSV), the list, a retry", async () => {
       for (const auth of [otherEnterprise.auth, otherKey]) {
-        expectProblem(await t.http().get(`/roster-imports/${importId}`).set(auth), 404);
-        expectProblem(await t.http().get(`/roster-imports/${importId}/errors`).set(auth), 404);
-        expectProblem(await t.http().get(`/roster-imports/${importId}/errors`).set(auth).set('Accept', 'text/csv'), 404);
-        expectProblem(await t.http().get(`/core-enterprises/${own.id}/roster-imports`).set(auth), 404);
-        expectProblem(await t.http().post(`/roster-imports/${importId}/retry`).set(auth), 404);
+        const refusals = [
+          expectProblem(await t.http().get(`/roster-imports/${importId}`).set(auth), 404),
+          expectProblem(await t.http().get(`/roster-imports/${importId}/errors`).set(auth), 404),
+          expectProblem(await t.http().get(`/roster-imports/${importId}/errors`).set(auth).set('Accept', 'text/csv'), 404),
+          expectProblem(await t.http().get(`/core-enterprises/${own.id}/roster-imports`).set(auth), 404),
+          expectProblem(await t.http().post(`/roster-imports/${importId}/retry`).set(auth), 404),
+        ];
+        expect(refusals.map((p) => p.status)).toEqual([404, 404, 404, 404, 404]);
       }
-      expectProblem(await t.http().get(`/roster-imports/${randomUUID()}`).set(t.admin.auth), 404);
-      expectProblem(await t.http().get(`/roster-imports/${importId}`), 401);
+      const unknown = expectProblem(await t.http().get(`/roster-imports/${randomUUID()}`).set(t.admin.auth), 404);
+      expect(unknown.status).toBe(404);
+      const anonymous = expectProblem(await t.http().get(`/roster-imports/${importId}`), 401);
+      expect(anonymous.status).toBe(401);
     });
 
     it("lists a core enterprise's imports, newest first, paged", async () => {
@@ -246,9 +257,17 @@ describe('roster upload and import through the API', () => {
     });
 
     it('refuses a retry of an import that did not fail (409), and to roles that may not upload (403)', async () => {
-      expectProblem(await t.http().post(`/roster-imports/${importId}/retry`).set(enterprise.auth), 409, 'ROSTER_IMPORT_NOT_RETRYABLE');
-      expectProblem(await t.http().post(`/roster-imports/${importId}/retry`).set(officer.auth), 403);
-      expectProblem(await t.http().post(`/roster-imports/${importId}/retry`).set(auditor.auth), 403);
+      const notFailed = expectProblem(
+        await t.http().post(`/roster-imports/${importId}/retry`).set(enterprise.auth),
+        409,
+        'ROSTER_IMPORT_NOT_RETRYABLE',
+      );
+      expect(notFailed).toMatchObject({ status: 409, code: 'ROSTER_IMPORT_NOT_RETRYABLE' });
+      const refusals = [
+        expectProblem(await t.http().post(`/roster-imports/${importId}/retry`).set(officer.auth), 403),
+        expectProblem(await t.http().post(`/roster-imports/${importId}/retry`).set(auditor.auth), 403),
+      ];
+      expect(refusals.map((p) => p.status)).toEqual([403, 403]);
     });
 
     it('pages the errors', async () => {

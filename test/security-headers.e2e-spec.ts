@@ -15,8 +15,10 @@ function cspOf(res: Response): Record<string, string[]> {
   );
 }
 
-function expectApiHeaders(res: Response): void {
-  expect(cspOf(res)).toMatchObject({ 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] });
+/** Returns the answer's content security policy, parsed. */
+function expectApiHeaders(res: Response): Record<string, string[]> {
+  const csp = cspOf(res);
+  expect(csp).toMatchObject({ 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] });
   expect(res.headers).toMatchObject({
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
@@ -25,6 +27,7 @@ function expectApiHeaders(res: Response): void {
     'strict-transport-security': expect.stringMatching(/max-age=\d{8,}/),
   });
   expect(res.headers['x-powered-by']).toBeUndefined();
+  return csp;
 }
 
 describe('security headers and the API documentation', () => {
@@ -38,13 +41,16 @@ describe('security headers and the API documentation', () => {
   });
 
   it('gives API answers a strict policy: successes, problems and unknown routes alike', async () => {
-    expectApiHeaders(await t.http().get('/health'));
-    expectApiHeaders(await t.http().get('/programmes').set(t.admin.auth));
+    const policies = [
+      expectApiHeaders(await t.http().get('/health')),
+      expectApiHeaders(await t.http().get('/programmes').set(t.admin.auth)),
+    ];
     const unauthenticated = await t.http().get('/programmes');
     expectProblem(unauthenticated, 401, 'UNAUTHENTICATED');
-    expectApiHeaders(unauthenticated);
-    expectApiHeaders(await t.http().get('/no/such/route'));
-    expectApiHeaders(await t.http().get('/docs-json'));
+    policies.push(expectApiHeaders(unauthenticated));
+    policies.push(expectApiHeaders(await t.http().get('/no/such/route')));
+    policies.push(expectApiHeaders(await t.http().get('/docs-json')));
+    expect(policies.map((csp) => csp['default-src'])).toEqual([["'none'"], ["'none'"], ["'none'"], ["'none'"], ["'none'"]]);
   });
 
   it('serves /docs as HTML whose policy lets its own scripts and styles run, and nothing from elsewhere', async () => {

@@ -116,10 +116,13 @@ describe('suppliers: lists, detail, masking, identity and its audit', () => {
     });
 
     it("answers 404 to another core enterprise's user and API key; 404 for an unknown core enterprise; 401 anonymous", async () => {
-      expectProblem(await t.http().get(`/core-enterprises/${own.id}/suppliers`).set(otherEnterprise.auth), 404);
-      expectProblem(await t.http().get(`/core-enterprises/${own.id}/suppliers`).set(otherKey), 404);
-      expectProblem(await t.http().get(`/core-enterprises/${randomUUID()}/suppliers`).set(t.admin.auth), 404);
-      expectProblem(await t.http().get(`/core-enterprises/${own.id}/suppliers`), 401);
+      const refusals = [
+        expectProblem(await t.http().get(`/core-enterprises/${own.id}/suppliers`).set(otherEnterprise.auth), 404),
+        expectProblem(await t.http().get(`/core-enterprises/${own.id}/suppliers`).set(otherKey), 404),
+        expectProblem(await t.http().get(`/core-enterprises/${randomUUID()}/suppliers`).set(t.admin.auth), 404),
+        expectProblem(await t.http().get(`/core-enterprises/${own.id}/suppliers`), 401),
+      ];
+      expect(refusals.map((p) => p.status)).toEqual([404, 404, 404, 401]);
     });
   });
 
@@ -162,10 +165,13 @@ describe('suppliers: lists, detail, masking, identity and its audit', () => {
     });
 
     it("answers 404 to another core enterprise's user and API key, and for an unknown supplier", async () => {
-      expectProblem(await t.http().get(`/suppliers/${personId}`).set(otherEnterprise.auth), 404);
-      expectProblem(await t.http().get(`/suppliers/${personId}`).set(otherKey), 404);
-      expectProblem(await t.http().get(`/suppliers/${randomUUID()}`).set(t.admin.auth), 404);
-      expectProblem(await t.http().get(`/suppliers/not-a-uuid`).set(t.admin.auth), 400);
+      const refusals = [
+        expectProblem(await t.http().get(`/suppliers/${personId}`).set(otherEnterprise.auth), 404),
+        expectProblem(await t.http().get(`/suppliers/${personId}`).set(otherKey), 404),
+        expectProblem(await t.http().get(`/suppliers/${randomUUID()}`).set(t.admin.auth), 404),
+        expectProblem(await t.http().get(`/suppliers/not-a-uuid`).set(t.admin.auth), 400),
+      ];
+      expect(refusals.map((p) => p.status)).toEqual([404, 404, 404, 400]);
     });
   });
 
@@ -229,9 +235,18 @@ describe('suppliers: lists, detail, masking, identity and its audit', () => {
     });
 
     it('lets only ADMIN and AUDITOR read the audit trail', async () => {
-      expectStatus(await t.http().get('/audit-events').query({ entityType: 'Supplier', entityId: personId }).set(t.admin.auth), 200);
-      for (const u of [officer, enterprise])
-        expectProblem(await t.http().get('/audit-events').query({ entityType: 'Supplier', entityId: personId }).set(u.auth), 403);
+      const trail = expectStatus(
+        await t.http().get('/audit-events').query({ entityType: 'Supplier', entityId: personId }).set(t.admin.auth),
+        200,
+      );
+      expect(trail.status).toBe(200);
+      for (const u of [officer, enterprise]) {
+        const refused = expectProblem(
+          await t.http().get('/audit-events').query({ entityType: 'Supplier', entityId: personId }).set(u.auth),
+          403,
+        );
+        expect(refused.status).toBe(403);
+      }
     });
   });
 

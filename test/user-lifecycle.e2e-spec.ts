@@ -57,7 +57,8 @@ describe('user lifecycle', () => {
         { sub: randomUUID(), usr: 'ghost', role: 'ADMIN', ce: null, ver: 0 },
         { secret: t.config.jwtSecret, issuer: 'chainlend', expiresIn: 60 },
       );
-      expectProblem(await me({ Authorization: `Bearer ${token}` }), 401, 'INVALID_TOKEN');
+      const problem = expectProblem(await me({ Authorization: `Bearer ${token}` }), 401, 'INVALID_TOKEN');
+      expect(problem).toMatchObject({ status: 401, code: 'INVALID_TOKEN' });
     });
 
     it('refuses a well signed token without a token version', async () => {
@@ -66,7 +67,8 @@ describe('user lifecycle', () => {
         { sub: u.id, usr: u.username, role: u.role, ce: null },
         { secret: t.config.jwtSecret, issuer: 'chainlend', expiresIn: 60 },
       );
-      expectProblem(await me({ Authorization: `Bearer ${token}` }), 401, 'INVALID_TOKEN');
+      const problem = expectProblem(await me({ Authorization: `Bearer ${token}` }), 401, 'INVALID_TOKEN');
+      expect(problem).toMatchObject({ status: 401, code: 'INVALID_TOKEN' });
     });
   });
 
@@ -139,8 +141,10 @@ describe('user lifecycle', () => {
 
     it('answers 404 for an unknown user and 400 for a malformed id', async () => {
       for (const action of ['disable', 'enable']) {
-        expectProblem(await post(`/users/${UNKNOWN_ID}/${action}`, t.admin.auth, { reason: 'x' }), 404, 'NOT_FOUND');
-        expectFieldError(await post(`/users/42/${action}`, t.admin.auth, { reason: 'x' }), 'id', 'INVALID_UUID');
+        const unknown = expectProblem(await post(`/users/${UNKNOWN_ID}/${action}`, t.admin.auth, { reason: 'x' }), 404, 'NOT_FOUND');
+        expect(unknown.code).toBe('NOT_FOUND');
+        const malformed = expectFieldError(await post(`/users/42/${action}`, t.admin.auth, { reason: 'x' }), 'id', 'INVALID_UUID');
+        expect(malformed).toMatchObject({ field: 'id', code: 'INVALID_UUID' });
       }
     });
 
@@ -185,7 +189,12 @@ describe('user lifecycle', () => {
     });
 
     it('answers 404 for an unknown user', async () => {
-      expectProblem(await post(`/users/${UNKNOWN_ID}/password`, t.admin.auth, { password: NEW_PASSWORD }), 404, 'NOT_FOUND');
+      const problem = expectProblem(
+        await post(`/users/${UNKNOWN_ID}/password`, t.admin.auth, { password: NEW_PASSWORD }),
+        404,
+        'NOT_FOUND',
+      );
+      expect(problem).toMatchObject({ status: 404, code: 'NOT_FOUND' });
     });
   });
 
@@ -203,8 +212,10 @@ describe('user lifecycle', () => {
     });
 
     it('answers 404 for an unknown user and 400 for a malformed id', async () => {
-      expectProblem(await post(`/users/${UNKNOWN_ID}/revoke-tokens`, t.admin.auth), 404, 'NOT_FOUND');
-      expectFieldError(await post(`/users/not-a-uuid/revoke-tokens`, t.admin.auth), 'id', 'INVALID_UUID');
+      const unknown = expectProblem(await post(`/users/${UNKNOWN_ID}/revoke-tokens`, t.admin.auth), 404, 'NOT_FOUND');
+      expect(unknown.code).toBe('NOT_FOUND');
+      const malformed = expectFieldError(await post(`/users/not-a-uuid/revoke-tokens`, t.admin.auth), 'id', 'INVALID_UUID');
+      expect(malformed).toMatchObject({ field: 'id', code: 'INVALID_UUID' });
     });
   });
 
@@ -290,7 +301,8 @@ describe('user lifecycle', () => {
       [{ currentPassword: 'x', newPassword: 'short' }, 'newPassword', 'INVALID_MIN_LENGTH'],
     ])('refuses a bad body: %j', async (body, field, code) => {
       const u = await t.user('AUDITOR');
-      expectFieldError(await change(u.auth, body), field, code);
+      const error = expectFieldError(await change(u.auth, body), field, code);
+      expect(error).toMatchObject({ field, code });
     });
 
     it('refuses a new password equal to the current one', async () => {
@@ -300,13 +312,19 @@ describe('user lifecycle', () => {
     });
 
     it('refuses a caller without credentials (401) and an API key, which has no password (403)', async () => {
-      expectProblem(
+      const anonymous = expectProblem(
         await t.http().post('/users/me/password').send({ currentPassword: 'a', newPassword: NEW_PASSWORD }),
         401,
         'UNAUTHENTICATED',
       );
+      expect(anonymous).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
       const key = await t.apiKey((await t.coreEnterprise()).id);
-      expectProblem(await change(key.auth, { currentPassword: 'whatever-it-is', newPassword: NEW_PASSWORD }), 403, 'FORBIDDEN');
+      const apiKey = expectProblem(
+        await change(key.auth, { currentPassword: 'whatever-it-is', newPassword: NEW_PASSWORD }),
+        403,
+        'FORBIDDEN',
+      );
+      expect(apiKey).toMatchObject({ status: 403, code: 'FORBIDDEN' });
     });
   });
 

@@ -124,6 +124,7 @@ describe('users', () => {
       coreEnterpriseId: '00000000-0000-4000-8000-000000000000',
     });
     expectProblem(res, 404, 'NOT_FOUND');
+    expect(res.body).toMatchObject({ status: 404, code: 'NOT_FOUND' });
   });
 
   it('refuses a username that is taken, whatever its case', async () => {
@@ -147,11 +148,14 @@ describe('users', () => {
     ['coreEnterpriseId', { username: 'bad.ce', password: PASSWORD, role: 'ENTERPRISE', coreEnterpriseId: 'not-a-uuid' }, 'INVALID_UUID'],
     ['isAdmin', { username: 'extra.field', password: PASSWORD, role: 'OFFICER', isAdmin: true }, 'UNKNOWN_FIELD'],
   ])('refuses a bad %s: %j', async (field, body, code) => {
-    expectFieldError(await create(body), field, code);
+    const error = expectFieldError(await create(body), field, code);
+    expect(error).toMatchObject({ field, code });
   });
 
   it('answers one user by id, 404 for an unknown one and 400 for a malformed id', async () => {
-    expectProblem(await t.http().get('/users/00000000-0000-4000-8000-000000000000').set(t.admin.auth), 404, 'NOT_FOUND');
-    expectFieldError(await t.http().get('/users/42').set(t.admin.auth), 'id', 'INVALID_UUID');
+    const unknown = expectProblem(await t.http().get('/users/00000000-0000-4000-8000-000000000000').set(t.admin.auth), 404, 'NOT_FOUND');
+    expect(unknown.code).toBe('NOT_FOUND');
+    const malformed = expectFieldError(await t.http().get('/users/42').set(t.admin.auth), 'id', 'INVALID_UUID');
+    expect(malformed).toMatchObject({ field: 'id', code: 'INVALID_UUID' });
   });
 });

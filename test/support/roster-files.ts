@@ -302,8 +302,9 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-export function expectStatus(res: Response, status: number): void {
+export function expectStatus(res: Response, status: number): Response {
   if (res.status !== status) throw new Error(`expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
+  return res;
 }
 
 /** Log lines of responses with a 5xx status, and of imports that failed for an unexpected reason. */
