@@ -240,6 +240,9 @@ describe('suppliers: lists, detail, masking, identity and its audit', () => {
         200,
       );
       expect(trail.status).toBe(200);
+      const auditorTrail = await t.http().get('/audit-events').query({ entityType: 'Supplier', entityId: personId }).set(auditor.auth);
+      expect(auditorTrail.status).toBe(200);
+      expect(auditorTrail.body.items.length).toBe(trail.body.items.length);
       for (const u of [officer, enterprise]) {
         const refused = expectProblem(
           await t.http().get('/audit-events').query({ entityType: 'Supplier', entityId: personId }).set(u.auth),

@@ -153,6 +153,10 @@ describe('users', () => {
   });
 
   it('answers one user by id, 404 for an unknown one and 400 for a malformed id', async () => {
+    const created = await create({ username: uniqueName('by-id'), password: PASSWORD, role: 'OFFICER' });
+    const one = await t.http().get(`/users/${created.body.id}`).set(t.admin.auth);
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ id: created.body.id, role: 'OFFICER' });
     const unknown = expectProblem(await t.http().get('/users/00000000-0000-4000-8000-000000000000').set(t.admin.auth), 404, 'NOT_FOUND');
     expect(unknown.code).toBe('NOT_FOUND');
     const malformed = expectFieldError(await t.http().get('/users/42').set(t.admin.auth), 'id', 'INVALID_UUID');
