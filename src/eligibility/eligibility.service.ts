@@ -19,7 +19,8 @@ import { EligibilityErrors } from './eligibility.errors.js';
 import { compileRules, evaluate, failedRuleNames, type RuleResult } from './evaluator.js';
 import { factsOf, type SupplierFactSource, type SupplierFacts } from './facts.js';
 import { compileFormula, limitTerms } from './limit.js';
-import type { EligibilityRule, LimitFormula } from './rules.js';
+import type { LimitFormula } from '../programmes/limit-formula.js';
+import type { EligibilityRule } from '../programmes/rules.js';
 
 export const SCREENING_QUEUE = 'eligibility-screening';
 /** Suppliers are read in pages of this many, so memory stays flat whatever the roster size. */

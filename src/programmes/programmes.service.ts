@@ -11,8 +11,9 @@ import { validationFailed } from '../common/validation.js';
 import { CoreEnterprisesService } from '../core-enterprises/core-enterprises.service.js';
 import { sql } from '../database/sql.js';
 import { pageOf } from '../database/paging.js';
-import type { EligibilityRule, LimitFormula } from '../eligibility/rules.js';
 import type { CreateProgrammeDto, ProgrammeResponse, RulesetResponse, UpdateProgrammeDto } from './dto.js';
+import type { LimitFormula } from './limit-formula.js';
+import type { EligibilityRule } from './rules.js';
 import { amountRangeProblems, termRangeProblems } from './terms.js';
 
 /** A programme with its current ruleset, as other modules use it. */
