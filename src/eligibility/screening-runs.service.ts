@@ -14,6 +14,7 @@ import { RosterImportProcessor } from '../rosters/roster-import.processor.js';
 import { compileRules, failedRuleNames } from './evaluator.js';
 import { factsOf } from './facts.js';
 import { compileFormula } from './limit.js';
+import { screeningRunStateMachine, type ScreeningRunStatus } from './screening-run-state.js';
 import { REPLACE_RESULT, factPages, lockProgrammeScreening, sourceOf } from './screening-source.js';
 
 export const SCREENING_QUEUE = 'eligibility-screening';
@@ -23,7 +24,7 @@ function runView(run: Record<string, unknown>) {
     jobId: run.id as string,
     programmeId: run.programme_id as string,
     trigger: run.trigger as string,
-    status: run.status as string,
+    status: run.status as ScreeningRunStatus,
     rulesetVersion: run.ruleset_version as number | null,
     suppliers: run.suppliers as number | null,
     eligible: run.eligible as number | null,
@@ -68,7 +69,7 @@ export class ScreeningRunsService implements OnModuleInit {
     });
   }
 
-  async requestRescreen(actor: Actor, programmeId: string): Promise<{ jobId: string; status: string; programmeId: string }> {
+  async requestRescreen(actor: Actor, programmeId: string): Promise<{ jobId: string; status: ScreeningRunStatus; programmeId: string }> {
     const programme = await this.programmes.get(actor, programmeId);
     const queued = await this.dataSource.transaction(async (m) => {
       const runId = await this.queueRun(m, programme, 'REQUEST', actor.name);
@@ -79,7 +80,7 @@ export class ScreeningRunsService implements OnModuleInit {
         coreEnterpriseId: programme.coreEnterpriseId,
         after: { runId, rulesetVersion: programme.rulesetVersion },
       });
-      return { jobId: runId, status: 'QUEUED', programmeId };
+      return { jobId: runId, status: 'QUEUED' as const, programmeId };
     });
     this.jobs.notify(SCREENING_QUEUE);
     return queued;
@@ -118,8 +119,8 @@ export class ScreeningRunsService implements OnModuleInit {
   async runScreening(runId: string): Promise<void> {
     const claimed = await sql<{ programme_id: string }>(
       this.dataSource.manager,
-      `UPDATE screening_runs SET status = 'RUNNING', started_at = now() WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') RETURNING programme_id`,
-      [runId],
+      `UPDATE screening_runs SET status = 'RUNNING', started_at = now() WHERE id = $1 AND status = ANY($2::text[]) RETURNING programme_id`,
+      [runId, screeningRunStateMachine.sourcesOf('RUNNING')],
     );
     if (!claimed.rowCount) return;
     try {
