@@ -2,7 +2,8 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { assertVisible, type Actor } from '../common/access/actor.js';
+import { AccessService, resource } from '../common/access/access.service.js';
+import type { Actor } from '../common/access/actor.js';
 import { businessDate } from '../common/business-date.js';
 import { notFound } from '../common/errors.js';
 import { CopyWriter, copyRow, textArrayLiteral } from '../database/copy.js';
@@ -18,6 +19,7 @@ import { screeningRunStateMachine, type ScreeningRunStatus } from './screening-r
 import { REPLACE_RESULT, factPages, lockProgrammeScreening, sourceOf } from './screening-source.js';
 
 export const SCREENING_QUEUE = 'eligibility-screening';
+export const SCREENING_RUN = resource('Screening run', 'screening_runs');
 
 function runView(run: Record<string, unknown>) {
   return {
@@ -45,6 +47,7 @@ export class ScreeningRunsService implements OnModuleInit {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
     private readonly jobs: JobsService,
     private readonly programmes: ProgrammesService,
     private readonly audit: AuditService,
@@ -97,11 +100,10 @@ export class ScreeningRunsService implements OnModuleInit {
   }
 
   async getRun(actor: Actor, runId: string) {
+    await this.access.requireAccess(actor, SCREENING_RUN, runId);
     const r = await sql<Record<string, unknown>>(this.dataSource.manager, `SELECT * FROM screening_runs WHERE id = $1`, [runId]);
-    const run = r.rows[0];
-    if (!run) throw notFound('Screening run', runId);
-    assertVisible(actor, run.core_enterprise_id as string, 'Screening run', runId);
-    return runView(run);
+    if (!r.rows[0]) throw notFound(SCREENING_RUN.what, runId);
+    return runView(r.rows[0]);
   }
 
   async listRuns(actor: Actor, programmeId: string, page: number, pageSize: number) {
