@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { assertVisible, tenantOf, type Actor } from '../common/access/actor.js';
+import { AccessService, resource } from '../common/access/access.service.js';
+import { tenantOf, type Actor } from '../common/access/actor.js';
 import { DomainError, notFound } from '../common/errors.js';
 import { money } from '../common/money.js';
 import { Page } from '../common/pagination.js';
@@ -20,6 +21,9 @@ interface Row {
   created_at: Date;
   updated_at: Date;
 }
+
+/** A core enterprise is its own tenant. */
+export const CORE_ENTERPRISE = resource('Core enterprise', 'core_enterprises', 'id');
 
 const view = (r: Row): CoreEnterpriseResponse => ({
   id: r.id,
@@ -40,6 +44,7 @@ const SELECT = `SELECT ${SELECT_COLUMNS} FROM ${FROM}`;
 export class CoreEnterprisesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
     private readonly audit: AuditService,
   ) {}
 
@@ -79,7 +84,7 @@ export class CoreEnterprisesService {
           WHERE id = $1 RETURNING id`,
         [id, dto.name?.trim() ?? null, dto.guaranteeCap ?? null],
       );
-      if (!r.rowCount) throw notFound('Core enterprise', id);
+      if (!r.rowCount) throw notFound(CORE_ENTERPRISE.what, id);
       const after = await this.load(m, id);
       await this.audit.record(m, actor, {
         action: 'CORE_ENTERPRISE_UPDATED',
@@ -95,7 +100,7 @@ export class CoreEnterprisesService {
 
   /** One core enterprise as the caller may see it (another tenant's answers 404). */
   async get(actor: Actor, id: string): Promise<CoreEnterpriseResponse> {
-    assertVisible(actor, id, 'Core enterprise', id);
+    await this.access.requireAccess(actor, CORE_ENTERPRISE, id);
     return this.load(this.dataSource.manager, id);
   }
 
@@ -120,7 +125,7 @@ export class CoreEnterprisesService {
 
   private async load(m: EntityManager, id: string, lock = false): Promise<CoreEnterpriseResponse> {
     const r = await sql<Row>(m, `${SELECT} WHERE ce.id = $1 ${lock ? 'FOR UPDATE OF ce' : ''}`, [id]);
-    if (!r.rows[0]) throw notFound('Core enterprise', id);
+    if (!r.rows[0]) throw notFound(CORE_ENTERPRISE.what, id);
     return view(r.rows[0]);
   }
 }

@@ -3,7 +3,8 @@ import { IsArray, IsIn, IsObject, IsOptional, IsString, IsUUID, Length } from 'c
 import { PageQuery } from '../common/pagination.js';
 import { Checked, IsNotBlank } from '../common/validation.js';
 import { EligibilityRuleDoc, LimitFormulaDoc } from '../programmes/dto.js';
-import { validateFormula, validateRules, type EligibilityRule, type LimitFormula } from './rules.js';
+import { validateFormula, type LimitFormula } from '../programmes/limit-formula.js';
+import { validateRules, type EligibilityRule } from '../programmes/rules.js';
 
 export class EligibilityQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'required when the core enterprise has more than one programme' })

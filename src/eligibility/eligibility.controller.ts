@@ -7,12 +7,20 @@ import { ApiProblems } from '../common/openapi.js';
 import { UuidParam } from '../common/params.js';
 import { BlacklistDto, EligibilityQuery, EligibilityResponse, PreviewDto, ScreeningResultsQuery, UnblacklistDto } from './dto.js';
 import { PageQuery } from '../common/pagination.js';
-import { EligibilityService } from './eligibility.service.js';
+import { BlacklistService } from './blacklist.service.js';
+import { EligibilityPreviewService } from './eligibility-preview.service.js';
+import { ScreeningRunsService } from './screening-runs.service.js';
+import { SupplierScreeningService } from './supplier-screening.service.js';
 
 @ApiTags('eligibility')
 @Controller()
 export class EligibilityController {
-  constructor(private readonly eligibility: EligibilityService) {}
+  constructor(
+    private readonly screening: SupplierScreeningService,
+    private readonly screeningRuns: ScreeningRunsService,
+    private readonly previews: EligibilityPreviewService,
+    private readonly blacklists: BlacklistService,
+  ) {}
 
   @Get('suppliers/:id/eligibility')
   @Roles(...OWNER_AND_STAFF)
@@ -20,7 +28,7 @@ export class EligibilityController {
   @ApiOkResponse({ type: EligibilityResponse })
   @ApiProblems(400, 401, 404)
   explain(@CurrentActor() actor: Actor, @UuidParam() id: string, @Query() q: EligibilityQuery): Promise<EligibilityResponse> {
-    return this.eligibility.explain(actor, id, q.programmeId);
+    return this.screening.explain(actor, id, q.programmeId);
   }
 
   @Post('programmes/:id/evaluations')
@@ -30,7 +38,7 @@ export class EligibilityController {
   @ApiAcceptedResponse({ description: '{jobId, status, programmeId}; follow it at GET /screening-runs/{jobId}' })
   @ApiProblems(400, 401, 403, 404)
   rescreen(@CurrentActor() actor: Actor, @UuidParam() id: string) {
-    return this.eligibility.requestRescreen(actor, id);
+    return this.screeningRuns.requestRescreen(actor, id);
   }
 
   @Get('programmes/:id/screening-runs')
@@ -38,7 +46,7 @@ export class EligibilityController {
   @ApiOperation({ summary: "A programme's screening runs, newest first" })
   @ApiProblems(400, 401, 404)
   runs(@CurrentActor() actor: Actor, @UuidParam() id: string, @Query() q: PageQuery) {
-    return this.eligibility.listRuns(actor, id, q.page, q.pageSize);
+    return this.screeningRuns.listRuns(actor, id, q.page, q.pageSize);
   }
 
   @Get('programmes/:id/screening-results')
@@ -46,7 +54,7 @@ export class EligibilityController {
   @ApiOperation({ summary: "The stored screening of the programme's suppliers (eligible=true for the ones it may lend to), with limits" })
   @ApiProblems(400, 401, 404)
   results(@CurrentActor() actor: Actor, @UuidParam() id: string, @Query() q: ScreeningResultsQuery) {
-    return this.eligibility.listResults(actor, id, q);
+    return this.screening.listResults(actor, id, q);
   }
 
   @Get('screening-runs/:id')
@@ -54,7 +62,7 @@ export class EligibilityController {
   @ApiOperation({ summary: 'A screening run: QUEUED, RUNNING, COMPLETED (with counts) or FAILED' })
   @ApiProblems(400, 401, 404)
   run(@CurrentActor() actor: Actor, @UuidParam() id: string) {
-    return this.eligibility.getRun(actor, id);
+    return this.screeningRuns.getRun(actor, id);
   }
 
   @Post('programmes/:id/eligibility-preview')
@@ -67,7 +75,7 @@ export class EligibilityController {
   })
   @ApiProblems(400, 401, 403, 404)
   preview(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: PreviewDto) {
-    return this.eligibility.preview(actor, id, dto);
+    return this.previews.preview(actor, id, dto);
   }
 
   @Post('suppliers/:id/blacklist')
@@ -76,7 +84,7 @@ export class EligibilityController {
   @ApiOperation({ summary: 'Blacklist a supplier (audited) and re-screen it at once' })
   @ApiProblems(400, 401, 403, 404, 409)
   blacklist(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: BlacklistDto) {
-    return this.eligibility.setBlacklisted(actor, id, true, dto.reason);
+    return this.blacklists.setBlacklisted(actor, id, true, dto.reason);
   }
 
   @Delete('suppliers/:id/blacklist')
@@ -84,6 +92,6 @@ export class EligibilityController {
   @ApiOperation({ summary: 'Take a supplier off the blacklist (audited) and re-screen it at once' })
   @ApiProblems(400, 401, 403, 404, 409)
   unblacklist(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: UnblacklistDto) {
-    return this.eligibility.setBlacklisted(actor, id, false, dto?.reason);
+    return this.blacklists.setBlacklisted(actor, id, false, dto?.reason);
   }
 }

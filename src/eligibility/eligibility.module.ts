@@ -3,12 +3,16 @@ import { ProgrammesModule } from '../programmes/programmes.module.js';
 import { RostersModule } from '../rosters/rosters.module.js';
 import { SuppliersModule } from '../suppliers/suppliers.module.js';
 import { EligibilityController } from './eligibility.controller.js';
-import { EligibilityService } from './eligibility.service.js';
+import { BlacklistService } from './blacklist.service.js';
+import { EligibilityPreviewService } from './eligibility-preview.service.js';
+import { ScreeningRunsService } from './screening-runs.service.js';
+import { SupplierScreeningService } from './supplier-screening.service.js';
 
 @Module({
   imports: [ProgrammesModule, SuppliersModule, RostersModule],
   controllers: [EligibilityController],
-  providers: [EligibilityService],
-  exports: [EligibilityService],
+  providers: [SupplierScreeningService, ScreeningRunsService, EligibilityPreviewService, BlacklistService],
+  // loans screen a supplier when an application is submitted
+  exports: [SupplierScreeningService],
 })
 export class EligibilityModule {}

@@ -11,7 +11,7 @@ import {
   type FactName,
   type Operator,
   type RuleValue,
-} from './rules.js';
+} from '../programmes/rules.js';
 
 /** Seeded PRNG (mulberry32) so that a failure replays. */
 function mulberry32(seed: number): () => number {

@@ -8,7 +8,7 @@ import {
   type EligibilityRule,
   type FactName,
   type Operator,
-} from './rules.js';
+} from '../programmes/rules.js';
 
 export interface RuleResult {
   rule: string;

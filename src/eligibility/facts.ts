@@ -1,6 +1,7 @@
 import { daysBetween } from '../common/business-date.js';
 import { ageOn, isRealDate } from '../common/identifiers.js';
-import type { BooleanFact, FactName, NumericFact, SupplierType } from './rules.js';
+import type { BooleanFact, FactName, NumericFact } from '../programmes/rules.js';
+import type { SupplierType } from '../suppliers/supplier-types.js';
 
 /** Numeric facts that carry decimals, kept as decimal strings so that no comparison goes through a float. */
 export const DECIMAL_FACTS = ['yearsExperience', 'avgMonthlyDeliveryKg', 'avgMonthlySettlement'] as const;

@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { roundDownTo } from '../common/money.js';
 import { compileFormula, computeLimit, limitTerms, type LimitFacts } from './limit.js';
-import type { LimitFormula } from './rules.js';
+import type { LimitFormula } from '../programmes/limit-formula.js';
 
 /** Seeded PRNG (mulberry32) so that a failure replays. */
 function mulberry32(seed: number): () => number {

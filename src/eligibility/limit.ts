@@ -1,5 +1,5 @@
 import type { SupplierFacts } from './facts.js';
-import { validateFormula, type LimitFormula } from './rules.js';
+import { validateFormula, type LimitFormula } from '../programmes/limit-formula.js';
 
 export type LimitFacts = Pick<SupplierFacts, 'avgMonthlySettlement' | 'herdSize'>;
 export type LimitTermName = 'maxAmount' | 'settlementMultiple' | 'perHeadAmount';

@@ -13,7 +13,7 @@ import { toProblem } from '../common/problem.js';
 import { flattenValidationErrors, validationFailed } from '../common/validation.js';
 import { sql } from '../database/sql.js';
 import { pageOf } from '../database/paging.js';
-import { EligibilityService } from '../eligibility/eligibility.service.js';
+import { SupplierScreeningService } from '../eligibility/supplier-screening.service.js';
 import { ProgrammesService, type ProgrammeRecord } from '../programmes/programmes.service.js';
 import { RosterImportProcessor } from '../rosters/roster-import.processor.js';
 import { SuppliersService } from '../suppliers/suppliers.service.js';
@@ -181,7 +181,7 @@ export class LoansService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly programmes: ProgrammesService,
     private readonly suppliers: SuppliersService,
-    private readonly eligibility: EligibilityService,
+    private readonly eligibility: SupplierScreeningService,
     private readonly rosterImports: RosterImportProcessor,
   ) {}
 

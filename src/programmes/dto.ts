@@ -3,7 +3,8 @@ import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { PageQuery } from '../common/pagination.js';
 import { Checked, CheckedBody, IsDecimalString, IsMoney, IsNotBlank } from '../common/validation.js';
-import { FACTS, OPERATORS, validateFormula, validateRules, type EligibilityRule, type LimitFormula } from '../eligibility/rules.js';
+import { validateFormula, type LimitFormula } from './limit-formula.js';
+import { FACTS, OPERATORS, validateRules, type EligibilityRule } from './rules.js';
 import {
   amountRangeProblems,
   annualRateProblems,

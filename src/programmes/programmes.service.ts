@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { actorSeenBy, assertVisible, tenantOf, type Actor } from '../common/access/actor.js';
+import { AccessService, resource } from '../common/access/access.service.js';
+import { actorSeenBy, tenantOf, type Actor } from '../common/access/actor.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { notFound } from '../common/errors.js';
 import { Dec, money } from '../common/money.js';
@@ -11,8 +12,9 @@ import { validationFailed } from '../common/validation.js';
 import { CoreEnterprisesService } from '../core-enterprises/core-enterprises.service.js';
 import { sql } from '../database/sql.js';
 import { pageOf } from '../database/paging.js';
-import type { EligibilityRule, LimitFormula } from '../eligibility/rules.js';
 import type { CreateProgrammeDto, ProgrammeResponse, RulesetResponse, UpdateProgrammeDto } from './dto.js';
+import type { LimitFormula } from './limit-formula.js';
+import type { EligibilityRule } from './rules.js';
 import { amountRangeProblems, termRangeProblems } from './terms.js';
 
 /** A programme with its current ruleset, as other modules use it. */
@@ -99,6 +101,8 @@ function record(r: Row): ProgrammeRecord {
   };
 }
 
+export const PROGRAMME = resource('Programme', 'programmes');
+
 export function programmeView(p: ProgrammeRecord): ProgrammeResponse {
   return { ...p, createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString() };
 }
@@ -107,6 +111,7 @@ export function programmeView(p: ProgrammeRecord): ProgrammeResponse {
 export class ProgrammesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly coreEnterprises: CoreEnterprisesService,
   ) {}
@@ -160,8 +165,8 @@ export class ProgrammesService {
   /** New rules or a new formula make a new ruleset version; earlier screening results keep theirs. */
   async update(actor: Actor, id: string, dto: UpdateProgrammeDto): Promise<ProgrammeRecord> {
     return this.dataSource.transaction(async (m) => {
+      await this.access.requireAccess(actor, PROGRAMME, id, m);
       const before = await this.load(m, id, true);
-      assertVisible(actor, before.coreEnterpriseId, 'Programme', id);
       const next = { ...before, ...Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) } as ProgrammeRecord;
       // the DTO checked the change itself; only a bound kept from before can still be crossed
       const errors = [...amountRangeProblems(next.minAmount, next.maxAmount), ...termRangeProblems(next.minTermDays, next.maxTermDays)];
@@ -217,9 +222,8 @@ export class ProgrammesService {
   }
 
   async get(actor: Actor, id: string): Promise<ProgrammeRecord> {
-    const p = await this.load(this.dataSource.manager, id);
-    assertVisible(actor, p.coreEnterpriseId, 'Programme', id);
-    return p;
+    await this.access.requireAccess(actor, PROGRAMME, id);
+    return this.load(this.dataSource.manager, id);
   }
 
   async list(
@@ -271,7 +275,7 @@ export class ProgrammesService {
 
   private async load(m: EntityManager, id: string, lock = false): Promise<ProgrammeRecord> {
     const r = await sql<Row>(m, `${SELECT} WHERE p.id = $1 ${lock ? 'FOR UPDATE OF p' : ''}`, [id]);
-    if (!r.rows[0]) throw notFound('Programme', id);
+    if (!r.rows[0]) throw notFound(PROGRAMME.what, id);
     return record(r.rows[0]);
   }
 }

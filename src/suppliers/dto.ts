@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
 import { PageQuery } from '../common/pagination.js';
+import { SUPPLIER_TYPES } from './supplier-types.js';
 
 export class SupplierQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'matches the supplier code (prefix) or the name (anywhere)' })
@@ -14,7 +15,7 @@ export class SupplierResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) coreEnterpriseId: string;
   @ApiProperty({ example: 'SUP-001-0000001' }) supplierCode: string;
-  @ApiProperty({ enum: ['INDIVIDUAL', 'ENTITY'] }) supplierType: string;
+  @ApiProperty({ enum: SUPPLIER_TYPES }) supplierType: string;
   @ApiProperty() name: string;
   @ApiProperty({ example: '150102********4377', description: 'masked' }) idNumber: string;
   @ApiProperty({ example: '150102********4377', nullable: true, type: String, description: 'masked' }) legalRepIdNumber: string | null;
@@ -41,7 +42,7 @@ export class SupplierIdentityResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() supplierCode: string;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: ['INDIVIDUAL', 'ENTITY'] }) supplierType: string;
+  @ApiProperty({ enum: SUPPLIER_TYPES }) supplierType: string;
   @ApiProperty({ description: 'in full: this read is audited' }) idNumber: string;
   @ApiProperty({ nullable: true, type: String }) legalRepIdNumber: string | null;
   @ApiProperty() phone: string;

@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { assertVisible, type Actor } from '../common/access/actor.js';
+import { AccessService, resource } from '../common/access/access.service.js';
+import type { Actor } from '../common/access/actor.js';
 import { notFound } from '../common/errors.js';
 import { maskBankAccount, maskIdNumber, maskPhone } from '../common/identifiers.js';
 import { Page } from '../common/pagination.js';
+import { CoreEnterprisesService } from '../core-enterprises/core-enterprises.service.js';
 import { sql } from '../database/sql.js';
 import { pageOf } from '../database/paging.js';
 import type { SupplierIdentityResponse, SupplierResponse } from './dto.js';
@@ -135,17 +137,19 @@ const LIST_COLUMNS = `id, core_enterprise_id, supplier_code, supplier_type, name
   bank_name, farm_name, province, herd_size, years_experience, epidemic_cert_no, epidemic_cert_expiry, delivery_months,
   avg_monthly_delivery_kg, avg_monthly_settlement, birth_date, blacklisted, blacklist_reason, last_import_id, created_at, updated_at`;
 
+export const SUPPLIER = resource('Supplier', 'suppliers');
+
 @Injectable()
 export class SuppliersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly coreEnterprises: CoreEnterprisesService,
   ) {}
 
   async list(actor: Actor, coreEnterpriseId: string, q: { q?: string; page: number; pageSize: number }): Promise<Page<SupplierResponse>> {
-    assertVisible(actor, coreEnterpriseId, 'Core enterprise', coreEnterpriseId);
-    const exists = await sql(this.dataSource.manager, `SELECT 1 FROM core_enterprises WHERE id = $1`, [coreEnterpriseId]);
-    if (!exists.rowCount) throw notFound('Core enterprise', coreEnterpriseId);
+    await this.coreEnterprises.get(actor, coreEnterpriseId);
     const params: unknown[] = [coreEnterpriseId];
     const where = ['core_enterprise_id = $1'];
     if (q.q) {
@@ -189,11 +193,10 @@ export class SuppliersService {
 
   /** A supplier the caller may see, or 404 (also for another core enterprise's). */
   async load(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<SupplierRow> {
+    await this.access.requireAccess(actor, SUPPLIER, id, manager);
     const r = await sql<SupplierRow>(manager, `SELECT ${LIST_COLUMNS} FROM suppliers WHERE id = $1`, [id]);
-    const s = r.rows[0];
-    if (!s) throw notFound('Supplier', id);
-    assertVisible(actor, s.core_enterprise_id, 'Supplier', id);
-    return s;
+    if (!r.rows[0]) throw notFound(SUPPLIER.what, id);
+    return r.rows[0];
   }
 
   /**

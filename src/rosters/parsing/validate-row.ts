@@ -10,7 +10,7 @@ import {
   parseUscc,
   type ResidentId,
 } from '../../common/identifiers.js';
-import type { SupplierType } from '../../eligibility/rules.js';
+import { SUPPLIER_TYPE_WORDS, type SupplierType } from '../../suppliers/supplier-types.js';
 import { CHINESE_ALIAS, type RosterColumn } from './columns.js';
 import type { Cell } from './reader.js';
 
@@ -110,15 +110,6 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 /** A number cell in the expiry column is read as a date serial only within these years. */
 const SERIAL_FIRST = (Date.UTC(1950, 0, 1) - EXCEL_EPOCH_MS) / DAY_MS;
 const SERIAL_LAST = (Date.UTC(2199, 11, 31) - EXCEL_EPOCH_MS) / DAY_MS;
-
-const SUPPLIER_TYPES = new Map<string, SupplierType>([
-  ['INDIVIDUAL', 'INDIVIDUAL'],
-  ['个人', 'INDIVIDUAL'],
-  ['ENTITY', 'ENTITY'],
-  ['企业', 'ENTITY'],
-  ['个体工商户', 'ENTITY'],
-  ['合作社', 'ENTITY'],
-]);
 
 interface DecimalRule {
   maxDecimals: number;
@@ -388,7 +379,7 @@ export class RosterRowValidator {
       problems.push(problem('supplier_type', 'REQUIRED', 'the supplier type is missing'));
       return null;
     }
-    const type = SUPPLIER_TYPES.get(text) ?? SUPPLIER_TYPES.get(text.toUpperCase());
+    const type = SUPPLIER_TYPE_WORDS.get(text) ?? SUPPLIER_TYPE_WORDS.get(text.toUpperCase());
     if (type === undefined) {
       problems.push(
         problem(

@@ -1,9 +1,10 @@
 import type { FieldError } from '../common/errors.js';
-import { MONEY_PATTERN, DECIMAL_PATTERN } from '../common/money.js';
+import { SUPPLIER_TYPES } from '../suppliers/supplier-types.js';
 
 /**
  * The programme's admission-rule language (api.md, "Eligibility rules and limit formula"): named
- * conditions over supplier facts, every one of which must pass, and a limit formula.
+ * conditions over supplier facts, every one of which must pass. Programmes own the language and check
+ * what they store; eligibility evaluates it (src/eligibility/evaluator.ts).
  */
 export const NUMERIC_FACTS = [
   'yearsExperience',
@@ -34,16 +35,6 @@ export interface EligibilityRule {
   operator: Operator;
   value?: RuleValue;
 }
-
-export interface LimitFormula {
-  maxAmount?: string;
-  settlementMultiple?: string;
-  perHeadAmount?: string;
-  roundDownTo?: string;
-}
-
-export const SUPPLIER_TYPES = ['INDIVIDUAL', 'ENTITY'] as const;
-export type SupplierType = (typeof SUPPLIER_TYPES)[number];
 
 const OPERATORS_BY_KIND: Record<'numeric' | 'string' | 'boolean', readonly Operator[]> = {
   numeric: ['>=', '>', '<=', '<', '==', '!=', 'between', 'in', 'notIn'],
@@ -142,49 +133,6 @@ function valueProblem(fact: FactName, kind: 'numeric' | 'string' | 'boolean', op
       if (kind === 'boolean') return typeof v === 'boolean' ? null : `${fact} is compared with true or false`;
       return stringOk(v) ? null : `${fact} is compared with ${stringExpect}`;
   }
-}
-
-const FORMULA_KEYS = ['maxAmount', 'settlementMultiple', 'perHeadAmount', 'roundDownTo'] as const;
-
-export function validateFormula(input: unknown, field = 'limitFormula'): FieldError[] {
-  const errors: FieldError[] = [];
-  if (!input || typeof input !== 'object' || Array.isArray(input)) {
-    return [{ field, code: 'FORMULA_NOT_AN_OBJECT', message: `${field} must be an object` }];
-  }
-  const f = input as Record<string, unknown>;
-  for (const k of Object.keys(f)) {
-    if (!(FORMULA_KEYS as readonly string[]).includes(k)) {
-      errors.push({
-        field: `${field}.${k}`,
-        code: 'UNKNOWN_FIELD',
-        message: `${field}.${k} is not a formula term (${FORMULA_KEYS.join(', ')})`,
-      });
-    }
-  }
-  const money = (k: string, positive: boolean) => {
-    if (f[k] === undefined) return;
-    if (typeof f[k] !== 'string' || !MONEY_PATTERN.test(f[k] as string) || (positive && /^0(\.0+)?$/.test(f[k] as string))) {
-      errors.push({
-        field: `${field}.${k}`,
-        code: 'FORMULA_TERM_INVALID',
-        message: `${field}.${k} must be a ${positive ? 'positive ' : ''}decimal string with at most 2 decimals, such as "1000"`,
-      });
-    }
-  };
-  money('maxAmount', false);
-  money('perHeadAmount', false);
-  money('roundDownTo', true);
-  if (f.settlementMultiple !== undefined && (typeof f.settlementMultiple !== 'string' || !DECIMAL_PATTERN.test(f.settlementMultiple))) {
-    errors.push({
-      field: `${field}.settlementMultiple`,
-      code: 'FORMULA_TERM_INVALID',
-      message: `${field}.settlementMultiple must be a non-negative decimal string, such as "3"`,
-    });
-  }
-  if (f.maxAmount === undefined && f.settlementMultiple === undefined && f.perHeadAmount === undefined) {
-    errors.push({ field, code: 'FORMULA_EMPTY', message: `${field} needs at least one of maxAmount, settlementMultiple, perHeadAmount` });
-  }
-  return errors;
 }
 
 /** Exact comparison of two decimals given as numbers or decimal strings: -1, 0 or 1. */
