@@ -14,7 +14,8 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import pgCopy from 'pg-copy-streams';
-import { DEFAULT_OPTIONS, generateRoster } from '../scripts/gen-roster.js';
+import { DEFAULT_OPTIONS, generateRoster } from '../src/rosters/testing/roster-generator.js';
+import { ROSTER_COLUMNS } from '../src/rosters/parsing/columns.js';
 import { Api, ROOT, args, benchDatabase, seconds, startService, until } from './support.js';
 
 async function main() {
@@ -72,7 +73,7 @@ async function main() {
     // on the same server: the floor for getting these bytes into PostgreSQL at all.
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
-    await client.query(`CREATE TABLE IF NOT EXISTS bench_copy (${Array.from({ length: 17 }, (_, i) => `c${i} text`).join(', ')})`);
+    await client.query(`CREATE TABLE IF NOT EXISTS bench_copy (${ROSTER_COLUMNS.map((_, i) => `c${i} text`).join(', ')})`);
     await client.query('TRUNCATE bench_copy');
     t = process.hrtime.bigint();
     await pipeline(createReadStream(file), client.query(pgCopy.from(`COPY bench_copy FROM STDIN WITH (FORMAT csv, HEADER true)`)));

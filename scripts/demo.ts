@@ -14,7 +14,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { Api, ROOT, SERVICE_NODE_FLAGS, benchDatabase, freePort, until } from '../bench/support.js';
 import { usccCheckChar } from '../src/common/identifiers.js';
 import { Dec, money } from '../src/common/money.js';
-import { DEFAULT_OPTIONS, generateRoster } from './gen-roster.js';
+import { DEFAULT_OPTIONS, generateRoster } from '../src/rosters/testing/roster-generator.js';
 
 /** ¥1,234,567.89 from a decimal string, without a float in between. */
 const yuan = (v: string) => {

@@ -2,7 +2,8 @@ import { Readable, Writable } from 'node:stream';
 import { mapHeaders, type RosterColumn } from '../src/rosters/parsing/columns.js';
 import { readCsv, readXlsx, type Cell, type RosterRecord } from '../src/rosters/parsing/reader.js';
 import { RosterRowValidator } from '../src/rosters/parsing/validate-row.js';
-import { DEFAULT_OPTIONS, USAGE, generateRoster, main, parseArgs, rosterRows, type Defect, type RosterOptions } from './gen-roster.js';
+import { DEFAULT_OPTIONS, generateRoster, rosterRows, type Defect, type RosterOptions } from '../src/rosters/testing/roster-generator.js';
+import { USAGE, main, parseArgs } from './gen-roster.js';
 
 class Collector extends Writable {
   private parts: Buffer[] = [];

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { rosterRows } from '../scripts/gen-roster.js';
+import { rosterRows } from '../src/rosters/testing/roster-generator.js';
 import { residentId } from './support/ids.js';
 import { expectProblem } from './support/problems.js';
 import {

@@ -3,7 +3,7 @@ import { isIP } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { isTimeZone } from '../common/business-date.js';
-import { DEFAULT_XLSX_LIMITS } from '../rosters/parsing/reader.js';
+import { DEFAULT_XLSX_LIMITS } from './xlsx-limits.js';
 
 /**
  * The service's whole configuration, read once from the environment and validated at boot.

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { AccessService, resource } from '../common/access/access.service.js';
+import { AccessService, CORE_ENTERPRISE } from '../common/access/access.service.js';
 import { tenantOf, type Actor } from '../common/access/actor.js';
 import { DomainError, notFound } from '../common/errors.js';
 import { money } from '../common/money.js';
@@ -23,7 +23,6 @@ interface Row {
 }
 
 /** A core enterprise is its own tenant. */
-export const CORE_ENTERPRISE = resource('Core enterprise', 'core_enterprises', 'id');
 
 const view = (r: Row): CoreEnterpriseResponse => ({
   id: r.id,

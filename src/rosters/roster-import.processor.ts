@@ -1,24 +1,21 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import path from 'node:path';
-import { finished } from 'node:stream/promises';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { systemActor } from '../common/access/actor.js';
+import { businessDate } from '../common/business-date.js';
+import { Channel } from '../common/channel.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/tokens.js';
-import { businessDate } from '../common/business-date.js';
-import { byteaColumn, CopyWriter, copyRow, discardConnection } from '../database/copy.js';
 import { sql } from '../database/sql.js';
 import { JobsService } from '../jobs/jobs.service.js';
-import { SUPPLIER_ROSTER_COLUMNS, SUPPLIER_STAGING_DDL, SuppliersService } from '../suppliers/suppliers.service.js';
-import { mapHeaders, type RosterColumn } from './parsing/columns.js';
-import { fileTooComplex, readCsv, RosterFileError, type Cell, type RosterRecord, type XlsxLimits } from './parsing/reader.js';
-import { RosterRowValidator, type SupplierInput } from './parsing/validate-row.js';
-import { readXlsxInWorker } from './parsing/xlsx-in-worker.js';
-import { inspectZipFile } from './parsing/zip-guard.js';
+import { SuppliersService } from '../suppliers/suppliers.service.js';
+import { BatchPacker, HeaderColumns, ImportFailure, noHeader, RowCheck, type Batch } from './import/stages.js';
+import { StoredRosterReader } from './import/stored-roster.js';
+import { ImportProgress, SupplierRowsWriter } from './import/write.js';
+import { RosterFileError } from './parsing/reader.js';
+import { RosterRowValidator } from './parsing/validate-row.js';
+import { rosterImportStateMachine, statusMayBecome, type RosterImportStatus } from './roster-import-state.js';
 import { RosterTempFiles } from './temp-files.js';
 
 export const ROSTER_IMPORT_QUEUE = 'roster-import';
@@ -28,7 +25,6 @@ export const ROSTER_IMPORT_QUEUE = 'roster-import';
  * import is claimed, so that a file that takes its process down with it cannot run for ever.
  */
 export const MAX_ATTEMPTS = 3;
-const BATCH_ROWS = 10_000;
 const STALE_SECONDS = 120;
 const SWEEP_MS = 60_000;
 /** Expired files are deleted this many imports at a time, each batch in its own short transaction. */
@@ -40,102 +36,7 @@ export interface RosterImportHooks {
   afterMerge(manager: EntityManager, importId: string, coreEnterpriseId: string): Promise<void>;
 }
 
-class ImportFailure extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/**
- * A batch holds its COPY data as UTF-8 Buffers of a few hundred rows each: outside the JS heap, and
- * the row strings die young instead of being promoted while the batch waits its turn. (Held as
- * strings, 200,000 rows pushed the service's memory past 600 MB between collections.)
- */
-interface Batch {
-  data: Buffer[];
-  rows: number;
-  accepted: number;
-  errors: ErrorEntry[];
-}
-
-const PACK_ROWS = 64;
-const DECODE_PIECE_BYTES = 64 * 1024;
 const YIELD_EVERY_ROWS = 500;
-
-/** A bounded hand-over between one producer and one consumer; a failure on either side ends both. */
-class Channel<T> {
-  private readonly items: T[] = [];
-  private closed = false;
-  private failure: Error | undefined;
-  private wake: (() => void) | undefined;
-
-  constructor(private readonly capacity: number) {}
-
-  async put(item: T): Promise<void> {
-    while (this.items.length >= this.capacity && !this.failure) await new Promise<void>((r) => (this.wake = r));
-    if (this.failure) throw this.failure;
-    this.items.push(item);
-    this.notify();
-  }
-
-  async take(): Promise<T | undefined> {
-    while (!this.items.length && !this.closed && !this.failure) await new Promise<void>((r) => (this.wake = r));
-    if (this.failure) throw this.failure;
-    const item = this.items.shift();
-    this.notify();
-    return item;
-  }
-
-  close(): void {
-    this.closed = true;
-    this.notify();
-  }
-
-  fail(e: Error): void {
-    this.failure ??= e;
-    this.notify();
-  }
-
-  private notify(): void {
-    const w = this.wake;
-    this.wake = undefined;
-    w?.();
-  }
-}
-
-interface ErrorEntry {
-  row: number;
-  supplierCode: string | null;
-  field: string | null;
-  code: string;
-  message: string;
-}
-
-function copyLine(s: SupplierInput): string {
-  return copyRow([
-    s.supplierCode,
-    s.supplierType,
-    s.name,
-    s.idNumber,
-    s.legalRepIdNumber,
-    s.phone,
-    s.bankAccount,
-    s.bankName,
-    s.farmName,
-    s.province,
-    s.herdSize,
-    s.yearsExperience,
-    s.epidemicCertNo,
-    s.epidemicCertExpiry,
-    s.deliveryMonths,
-    s.avgMonthlyDeliveryKg,
-    s.avgMonthlySettlement,
-    s.birthDate,
-  ]);
-}
 
 /**
  * Runs one roster import. All accepted rows are applied in one transaction (streamed through COPY
@@ -148,6 +49,7 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
   private readonly logger = new Logger('RosterImport');
   private sweeper: NodeJS.Timeout | undefined;
   private hooks: RosterImportHooks[] = [];
+  private readonly reader: StoredRosterReader;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -155,8 +57,10 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
     private readonly jobs: JobsService,
     private readonly suppliers: SuppliersService,
     private readonly audit: AuditService,
-    private readonly tempFiles: RosterTempFiles,
-  ) {}
+    tempFiles: RosterTempFiles,
+  ) {
+    this.reader = new StoredRosterReader(dataSource, tempFiles, config.roster);
+  }
 
   addHook(hook: RosterImportHooks): void {
     this.hooks.push(hook);
@@ -201,7 +105,7 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
     const stale = await sql<{ id: string; core_enterprise_id: string }>(
       this.dataSource.manager,
       `SELECT id, core_enterprise_id FROM roster_imports
-        WHERE status IN ('QUEUED', 'RUNNING') AND updated_at < now() - make_interval(secs => $1)
+        WHERE ${statusMayBecome('RUNNING')} AND updated_at < now() - make_interval(secs => $1)
         ORDER BY updated_at LIMIT 100`,
       [STALE_SECONDS],
     );
@@ -214,7 +118,7 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
         const touched = await sql(
           m,
           `UPDATE roster_imports SET updated_at = now()
-            WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') AND updated_at < now() - make_interval(secs => $2)`,
+            WHERE id = $1 AND ${statusMayBecome('RUNNING')} AND updated_at < now() - make_interval(secs => $2)`,
           [imp.id, STALE_SECONDS],
         );
         if (!touched.rowCount) return;
@@ -231,7 +135,7 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
       m,
       `UPDATE roster_imports SET status = 'FAILED', failure_code = 'TOO_MANY_ATTEMPTS', finished_at = clock_timestamp(), updated_at = now(),
               failure_message = 'The import was started ' || attempts || ' times and never finished (the service stopped while it ran); no supplier was changed. Upload the roster as CSV, or contact support with this import id.'
-        WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') AND attempts >= max_attempts`,
+        WHERE id = $1 AND ${statusMayBecome('FAILED')} AND attempts >= max_attempts`,
       [importId],
     );
     if (r.rowCount) this.logger.error({ importId }, 'roster import failed: attempts used up');
@@ -279,13 +183,13 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
    */
   async run(importId: string): Promise<void> {
     const progress = this.dataSource.manager;
-    const current = await sql<{ status: string; core_enterprise_id: string; file_type: 'csv' | 'xlsx' }>(
+    const current = await sql<{ status: RosterImportStatus; core_enterprise_id: string; file_type: 'csv' | 'xlsx' }>(
       progress,
       `SELECT status, core_enterprise_id, file_type FROM roster_imports WHERE id = $1`,
       [importId],
     );
     const imp = current.rows[0];
-    if (!imp || imp.status === 'COMPLETED' || imp.status === 'FAILED') return;
+    if (!imp || !rosterImportStateMachine.can(imp.status, 'RUNNING')) return;
 
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
@@ -296,7 +200,7 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
       const claimed = await sql<{ attempts: number }>(
         progress,
         `UPDATE roster_imports SET status = 'RUNNING', attempts = attempts + 1, processed_rows = 0, started_at = clock_timestamp(), updated_at = now()
-          WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') AND attempts < max_attempts RETURNING attempts`,
+          WHERE id = $1 AND ${statusMayBecome('RUNNING')} AND attempts < max_attempts RETURNING attempts`,
         [importId],
       );
       if (!claimed.rowCount) {
@@ -340,120 +244,27 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
     );
   }
 
+  /** The pipeline: read → map header → validate → pack, then write, and the import completes. */
   private async importInto(runner: QueryRunner, importId: string, coreEnterpriseId: string, fileType: 'csv' | 'xlsx') {
-    const m = runner.manager;
-    const progress = this.dataSource.manager;
-    // A core enterprise's first roster is COPYed straight into suppliers; later ones are staged and merged.
-    const existing = await sql(m, `SELECT 1 FROM suppliers WHERE core_enterprise_id = $1 LIMIT 1`, [coreEnterpriseId]);
-    const direct = existing.rowCount === 0 ? this.suppliers.newSuppliersCopy(coreEnterpriseId, importId) : null;
-    if (!direct) await sql(m, `CREATE TEMP TABLE roster_staging (${SUPPLIER_STAGING_DDL}) ON COMMIT DROP`);
-    const linePrefix = direct?.prefix ?? '';
-
-    const validator = new RosterRowValidator(businessDate(this.config.businessTimeZone));
-    const totals = { accepted: 0, rejected: 0, created: 0, updated: 0, lastRow: 1, problems: 0, problemsKept: 0 };
-    // every rejected row is counted; only so many of its problems are stored, or a file of a million
-    // bad rows would write millions of error rows
-    const maxProblems = this.config.roster.maxReportedProblems;
-    let errorSeq = 0;
+    const progress = new ImportProgress(this.dataSource.manager, importId);
+    const suppliers = await SupplierRowsWriter.open(runner, this.suppliers, importId, coreEnterpriseId);
+    const check = new RowCheck(new RosterRowValidator(businessDate(this.config.businessTimeZone)), this.config.roster.maxReportedProblems);
 
     // Node validates the next batch while PostgreSQL merges the previous one: two cores, not one.
     const batches = new Channel<Batch>(1);
-    const producer = (async () => {
-      try {
-        let columns: (RosterColumn | null)[] | undefined;
-        let sinceYield = 0;
-        let batch: Batch = { data: [], rows: 0, accepted: 0, errors: [] };
-        let lines: string[] = [];
-        // every line ends with a newline, so the prefix as the separator puts it at each line's start
-        const pack = () => {
-          if (lines.length) batch.data.push(Buffer.from(linePrefix + lines.join(linePrefix), 'utf8'));
-          lines = [];
-        };
-        // CSV is read here (a row is at most MAX_ROW_CHARS); an .xlsx in a worker thread with its own memory limit
-        const records = fileType === 'csv' ? readCsv(this.fileChunks(importId)) : this.xlsxRecords(importId);
-        for await (const record of records as AsyncIterable<RosterRecord>) {
-          if (record.kind === 'header') {
-            columns = await this.headerColumns(importId, record.cells);
-            continue;
-          }
-          if (!columns) throw new ImportFailure('NO_HEADER', 'The file has no header row');
-          totals.lastRow = record.rowNumber;
-          const cells: Partial<Record<RosterColumn, Cell>> = {};
-          for (let i = 0; i < columns.length; i++) {
-            const c = columns[i];
-            if (c) cells[c] = record.cells[i] ?? null;
-          }
-          const result = validator.validate(record.rowNumber, cells);
-          // Buffered file data keeps this loop going on microtasks alone; yielding now and then lets the
-          // merge's replies through, so PostgreSQL gets its next statement while we keep validating.
-          if (++sinceYield === YIELD_EVERY_ROWS) {
-            sinceYield = 0;
-            await new Promise((r) => setImmediate(r));
-          }
-          batch.rows++;
-          if (result.ok) {
-            totals.accepted++;
-            batch.accepted++;
-            lines.push(copyLine(result.supplier));
-            if (lines.length >= PACK_ROWS) pack();
-          } else {
-            totals.rejected++;
-            totals.problems += result.problems.length;
-            for (const p of result.problems) {
-              if (totals.problemsKept === maxProblems) break;
-              totals.problemsKept++;
-              // a copy: the code is a slice of the decoded file text, which it would otherwise keep alive
-              const supplierCode = result.supplierCode === null ? null : Buffer.from(result.supplierCode).toString();
-              batch.errors.push({ row: record.rowNumber, supplierCode, field: p.field, code: p.code, message: p.message });
-            }
-          }
-          if (batch.rows >= BATCH_ROWS) {
-            pack();
-            await batches.put(batch);
-            batch = { data: [], rows: 0, accepted: 0, errors: [] };
-          }
-        }
-        if (!columns) throw new ImportFailure('NO_HEADER', 'The file has no header row');
-        pack();
-        if (batch.rows) await batches.put(batch);
-        batches.close();
-      } catch (e) {
-        batches.fail(e as Error);
-      }
-    })();
-
-    let processed = 0;
+    const producer = this.produce(importId, fileType, progress, check, new BatchPacker(suppliers.linePrefix), batches);
     for (let batch = await batches.take(); batch; batch = await batches.take()) {
-      if (batch.errors.length) {
-        await this.writeErrors(importId, errorSeq, batch.errors);
-        errorSeq += batch.errors.length;
-      }
-      if (batch.data.length) {
-        if (!direct) await sql(m, `TRUNCATE roster_staging`);
-        const copy = new CopyWriter(runner, direct?.statement ?? `COPY roster_staging (${SUPPLIER_ROSTER_COLUMNS.join(', ')}) FROM STDIN`);
-        try {
-          for (const data of batch.data) await copy.writeBytes(data);
-          await copy.end();
-        } catch (e) {
-          copy.abort();
-          throw e;
-        }
-        if (direct) {
-          totals.created += batch.accepted;
-        } else {
-          const merged = await this.suppliers.mergeStaged(m, 'roster_staging', coreEnterpriseId, importId);
-          totals.created += merged.created;
-          totals.updated += merged.updated;
-        }
-      }
-      processed += batch.rows;
-      await sql(progress, `UPDATE roster_imports SET processed_rows = $2, updated_at = now() WHERE id = $1`, [importId, processed]);
+      await progress.errors(batch.errors);
+      await suppliers.write(batch);
+      await progress.processedRows(batch.rows);
     }
     await producer;
-    const { accepted, rejected, created, updated, lastRow, problems, problemsKept } = totals;
-    if (accepted + rejected === 0) throw new ImportFailure('NO_DATA_ROWS', 'The file has a header but no supplier rows');
 
+    const { accepted, rejected, lastRow, problems, problemsKept } = check.totals;
+    if (accepted + rejected === 0) throw new ImportFailure('NO_DATA_ROWS', 'The file has a header but no supplier rows');
+    const { created, updated } = suppliers;
     const unchanged = accepted - created - updated;
+    const m = runner.manager;
     await sql(
       m,
       `UPDATE roster_imports SET status = 'COMPLETED', total_rows = $2, processed_rows = $2, accepted_rows = $3, rejected_rows = $4,
@@ -478,83 +289,41 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
     return { accepted, rejected, created, updated, unchanged };
   }
 
-  private async headerColumns(importId: string, headers: string[]): Promise<(RosterColumn | null)[]> {
-    const mapped = mapHeaders(headers);
-    if (mapped.missing.length) {
-      throw new ImportFailure('MISSING_COLUMNS', `The file has no column for: ${mapped.missing.join(', ')} (English or Chinese headers)`);
-    }
-    if (mapped.duplicated.length)
-      throw new ImportFailure('DUPLICATE_COLUMNS', `These columns appear more than once: ${mapped.duplicated.join(', ')}`);
-    if (mapped.unknown.length)
-      await sql(this.dataSource.manager, `UPDATE roster_imports SET unknown_columns = $2 WHERE id = $1`, [importId, mapped.unknown]);
-    return mapped.columns;
-  }
-
-  /** The stored upload, chunk by chunk, streamed (never all in memory) on a connection of its own. */
-  private async *fileChunks(importId: string): AsyncGenerator<Buffer> {
-    if (!/^[0-9a-f-]{36}$/i.test(importId)) throw new Error('bad import id');
-    const reader = this.dataSource.createQueryRunner();
-    await reader.connect();
-    let complete = false;
+  /** Read, map the header, validate and pack into `batches`, until the file ends or fails (which ends the channel). */
+  private async produce(
+    importId: string,
+    fileType: 'csv' | 'xlsx',
+    progress: ImportProgress,
+    check: RowCheck,
+    packer: BatchPacker,
+    batches: Channel<Batch>,
+  ): Promise<void> {
     try {
-      // Decoded text is read row by row while the rows are validated; in small pieces it is garbage
-      // before the next young-generation collection instead of being promoted.
-      for await (const chunk of byteaColumn(reader, `SELECT chunk FROM roster_import_files WHERE import_id = '${importId}' ORDER BY seq`)) {
-        for (let at = 0; at < chunk.length; at += DECODE_PIECE_BYTES) yield chunk.subarray(at, at + DECODE_PIECE_BYTES);
+      let header: HeaderColumns | undefined;
+      let sinceYield = 0;
+      for await (const record of this.reader.records(importId, fileType)) {
+        if (record.kind === 'header') {
+          header = HeaderColumns.of(record.cells);
+          if (header.unknown.length) await progress.unknownColumns(header.unknown);
+          continue;
+        }
+        if (!header) throw noHeader();
+        const outcome = check.row(record.rowNumber, header.cellsOf(record.cells));
+        // Buffered file data keeps this loop going on microtasks alone; yielding now and then lets the
+        // merge's replies through, so PostgreSQL gets its next statement while we keep validating.
+        if (++sinceYield === YIELD_EVERY_ROWS) {
+          sinceYield = 0;
+          await new Promise((r) => setImmediate(r));
+        }
+        const full = packer.add(outcome);
+        if (full) await batches.put(full);
       }
-      complete = true;
-    } finally {
-      // A reader stopped early (the file failed on its header) leaves the rest of the COPY unread on
-      // its connection; back in the pool, that connection would hang the next query run on it.
-      if (complete) await reader.release();
-      else await discardConnection(reader);
+      if (!header) throw noHeader();
+      const last = packer.flush();
+      if (last) await batches.put(last);
+      batches.close();
+    } catch (e) {
+      batches.fail(e as Error);
     }
-  }
-
-  /**
-   * The rows of a stored .xlsx: copied to a private temporary file, its zip directory checked, then
-   * read by a worker thread, so that a workbook built to exhaust memory ends the worker, not the service.
-   */
-  private async *xlsxRecords(importId: string): AsyncGenerator<RosterRecord> {
-    const dir = await this.tempFiles.directory('import');
-    try {
-      const file = path.join(dir, 'roster.xlsx');
-      const out = createWriteStream(file, { flags: 'wx', mode: 0o600 });
-      try {
-        for await (const chunk of this.fileChunks(importId)) if (!out.write(chunk)) await once(out, 'drain');
-        out.end();
-        await finished(out);
-      } catch (e) {
-        // a write still in flight fails on the destroyed stream: nobody is waiting for it any more
-        out.on('error', () => undefined).destroy();
-        throw e;
-      }
-      const { maxInflatedBytes, maxInflateRatio, maxSharedStrings, parserMemoryMb } = this.config.roster;
-      const limits: XlsxLimits = { maxInflatedBytes, maxRatio: maxInflateRatio, maxSharedStrings };
-      const verdict = await inspectZipFile(file, limits);
-      if (!verdict.ok && verdict.tooComplex) throw fileTooComplex(verdict.message);
-      yield* readXlsxInWorker(file, { limits, memoryMb: parserMemoryMb, spoolDir: dir });
-    } finally {
-      await this.tempFiles.remove(dir);
-    }
-  }
-
-  private async writeErrors(importId: string, firstSeq: number, errors: ErrorEntry[]): Promise<void> {
-    await sql(
-      this.dataSource.manager,
-      `INSERT INTO roster_import_errors (import_id, seq, row_number, supplier_code, field, code, message)
-       SELECT $1, $2 + e.ord - 1, e.row_number, e.supplier_code, e.field, e.code, e.message
-         FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY
-              AS e(row_number, supplier_code, field, code, message, ord)`,
-      [
-        importId,
-        firstSeq,
-        errors.map((e) => e.row),
-        errors.map((e) => e.supplierCode),
-        errors.map((e) => e.field),
-        errors.map((e) => e.code),
-        errors.map((e) => e.message),
-      ],
-    );
   }
 }

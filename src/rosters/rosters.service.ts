@@ -9,7 +9,8 @@ import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { assertVisible, callerKey, type Actor } from '../common/access/actor.js';
+import { AccessService, CORE_ENTERPRISE, resource } from '../common/access/access.service.js';
+import { callerKey, type Actor } from '../common/access/actor.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/tokens.js';
 import { csvLine, CSV_BOM } from '../common/csv.js';
@@ -23,6 +24,7 @@ import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { inspectZipFile } from './parsing/zip-guard.js';
 import { MAX_ATTEMPTS, ROSTER_IMPORT_QUEUE } from './roster-import.processor.js';
+import type { RosterImportStatus } from './roster-import-state.js';
 import { RosterErrors } from './rosters.errors.js';
 import { RosterTempFiles } from './temp-files.js';
 import { BodyWatch, UploadSlots } from './upload-limits.js';
@@ -35,11 +37,13 @@ const BUSY_RETRY_AFTER_SECONDS = 5;
 const FORM_OVERHEAD_BYTES = 128 * 1024;
 const MAX_FIELD_BYTES = 4 * 1024;
 
+const ROSTER_IMPORT = resource('Roster import', 'roster_imports');
+
 export interface RosterImportView {
   importId: string;
   id: string;
   coreEnterpriseId: string;
-  status: 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
+  status: RosterImportStatus;
   fileName: string;
   fileType: 'csv' | 'xlsx';
   fileSize: number;
@@ -161,6 +165,7 @@ export class RostersService {
     private readonly jobs: JobsService,
     private readonly idempotency: IdempotencyService,
     private readonly tempFiles: RosterTempFiles,
+    private readonly access: AccessService,
   ) {
     this.slots = new UploadSlots(config.roster.maxConcurrentUploads, config.roster.maxConcurrentUploadsPerCoreEnterprise);
   }
@@ -176,7 +181,7 @@ export class RostersService {
     coreEnterpriseId: string,
     req: Request,
   ): Promise<{ status: number; body: RosterImportView; replayed: boolean }> {
-    assertVisible(actor, coreEnterpriseId, 'Core enterprise', coreEnterpriseId);
+    await this.access.requireAccess(actor, CORE_ENTERPRISE, coreEnterpriseId);
     const ce = await sql(this.dataSource.manager, `SELECT 1 FROM core_enterprises WHERE id = $1`, [coreEnterpriseId]);
     if (!ce.rowCount) throw notFound('Core enterprise', coreEnterpriseId);
     if (!req.is('multipart/form-data')) throw new DomainError(RosterErrors.ROSTER_NOT_MULTIPART);
@@ -505,7 +510,7 @@ export class RostersService {
   }
 
   async list(actor: Actor, coreEnterpriseId: string, page: number, pageSize: number): Promise<Page<RosterImportView>> {
-    assertVisible(actor, coreEnterpriseId, 'Core enterprise', coreEnterpriseId);
+    await this.access.requireAccess(actor, CORE_ENTERPRISE, coreEnterpriseId);
     const query = {
       columns: '*',
       from: 'roster_imports',
@@ -605,10 +610,10 @@ export class RostersService {
   }
 
   private async load(actor: Actor, importId: string): Promise<ImportRow> {
+    await this.access.requireAccess(actor, ROSTER_IMPORT, importId);
     const r = await sql<ImportRow>(this.dataSource.manager, `SELECT * FROM roster_imports WHERE id = $1`, [importId]);
     const row = r.rows[0];
-    if (!row) throw notFound('Roster import', importId);
-    assertVisible(actor, row.core_enterprise_id, 'Roster import', importId);
+    if (!row) throw notFound(ROSTER_IMPORT.what, importId);
     return row;
   }
 }

@@ -11,30 +11,7 @@ import { CoreEnterprisesService } from '../core-enterprises/core-enterprises.ser
 import { sql } from '../database/sql.js';
 import { pageOf } from '../database/paging.js';
 import type { SupplierIdentityResponse, SupplierResponse } from './dto.js';
-
-/** The columns a roster row sets, in the order imports stage them. */
-export const SUPPLIER_ROSTER_COLUMNS = [
-  'supplier_code',
-  'supplier_type',
-  'name',
-  'id_number',
-  'legal_rep_id_number',
-  'phone',
-  'bank_account',
-  'bank_name',
-  'farm_name',
-  'province',
-  'herd_size',
-  'years_experience',
-  'epidemic_cert_no',
-  'epidemic_cert_expiry',
-  'delivery_months',
-  'avg_monthly_delivery_kg',
-  'avg_monthly_settlement',
-  'birth_date',
-] as const;
-
-type RosterColumn = (typeof SUPPLIER_ROSTER_COLUMNS)[number];
+import { SUPPLIER_ROSTER_COLUMN_LIST, SUPPLIER_ROSTER_COLUMNS, type SupplierRosterColumn } from './roster-columns.js';
 
 const plain = (e: string) => `to_jsonb(${e})`;
 /** Decimals as strings, as the API shows money. */
@@ -42,36 +19,28 @@ const decimal = (e: string) => `to_jsonb(${e}::text)`;
 const masked = (fn: string) => (e: string) => `to_jsonb(${fn}(${e}))`;
 
 /**
- * How a supplier change is named and shown in its audit event: the API's field names, identifiers
+ * How a supplier change is shown in its audit event, named by the API's field names: identifiers
  * masked exactly as src/common/identifiers.ts masks them (by the SQL functions of the same names).
  */
-const AUDITED_FIELDS: Record<Exclude<RosterColumn, 'supplier_code'>, { key: string; shown: (e: string) => string }> = {
-  supplier_type: { key: 'supplierType', shown: plain },
-  name: { key: 'name', shown: plain },
-  id_number: { key: 'idNumber', shown: masked('mask_id_number') },
-  legal_rep_id_number: { key: 'legalRepIdNumber', shown: masked('mask_id_number') },
-  phone: { key: 'phone', shown: masked('mask_phone') },
-  bank_account: { key: 'bankAccount', shown: masked('mask_bank_account') },
-  bank_name: { key: 'bankName', shown: plain },
-  farm_name: { key: 'farmName', shown: plain },
-  province: { key: 'province', shown: plain },
-  herd_size: { key: 'herdSize', shown: plain },
-  years_experience: { key: 'yearsExperience', shown: decimal },
-  epidemic_cert_no: { key: 'epidemicCertNo', shown: plain },
-  epidemic_cert_expiry: { key: 'epidemicCertExpiry', shown: plain },
-  delivery_months: { key: 'deliveryMonths', shown: plain },
-  avg_monthly_delivery_kg: { key: 'avgMonthlyDeliveryKg', shown: decimal },
-  avg_monthly_settlement: { key: 'avgMonthlySettlement', shown: decimal },
-  birth_date: { key: 'birthDate', shown: plain },
+const AUDIT_SHOWN: Record<Exclude<SupplierRosterColumn, 'supplier_code'>, (e: string) => string> = {
+  supplier_type: plain,
+  name: plain,
+  id_number: masked('mask_id_number'),
+  legal_rep_id_number: masked('mask_id_number'),
+  phone: masked('mask_phone'),
+  bank_account: masked('mask_bank_account'),
+  bank_name: plain,
+  farm_name: plain,
+  province: plain,
+  herd_size: plain,
+  years_experience: decimal,
+  epidemic_cert_no: plain,
+  epidemic_cert_expiry: plain,
+  delivery_months: plain,
+  avg_monthly_delivery_kg: decimal,
+  avg_monthly_settlement: decimal,
+  birth_date: plain,
 };
-
-/** DDL of a staging table with those columns (a temporary table in the importing transaction). */
-export const SUPPLIER_STAGING_DDL = `
-  supplier_code text NOT NULL, supplier_type text NOT NULL, name text NOT NULL, id_number text NOT NULL,
-  legal_rep_id_number text, phone text NOT NULL, bank_account text NOT NULL, bank_name text NOT NULL,
-  farm_name text NOT NULL, province text NOT NULL, herd_size integer NOT NULL, years_experience numeric(5,2) NOT NULL,
-  epidemic_cert_no text, epidemic_cert_expiry date, delivery_months integer NOT NULL,
-  avg_monthly_delivery_kg numeric(16,3) NOT NULL, avg_monthly_settlement numeric(18,2), birth_date date NOT NULL`;
 
 export interface SupplierRow {
   id: string;
@@ -133,9 +102,7 @@ export function supplierView(r: SupplierRow): SupplierResponse {
   };
 }
 
-const LIST_COLUMNS = `id, core_enterprise_id, supplier_code, supplier_type, name, id_number, legal_rep_id_number, phone, bank_account,
-  bank_name, farm_name, province, herd_size, years_experience, epidemic_cert_no, epidemic_cert_expiry, delivery_months,
-  avg_monthly_delivery_kg, avg_monthly_settlement, birth_date, blacklisted, blacklist_reason, last_import_id, created_at, updated_at`;
+const LIST_COLUMNS = `id, core_enterprise_id, ${SUPPLIER_ROSTER_COLUMN_LIST}, blacklisted, blacklist_reason, last_import_id, created_at, updated_at`;
 
 export const SUPPLIER = resource('Supplier', 'suppliers');
 
@@ -207,7 +174,7 @@ export class SuppliersService {
    */
   newSuppliersCopy(coreEnterpriseId: string, importId: string): { statement: string; prefix: string } {
     return {
-      statement: `COPY suppliers (core_enterprise_id, created_import_id, last_import_id, ${SUPPLIER_ROSTER_COLUMNS.join(', ')}) FROM STDIN`,
+      statement: `COPY suppliers (core_enterprise_id, created_import_id, last_import_id, ${SUPPLIER_ROSTER_COLUMN_LIST}) FROM STDIN`,
       prefix: `${coreEnterpriseId}\t${importId}\t${importId}\t`,
     };
   }
@@ -226,12 +193,15 @@ export class SuppliersService {
     coreEnterpriseId: string,
     importId: string,
   ): Promise<{ created: number; updated: number }> {
-    const cols = SUPPLIER_ROSTER_COLUMNS.join(', ');
-    const changed = SUPPLIER_ROSTER_COLUMNS.filter((c) => c !== 'supplier_code');
-    const fieldDiffs = changed.map(
-      (c) =>
-        `('${AUDITED_FIELDS[c].key}', o.${c} IS DISTINCT FROM n.${c}, ${AUDITED_FIELDS[c].shown(`o.${c}`)}, ${AUDITED_FIELDS[c].shown(`n.${c}`)})`,
+    const cols = SUPPLIER_ROSTER_COLUMN_LIST;
+    const changedColumns = SUPPLIER_ROSTER_COLUMNS.filter(
+      (c): c is Exclude<typeof c, { name: 'supplier_code' }> => c.name !== 'supplier_code',
     );
+    const changed = changedColumns.map((c) => c.name);
+    const fieldDiffs = changedColumns.map(({ name: c, field }) => {
+      const shown = AUDIT_SHOWN[c];
+      return `('${field}', o.${c} IS DISTINCT FROM n.${c}, ${shown(`o.${c}`)}, ${shown(`n.${c}`)})`;
+    });
     const r = await sql<{ created: number; updated: number }>(
       manager,
       `WITH merged AS (

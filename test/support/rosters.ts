@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { generateRoster, DEFAULT_OPTIONS, type RosterOptions } from '../../scripts/gen-roster.js';
+import { generateRoster, DEFAULT_OPTIONS, type RosterOptions } from '../../src/rosters/testing/roster-generator.js';
 import type { TestApp } from './test-app.js';
 
 /** A generated roster in memory. */

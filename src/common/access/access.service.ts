@@ -25,6 +25,9 @@ export function resource(what: string, table: string, tenantColumn = 'core_enter
   return Object.freeze({ what, table, tenantColumn });
 }
 
+/** The tenant itself: a core enterprise's callers may touch their own and no other. */
+export const CORE_ENTERPRISE = resource('Core enterprise', 'core_enterprises', 'id');
+
 /**
  * The one question every service asks before it reads or changes a record: which of these ids may
  * this caller touch? The bank's staff may touch every record (whether it exists is the loader's

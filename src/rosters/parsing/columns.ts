@@ -1,29 +1,15 @@
-/**
- * The supplier roster's columns (domain.md, "Roster columns"), in the order the reference generator
- * writes them. `required` is per file: legal_rep_id_number and epidemic_cert_expiry are required only
- * on some rows, so a file may leave them out and let those rows fail.
- */
-export const ROSTER_COLUMNS = [
-  { name: 'supplier_code', alias: '供应商编号', required: true },
-  { name: 'supplier_type', alias: '主体类型', required: true },
-  { name: 'name', alias: '名称', required: true },
-  { name: 'id_number', alias: '证件号码', required: true },
-  { name: 'legal_rep_id_number', alias: '法定代表人身份证号', required: false },
-  { name: 'phone', alias: '手机号', required: true },
-  { name: 'bank_account', alias: '银行账号', required: true },
-  { name: 'bank_name', alias: '开户行', required: true },
-  { name: 'farm_name', alias: '牧场名称', required: true },
-  { name: 'province', alias: '省份', required: true },
-  { name: 'herd_size', alias: '存栏数', required: true },
-  { name: 'years_experience', alias: '养殖年限', required: true },
-  { name: 'epidemic_cert_no', alias: '动物防疫条件合格证号', required: false },
-  { name: 'epidemic_cert_expiry', alias: '防疫证有效期至', required: false },
-  { name: 'delivery_months', alias: '供奶月数', required: true },
-  { name: 'avg_monthly_delivery_kg', alias: '月均交奶量kg', required: true },
-  { name: 'avg_monthly_settlement', alias: '月均结算金额', required: false },
-] as const;
+import { SUPPLIER_ROSTER_COLUMNS } from '../../suppliers/roster-columns.js';
 
-export type RosterColumn = (typeof ROSTER_COLUMNS)[number]['name'];
+type FileColumn = Extract<(typeof SUPPLIER_ROSTER_COLUMNS)[number], { header: object }>;
+
+/** The columns of a roster file: the supplier roster columns that a header names, in the order the reference generator writes them. */
+export const ROSTER_COLUMNS = SUPPLIER_ROSTER_COLUMNS.filter((c): c is FileColumn => c.header !== null).map((c) => ({
+  name: c.name,
+  alias: c.header.alias,
+  required: c.header.required,
+}));
+
+export type RosterColumn = FileColumn['name'];
 
 export const COLUMN_NAMES: readonly RosterColumn[] = ROSTER_COLUMNS.map((c) => c.name);
 

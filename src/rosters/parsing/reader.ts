@@ -1,6 +1,7 @@
 import { type Readable, Transform, type TransformCallback, type Writable, pipeline } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import type ExcelJS from 'exceljs';
+import { DEFAULT_XLSX_LIMITS } from '../../config/xlsx-limits.js';
 import { InflateBudget, type ZipLimits } from './zip-guard.js';
 
 /**
@@ -327,8 +328,6 @@ export interface XlsxLimits extends ZipLimits {
   maxSharedStrings: number;
 }
 
-const MiB = 1024 * 1024;
-export const DEFAULT_XLSX_LIMITS: XlsxLimits = { maxInflatedBytes: 512 * MiB, maxRatio: 100, maxSharedStrings: 2_000_000 };
 /** Excel's own limit for the text of one cell; a longer shared string was not written by a spreadsheet. */
 const MAX_CELL_CHARS = 32_767;
 

@@ -1,4 +1,5 @@
 import { isIsoDate } from '../../common/business-date.js';
+import { detached } from '../../common/detached.js';
 import {
   MOBILE_PATTERN,
   USCC_ALPHABET,
@@ -220,7 +221,7 @@ class SeenCodes {
     if (ascending !== null) {
       const last = ascending.length - 1;
       if (last === -1 || code > ascending[last]) {
-        ascending.push(copyOf(code));
+        ascending.push(detached(code));
         this.ascendingRows.push(row);
         return undefined;
       }
@@ -234,7 +235,7 @@ class SeenCodes {
       }
     }
     const firstRow = this.others.get(code);
-    if (firstRow === undefined) this.others.set(copyOf(code), row);
+    if (firstRow === undefined) this.others.set(detached(code), row);
     return firstRow;
   }
 }
@@ -250,11 +251,6 @@ function binarySearch(sorted: readonly string[], value: string): number {
     else hi = mid - 1;
   }
   return -1;
-}
-
-/** A copy of a short string: a CSV field is a slice of its whole chunk of text, which it would keep alive. */
-function copyOf(s: string): string {
-  return ` ${s}`.slice(1);
 }
 
 export class RosterRowValidator {

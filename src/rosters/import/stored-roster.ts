@@ -1,0 +1,76 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import path from 'node:path';
+import { finished } from 'node:stream/promises';
+import type { DataSource } from 'typeorm';
+import type { RosterLimits } from '../../config/app-config.js';
+import { byteaColumn, discardConnection } from '../../database/copy.js';
+import { fileTooComplex, readCsv, type RosterRecord, type XlsxLimits } from '../parsing/reader.js';
+import { readXlsxInWorker } from '../parsing/xlsx-in-worker.js';
+import { inspectZipFile } from '../parsing/zip-guard.js';
+import type { RosterTempFiles } from '../temp-files.js';
+
+const DECODE_PIECE_BYTES = 64 * 1024;
+
+/** Read: the records of an import's stored upload, streamed, never all in memory. */
+export class StoredRosterReader {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tempFiles: RosterTempFiles,
+    private readonly limits: RosterLimits,
+  ) {}
+
+  /** CSV is read here (a row is at most MAX_ROW_CHARS); an .xlsx in a worker thread with its own memory limit. */
+  records(importId: string, fileType: 'csv' | 'xlsx'): AsyncIterable<RosterRecord> {
+    return fileType === 'csv' ? readCsv(this.fileChunks(importId)) : this.xlsxRecords(importId);
+  }
+
+  /** The stored upload, chunk by chunk, on a connection of its own. */
+  private async *fileChunks(importId: string): AsyncGenerator<Buffer> {
+    if (!/^[0-9a-f-]{36}$/i.test(importId)) throw new Error('bad import id');
+    const reader = this.dataSource.createQueryRunner();
+    await reader.connect();
+    let complete = false;
+    try {
+      // Decoded text is read row by row while the rows are validated; in small pieces it is garbage
+      // before the next young-generation collection instead of being promoted.
+      for await (const chunk of byteaColumn(reader, `SELECT chunk FROM roster_import_files WHERE import_id = '${importId}' ORDER BY seq`)) {
+        for (let at = 0; at < chunk.length; at += DECODE_PIECE_BYTES) yield chunk.subarray(at, at + DECODE_PIECE_BYTES);
+      }
+      complete = true;
+    } finally {
+      // A reader stopped early (the file failed on its header) leaves the rest of the COPY unread on
+      // its connection; back in the pool, that connection would hang the next query run on it.
+      if (complete) await reader.release();
+      else await discardConnection(reader);
+    }
+  }
+
+  /**
+   * The rows of a stored .xlsx: copied to a private temporary file, its zip directory checked, then
+   * read by a worker thread, so that a workbook built to exhaust memory ends the worker, not the service.
+   */
+  private async *xlsxRecords(importId: string): AsyncGenerator<RosterRecord> {
+    const dir = await this.tempFiles.directory('import');
+    try {
+      const file = path.join(dir, 'roster.xlsx');
+      const out = createWriteStream(file, { flags: 'wx', mode: 0o600 });
+      try {
+        for await (const chunk of this.fileChunks(importId)) if (!out.write(chunk)) await once(out, 'drain');
+        out.end();
+        await finished(out);
+      } catch (e) {
+        // a write still in flight fails on the destroyed stream: nobody is waiting for it any more
+        out.on('error', () => undefined).destroy();
+        throw e;
+      }
+      const { maxInflatedBytes, maxInflateRatio, maxSharedStrings, parserMemoryMb } = this.limits;
+      const limits: XlsxLimits = { maxInflatedBytes, maxRatio: maxInflateRatio, maxSharedStrings };
+      const verdict = await inspectZipFile(file, limits);
+      if (!verdict.ok && verdict.tooComplex) throw fileTooComplex(verdict.message);
+      yield* readXlsxInWorker(file, { limits, memoryMb: parserMemoryMb, spoolDir: dir });
+    } finally {
+      await this.tempFiles.remove(dir);
+    }
+  }
+}
