@@ -8,6 +8,7 @@ import { ProgrammesModule } from '../programmes/programmes.module.js';
 import { DisbursementExecutor } from './disbursement-executor.js';
 import { DisbursementsController } from './disbursements.controller.js';
 import { DisbursementsService } from './disbursements.service.js';
+import { OpenBatchesModule } from './open-batches.js';
 import { createPaymentChannel, PAYMENT_CHANNEL } from './payment-channel.js';
 
 @Module({})
@@ -17,7 +18,7 @@ export class DisbursementsModule {
     const inProcess = !config.bankUrl;
     return {
       module: DisbursementsModule,
-      imports: [LoansModule, ProgrammesModule, ...(inProcess ? [BankSimModule] : [])],
+      imports: [LoansModule, ProgrammesModule, OpenBatchesModule, ...(inProcess ? [BankSimModule] : [])],
       controllers: [DisbursementsController],
       providers: [
         DisbursementsService,

@@ -14,7 +14,8 @@ import { Page } from '../common/pagination.js';
 import { UNIQUE_VIOLATION, pgCode, sql } from '../database/sql.js';
 import { pageOf } from '../database/paging.js';
 import { JobsService } from '../jobs/jobs.service.js';
-import { LoansService, type LoanRow } from '../loans/loans.service.js';
+import { LoanPaymentsService } from '../loans/loan-payments.service.js';
+import type { LoanRow } from '../loans/loan-records.js';
 import { ProgrammesService } from '../programmes/programmes.service.js';
 import { assertBatchTransition, finalBatchStatus, retryDelayMs, type BatchStatus, type ItemStatus } from './disbursement-state.js';
 import { DisbursementErrors } from './disbursements.errors.js';
@@ -166,7 +167,7 @@ export class DisbursementsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
-    private readonly loans: LoansService,
+    private readonly loans: LoanPaymentsService,
     private readonly programmes: ProgrammesService,
   ) {}
 
