@@ -5,9 +5,10 @@ import { BankSimModule } from '../bank-sim/bank-sim.module.js';
 import { BankSimService } from '../bank-sim/bank-sim.service.js';
 import { LoansModule } from '../loans/loans.module.js';
 import { ProgrammesModule } from '../programmes/programmes.module.js';
+import { DisbursementBatchesService } from './disbursement-batches.service.js';
 import { DisbursementExecutor } from './disbursement-executor.js';
+import { DisbursementOutcomesService } from './disbursement-outcomes.service.js';
 import { DisbursementsController } from './disbursements.controller.js';
-import { DisbursementsService } from './disbursements.service.js';
 import { OpenBatchesModule } from './open-batches.js';
 import { createPaymentChannel, PAYMENT_CHANNEL } from './payment-channel.js';
 
@@ -21,7 +22,8 @@ export class DisbursementsModule {
       imports: [LoansModule, ProgrammesModule, OpenBatchesModule, ...(inProcess ? [BankSimModule] : [])],
       controllers: [DisbursementsController],
       providers: [
-        DisbursementsService,
+        DisbursementBatchesService,
+        DisbursementOutcomesService,
         DisbursementExecutor,
         {
           provide: PAYMENT_CHANNEL,
@@ -29,7 +31,7 @@ export class DisbursementsModule {
           useFactory: (cfg: AppConfig, bank?: BankSimService) => createPaymentChannel(cfg, bank),
         },
       ],
-      exports: [DisbursementsService],
+      exports: [DisbursementBatchesService],
     };
   }
 }
