@@ -7,7 +7,8 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/tokens.js';
 import { sql } from '../database/sql.js';
 import { JobsService } from '../jobs/jobs.service.js';
-import { DISBURSE_QUEUE, DisbursementsService, type BatchRow, type ItemOutcome, type ItemRow } from './disbursements.service.js';
+import { DisbursementOutcomesService } from './disbursement-outcomes.service.js';
+import { DISBURSE_QUEUE, type BatchRow, type ItemOutcome, type ItemRow } from './disbursement-records.js';
 import { ChannelTimeoutError, PAYMENT_CHANNEL, type PaymentChannel } from './payment-channel.js';
 
 type ClaimedItem = ItemRow & { was: 'PENDING' | 'SENT' };
@@ -34,7 +35,7 @@ export class DisbursementExecutor implements OnModuleInit, OnApplicationBootstra
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(PAYMENT_CHANNEL) private readonly channel: PaymentChannel,
     private readonly jobs: JobsService,
-    private readonly batches: DisbursementsService,
+    private readonly outcomes: DisbursementOutcomesService,
   ) {}
 
   onModuleInit(): void {
@@ -135,7 +136,7 @@ export class DisbursementExecutor implements OnModuleInit, OnApplicationBootstra
             [batchId],
           );
           if (!wait.rows[0].open) {
-            const status = await this.dataSource.transaction((m) => this.batches.finishIfDone(m, batchId));
+            const status = await this.dataSource.transaction((m) => this.outcomes.finishIfDone(m, batchId));
             this.logger.log({ batchId, status, seconds: (Date.now() - started) / 1000 }, 'disbursement batch finished');
             return;
           }
@@ -145,7 +146,7 @@ export class DisbursementExecutor implements OnModuleInit, OnApplicationBootstra
         const outcomes = await this.attemptAll(items);
         await recording;
         beingRecorded = items.map((i) => i.id);
-        recording = this.dataSource.transaction((m) => this.batches.applyOutcomes(m, batch, outcomes));
+        recording = this.dataSource.transaction((m) => this.outcomes.applyOutcomes(m, batch, outcomes));
       }
     } finally {
       // whatever happens, the last chunk's outcomes are recorded before the lease is let go

@@ -24,6 +24,9 @@ export const itemStateMachine = new StateMachine<ItemStatus>('Disbursement item'
   FAILED: [],
 });
 
+/** Held for reconciliation: a RJCT read from a file, not yet resolved by a person. */
+export const isHeld = (i: { status: ItemStatus; held_at: Date | null }) => i.status === 'SENT' && i.held_at !== null;
+
 export function assertBatchTransition(from: BatchStatus, to: BatchStatus): void {
   batchStateMachine.assert(from, to, DisbursementErrors.INVALID_BATCH_TRANSITION);
 }

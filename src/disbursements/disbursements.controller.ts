@@ -18,8 +18,9 @@ import { CommonErrors, DomainError } from '../common/errors.js';
 import { ApiProblems } from '../common/openapi.js';
 import { UuidParam } from '../common/params.js';
 import { BodyLimit, MB } from '../common/request-input.js';
+import { DisbursementBatchesService } from './disbursement-batches.service.js';
+import { DisbursementOutcomesService } from './disbursement-outcomes.service.js';
 import { DisbursementErrors } from './disbursements.errors.js';
-import { DisbursementsService } from './disbursements.service.js';
 import { BatchQuery, CreateBatchDto, ReconcileItemDto } from './dto.js';
 
 const MAX_REPORT_BYTES = 50 * MB;
@@ -58,7 +59,10 @@ function readStatusReport(req: Request): Promise<string | Buffer> {
 @ApiTags('disbursements')
 @Controller('disbursement-batches')
 export class DisbursementsController {
-  constructor(private readonly batches: DisbursementsService) {}
+  constructor(
+    private readonly batches: DisbursementBatchesService,
+    private readonly outcomes: DisbursementOutcomesService,
+  ) {}
 
   @Post()
   @Roles('OFFICER')
@@ -161,7 +165,7 @@ export class DisbursementsController {
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   async statusReport(@CurrentActor() actor: Actor, @UuidParam() id: string, @Req() req: Request) {
-    return this.batches.applyStatusReport(actor, id, await readStatusReport(req));
+    return this.outcomes.applyStatusReport(actor, id, await readStatusReport(req));
   }
 
   @Post(':id/items/:itemId/reconcile')
@@ -175,6 +179,6 @@ export class DisbursementsController {
   @ApiOkResponse({ description: 'the batch' })
   @ApiProblems(400, 401, 403, 404, 409)
   reconcile(@CurrentActor() actor: Actor, @UuidParam() id: string, @UuidParam('itemId') itemId: string, @Body() dto: ReconcileItemDto) {
-    return this.batches.reconcile(actor, id, itemId, dto.outcome, dto.note);
+    return this.outcomes.reconcile(actor, id, itemId, dto.outcome, dto.note);
   }
 }

@@ -5,9 +5,11 @@ import { BankSimModule } from '../bank-sim/bank-sim.module.js';
 import { BankSimService } from '../bank-sim/bank-sim.service.js';
 import { LoansModule } from '../loans/loans.module.js';
 import { ProgrammesModule } from '../programmes/programmes.module.js';
+import { DisbursementBatchesService } from './disbursement-batches.service.js';
 import { DisbursementExecutor } from './disbursement-executor.js';
+import { DisbursementOutcomesService } from './disbursement-outcomes.service.js';
 import { DisbursementsController } from './disbursements.controller.js';
-import { DisbursementsService } from './disbursements.service.js';
+import { OpenBatchesModule } from './open-batches.js';
 import { createPaymentChannel, PAYMENT_CHANNEL } from './payment-channel.js';
 
 @Module({})
@@ -17,10 +19,11 @@ export class DisbursementsModule {
     const inProcess = !config.bankUrl;
     return {
       module: DisbursementsModule,
-      imports: [LoansModule, ProgrammesModule, ...(inProcess ? [BankSimModule] : [])],
+      imports: [LoansModule, ProgrammesModule, OpenBatchesModule, ...(inProcess ? [BankSimModule] : [])],
       controllers: [DisbursementsController],
       providers: [
-        DisbursementsService,
+        DisbursementBatchesService,
+        DisbursementOutcomesService,
         DisbursementExecutor,
         {
           provide: PAYMENT_CHANNEL,
@@ -28,7 +31,7 @@ export class DisbursementsModule {
           useFactory: (cfg: AppConfig, bank?: BankSimService) => createPaymentChannel(cfg, bank),
         },
       ],
-      exports: [DisbursementsService],
+      exports: [DisbursementBatchesService],
     };
   }
 }

@@ -7,12 +7,18 @@ import { ApiProblems } from '../common/openapi.js';
 import { BodyLimit, MB } from '../common/request-input.js';
 import { UuidParam } from '../common/params.js';
 import { ApproveDto, BatchSubmitDto, LoanQuery, ReasonDto, SubmitLoanDto } from './dto.js';
-import { LoansService } from './loans.service.js';
+import { LoanDecisionsService } from './loan-decisions.service.js';
+import { LoanQueriesService } from './loan-queries.service.js';
+import { LoanSubmissionService } from './loan-submission.service.js';
 
 @ApiTags('loan applications')
 @Controller()
 export class LoansController {
-  constructor(private readonly loans: LoansService) {}
+  constructor(
+    private readonly submission: LoanSubmissionService,
+    private readonly decisions: LoanDecisionsService,
+    private readonly queries: LoanQueriesService,
+  ) {}
 
   @Post('loan-applications')
   @Roles('ENTERPRISE', 'OFFICER')
@@ -24,7 +30,7 @@ export class LoansController {
   @ApiCreatedResponse({ description: 'the application with its status and screening' })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   submit(@CurrentActor() actor: Actor, @Body() dto: SubmitLoanDto) {
-    return this.loans.submit(actor, dto);
+    return this.submission.submit(actor, dto);
   }
 
   @Post('programmes/:id/loan-applications\\:batch')
@@ -40,7 +46,7 @@ export class LoansController {
   })
   @ApiProblems(400, 401, 403, 404)
   batch(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: BatchSubmitDto) {
-    return this.loans.submitBatch(actor, id, dto.applications, actor.correlationId);
+    return this.submission.submitBatch(actor, id, dto.applications, actor.correlationId);
   }
 
   @Get('loan-applications')
@@ -48,7 +54,7 @@ export class LoansController {
   @ApiOperation({ summary: "The officers' queue: applications oldest first, with each supplier's summary and screening" })
   @ApiProblems(400, 401)
   list(@CurrentActor() actor: Actor, @Query() q: LoanQuery) {
-    return this.loans.list(actor, q);
+    return this.queries.list(actor, q);
   }
 
   @Get('loan-applications/:id')
@@ -57,7 +63,7 @@ export class LoansController {
   @ApiOkResponse({ description: 'the application with history[]' })
   @ApiProblems(400, 401, 404)
   get(@CurrentActor() actor: Actor, @UuidParam() id: string) {
-    return this.loans.get(actor, id);
+    return this.queries.get(actor, id);
   }
 
   @Post('loan-applications/:id/approve')
@@ -72,7 +78,7 @@ export class LoansController {
   })
   @ApiProblems(400, 401, 403, 404, 409)
   approve(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: ApproveDto) {
-    return this.loans.approve(actor, id, dto.comment);
+    return this.decisions.approve(actor, id, dto.comment);
   }
 
   @Post('loan-applications/:id/reject')
@@ -81,7 +87,7 @@ export class LoansController {
   @ApiOperation({ summary: 'Reject with a reason' })
   @ApiProblems(400, 401, 403, 404, 409)
   reject(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: ReasonDto) {
-    return this.loans.reject(actor, id, dto.reason);
+    return this.decisions.reject(actor, id, dto.reason);
   }
 
   @Post('loan-applications/:id/cancel')
@@ -90,6 +96,6 @@ export class LoansController {
   @ApiOperation({ summary: 'Cancel an approved loan before it is disbursed; releases its reservation at once' })
   @ApiProblems(400, 401, 403, 404, 409)
   cancel(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: ReasonDto) {
-    return this.loans.cancel(actor, id, dto.reason);
+    return this.submission.cancel(actor, id, dto.reason);
   }
 }

@@ -4,12 +4,20 @@ import { ProgrammesModule } from '../programmes/programmes.module.js';
 import { RostersModule } from '../rosters/rosters.module.js';
 import { SuppliersModule } from '../suppliers/suppliers.module.js';
 import { LoansController } from './loans.controller.js';
-import { LoansService } from './loans.service.js';
+import { LoanDecisionsService } from './loan-decisions.service.js';
+import { LoanPaymentsService } from './loan-payments.service.js';
+import { LoanQueriesService } from './loan-queries.service.js';
+import { LoanRosterReviewService } from './loan-roster-review.service.js';
+import { LoanSubmissionService } from './loan-submission.service.js';
 
+/**
+ * Loan applications. OPEN_BATCHES (open-batches.port.ts) is not provided here: the disbursements
+ * module, which imports this one, provides it globally.
+ */
 @Module({
   imports: [ProgrammesModule, SuppliersModule, EligibilityModule, RostersModule],
   controllers: [LoansController],
-  providers: [LoansService],
-  exports: [LoansService],
+  providers: [LoanSubmissionService, LoanDecisionsService, LoanQueriesService, LoanRosterReviewService, LoanPaymentsService],
+  exports: [LoanPaymentsService],
 })
 export class LoansModule {}

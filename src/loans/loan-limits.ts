@@ -1,0 +1,135 @@
+import type { EntityManager } from 'typeorm';
+import { DomainError } from '../common/errors.js';
+import { Dec, money } from '../common/money.js';
+import { sql } from '../database/sql.js';
+import type { LoanRow } from './loan-records.js';
+import { LoanErrors } from './loans.errors.js';
+
+/*
+ * The exposure counters a loan's reservation moves: the supplier's limit, the programme cap and the
+ * core enterprise's guarantee cap. Money is only ever reserved by a final approval, in the approving
+ * transaction, with conditional updates that cannot overshoot a limit whatever the number of
+ * concurrent requests or service instances.
+ */
+
+/**
+ * One statement reserves against the supplier's limit, then the programme cap, then the guarantee
+ * cap, each a conditional update; any that cannot take the amount leaves the chain empty and the
+ * transaction is rolled back. Always in this order, so concurrent approvals never deadlock.
+ */
+export async function reserve(
+  m: EntityManager,
+  loan: Pick<LoanRow, 'id' | 'supplier_id' | 'programme_id' | 'core_enterprise_id' | 'amount' | 'guaranteed_amount'>,
+): Promise<void> {
+  // the supplier's exposure row exists from the submission on (LoanSubmissionService creates it)
+  const r = await sql<{ s: number; p: number; c: number }>(
+    m,
+    `WITH s AS (
+       UPDATE supplier_exposure e SET reserved_amount = e.reserved_amount + $3
+         FROM screening_results r
+        WHERE e.supplier_id = $1 AND e.programme_id = $2 AND r.supplier_id = $1 AND r.programme_id = $2
+          AND r.eligible AND e.reserved_amount + $3 <= r.credit_limit
+       RETURNING 1
+     ), p AS (
+       UPDATE programme_exposure x SET outstanding_amount = x.outstanding_amount + $3
+         FROM programmes pr
+        WHERE x.programme_id = $2 AND pr.id = $2 AND x.outstanding_amount + $3 <= pr.programme_cap AND EXISTS (SELECT 1 FROM s)
+       RETURNING 1
+     ), c AS (
+       UPDATE core_enterprise_exposure x SET guaranteed_exposure = x.guaranteed_exposure + $5
+         FROM core_enterprises ce
+        WHERE x.core_enterprise_id = $4 AND ce.id = $4 AND x.guaranteed_exposure + $5 <= ce.guarantee_cap AND EXISTS (SELECT 1 FROM p)
+       RETURNING 1
+     )
+     SELECT (SELECT count(*) FROM s)::int AS s, (SELECT count(*) FROM p)::int AS p, (SELECT count(*) FROM c)::int AS c`,
+    [loan.supplier_id, loan.programme_id, loan.amount, loan.core_enterprise_id, loan.guaranteed_amount],
+  );
+  const { s, p, c } = r.rows[0];
+  if (s && p && c) return;
+  if (!s) {
+    const sr = await sql<{ eligible: boolean; credit_limit: string; reserved_amount: string }>(
+      m,
+      `SELECT r.eligible, r.credit_limit, e.reserved_amount FROM screening_results r
+         JOIN supplier_exposure e USING (supplier_id, programme_id) WHERE r.supplier_id = $1 AND r.programme_id = $2`,
+      [loan.supplier_id, loan.programme_id],
+    );
+    const row = sr.rows[0];
+    if (!row?.eligible)
+      throw new DomainError(LoanErrors.SUPPLIER_NOT_ELIGIBLE, 'The supplier no longer passes the programme rules; see its eligibility');
+    throw new DomainError(
+      LoanErrors.SUPPLIER_LIMIT_EXCEEDED,
+      `The supplier's available limit is ${money(Dec.max(0, new Dec(row.credit_limit).minus(row.reserved_amount)))}`,
+    );
+  }
+  if (!p)
+    throw new DomainError(LoanErrors.PROGRAMME_CAP_EXCEEDED, `Approving ${money(loan.amount)} would take the programme above its cap`);
+  throw new DomainError(
+    LoanErrors.GUARANTEE_CAP_EXCEEDED,
+    `Guaranteeing ${money(loan.guaranteed_amount)} more would take the core enterprise above its guarantee cap`,
+  );
+}
+
+export async function checkHeadroom(m: EntityManager, loan: LoanRow): Promise<void> {
+  const r = await sql<{ eligible: boolean | null; supplier_ok: boolean | null; programme_ok: boolean; guarantee_ok: boolean }>(
+    m,
+    `SELECT r.eligible,
+            r.credit_limit - coalesce(e.reserved_amount, 0) >= $3 AS supplier_ok,
+            pr.programme_cap - px.outstanding_amount >= $3 AS programme_ok,
+            ce.guarantee_cap - cx.guaranteed_exposure >= $5 AS guarantee_ok
+       FROM programmes pr
+       JOIN programme_exposure px ON px.programme_id = pr.id
+       JOIN core_enterprises ce ON ce.id = $4
+       JOIN core_enterprise_exposure cx ON cx.core_enterprise_id = ce.id
+       LEFT JOIN screening_results r ON r.supplier_id = $1 AND r.programme_id = pr.id
+       LEFT JOIN supplier_exposure e ON e.supplier_id = $1 AND e.programme_id = pr.id
+      WHERE pr.id = $2`,
+    [loan.supplier_id, loan.programme_id, loan.amount, loan.core_enterprise_id, loan.guaranteed_amount],
+  );
+  const h = r.rows[0];
+  if (!h?.eligible)
+    throw new DomainError(LoanErrors.SUPPLIER_NOT_ELIGIBLE, 'The supplier no longer passes the programme rules; see its eligibility');
+  if (!h.supplier_ok) throw new DomainError(LoanErrors.SUPPLIER_LIMIT_EXCEEDED, "The amount is above the supplier's available limit");
+  if (!h.programme_ok) throw new DomainError(LoanErrors.PROGRAMME_CAP_EXCEEDED, 'The programme cap has no room for this amount');
+  if (!h.guarantee_ok)
+    throw new DomainError(LoanErrors.GUARANTEE_CAP_EXCEEDED, "The core enterprise's guarantee cap has no room for this amount");
+}
+
+/**
+ * Gives back the reservations of many loans at once. Supplier rows are locked first in key order,
+ * then the programme and core enterprise counters, the same order approvals take, so the two never
+ * deadlock.
+ */
+export async function releaseMany(
+  m: EntityManager,
+  loans: Pick<LoanRow, 'supplier_id' | 'programme_id' | 'core_enterprise_id' | 'amount' | 'guaranteed_amount'>[],
+): Promise<void> {
+  if (!loans.length) return;
+  const params = [
+    loans.map((l) => l.supplier_id),
+    loans.map((l) => l.programme_id),
+    loans.map((l) => l.core_enterprise_id),
+    loans.map((l) => l.amount),
+    loans.map((l) => l.guaranteed_amount),
+  ];
+  const rows = `unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::numeric[], $5::numeric[]) AS t(s, p, c, amount, guaranteed)`;
+  await sql(
+    m,
+    `SELECT 1 FROM supplier_exposure e JOIN (SELECT DISTINCT s, p FROM ${rows}) v ON e.supplier_id = v.s AND e.programme_id = v.p ORDER BY e.supplier_id, e.programme_id FOR UPDATE OF e`,
+    params,
+  );
+  await sql(
+    m,
+    `UPDATE supplier_exposure e SET reserved_amount = e.reserved_amount - v.amount FROM (SELECT s, p, sum(amount) AS amount FROM ${rows} GROUP BY s, p) v WHERE e.supplier_id = v.s AND e.programme_id = v.p`,
+    params,
+  );
+  await sql(
+    m,
+    `UPDATE programme_exposure x SET outstanding_amount = x.outstanding_amount - v.amount FROM (SELECT p, sum(amount) AS amount FROM ${rows} GROUP BY p) v WHERE x.programme_id = v.p`,
+    params,
+  );
+  await sql(
+    m,
+    `UPDATE core_enterprise_exposure x SET guaranteed_exposure = x.guaranteed_exposure - v.guaranteed FROM (SELECT c, sum(guaranteed) AS guaranteed FROM ${rows} GROUP BY c) v WHERE x.core_enterprise_id = v.c`,
+    params,
+  );
+}
