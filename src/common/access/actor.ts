@@ -1,4 +1,3 @@
-import { notFound } from '../errors.js';
 import type { Role } from './roles.js';
 
 /** Who is calling: a user (JWT), a core enterprise's system (API key), or the service itself. */
@@ -19,19 +18,6 @@ export function systemActor(correlationId: string, name = 'system'): Actor {
 /** The core enterprise a caller is confined to, or null when it may see all of them. */
 export function tenantOf(actor: Actor): string | null {
   return actor.role === 'ENTERPRISE' ? actor.coreEnterpriseId : null;
-}
-
-export function canSee(actor: Actor, coreEnterpriseId: string): boolean {
-  const tenant = tenantOf(actor);
-  return tenant === null || tenant === coreEnterpriseId;
-}
-
-/**
- * Another core enterprise's record answers exactly like a missing one (404), so a caller cannot
- * even learn that it exists.
- */
-export function assertVisible(actor: Actor, coreEnterpriseId: string | null | undefined, what: string, id: string): void {
-  if (!coreEnterpriseId || !canSee(actor, coreEnterpriseId)) throw notFound(what, id);
 }
 
 /** Idempotency keys and rate limits are scoped per caller. */
