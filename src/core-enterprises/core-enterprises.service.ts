@@ -9,6 +9,7 @@ import { money } from '../common/money.js';
 import { Page } from '../common/pagination.js';
 import { pageOf } from '../database/paging.js';
 import { UNIQUE_VIOLATION, pgCode, sql } from '../database/sql.js';
+import { ExposureService } from '../exposure/exposure.service.js';
 import { CoreEnterpriseErrors } from './core-enterprises.errors.js';
 import type { CoreEnterpriseResponse, CreateCoreEnterpriseDto, UpdateCoreEnterpriseDto } from './dto.js';
 
@@ -45,6 +46,7 @@ export class CoreEnterprisesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly exposure: ExposureService,
   ) {}
 
   /** The DTO has checked the USCC and upper-cased it. */
@@ -56,7 +58,7 @@ export class CoreEnterprisesService {
           `INSERT INTO core_enterprises (name, uscc, guarantee_cap) VALUES ($1, $2, $3) RETURNING id`,
           [dto.name.trim(), dto.uscc, dto.guaranteeCap],
         );
-        await sql(m, `INSERT INTO core_enterprise_exposure (core_enterprise_id) VALUES ($1)`, [r.rows[0].id]);
+        await this.exposure.openCoreEnterprise(m, r.rows[0].id);
         const created = await this.load(m, r.rows[0].id);
         await this.audit.record(m, actor, {
           action: 'CORE_ENTERPRISE_CREATED',

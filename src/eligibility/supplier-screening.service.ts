@@ -4,9 +4,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/access/actor.js';
 import { businessDate } from '../common/business-date.js';
 import { DomainError, notFound } from '../common/errors.js';
-import { Dec, money } from '../common/money.js';
+import { money } from '../common/money.js';
 import { pageOf } from '../database/paging.js';
 import { sql } from '../database/sql.js';
+import { availableLimit } from '../exposure/available-limit.js';
 import type { LimitFormula } from '../programmes/limit-formula.js';
 import { ProgrammesService, type ProgrammeRecord } from '../programmes/programmes.service.js';
 import type { EligibilityRule } from '../programmes/rules.js';
@@ -124,7 +125,7 @@ export class SupplierScreeningService {
         : await this.ruleset(programme.id, stored.ruleset_version);
     const evaluation = evaluate(ruleset.eligibilityRules, stored.facts, supplier.blacklist_reason);
     const reserved = stored.reserved_amount ?? '0';
-    const available = Dec.max(0, new Dec(stored.credit_limit).minus(reserved));
+    const available = availableLimit(stored.credit_limit, reserved);
     return {
       supplierId,
       programmeId: programme.id,
@@ -172,7 +173,7 @@ export class SupplierScreeningService {
       name: r.name,
       eligible: r.eligible,
       creditLimit: money(r.credit_limit),
-      availableLimit: money(Dec.max(0, new Dec(r.credit_limit).minus(r.reserved ?? '0'))),
+      availableLimit: money(availableLimit(r.credit_limit, r.reserved)),
       failedRules: r.failed_rules,
       rulesetVersion: r.ruleset_version,
       evaluatedAt: r.evaluated_at.toISOString(),

@@ -7,7 +7,7 @@ import type { Actor } from '../common/access/actor.js';
 import { DomainError, notFound } from '../common/errors.js';
 import { Dec, money } from '../common/money.js';
 import { sql } from '../database/sql.js';
-import { checkHeadroom, reserve } from './loan-limits.js';
+import { ExposureService } from '../exposure/exposure.service.js';
 import { closeLoan, LOAN_APPLICATION, lockLoan, loanView, type LoanRow, type LoanView } from './loan-records.js';
 import { assertLoanTransition, type LoanStatus } from './loan-state.js';
 import { LoanErrors } from './loans.errors.js';
@@ -15,7 +15,7 @@ import { LoanErrors } from './loans.errors.js';
 /**
  * The officers' decisions on an application: approval (with four eyes above the programme's
  * threshold) or rejection. A final approval reserves the money, in the approving transaction (see
- * loan-limits.ts).
+ * ExposureService).
  */
 @Injectable()
 export class LoanDecisionsService {
@@ -23,6 +23,7 @@ export class LoanDecisionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly access: AccessService,
+    private readonly exposure: ExposureService,
   ) {}
 
   async approve(actor: Actor, id: string, comment?: string): Promise<LoanView> {
@@ -71,7 +72,7 @@ export class LoanDecisionsService {
       let updated: LoanRow;
       if (to === 'PENDING_SECOND_APPROVAL') {
         // Nothing is reserved yet, but an approval that could not be completed helps nobody.
-        await checkHeadroom(m, loan);
+        await this.exposure.checkHeadroom(m, loan);
         updated = await this.changeStatus(
           m,
           loan,
@@ -101,7 +102,7 @@ export class LoanDecisionsService {
         after: { status: to, amount: money(loan.amount), comment: comment ?? null },
       });
       // Reserve last, right before commit, so the shared counters are locked for as short as possible.
-      if (to === 'APPROVED') await reserve(m, loan);
+      if (to === 'APPROVED') await this.exposure.reserve(m, loan);
       return updated;
     });
     return loanView(approved, actor);
@@ -150,7 +151,7 @@ export class LoanDecisionsService {
       await this.access.requireAccess(actor, LOAN_APPLICATION, id, m);
       const loan = await lockLoan(m, id);
       assertLoanTransition(loan.status, 'REJECTED');
-      return closeLoan(m, this.audit, loan, 'REJECTED', actor, reason, 'LOAN_APPLICATION_REJECTED');
+      return closeLoan(m, this.audit, this.exposure, loan, 'REJECTED', actor, reason, 'LOAN_APPLICATION_REJECTED');
     });
   }
 }

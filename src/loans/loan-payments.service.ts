@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/access/actor.js';
 import { DomainError } from '../common/errors.js';
 import { sql } from '../database/sql.js';
-import { releaseMany, reserve } from './loan-limits.js';
+import { ExposureService } from '../exposure/exposure.service.js';
 import type { LoanRow } from './loan-records.js';
 import { assertLoanTransition, type LoanStatus } from './loan-state.js';
 
@@ -13,6 +13,8 @@ import { assertLoanTransition, type LoanStatus } from './loan-state.js';
  */
 @Injectable()
 export class LoanPaymentsService {
+  constructor(private readonly exposure: ExposureService) {}
+
   /** Locks and returns loans by id (in id order, the lock order every caller uses). */
   async lockMany(m: EntityManager, ids: string[]): Promise<LoanRow[]> {
     const r = await sql<LoanRow>(m, `SELECT * FROM loan_applications WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
@@ -51,7 +53,7 @@ export class LoanPaymentsService {
     const moved = r.rows;
     if (!moved.length) return [];
     if (extra.release)
-      await releaseMany(
+      await this.exposure.release(
         m,
         moved.filter((l) => l.was_reserved),
       );
@@ -70,7 +72,7 @@ export class LoanPaymentsService {
     if (loan.reserved) return true;
     if (opts.savepoint) await sql(m, `SAVEPOINT reserve_again`);
     try {
-      await reserve(m, loan);
+      await this.exposure.reserve(m, loan);
       await sql(m, `UPDATE loan_applications SET reserved = true, updated_at = now() WHERE id = $1`, [loan.id]);
       if (opts.savepoint) await sql(m, `RELEASE SAVEPOINT reserve_again`);
       return true;

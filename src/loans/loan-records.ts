@@ -6,7 +6,8 @@ import { notFound } from '../common/errors.js';
 import { maskBankAccount, maskIdNumber } from '../common/identifiers.js';
 import { Dec, money } from '../common/money.js';
 import { sql } from '../database/sql.js';
-import { releaseMany } from './loan-limits.js';
+import { availableLimit } from '../exposure/available-limit.js';
+import type { ExposureService } from '../exposure/exposure.service.js';
 import type { LoanStatus } from './loan-state.js';
 
 /** What every loans service asks AccessService about before it reads or changes an application. */
@@ -117,7 +118,7 @@ export function loanView(r: LoanRow & Partial<SupplierSummaryRow>, viewer: Actor
               : {
                   eligible: r.current_eligible,
                   creditLimit: money(r.current_limit!),
-                  availableLimit: money(Dec.max(0, new Dec(r.current_limit!).minus(r.current_reserved ?? '0'))),
+                  availableLimit: money(availableLimit(r.current_limit!, r.current_reserved)),
                   rulesetVersion: r.current_ruleset_version,
                 },
         }
@@ -171,6 +172,7 @@ export async function addHistory(
 export async function closeLoan(
   m: EntityManager,
   audit: AuditService,
+  exposure: ExposureService,
   loan: LoanRow,
   to: 'REJECTED' | 'CANCELLED',
   actor: Actor,
@@ -179,7 +181,7 @@ export async function closeLoan(
 ): Promise<LoanView> {
   const id = loan.id;
   await sql(m, `UPDATE loan_applications SET status = $2, reserved = false, updated_at = now() WHERE id = $1`, [id, to]);
-  if (loan.reserved) await releaseMany(m, [loan]);
+  if (loan.reserved) await exposure.release(m, [loan]);
   await addHistory(m, id, loan.status, to, actor, { reason });
   await audit.record(m, actor, {
     action,

@@ -6,7 +6,7 @@ import { money } from '../common/money.js';
 import { sql } from '../database/sql.js';
 import { RosterImportProcessor } from '../rosters/roster-import.processor.js';
 import { SuppliersService } from '../suppliers/suppliers.service.js';
-import { releaseMany } from './loan-limits.js';
+import { ExposureService } from '../exposure/exposure.service.js';
 import type { LoanRow } from './loan-records.js';
 import { assertLoanTransition, type LoanStatus } from './loan-state.js';
 import { OPEN_BATCHES, type OpenBatches } from './open-batches.port.js';
@@ -41,6 +41,7 @@ export class LoanRosterReviewService implements OnModuleInit {
     private readonly suppliers: SuppliersService,
     private readonly rosterImports: RosterImportProcessor,
     @Inject(OPEN_BATCHES) private readonly openBatches: OpenBatches,
+    private readonly exposure: ExposureService,
   ) {}
 
   onModuleInit(): void {
@@ -95,7 +96,7 @@ export class LoanRosterReviewService implements OnModuleInit {
     );
     if (!r.rowCount) return;
     const loans = r.rows;
-    await releaseMany(
+    await this.exposure.release(
       m,
       loans.filter((l) => l.was_reserved),
     );

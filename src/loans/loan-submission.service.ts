@@ -11,6 +11,8 @@ import { Dec, money } from '../common/money.js';
 import { toProblem } from '../common/problem.js';
 import { flattenValidationErrors, validationFailed } from '../common/validation.js';
 import { sql } from '../database/sql.js';
+import { ExposureService } from '../exposure/exposure.service.js';
+import { availableLimit } from '../exposure/available-limit.js';
 import { SupplierScreeningService } from '../eligibility/supplier-screening.service.js';
 import { ProgrammesService, type ProgrammeRecord } from '../programmes/programmes.service.js';
 import { SuppliersService } from '../suppliers/suppliers.service.js';
@@ -32,6 +34,7 @@ export class LoanSubmissionService {
     private readonly programmes: ProgrammesService,
     private readonly suppliers: SuppliersService,
     private readonly eligibility: SupplierScreeningService,
+    private readonly exposure: ExposureService,
     @Inject(OPEN_BATCHES) private readonly openBatches: OpenBatches,
   ) {}
 
@@ -81,16 +84,8 @@ export class LoanSubmissionService {
     }
 
     const screening = await this.eligibility.screenSupplier(m, supplier.id, programme);
-    await sql(m, `INSERT INTO supplier_exposure (supplier_id, programme_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
-      supplier.id,
-      programme.id,
-    ]);
-    const exposure = await sql<{ reserved_amount: string }>(
-      m,
-      `SELECT reserved_amount FROM supplier_exposure WHERE supplier_id = $1 AND programme_id = $2`,
-      [supplier.id, programme.id],
-    );
-    const available = Dec.max(0, new Dec(screening.creditLimit).minus(exposure.rows[0].reserved_amount));
+    const reserved = await this.exposure.openSupplier(m, supplier.id, programme.id);
+    const available = availableLimit(screening.creditLimit, reserved);
     if (screening.eligible && amount.gt(available)) {
       throw new DomainError(LoanErrors.AMOUNT_EXCEEDS_AVAILABLE_LIMIT, `The supplier's available limit is ${money(available)}`, {
         availableLimit: money(available),
@@ -195,7 +190,7 @@ export class LoanSubmissionService {
       assertLoanTransition(loan.status, 'CANCELLED');
       if ((await this.openBatches.loansInOpenBatch(m, [id])).length)
         throw new DomainError(LoanErrors.LOAN_IN_OPEN_BATCH, 'The loan is in an open disbursement batch; it cannot be cancelled now');
-      return closeLoan(m, this.audit, loan, 'CANCELLED', actor, reason, 'LOAN_APPLICATION_CANCELLED');
+      return closeLoan(m, this.audit, this.exposure, loan, 'CANCELLED', actor, reason, 'LOAN_APPLICATION_CANCELLED');
     });
   }
 }

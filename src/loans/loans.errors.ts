@@ -10,10 +10,6 @@ export const LoanErrors = defineErrors({
   FOUR_EYES_SENIOR_REQUIRED: { status: 403, title: 'Only a SENIOR_OFFICER may give the second approval' },
   FOUR_EYES_SAME_APPROVER: { status: 409, title: 'The second approval must come from a different officer' },
   FOUR_EYES_SUBMITTER: { status: 409, title: 'The officer who submitted an application may not approve it' },
-  SUPPLIER_NOT_ELIGIBLE: { status: 409, title: 'The supplier is no longer eligible for this programme' },
   SUPPLIER_BLACKLISTED: { status: 409, title: "The supplier is on the bank's blacklist: no lending to it in any programme" },
-  SUPPLIER_LIMIT_EXCEEDED: { status: 409, title: "Approving would exceed the supplier's credit limit" },
-  PROGRAMME_CAP_EXCEEDED: { status: 409, title: "Approving would exceed the programme's cap" },
-  GUARANTEE_CAP_EXCEEDED: { status: 409, title: "Approving would exceed the core enterprise's guarantee cap" },
   LOAN_IN_OPEN_BATCH: { status: 409, title: 'The loan is in an open disbursement batch' },
 });

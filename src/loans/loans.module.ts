@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EligibilityModule } from '../eligibility/eligibility.module.js';
+import { ExposureModule } from '../exposure/exposure.module.js';
 import { ProgrammesModule } from '../programmes/programmes.module.js';
 import { RostersModule } from '../rosters/rosters.module.js';
 import { SuppliersModule } from '../suppliers/suppliers.module.js';
@@ -15,7 +16,7 @@ import { LoanSubmissionService } from './loan-submission.service.js';
  * module, which imports this one, provides it globally.
  */
 @Module({
-  imports: [ProgrammesModule, SuppliersModule, EligibilityModule, RostersModule],
+  imports: [ProgrammesModule, SuppliersModule, EligibilityModule, RostersModule, ExposureModule],
   controllers: [LoansController],
   providers: [LoanSubmissionService, LoanDecisionsService, LoanQueriesService, LoanRosterReviewService, LoanPaymentsService],
   exports: [LoanPaymentsService],

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CoreEnterprisesModule } from '../core-enterprises/core-enterprises.module.js';
+import { ExposureModule } from '../exposure/exposure.module.js';
 import { ProgrammesController } from './programmes.controller.js';
 import { ProgrammesService } from './programmes.service.js';
 
 @Module({
-  imports: [CoreEnterprisesModule],
+  imports: [CoreEnterprisesModule, ExposureModule],
   controllers: [ProgrammesController],
   providers: [ProgrammesService],
   exports: [ProgrammesService],

@@ -11,6 +11,7 @@ import { Page } from '../common/pagination.js';
 import { validationFailed } from '../common/validation.js';
 import { CoreEnterprisesService } from '../core-enterprises/core-enterprises.service.js';
 import { sql } from '../database/sql.js';
+import { ExposureService } from '../exposure/exposure.service.js';
 import { pageOf } from '../database/paging.js';
 import type { CreateProgrammeDto, ProgrammeResponse, RulesetResponse, UpdateProgrammeDto } from './dto.js';
 import type { LimitFormula } from './limit-formula.js';
@@ -114,6 +115,7 @@ export class ProgrammesService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly coreEnterprises: CoreEnterprisesService,
+    private readonly exposure: ExposureService,
   ) {}
 
   /** The DTO has checked every field, its rules and formula included. */
@@ -144,7 +146,7 @@ export class ProgrammesService {
         ],
       );
       const id = r.rows[0].id;
-      await sql(m, `INSERT INTO programme_exposure (programme_id) VALUES ($1)`, [id]);
+      await this.exposure.openProgramme(m, id);
       await sql(
         m,
         `INSERT INTO programme_rulesets (programme_id, version, eligibility_rules, limit_formula, created_by, created_by_role) VALUES ($1, 1, $2, $3, $4, $5)`,
