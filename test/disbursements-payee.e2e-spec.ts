@@ -5,6 +5,7 @@ import { PayeeAndFileChannel1764748800000 } from '../src/database/migrations/176
 import {
   approvedBatch,
   approvedLoans,
+  createBatchReq,
   bankTransfers,
   executeAndWait,
   lendingSetup,
@@ -94,11 +95,7 @@ describe('the payee: frozen at approval, guarded against roster changes', () => 
       newAccount,
     ]);
 
-    const created = await t
-      .http()
-      .post('/disbursement-batches')
-      .set(s.officer.auth)
-      .send({ programmeId: s.programme.id, loanApplicationIds: [loan.loanId] });
+    const created = await createBatchReq(t, s, [loan.loanId]);
     expect(created.status).toBe(201);
     const [item] = created.body.items;
     expect(item).toEqual(
@@ -180,11 +177,7 @@ describe('the payee: frozen at approval, guarded against roster changes', () => 
     expect(await getLoan(s, b.id)).toEqual(expect.objectContaining({ status: 'APPROVED', reserved: true }));
 
     // it cannot be paid before someone looks again; when approved again, the new account is frozen
-    const refused = await t
-      .http()
-      .post('/disbursement-batches')
-      .set(s.officer.auth)
-      .send({ programmeId: s.programme.id, loanApplicationIds: [a.id] });
+    const refused = await createBatchReq(t, s, [a.id]);
     expectProblem(refused, 409, 'LOAN_NOT_APPROVED');
     const reapproved = await t
       .http()
@@ -287,11 +280,7 @@ describe('the payee: frozen at approval, guarded against roster changes', () => 
     const draftLoan = await loanFor(s, ids.get('OPEN-DRAFT')!, '20000.00');
     const fileLoan = await loanFor(s, ids.get('OPEN-FILE')!, '21000.00');
     const sameLoan = await loanFor(s, ids.get('OPEN-SAME')!, '22000.00');
-    const draft = await t
-      .http()
-      .post('/disbursement-batches')
-      .set(s.officer.auth)
-      .send({ programmeId: s.programme.id, loanApplicationIds: [draftLoan.id, sameLoan.id] });
+    const draft = await createBatchReq(t, s, [draftLoan.id, sameLoan.id]);
     expect(draft.body.payeeChanged).toBe(0);
     const sent = await approvedBatch(t, s, [fileLoan.id]);
     expect((await t.http().post(`/disbursement-batches/${sent.id}/send-as-file`).set(s.officer.auth).send()).status).toBe(200);

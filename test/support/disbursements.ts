@@ -88,13 +88,18 @@ export function sumFen(amounts: string[]): string {
   return `${s.slice(0, -2)}.${s.slice(-2)}`;
 }
 
-/** POST /disbursement-batches, then approval by the senior officer: an APPROVED batch. */
-export async function approvedBatch(t: TestApp, s: LendingSetup, loanIds?: string[]): Promise<Record<string, any>> {
-  const created = await t
+/** POST /disbursement-batches by the setup's officer: the loans named, or every approved loan of the programme. */
+export function createBatchReq(t: TestApp, s: Pick<LendingSetup, 'officer' | 'programme'>, loanIds?: string[]) {
+  return t
     .http()
     .post('/disbursement-batches')
     .set(s.officer.auth)
     .send({ programmeId: s.programme.id, ...(loanIds ? { loanApplicationIds: loanIds } : {}) });
+}
+
+/** POST /disbursement-batches, then approval by the senior officer: an APPROVED batch. */
+export async function approvedBatch(t: TestApp, s: LendingSetup, loanIds?: string[]): Promise<Record<string, any>> {
+  const created = await createBatchReq(t, s, loanIds);
   if (created.status !== 201) throw new Error(`create batch: ${created.status} ${JSON.stringify(created.body)}`);
   const approved = await t.http().post(`/disbursement-batches/${created.body.id}/approve`).set(s.senior.auth).send();
   if (approved.status !== 200) throw new Error(`approve batch: ${approved.status} ${JSON.stringify(approved.body)}`);
