@@ -5,8 +5,8 @@ import { xsdErrors } from '../src/disbursements/iso20022/xsd-validate.spec-helpe
 import {
   approvedBatch,
   approvedLoans,
-  createBatchReq,
   bankTransfers,
+  createBatchReq,
   executeAndWait,
   lendingSetup,
   loanStatus,

@@ -5,8 +5,8 @@ import { PayeeAndFileChannel1764748800000 } from '../src/database/migrations/176
 import {
   approvedBatch,
   approvedLoans,
-  createBatchReq,
   bankTransfers,
+  createBatchReq,
   executeAndWait,
   lendingSetup,
   loanStatus,

@@ -5,8 +5,8 @@ import { buildPain002 } from '../src/disbursements/iso20022/pain002.js';
 import {
   approvedBatch,
   approvedLoans,
-  createBatchReq,
   bankTransfers,
+  createBatchReq,
   executeAndWait,
   lendingSetup,
   loanStatus,
