@@ -6,6 +6,7 @@ import {
   approvedBatch,
   approvedLoans,
   bankTransfers,
+  calmBank,
   createBatchReq,
   executeAndWait,
   lendingSetup,
@@ -15,6 +16,7 @@ import {
   waitForBatch,
   type LendingSetup,
 } from './support/disbursements.js';
+import { submitReq } from './support/loans.js';
 import { expectProblem } from './support/problems.js';
 import { insertSuppliers } from './support/suppliers.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -33,7 +35,7 @@ describe('disbursement batches', () => {
     await t?.close();
   });
   afterEach(() => {
-    t.app.get(BankSimService).configure({ rejectShare: 0, timeoutShare: 0, latencyMs: 0, badAccounts: [] });
+    calmBank(t);
   });
 
   it('creates, approves and executes a batch, paying each loan once, with totals exact to the fen', async () => {
@@ -185,11 +187,7 @@ describe('disbursement batches', () => {
 
     // a loan still waiting for review
     const [sup] = await insertSuppliers(t, s.ce.id, [{}]);
-    const pending = await t
-      .http()
-      .post('/loan-applications')
-      .set(s.officer.auth)
-      .send({ programmeId: s.programme.id, supplierId: sup.id, amount: '10000.00', termDays: 180 });
+    const pending = await submitReq(t, s.officer, { programmeId: s.programme.id, supplierId: sup.id, amount: '10000.00', termDays: 180 });
     expect(pending.body.status).toBe('PENDING_REVIEW');
     const notApproved = await createBatchReq(t, s, [pending.body.id]);
     expectProblem(notApproved, 409, 'LOAN_NOT_APPROVED');
