@@ -6,6 +6,7 @@ import {
   approvedBatch,
   approvedLoans,
   bankTransfers,
+  createBatchReq,
   executeAndWait,
   lendingSetup,
   loanStatus,
@@ -207,11 +208,7 @@ describe('disbursement files: pain.001 out, pain.002 back', () => {
     }
     // the held loan keeps its reservation and cannot be paid again meanwhile
     expect(await loanStatus(t, loanOf(rejected))).toEqual(expect.objectContaining({ status: 'DISBURSING', reserved: true }));
-    const again2 = await t
-      .http()
-      .post('/disbursement-batches')
-      .set(s.officer.auth)
-      .send({ programmeId: s.programme.id, loanApplicationIds: [loanOf(rejected)] });
+    const again2 = await createBatchReq(t, s, [loanOf(rejected)]);
     expectProblem(again2, 409, 'LOAN_NOT_APPROVED');
     // paid by file: nothing went through the API channel
     expect(
@@ -375,11 +372,7 @@ describe('disbursement files: pain.001 out, pain.002 back', () => {
 
   it('refuses unreadable reports (400), reports of another batch (422) and reports for a DRAFT or a batch not sent as a file (409), changing nothing', async () => {
     const loans = await approvedLoans(t, s, ['10000.00', '10000.01']);
-    const draft = await t
-      .http()
-      .post('/disbursement-batches')
-      .set(s.officer.auth)
-      .send({ programmeId: s.programme.id, loanApplicationIds: [loans[1].loanId] });
+    const draft = await createBatchReq(t, s, [loans[1].loanId]);
     expect(draft.status).toBe(201);
     const batch = await approvedBatch(t, s, [loans[0].loanId]);
     const e2e = batch.items[0].endToEndId as string;
@@ -446,11 +439,7 @@ describe('disbursement files: pain.001 out, pain.002 back', () => {
 
     it('switches an APPROVED batch to the file channel only by an explicit, audited send-as-file', async () => {
       const loans = await approvedLoans(t, s, ['11000.11', '12000.12']);
-      const draft = await t
-        .http()
-        .post('/disbursement-batches')
-        .set(s.officer.auth)
-        .send({ programmeId: s.programme.id, loanApplicationIds: [loans[1].loanId] });
+      const draft = await createBatchReq(t, s, [loans[1].loanId]);
       expect(draft.status).toBe(201);
       const batch = await approvedBatch(t, s, [loans[0].loanId]);
       const ent = await t.user('ENTERPRISE', s.ce.id);

@@ -6,12 +6,14 @@ import {
   approvedBatch,
   approvedLoans,
   bankTransfers,
+  createBatchReq,
   executeAndWait,
   lendingSetup,
   loanStatus,
   type LendingSetup,
 } from './support/disbursements.js';
 import { bankCard, mobile, residentId } from './support/ids.js';
+import { approveReq, submitReq } from './support/loans.js';
 import { expectProblem } from './support/problems.js';
 import { csvFile, entity, individual, uploadAndWait, type Row } from './support/roster-files.js';
 import { waitForScreening } from './support/rosters.js';
@@ -56,13 +58,9 @@ describe('the payee: frozen at approval, guarded against roster changes', () => 
    * PENDING_SECOND_APPROVAL above).
    */
   async function loanFor(s: LendingSetup, supplierId: string, amount: string): Promise<Record<string, any>> {
-    const res = await t
-      .http()
-      .post('/loan-applications')
-      .set(s.officer.auth)
-      .send({ programmeId: s.programme.id, supplierId, amount, termDays: 180 });
+    const res = await submitReq(t, s.officer, { programmeId: s.programme.id, supplierId, amount, termDays: 180 });
     if (res.status !== 201 || res.body.status !== 'PENDING_REVIEW') throw new Error(`submit: ${res.status} ${JSON.stringify(res.body)}`);
-    const ok = await t.http().post(`/loan-applications/${res.body.id}/approve`).set(s.senior.auth).send({});
+    const ok = await approveReq(t, s.senior, res.body.id);
     if (ok.status !== 200) throw new Error(`approve: ${ok.status} ${JSON.stringify(ok.body)}`);
     return ok.body;
   }
@@ -94,11 +92,7 @@ describe('the payee: frozen at approval, guarded against roster changes', () => 
       newAccount,
     ]);
 
-    const created = await t
-      .http()
-      .post('/disbursement-batches')
-      .set(s.officer.auth)
-      .send({ programmeId: s.programme.id, loanApplicationIds: [loan.loanId] });
+    const created = await createBatchReq(t, s, [loan.loanId]);
     expect(created.status).toBe(201);
     const [item] = created.body.items;
     expect(item).toEqual(
@@ -180,11 +174,7 @@ describe('the payee: frozen at approval, guarded against roster changes', () => 
     expect(await getLoan(s, b.id)).toEqual(expect.objectContaining({ status: 'APPROVED', reserved: true }));
 
     // it cannot be paid before someone looks again; when approved again, the new account is frozen
-    const refused = await t
-      .http()
-      .post('/disbursement-batches')
-      .set(s.officer.auth)
-      .send({ programmeId: s.programme.id, loanApplicationIds: [a.id] });
+    const refused = await createBatchReq(t, s, [a.id]);
     expectProblem(refused, 409, 'LOAN_NOT_APPROVED');
     const reapproved = await t
       .http()
@@ -218,11 +208,7 @@ describe('the payee: frozen at approval, guarded against roster changes', () => 
       bank: await loanFor(s, ids.get('CHG-BANK')!, '20000.00'),
     };
     const pendingReview = (
-      await t
-        .http()
-        .post('/loan-applications')
-        .set(s.officer.auth)
-        .send({ programmeId: s.programme.id, supplierId: ids.get('CHG-PEND'), amount: '20000.00', termDays: 180 })
+      await submitReq(t, s.officer, { programmeId: s.programme.id, supplierId: ids.get('CHG-PEND'), amount: '20000.00', termDays: 180 })
     ).body;
     expect(loans.id.status).toBe('PENDING_SECOND_APPROVAL');
     expect(loans.name.status).toBe('PENDING_SECOND_APPROVAL');
@@ -287,11 +273,7 @@ describe('the payee: frozen at approval, guarded against roster changes', () => 
     const draftLoan = await loanFor(s, ids.get('OPEN-DRAFT')!, '20000.00');
     const fileLoan = await loanFor(s, ids.get('OPEN-FILE')!, '21000.00');
     const sameLoan = await loanFor(s, ids.get('OPEN-SAME')!, '22000.00');
-    const draft = await t
-      .http()
-      .post('/disbursement-batches')
-      .set(s.officer.auth)
-      .send({ programmeId: s.programme.id, loanApplicationIds: [draftLoan.id, sameLoan.id] });
+    const draft = await createBatchReq(t, s, [draftLoan.id, sameLoan.id]);
     expect(draft.body.payeeChanged).toBe(0);
     const sent = await approvedBatch(t, s, [fileLoan.id]);
     expect((await t.http().post(`/disbursement-batches/${sent.id}/send-as-file`).set(s.officer.auth).send()).status).toBe(200);
@@ -466,16 +448,12 @@ describe('the payee: frozen at approval, guarded against roster changes', () => 
     } finally {
       t.app.get(BankSimService).configure({ badAccounts: [] });
     }
-    const submitted = await t
-      .http()
-      .post('/loan-applications')
-      .set(s.officer.auth)
-      .send({
-        programmeId: s.programme.id,
-        supplierId: (await approvedLoans(t, s, ['10000.00']))[0].supplierId,
-        amount: '10000.00',
-        termDays: 180,
-      });
+    const submitted = await submitReq(t, s.officer, {
+      programmeId: s.programme.id,
+      supplierId: (await approvedLoans(t, s, ['10000.00']))[0].supplierId,
+      amount: '10000.00',
+      termDays: 180,
+    });
     expect(submitted.body.status).toBe('PENDING_REVIEW');
     // the supplier rows move on after the batch was made
     await t.db.query(

@@ -4,6 +4,7 @@ import {
   approvedBatch,
   approvedLoans,
   bankTransfers,
+  calmBank,
   lendingSetup,
   loanStatus,
   settledCounts,
@@ -70,7 +71,7 @@ describe('disbursement recovery: time-outs, crashes and leases', () => {
     await t?.close();
   });
   afterEach(() => {
-    t.app.get(BankSimService).configure({ rejectShare: 0, timeoutShare: 0, latencyMs: 0, badAccounts: [] });
+    calmBank(t);
   });
 
   it('retries time-outs under the same endToEndId and still pays every loan exactly once', async () => {
@@ -283,7 +284,7 @@ describe('disbursement recovery: the sweeper', () => {
     await t?.close();
   });
   afterEach(() => {
-    t.app.get(BankSimService).configure({ rejectShare: 0, timeoutShare: 0, latencyMs: 0, badAccounts: [] });
+    calmBank(t);
   });
 
   it('renews the lease while a slow bank keeps the driver busy, so the sweeper leaves the batch to it', async () => {

@@ -6,6 +6,8 @@ import {
   approvedBatch,
   approvedLoans,
   bankTransfers,
+  calmBank,
+  createBatchReq,
   executeAndWait,
   lendingSetup,
   loanStatus,
@@ -14,6 +16,7 @@ import {
   waitForBatch,
   type LendingSetup,
 } from './support/disbursements.js';
+import { submitReq } from './support/loans.js';
 import { expectProblem } from './support/problems.js';
 import { insertSuppliers } from './support/suppliers.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -32,7 +35,7 @@ describe('disbursement batches', () => {
     await t?.close();
   });
   afterEach(() => {
-    t.app.get(BankSimService).configure({ rejectShare: 0, timeoutShare: 0, latencyMs: 0, badAccounts: [] });
+    calmBank(t);
   });
 
   it('creates, approves and executes a batch, paying each loan once, with totals exact to the fen', async () => {
@@ -42,11 +45,7 @@ describe('disbursement batches', () => {
     const total = '105679.51';
     expect(sumFen(amounts)).toBe(total);
 
-    const created = await t
-      .http()
-      .post('/disbursement-batches')
-      .set(s.officer.auth)
-      .send({ programmeId: s.programme.id, loanApplicationIds: ids });
+    const created = await createBatchReq(t, s, ids);
     expect(created.status).toBe(201);
     const b = created.body;
     expect(b).toEqual(
@@ -149,19 +148,15 @@ describe('disbursement batches', () => {
   it('makes a batch of every APPROVED loan of the programme when no ids are given, and none twice', async () => {
     const own = await lendingSetup(t);
     const loans = await approvedLoans(t, own, ['11111.11', '22222.22', '33333.33']);
-    const first = await t
-      .http()
-      .post('/disbursement-batches')
-      .set(own.officer.auth)
-      .send({ programmeId: own.programme.id, loanApplicationIds: [loans[0].loanId] });
+    const first = await createBatchReq(t, own, [loans[0].loanId]);
     expect(first.status).toBe(201);
 
-    const rest = await t.http().post('/disbursement-batches').set(own.officer.auth).send({ programmeId: own.programme.id });
+    const rest = await createBatchReq(t, own);
     expect(rest.status).toBe(201);
     expect(rest.body.items.map((i: any) => i.loanApplicationId).sort()).toEqual([loans[1].loanId, loans[2].loanId].sort());
     expect(rest.body.totals.amount).toBe('55555.55');
 
-    const none = await t.http().post('/disbursement-batches').set(own.officer.auth).send({ programmeId: own.programme.id });
+    const none = await createBatchReq(t, own);
     expectProblem(none, 422, 'NOTHING_TO_DISBURSE');
   });
 
@@ -170,59 +165,31 @@ describe('disbursement batches', () => {
     const [inOther] = await approvedLoans(t, other, ['15000.00']);
     const loans = await approvedLoans(t, s, ['12000.00', '13000.00']);
 
-    const first = await t
-      .http()
-      .post('/disbursement-batches')
-      .set(s.officer.auth)
-      .send({ programmeId: s.programme.id, loanApplicationIds: [loans[0].loanId] });
+    const first = await createBatchReq(t, s, [loans[0].loanId]);
     expect(first.status).toBe(201);
 
     // already in an open (DRAFT) batch
-    const twice = await t
-      .http()
-      .post('/disbursement-batches')
-      .set(s.officer.auth)
-      .send({ programmeId: s.programme.id, loanApplicationIds: [loans[0].loanId, loans[1].loanId] });
+    const twice = await createBatchReq(t, s, [loans[0].loanId, loans[1].loanId]);
     expectProblem(twice, 409, 'LOAN_IN_OPEN_BATCH');
     expect(twice.body.detail).toContain(loans[0].loanId);
 
     // still open once approved
     const ok = await t.http().post(`/disbursement-batches/${first.body.id}/approve`).set(s.senior.auth).send();
     expect(ok.status).toBe(200);
-    const again = await t
-      .http()
-      .post('/disbursement-batches')
-      .set(s.officer.auth)
-      .send({ programmeId: s.programme.id, loanApplicationIds: [loans[0].loanId] });
+    const again = await createBatchReq(t, s, [loans[0].loanId]);
     expectProblem(again, 409, 'LOAN_IN_OPEN_BATCH');
 
-    const foreign = await t
-      .http()
-      .post('/disbursement-batches')
-      .set(s.officer.auth)
-      .send({ programmeId: s.programme.id, loanApplicationIds: [inOther.loanId] });
+    const foreign = await createBatchReq(t, s, [inOther.loanId]);
     expectProblem(foreign, 422, 'LOAN_NOT_IN_PROGRAMME');
 
-    const unknown = await t
-      .http()
-      .post('/disbursement-batches')
-      .set(s.officer.auth)
-      .send({ programmeId: s.programme.id, loanApplicationIds: [randomUUID()] });
+    const unknown = await createBatchReq(t, s, [randomUUID()]);
     expectProblem(unknown, 404);
 
     // a loan still waiting for review
     const [sup] = await insertSuppliers(t, s.ce.id, [{}]);
-    const pending = await t
-      .http()
-      .post('/loan-applications')
-      .set(s.officer.auth)
-      .send({ programmeId: s.programme.id, supplierId: sup.id, amount: '10000.00', termDays: 180 });
+    const pending = await submitReq(t, s.officer, { programmeId: s.programme.id, supplierId: sup.id, amount: '10000.00', termDays: 180 });
     expect(pending.body.status).toBe('PENDING_REVIEW');
-    const notApproved = await t
-      .http()
-      .post('/disbursement-batches')
-      .set(s.officer.auth)
-      .send({ programmeId: s.programme.id, loanApplicationIds: [pending.body.id] });
+    const notApproved = await createBatchReq(t, s, [pending.body.id]);
     expectProblem(notApproved, 409, 'LOAN_NOT_APPROVED');
 
     // nothing was made by the refused requests: only the first batch holds any of these loans
@@ -231,11 +198,7 @@ describe('disbursement batches', () => {
     ]);
     expect(items.map((r: any) => r.batch_id)).toEqual([first.body.id]);
 
-    const badBody = await t
-      .http()
-      .post('/disbursement-batches')
-      .set(s.officer.auth)
-      .send({ programmeId: s.programme.id, loanApplicationIds: ['nope'] });
+    const badBody = await createBatchReq(t, s, ['nope']);
     expectProblem(badBody, 400, 'VALIDATION_FAILED');
     const noProgramme = await t.http().post('/disbursement-batches').set(s.officer.auth).send({ programmeId: randomUUID() });
     expectProblem(noProgramme, 404);
@@ -248,11 +211,7 @@ describe('disbursement batches', () => {
       t.http().post(`/suppliers/${supplierId}/blacklist`).set(own.officer.auth).send({ reason: 'forged delivery records' });
 
     // a DRAFT made before the blacklisting is not approved by the checker
-    const draft = await t
-      .http()
-      .post('/disbursement-batches')
-      .set(own.officer.auth)
-      .send({ programmeId: own.programme.id, loanApplicationIds: [late.loanId] });
+    const draft = await createBatchReq(t, own, [late.loanId]);
     expect(draft.status).toBe(201);
     expect((await blacklist(late.supplierId)).status).toBe(200);
     const approve = await t.http().post(`/disbursement-batches/${draft.body.id}/approve`).set(own.senior.auth).send();
@@ -262,14 +221,10 @@ describe('disbursement batches', () => {
 
     // named: refused; all of the programme: left out
     expect((await blacklist(early.supplierId)).status).toBe(200);
-    const named = await t
-      .http()
-      .post('/disbursement-batches')
-      .set(own.officer.auth)
-      .send({ programmeId: own.programme.id, loanApplicationIds: [early.loanId, clean.loanId] });
+    const named = await createBatchReq(t, own, [early.loanId, clean.loanId]);
     expectProblem(named, 409, 'SUPPLIER_BLACKLISTED');
     expect(named.body.detail).toContain(early.loanId);
-    const all = await t.http().post('/disbursement-batches').set(own.officer.auth).send({ programmeId: own.programme.id });
+    const all = await createBatchReq(t, own);
     expect(all.status).toBe(201);
     expect(all.body.items.map((i: any) => i.loanApplicationId)).toEqual([clean.loanId]);
   });
@@ -363,7 +318,7 @@ describe('disbursement batches', () => {
   it('is approved by a senior officer other than its maker, once', async () => {
     const own = await lendingSetup(t);
     const loans = await approvedLoans(t, own, ['10000.00']);
-    const created = await t.http().post('/disbursement-batches').set(own.officer.auth).send({ programmeId: own.programme.id });
+    const created = await createBatchReq(t, own);
     expect(created.status).toBe(201);
     const id = created.body.id;
 
@@ -391,11 +346,7 @@ describe('disbursement batches', () => {
 
   it('refuses to execute a DRAFT and pays nothing', async () => {
     const loans = await approvedLoans(t, s, ['10500.50']);
-    const created = await t
-      .http()
-      .post('/disbursement-batches')
-      .set(s.officer.auth)
-      .send({ programmeId: s.programme.id, loanApplicationIds: [loans[0].loanId] });
+    const created = await createBatchReq(t, s, [loans[0].loanId]);
     const exec = await t.http().post(`/disbursement-batches/${created.body.id}/execute`).set(s.officer.auth).send();
     expectProblem(exec, 409, 'INVALID_BATCH_TRANSITION');
     const view = await t.http().get(`/disbursement-batches/${created.body.id}`).set(s.officer.auth);
@@ -445,11 +396,7 @@ describe('disbursement batches', () => {
   it('discards a DRAFT, freeing its loans, but nothing further along', async () => {
     const loans = await approvedLoans(t, s, ['14000.14', '16000.16']);
     const ids = loans.map((l) => l.loanId);
-    const draft = await t
-      .http()
-      .post('/disbursement-batches')
-      .set(s.officer.auth)
-      .send({ programmeId: s.programme.id, loanApplicationIds: ids });
+    const draft = await createBatchReq(t, s, ids);
     expect(draft.status).toBe(201);
 
     const del = await t.http().delete(`/disbursement-batches/${draft.body.id}`).set(s.officer.auth);

@@ -16,6 +16,7 @@ import {
   waitUntil,
   type Auth,
 } from './support/eligibility.js';
+import { approveReq, submitReq } from './support/loans.js';
 import { expectFieldError, expectProblem } from './support/problems.js';
 import { importRoster, rosterBuffer, waitForScreening } from './support/rosters.js';
 import { insertSuppliers, type SupplierSeed } from './support/suppliers.js';
@@ -235,14 +236,10 @@ describe('supplier eligibility', () => {
 
     it('keeps what an approved loan reserves out of the available limit', async () => {
       const { supplier } = await screenOne(ce.id, {}, programme.id);
-      const loan = await t
-        .http()
-        .post('/loan-applications')
-        .set(officer.auth)
-        .send({ programmeId: programme.id, supplierId: supplier.id, amount: '10000.00', termDays: 180 });
+      const loan = await submitReq(t, officer, { programmeId: programme.id, supplierId: supplier.id, amount: '10000.00', termDays: 180 });
       expect(loan.status).toBe(201);
       expect(loan.body.status).toBe('PENDING_REVIEW');
-      const approved = await t.http().post(`/loan-applications/${loan.body.id}/approve`).set(senior.auth).send({});
+      const approved = await approveReq(t, senior, loan.body.id);
       expect(approved.status).toBe(200);
       const res = await getEligibility(t, officer.auth, supplier.id, programme.id);
       expect(res.body).toMatchObject({ eligible: true, creditLimit: '180000.00', reservedAmount: '10000.00', availableLimit: '170000.00' });

@@ -1,3 +1,4 @@
+import { approveReq, submitReq } from './support/loans.js';
 import { importRoster, rosterBuffer, waitForScreening } from './support/rosters.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -34,15 +35,16 @@ describe('end to end: roster to disbursement', () => {
     const senior = await t.user('SENIOR_OFFICER');
     const ids: string[] = [];
     for (const s of eligible) {
-      const res = await t
-        .http()
-        .post('/loan-applications')
-        .set(applicant.auth)
-        .send({ programmeId: programme.id, supplierId: s.supplier_id, amount: '10000.00', termDays: 180 });
+      const res = await submitReq(t, applicant, {
+        programmeId: programme.id,
+        supplierId: s.supplier_id,
+        amount: '10000.00',
+        termDays: 180,
+      });
       expect(res.status).toBe(201);
       expect(res.body.status).toBe('PENDING_REVIEW');
       ids.push(res.body.id);
-      const ok = await t.http().post(`/loan-applications/${res.body.id}/approve`).set(officer.auth).send({});
+      const ok = await approveReq(t, officer, res.body.id);
       expect(ok.status).toBe(200);
       expect(ok.body.status).toBe('APPROVED');
     }

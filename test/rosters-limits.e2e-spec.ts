@@ -8,7 +8,7 @@ import {
   expectStatus,
   individual,
   parseCsv,
-  rawBody,
+  errorsCsvReq,
   storedCounts,
   upload,
   uploadAndWait,
@@ -168,26 +168,14 @@ describe('roster limits: a parser that runs out of memory, and reported problems
     const errors = await t.http().get(`/roster-imports/${imp.importId}/errors`).query({ pageSize: 100 }).set(t.admin.auth);
     expect(errors.body.total).toBe(5);
     expect(errors.body.items.map((e: { row: number }) => e.row)).toEqual([3, 3, 4, 4, 5]);
-    const csv = await t
-      .http()
-      .get(`/roster-imports/${imp.importId}/errors`)
-      .set(t.admin.auth)
-      .set('Accept', 'text/csv')
-      .buffer(true)
-      .parse(rawBody);
+    const csv = await errorsCsvReq(t, imp.importId);
     const table = parseCsv((csv.body as Buffer).subarray(3).toString('utf8'));
     expect(table).toHaveLength(1 + 5 + 1);
     expect(table[6]).toEqual(['', '', '', 'PROBLEMS_TRUNCATED', expect.stringMatching(/first 5 of 20 problems/)]);
 
     const few = await uploadAndWait(t, ce.id, csvFile([individual('FEW-1', { phone: 'x' }), individual('FEW-2')]));
     expect(few).toMatchObject({ status: 'COMPLETED', rejectedRows: 1, problemCount: 1, problemsTruncated: false });
-    const fewCsv = await t
-      .http()
-      .get(`/roster-imports/${few.importId}/errors`)
-      .set(t.admin.auth)
-      .set('Accept', 'text/csv')
-      .buffer(true)
-      .parse(rawBody);
+    const fewCsv = await errorsCsvReq(t, few.importId);
     expect(parseCsv((fewCsv.body as Buffer).subarray(3).toString('utf8'))).toHaveLength(2);
   });
 });

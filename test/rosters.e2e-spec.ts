@@ -10,7 +10,7 @@ import {
   individual,
   listSuppliers,
   parseCsv,
-  rawBody,
+  errorsCsvReq,
   residentIdEndingInX,
   serverErrors,
   storedCounts,
@@ -22,12 +22,12 @@ import {
   type Row,
 } from './support/roster-files.js';
 import { rosterBuffer, waitForScreening } from './support/rosters.js';
+import { twoTenants } from './support/tenants.js';
 import { createTestApp, type TestApp, type TestUser } from './support/test-app.js';
 
 describe('roster upload and import through the API', () => {
   let t: TestApp;
   let own: { id: string };
-  let other: { id: string };
   let enterprise: TestUser;
   let otherEnterprise: TestUser;
   let officer: TestUser;
@@ -38,15 +38,7 @@ describe('roster upload and import through the API', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    own = await t.coreEnterprise();
-    other = await t.coreEnterprise();
-    enterprise = await t.user('ENTERPRISE', own.id);
-    otherEnterprise = await t.user('ENTERPRISE', other.id);
-    officer = await t.user('OFFICER');
-    senior = await t.user('SENIOR_OFFICER');
-    auditor = await t.user('AUDITOR');
-    ownKey = (await t.apiKey(own.id)).auth;
-    otherKey = (await t.apiKey(other.id)).auth;
+    ({ own, enterprise, otherEnterprise, officer, senior, auditor, ownKey, otherKey } = await twoTenants(t));
   });
   afterAll(async () => {
     await t?.close();
@@ -296,13 +288,7 @@ describe('roster upload and import through the API', () => {
       const imp = await uploadAndWait(t, ce.id, csvFile(rows));
       expect(imp).toMatchObject({ status: 'COMPLETED', acceptedRows: 1, rejectedRows: 5 });
 
-      const res = await t
-        .http()
-        .get(`/roster-imports/${imp.importId}/errors`)
-        .set(t.admin.auth)
-        .set('Accept', 'text/csv')
-        .buffer(true)
-        .parse(rawBody);
+      const res = await errorsCsvReq(t, imp.importId);
       expectStatus(res, 200);
       expect(res.headers['content-type']).toMatch(/^text\/csv/);
       expect(res.headers['content-disposition']).toMatch(/attachment/);
@@ -330,13 +316,7 @@ describe('roster upload and import through the API', () => {
       expect(imp.status).toBe('COMPLETED');
       const json = await t.http().get(`/roster-imports/${imp.importId}/errors`).query({ pageSize: 1 }).set(t.admin.auth);
       expect(json.body.total).toBeGreaterThan(5000);
-      const res = await t
-        .http()
-        .get(`/roster-imports/${imp.importId}/errors`)
-        .set(t.admin.auth)
-        .set('Accept', 'text/csv')
-        .buffer(true)
-        .parse(rawBody);
+      const res = await errorsCsvReq(t, imp.importId);
       const table = parseCsv((res.body as Buffer).subarray(3).toString('utf8'));
       expect(table.length - 1).toBe(json.body.total);
       expect(table.slice(1).map((r) => Number(r[0]))).toEqual([...table.slice(1).map((r) => Number(r[0]))].sort((a, b) => a - b));

@@ -10,6 +10,7 @@ import {
   uploadAndWait,
   type Auth,
 } from './support/roster-files.js';
+import { twoTenants } from './support/tenants.js';
 import { createTestApp, type TestApp, type TestUser } from './support/test-app.js';
 
 const masked = (v: string, head: number, tail: number) => v.slice(0, head) + '*'.repeat(v.length - head - tail) + v.slice(-tail);
@@ -46,15 +47,7 @@ describe('suppliers: lists, detail, masking, identity and its audit', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    own = await t.coreEnterprise();
-    other = await t.coreEnterprise();
-    enterprise = await t.user('ENTERPRISE', own.id);
-    otherEnterprise = await t.user('ENTERPRISE', other.id);
-    officer = await t.user('OFFICER');
-    senior = await t.user('SENIOR_OFFICER');
-    auditor = await t.user('AUDITOR');
-    ownKey = (await t.apiKey(own.id)).auth;
-    otherKey = (await t.apiKey(other.id)).auth;
+    ({ own, other, enterprise, otherEnterprise, officer, senior, auditor, ownKey, otherKey } = await twoTenants(t));
     const imp = await uploadAndWait(t, own.id, csvFile(rows), 'roster.csv', enterprise.auth);
     expect(imp).toMatchObject({ status: 'COMPLETED', acceptedRows: rows.length });
     // the other core enterprise has suppliers of its own, one with the same code

@@ -1,17 +1,8 @@
+import { mulberry32 } from '../common/seeded-random.spec-helper.js';
 import { Decimal } from 'decimal.js';
 import { roundDownTo } from '../common/money.js';
 import { compileFormula, computeLimit, limitTerms, type LimitFacts } from './limit.js';
 import type { LimitFormula } from '../programmes/limit-formula.js';
-
-/** Seeded PRNG (mulberry32) so that a failure replays. */
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // The reference: decimal.js with precision to spare (a 26-digit multiple times an 18-digit
 // settlement is beyond the 40 digits money.ts keeps), min, then roundDownTo from money.ts.

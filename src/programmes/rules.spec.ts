@@ -1,3 +1,4 @@
+import { mulberry32 } from '../common/seeded-random.spec-helper.js';
 import {
   BOOLEAN_FACTS,
   FACTS,
@@ -11,16 +12,6 @@ import {
   type FactName,
   type Operator,
 } from './rules.js';
-
-/** Seeded PRNG (mulberry32) so that a failure replays. */
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const codes = (input: unknown) => validateRules(input).map((e) => e.code);
 const one = (rule: Record<string, unknown>) => validateRules([{ name: 'r', ...rule }]);

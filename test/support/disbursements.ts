@@ -1,4 +1,5 @@
 import { BankSimService, type SimTransferRequest } from '../../src/bank-sim/bank-sim.service.js';
+import { approveReq, submitReq } from './loans.js';
 import { insertSuppliers, type SupplierSeed } from './suppliers.js';
 import type { TestApp, TestUser } from './test-app.js';
 
@@ -49,14 +50,10 @@ export async function approvedLoans(
   const out: ApprovedLoan[] = [];
   for (let i = 0; i < amounts.length; i++) {
     const sup = suppliers[i];
-    const res = await t
-      .http()
-      .post('/loan-applications')
-      .set(s.applicant.auth)
-      .send({ programmeId: s.programme.id, supplierId: sup.id, amount: amounts[i], termDays: 180 });
+    const res = await submitReq(t, s.applicant, { programmeId: s.programme.id, supplierId: sup.id, amount: amounts[i], termDays: 180 });
     if (res.status !== 201 || res.body.status !== 'PENDING_REVIEW')
       throw new Error(`submit loan: ${res.status} ${JSON.stringify(res.body)}`);
-    const ok = await t.http().post(`/loan-applications/${res.body.id}/approve`).set(s.officer.auth).send({});
+    const ok = await approveReq(t, s.officer, res.body.id);
     if (ok.status !== 200 || ok.body.status !== 'APPROVED') throw new Error(`approve loan: ${ok.status} ${JSON.stringify(ok.body)}`);
     out.push({
       loanId: res.body.id as string,
@@ -88,13 +85,18 @@ export function sumFen(amounts: string[]): string {
   return `${s.slice(0, -2)}.${s.slice(-2)}`;
 }
 
-/** POST /disbursement-batches, then approval by the senior officer: an APPROVED batch. */
-export async function approvedBatch(t: TestApp, s: LendingSetup, loanIds?: string[]): Promise<Record<string, any>> {
-  const created = await t
+/** POST /disbursement-batches by the setup's officer: the loans named, or every approved loan of the programme. */
+export function createBatchReq(t: TestApp, s: Pick<LendingSetup, 'officer' | 'programme'>, loanIds?: string[]) {
+  return t
     .http()
     .post('/disbursement-batches')
     .set(s.officer.auth)
     .send({ programmeId: s.programme.id, ...(loanIds ? { loanApplicationIds: loanIds } : {}) });
+}
+
+/** POST /disbursement-batches, then approval by the senior officer: an APPROVED batch. */
+export async function approvedBatch(t: TestApp, s: LendingSetup, loanIds?: string[]): Promise<Record<string, any>> {
+  const created = await createBatchReq(t, s, loanIds);
   if (created.status !== 201) throw new Error(`create batch: ${created.status} ${JSON.stringify(created.body)}`);
   const approved = await t.http().post(`/disbursement-batches/${created.body.id}/approve`).set(s.senior.auth).send();
   if (approved.status !== 200) throw new Error(`approve batch: ${approved.status} ${JSON.stringify(approved.body)}`);
@@ -138,6 +140,11 @@ export async function executeAndWait(t: TestApp, s: LendingSetup, batchId: strin
   const exec = await t.http().post(`/disbursement-batches/${batchId}/execute`).set(s.officer.auth).send();
   if (exec.status !== 202) throw new Error(`execute: ${exec.status} ${JSON.stringify(exec.body)}`);
   return waitForBatch(t, batchId, s.officer, undefined, timeoutMs);
+}
+
+/** The simulated bank back to paying every transfer at once, after a test that made it slow or refuse. */
+export function calmBank(t: TestApp): void {
+  t.app.get(BankSimService).configure({ rejectShare: 0, timeoutShare: 0, latencyMs: 0, badAccounts: [] });
 }
 
 export interface TransferRow {

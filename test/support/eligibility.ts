@@ -1,5 +1,6 @@
 import type { Response } from 'supertest';
-import { bankCard, mobile, residentId, uscc } from './ids.js';
+import { residentId } from './ids.js';
+import { csvFile, entity, individual, type Row } from './roster-files.js';
 import type { TestApp } from './test-app.js';
 
 /** Request headers of a caller: a user's bearer token, an API key, or nothing at all. */
@@ -101,69 +102,29 @@ export async function eligibilityState(t: TestApp, coreEnterpriseId: string, pro
   };
 }
 
-/** The roster columns of domain.md, in the reference generator's order. */
-export const ROSTER_HEADER = [
-  'supplier_code',
-  'supplier_type',
-  'name',
-  'id_number',
-  'legal_rep_id_number',
-  'phone',
-  'bank_account',
-  'bank_name',
-  'farm_name',
-  'province',
-  'herd_size',
-  'years_experience',
-  'epidemic_cert_no',
-  'epidemic_cert_expiry',
-  'delivery_months',
-  'avg_monthly_delivery_kg',
-  'avg_monthly_settlement',
-] as const;
-export type RosterRow = Partial<Record<(typeof ROSTER_HEADER)[number], string>>;
-
 /** A valid INDIVIDUAL roster row born on `birthDate` (passes STANDARD_RULES unless `overrides` say otherwise). */
-export function individualRow(supplierCode: string, birthDate: string, overrides: RosterRow = {}): RosterRow {
-  return {
-    supplier_code: supplierCode,
-    supplier_type: 'INDIVIDUAL',
+export function individualRow(supplierCode: string, birthDate: string, overrides: Row = {}): Row {
+  return individual(supplierCode, {
     name: `牧户${supplierCode.slice(-3)}`,
     id_number: residentId(birthDate),
-    legal_rep_id_number: '',
-    phone: mobile(),
-    bank_account: bankCard(),
-    bank_name: '中国农业银行',
     farm_name: '家庭牧场',
-    province: '内蒙古',
-    herd_size: '120',
-    years_experience: '8',
-    epidemic_cert_no: '(蒙)动防合字第150102000001号',
-    epidemic_cert_expiry: '2099-12-31',
-    delivery_months: '36',
-    avg_monthly_delivery_kg: '50000',
-    avg_monthly_settlement: '60000.00',
-    ...overrides,
-  };
-}
-
-/** A valid ENTITY roster row whose legal representative was born on `legalRepBirthDate`. */
-export function entityRow(supplierCode: string, legalRepBirthDate: string, overrides: RosterRow = {}): RosterRow {
-  return individualRow(supplierCode, legalRepBirthDate, {
-    supplier_type: 'ENTITY',
-    name: `牧业有限公司${supplierCode.slice(-3)}`,
-    id_number: uscc(),
-    legal_rep_id_number: residentId(legalRepBirthDate),
-    bank_account: '110060123456789012',
     ...overrides,
   });
 }
 
-/** A small roster CSV written by hand, every field quoted. */
-export function rosterCsv(rows: RosterRow[]): Buffer {
-  const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
-  const lines = [ROSTER_HEADER.join(','), ...rows.map((r) => ROSTER_HEADER.map((c) => quote(r[c] ?? '')).join(','))];
-  return Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
+/** A valid ENTITY roster row whose legal representative was born on `legalRepBirthDate`. */
+export function entityRow(supplierCode: string, legalRepBirthDate: string, overrides: Row = {}): Row {
+  return entity(supplierCode, {
+    name: `牧业有限公司${supplierCode.slice(-3)}`,
+    legal_rep_id_number: residentId(legalRepBirthDate),
+    farm_name: '家庭牧场',
+    ...overrides,
+  });
+}
+
+/** A small roster CSV, every field quoted. */
+export function rosterCsv(rows: Row[]): Buffer {
+  return csvFile(rows, { quoteAll: true });
 }
 
 /** Polls `check` until it answers true. */

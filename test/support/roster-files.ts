@@ -197,6 +197,11 @@ export async function allErrors(t: TestApp, importId: string, auth: Auth = t.adm
   }
 }
 
+/** GET /roster-imports/:id/errors as the CSV export, its body kept as raw bytes (BOM included). */
+export function errorsCsvReq(t: TestApp, importId: string, auth: Auth = t.admin.auth) {
+  return t.http().get(`/roster-imports/${importId}/errors`).set(auth).set('Accept', 'text/csv').buffer(true).parse(rawBody);
+}
+
 /** The errors of one row, as `field:code` strings, sorted. */
 export function problemsOf(errors: RowError[], row: number): string[] {
   return errors
