@@ -20,6 +20,7 @@ const FEATURE_ARROWS: Record<string, string[]> = {
   loans: ['eligibility', 'programmes', 'suppliers', 'exposure', 'rosters'],
   disbursements: ['loans', 'programmes', 'bank-sim'],
   'bank-sim': [],
+  servicing: [],
   health: [],
 };
 
