@@ -54,9 +54,14 @@ function requireNextCobDay(state: LoanState, terms: ServicingTerms, day: number,
     throw new RangeError(`COB of ${d} out of order: the loan's last COB date is ${state.lastCobDate ?? 'none'} (V ${terms.valueDate})`);
 }
 
+/** Only the accrual that moved can change its rounded figure: BigInt divisions are most of a day's cost. */
 function postingsOfDay(state: LoanState, terms: ServicingTerms, accruedInterest: bigint, accruedPenalty: bigint): CobPostings {
   return {
-    interest: roundHalfUp(accruedInterest, terms.interestDenominator) - roundHalfUp(state.accruedInterest, terms.interestDenominator),
-    penalty: roundHalfUp(accruedPenalty, terms.penaltyDenominator) - roundHalfUp(state.accruedPenalty, terms.penaltyDenominator),
+    interest: increaseOfRounded(state.accruedInterest, accruedInterest, terms.interestDenominator),
+    penalty: increaseOfRounded(state.accruedPenalty, accruedPenalty, terms.penaltyDenominator),
   };
+}
+
+function increaseOfRounded(before: bigint, after: bigint, denominator: bigint): bigint {
+  return after === before ? 0n : roundHalfUp(after, denominator) - roundHalfUp(before, denominator);
 }

@@ -6,8 +6,6 @@
  * Civil-from-days and days-from-civil are Howard Hinnant's proleptic Gregorian algorithms.
  */
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
@@ -36,10 +34,6 @@ export function isLastDayOfMonth(dayNumber: number): boolean {
   return dayOfMonth(dayNumber + 1) === 1;
 }
 
-export function daysInMonth(year: number, month: number): number {
-  return month === 12 ? 31 : daysFromCivil(year, month + 1, 1) - daysFromCivil(year, month, 1);
-}
-
 export function civil(dayNumber: number): { year: number; month: number; day: number } {
   const { year, doy } = marchBased(dayNumber);
   const mp = Math.floor((5 * doy + 2) / 153);
@@ -49,12 +43,34 @@ export function civil(dayNumber: number): { year: number; month: number; day: nu
 
 /** The day number of a YYYY-MM-DD business date; refuses what is not a real calendar date. */
 export function dayNumber(date: string): number {
-  if (!ISO_DATE.test(date)) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  const day = Number(date.slice(8, 10));
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) throw new RangeError(`not a calendar date: ${date}`);
+  // Read digit by digit: the COB parses two dates per loan and date, and a regex with slices costs more than the accrual.
+  if (date.length !== 10 || date.charCodeAt(4) !== DASH || date.charCodeAt(7) !== DASH)
+    throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+  const year = digits(date, 0, 4);
+  const month = digits(date, 5, 2);
+  const day = digits(date, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+    throw new RangeError(`not a calendar date: ${date}`);
   return daysFromCivil(year, month, day);
+}
+
+const DASH = 45;
+const ZERO = 48;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The number written by `length` ASCII digits at `from`, or −1 when one is not a digit. */
+function digits(s: string, from: number, length: number): number {
+  let n = 0;
+  for (let i = from; i < from + length; i++) {
+    const c = s.charCodeAt(i) - ZERO;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : MONTH_DAYS[month - 1];
 }
 
 export function dateOf(dayNumber: number): string {

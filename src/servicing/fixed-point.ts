@@ -35,8 +35,9 @@ export function moneyOfFen(fen: bigint): string {
 
 /** Division rounding toward −∞: BigInt's `/` truncates toward zero, wrong for a negative remainder. */
 export function floorDiv(n: bigint, d: bigint): bigint {
+  if (n >= 0n) return n / d;
   const q = n / d;
-  return n % d !== 0n && n < 0n ? q - 1n : q;
+  return q * d === n ? q : q - 1n;
 }
 
 /**
