@@ -1,5 +1,7 @@
+import { Dec } from '../../common/money.js';
 import type { LoanTerms, Scenario } from '../scenario.js';
 import { dueDates, oracleStatement } from './interest-oracle.js';
+import { randomScenarios } from './random-scenarios.js';
 
 /*
  * The oracle checked against figures worked out by hand (the arithmetic is in the comments), so that
@@ -46,15 +48,31 @@ describe('interest oracle, hand-worked', () => {
     const monthly = terms({ repaymentType: 'INTEREST_MONTHLY', interestDay: 10, termDays: 40 });
     expect(dueDates(monthly)).toEqual(['2024-03-10', '2024-04-10']);
     // 9 days × 95.8333… fen = 862.5 → 863 billed, −0.5 fen carried.
-    expect(at(monthly, '2024-03-10')).toMatchObject({ interestDue: '8.63', accruedInterest: '-0.0050000000', payoffAmount: '10008.63', dpd: 0 });
+    expect(at(monthly, '2024-03-10')).toMatchObject({
+      interestDue: '8.63',
+      accruedInterest: '-0.0050000000',
+      payoffAmount: '10008.63',
+      dpd: 0,
+    });
     // −0.5 + 95.8333… = 95.3333… fen; the 8.63 of 03-10 is one day late.
-    expect(at(monthly, '2024-03-11')).toMatchObject({ accruedInterest: '0.9533333333', dpd: 1, classification: 'SPECIAL_MENTION', overdue: false });
+    expect(at(monthly, '2024-03-11')).toMatchObject({
+      accruedInterest: '0.9533333333',
+      dpd: 1,
+      classification: 'SPECIAL_MENTION',
+      overdue: false,
+    });
     // 31 days × 95.8333… − 0.5 = 2970.333… → 29.70; the 0.333… fen left is waived at M.
-    expect(at(monthly, '2024-04-10')).toMatchObject({ interestDue: '38.33', principalDue: '10000.00', accruedInterest: '0.0000000000', dpd: 31 });
+    expect(at(monthly, '2024-04-10')).toMatchObject({
+      interestDue: '38.33',
+      principalDue: '10000.00',
+      accruedInterest: '0.0000000000',
+      dpd: 31,
+    });
   });
 
   it('clamps interest day 31 to 29 February in a leap year and to 28 February otherwise', () => {
-    const feb = (valueDate: string) => terms({ repaymentType: 'INTEREST_MONTHLY', interestDay: 31, basis: 'ACT/365', valueDate, termDays: 30 });
+    const feb = (valueDate: string) =>
+      terms({ repaymentType: 'INTEREST_MONTHLY', interestDay: 31, basis: 'ACT/365', valueDate, termDays: 30 });
     expect(dueDates(feb('2024-02-10'))).toEqual(['2024-02-29', '2024-03-11']);
     expect(dueDates(feb('2028-02-10'))).toEqual(['2028-02-29', '2028-03-11']);
     expect(dueDates(feb('2025-02-10'))).toEqual(['2025-02-28', '2025-03-12']);
@@ -134,10 +152,20 @@ describe('interest oracle, hand-worked', () => {
   it('penalty joins the oldest unpaid due date, and DPD moves once that date is cleared', () => {
     // Due 01-15 (14.00), 02-15 (31.00), M = 03-01 (15.00 + principal); 03-01..03-04 accrue 6.00 penalty.
     const monthly = terms({ ...ONE_A_DAY, repaymentType: 'INTEREST_MONTHLY', interestDay: 15, termDays: 60 });
-    expect(at(monthly, '2024-03-05')).toMatchObject({ interestDue: '60.00', accruedPenalty: '6.0000000000', payoffAmount: '10066.00', dpd: 50 });
+    expect(at(monthly, '2024-03-05')).toMatchObject({
+      interestDue: '60.00',
+      accruedPenalty: '6.0000000000',
+      payoffAmount: '10066.00',
+      dpd: 50,
+    });
     const day = '2024-03-05';
     const partly = at(monthly, day, [{ date: day, amount: '14.00' }]);
-    expect(partly).toMatchObject({ penaltyDue: '0.00', interestDue: '52.00', paid: { penalty: '6.00', interest: '8.00', principal: '0.00' }, dpd: 50 });
+    expect(partly).toMatchObject({
+      penaltyDue: '0.00',
+      interestDue: '52.00',
+      paid: { penalty: '6.00', interest: '8.00', principal: '0.00' },
+      dpd: 50,
+    });
     const cleared = at(monthly, day, [
       { date: day, amount: '14.00' },
       { date: day, amount: '6.00' },
@@ -169,5 +197,53 @@ describe('interest oracle, hand-worked', () => {
     const bullet = terms({ ...ONE_A_DAY, termDays: 30 });
     // 01-31: 1.50; February 29 days: 43.50; March 1-9: 13.50 accrued.
     expect(at(bullet, '2024-03-10')).toMatchObject({ penaltyDue: '45.00', accruedPenalty: '13.5000000000', dpd: 39 });
+  });
+});
+
+describe('interest oracle, closed forms for loans nobody repays', () => {
+  // Billing only moves money from accrued to due and the remainder is carried, so without
+  // repayments: due + accrued = P × r × days / B exactly, and over the whole life the interest
+  // billed is that total rounded half up once (what is waived at M is the last remainder).
+  const half = new Dec('0.005');
+  const roundHalfUp = (x: Dec) => x.plus(half).toDecimalPlaces(2, Dec.ROUND_FLOOR);
+  const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
+
+  it('agrees with P × r × days / B on 2,000 random loans', () => {
+    for (const s of randomScenarios(2000, 3)) {
+      const t = s.terms;
+      const f = oracleStatement({ ...s, repayments: [] });
+      const B = t.basis === 'ACT/360' ? 360 : 365;
+      const daily = new Dec(t.principal).times(t.annualRate).div(B);
+      const interestDays = Math.min(days(t.valueDate, s.asOf), t.termDays);
+      const penaltyDays = Math.max(0, days(f.maturityDate, s.asOf));
+      const tenth = new Dec('1e-10');
+      if (s.asOf >= f.maturityDate) {
+        expect(f.interestDue).toBe(roundHalfUp(daily.times(t.termDays)).toFixed(2));
+      } else {
+        const total = new Dec(f.interestDue).plus(f.accruedInterest);
+        expect(total.minus(daily.times(interestDays)).abs().lte(tenth)).toBe(true);
+      }
+      const penalty = new Dec(f.penaltyDue).plus(f.accruedPenalty);
+      expect(penalty.minus(daily.times(t.penaltyRateMultiplier).times(penaltyDays)).abs().lte(tenth)).toBe(true);
+      expect(f.principalOutstanding).toBe(t.principal);
+    }
+  });
+});
+
+describe('interest oracle, conservation on random loans with repayments', () => {
+  it('pays out exactly what it accepts and never lets principal or dues go negative', () => {
+    const fen = (m: string) => Math.round(Number(m) * 100);
+    for (const s of randomScenarios(2000, 5, (p) => oracleStatement(p).payoffAmount)) {
+      const f = oracleStatement(s);
+      const accepted = s.repayments.filter((_, i) => !f.refused.includes(i)).reduce((a, r) => a + fen(r.amount), 0);
+      expect(fen(f.paid.penalty) + fen(f.paid.interest) + fen(f.paid.principal)).toBe(accepted);
+      expect(fen(f.principalOutstanding)).toBe(fen(s.terms.principal) - fen(f.paid.principal));
+      for (const m of [f.principalOutstanding, f.principalDue, f.interestDue, f.penaltyDue, f.payoffAmount])
+        expect(m.startsWith('-')).toBe(false);
+      expect(fen(f.principalDue)).toBeLessThanOrEqual(fen(f.principalOutstanding));
+      if (f.status === 'REPAID') expect(f.payoffAmount).toBe('0.00');
+      if (s.asOf >= f.maturityDate && f.status === 'DISBURSED') expect(f.principalDue).toBe(f.principalOutstanding);
+      if (s.asOf > f.maturityDate) expect(f.accruedInterest).toBe('0.0000000000');
+    }
   });
 });
