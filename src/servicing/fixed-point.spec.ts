@@ -31,14 +31,15 @@ describe('fixed-point money and rates', () => {
     expect(roundHalfUp(-501n, 1000n)).toBe(-1n);
   });
 
-  it('shows an exact accrual in CNY to 10 decimals, half away from zero like decimal.js ROUND_HALF_UP', () => {
+  it('shows an exact accrual in CNY to 10 decimals, half toward +∞ like billing, a negative half rounding up', () => {
     // 1/3 fen
     expect(cnyOf(1n, 3n, 10)).toBe('0.0033333333');
     expect(cnyOf(2n, 3n, 10)).toBe('0.0066666667');
     expect(cnyOf(-2n, 3n, 10)).toBe('-0.0066666667');
     expect(cnyOf(-1n, 2n, 10)).toBe('-0.0050000000');
     expect(cnyOf(1n, 2n * 10n ** 8n, 10)).toBe('0.0000000001'); // exactly half of the last place
-    expect(cnyOf(-1n, 2n * 10n ** 8n, 10)).toBe('-0.0000000001');
+    expect(cnyOf(-1n, 2n * 10n ** 8n, 10)).toBe('0.0000000000'); // −½ of the last place rounds up to 0, unsigned
+    expect(cnyOf(-3n, 2n * 10n ** 8n, 10)).toBe('-0.0000000001'); // −1½ rounds up to −1
     expect(cnyOf(0n, 7n, 10)).toBe('0.0000000000');
   });
 });

@@ -49,16 +49,13 @@ export function roundHalfUp(n: bigint, d: bigint): bigint {
 }
 
 /**
- * n / d fen shown in CNY with `places` decimals, half away from zero (decimal.js ROUND_HALF_UP, which
- * the statement contract names for the accrued figures: "toFixed(10) rounded half-up").
+ * n / d fen shown in CNY with `places` decimals, half toward +∞ like every other rounding here (the
+ * statement contract: "toFixed(10) rounded half-up"); a tiny negative remainder shows as 0, unsigned.
  */
 export function cnyOf(n: bigint, d: bigint, places: number): string {
-  const negative = n < 0n;
-  const abs = negative ? -n : n;
   const unit = 10n ** BigInt(places);
-  const denominator = d * 100n;
-  const units = (2n * abs * unit + denominator) / (2n * denominator);
-  const whole = units / unit;
-  const fraction = String(units % unit).padStart(places, '0');
-  return `${negative && units !== 0n ? '-' : ''}${whole}.${fraction}`;
+  const units = roundHalfUp(n * unit, d * 100n);
+  const abs = units < 0n ? -units : units;
+  const fraction = String(abs % unit).padStart(places, '0');
+  return `${units < 0n ? '-' : ''}${abs / unit}.${fraction}`;
 }

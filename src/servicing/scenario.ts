@@ -49,9 +49,9 @@ export interface StatementFigures {
   principalDue: string;
   interestDue: string;
   penaltyDue: string;
-  /** The unbilled interest of the current period, exact, as toFixed(10) rounded half-up. */
+  /** The unbilled interest of the current period, exact, shown with 10 decimals rounded half toward +∞. */
   accruedInterest: string;
-  /** The unbilled penalty since the last penalty billing, exact, as toFixed(10) rounded half-up. */
+  /** The unbilled penalty since the last penalty billing, exact, shown with 10 decimals rounded half toward +∞. */
   accruedPenalty: string;
   /** What repays everything today: principal outstanding, dues, and the rounded accruals. */
   payoffAmount: string;
