@@ -8,6 +8,7 @@ import { PayeeAndFileChannel1764748800000 } from './1764748800000-payee-and-file
 import { LendingControls1764835200000 } from './1764835200000-lending-controls.js';
 import { UserLifecycleAndThrottling1764921600000 } from './1764921600000-user-lifecycle-and-throttling.js';
 import { ServiceClock1765008000000 } from './1765008000000-service-clock.js';
+import { ServicingTerms1765008000001 } from './1765008000001-servicing-terms.js';
 
 /** In order. Listed explicitly: an ES-module build has no reliable glob loading. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   LendingControls1764835200000,
   UserLifecycleAndThrottling1764921600000,
   ServiceClock1765008000000,
+  ServicingTerms1765008000001,
 ];
