@@ -2,6 +2,7 @@ import { DynamicModule, Inject, Module, OnApplicationBootstrap } from '@nestjs/c
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { ClockModule } from './clock/clock.module.js';
 import { UsersService } from './auth/users.service.js';
 import { RequestInputModule } from './common/request-input.js';
 import type { AppConfig } from './config/app-config.js';
@@ -37,6 +38,7 @@ export class AppModule implements OnApplicationBootstrap {
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.databasePoolSize)),
         JobsModule,
         AuditModule,
+        ClockModule,
         AccessModule,
         IdempotencyModule,
         AuthModule,

@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
  */
 const SRC = resolve(process.cwd(), 'src');
 const GROUND = new Set(['common', 'config', 'database']);
-const CROSS_CUTTING = new Set(['audit', 'idempotency', 'jobs']);
+const CROSS_CUTTING = new Set(['audit', 'clock', 'idempotency', 'jobs']);
 const FEATURE_ARROWS: Record<string, string[]> = {
   auth: ['core-enterprises'],
   'core-enterprises': ['exposure'],

@@ -44,6 +44,13 @@ describe('programmes', () => {
         guaranteeRatio: '0.5',
         fourEyesThreshold: '200000.00',
         dayCountBasis: 'ACT/360',
+        // issue 11's servicing settings, at domain.md's defaults
+        repaymentType: 'INTEREST_MONTHLY',
+        interestDay: 21,
+        graceDays: 3,
+        penaltyRateMultiplier: '1.5',
+        settlementDeductionRatio: '0.8',
+        prepayFromSettlement: false,
         timeZone: 'Asia/Shanghai',
         active: true,
         rulesetVersion: 1,

@@ -287,6 +287,22 @@ describe('loadConfig', () => {
     );
   });
 
+  describe('CLOCK', () => {
+    it('is real unless simulated is asked for', () => {
+      expect(loadConfig({}).clock).toBe('real');
+      expect(loadConfig({ CLOCK: 'simulated' }).clock).toBe('simulated');
+      expect(loadConfig({ CLOCK: 'REAL' }).clock).toBe('real');
+      expect(loadConfig({ ...PRODUCTION, CLOCK: 'real' }).clock).toBe('real');
+    });
+
+    it('refuses a simulated clock in production, and an unknown kind anywhere', () => {
+      expect(problemsOf({ ...PRODUCTION, CLOCK: 'simulated' })).toEqual([
+        'CLOCK=simulated is refused in production: it is for tests and demos',
+      ]);
+      expect(problemsOf({ CLOCK: 'frozen' })).toEqual(['CLOCK must be real or simulated (got "frozen")']);
+    });
+  });
+
   it('refuses a time zone that is not IANA', () => {
     expect(problemsOf({ BUSINESS_TIME_ZONE: 'Mars/Olympus_Mons' })).toEqual([
       'BUSINESS_TIME_ZONE "Mars/Olympus_Mons" is not an IANA time zone',

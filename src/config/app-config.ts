@@ -44,6 +44,11 @@ export interface AppConfig {
   rosterMaxUploadBytes: number;
   roster: RosterLimits;
   businessTimeZone: string;
+  /**
+   * `simulated`: the business date is whatever an ADMIN last set with PUT /clock (tests, demos);
+   * `real`: the calendar date in the asking programme's time zone. Production refuses `simulated`.
+   */
+  clock: 'real' | 'simulated';
   jobPollingMs: number;
   runWorkers: boolean;
   bankUrl: string | undefined;
@@ -257,6 +262,11 @@ export function loadConfig(env: Env = process.env, options: LoadOptions = {}): A
   const businessTimeZone = r.string('BUSINESS_TIME_ZONE') ?? 'Asia/Shanghai';
   if (!isTimeZone(businessTimeZone)) r.problems.push(`BUSINESS_TIME_ZONE "${businessTimeZone}" is not an IANA time zone`);
 
+  const clock = (r.string('CLOCK') ?? 'real').toLowerCase();
+  if (clock !== 'real' && clock !== 'simulated') r.problems.push(`CLOCK must be real or simulated (got "${clock}")`);
+  // a simulated date would let one request move every loan's interest and overdue days
+  else if (clock === 'simulated' && production) r.problems.push('CLOCK=simulated is refused in production: it is for tests and demos');
+
   const rosterMaxUploadBytes = r.int('ROSTER_MAX_UPLOAD_BYTES', 100 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024);
   const roster = rosterLimits(r, rosterMaxUploadBytes);
 
@@ -290,6 +300,7 @@ export function loadConfig(env: Env = process.env, options: LoadOptions = {}): A
     rosterMaxUploadBytes,
     roster,
     businessTimeZone,
+    clock: clock as AppConfig['clock'],
     // pg-boss refuses to poll more often than every 500 ms; in-process work is also woken directly.
     jobPollingMs: r.int('JOB_POLLING_MS', 1000, 500, 60000),
     runWorkers: r.bool('RUN_WORKERS', true),

@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/access/actor.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/tokens.js';
-import { businessDate } from '../common/business-date.js';
+import { ClockService } from '../clock/clock.service.js';
 import { DomainError, notFound } from '../common/errors.js';
 import { money, sumMoney } from '../common/money.js';
 import { Page } from '../common/pagination.js';
@@ -47,6 +47,7 @@ export class DisbursementBatchesService {
     private readonly jobs: JobsService,
     private readonly loans: LoanPaymentsService,
     private readonly programmes: ProgrammesService,
+    private readonly clock: ClockService,
   ) {}
 
   async create(actor: Actor, programmeId: string, loanIds?: string[]): Promise<BatchView> {
@@ -292,7 +293,7 @@ export class DisbursementBatchesService {
         createdAt: new Date(),
         initiatingPartyName: d.name,
         paymentInformationId: `${b.message_id}-1`,
-        requestedExecutionDate: businessDate(programme?.timeZone ?? this.config.businessTimeZone),
+        requestedExecutionDate: await this.clock.today(programme?.timeZone ?? this.config.businessTimeZone, m),
         debtor: { name: d.name, account: d.account, agentBic: d.agentBic, agentMemberId: d.agentMemberId },
         transactions: items.map((i) => ({
           endToEndId: i.end_to_end_id,

@@ -5,7 +5,7 @@ import { AuditService, type AuditEntry } from '../audit/audit.service.js';
 import { systemActor, type Actor } from '../common/access/actor.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/tokens.js';
-import { businessDate } from '../common/business-date.js';
+import { ClockService } from '../clock/clock.service.js';
 import { DomainError, notFound } from '../common/errors.js';
 import { money } from '../common/money.js';
 import { sql } from '../database/sql.js';
@@ -41,6 +41,7 @@ export class DisbursementOutcomesService {
     private readonly audit: AuditService,
     private readonly loans: LoanPaymentsService,
     private readonly programmes: ProgrammesService,
+    private readonly clock: ClockService,
   ) {}
 
   /**
@@ -258,7 +259,7 @@ export class DisbursementOutcomesService {
       );
     }
     const programme = await this.programmes.find(batch.programme_id, m);
-    const valueDate = businessDate(programme?.timeZone ?? this.config.businessTimeZone);
+    const valueDate = await this.clock.today(programme?.timeZone ?? this.config.businessTimeZone, m);
     await this.loans.bulkTransition(
       m,
       settled.rows.map((r) => r.loan_application_id),

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../common/access/actor.js';
-import { businessDate } from '../common/business-date.js';
+import { ClockService } from '../clock/clock.service.js';
 import { Dec, money } from '../common/money.js';
 import type { LimitFormula } from '../programmes/limit-formula.js';
 import { ProgrammesService } from '../programmes/programmes.service.js';
@@ -44,6 +44,7 @@ export class EligibilityPreviewService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly programmes: ProgrammesService,
+    private readonly clock: ClockService,
   ) {}
 
   /**
@@ -63,7 +64,7 @@ export class EligibilityPreviewService {
     const evalAfter = compileRules(rulesAfter);
     const limitNow = compileFormula(p.limitFormula);
     const limitAfter = compileFormula(proposal.limitFormula ?? p.limitFormula);
-    const date = businessDate(p.timeZone);
+    const date = await this.clock.today(p.timeZone);
     const failingNow = new Array<number>(rulesNow.length).fill(0);
     const failingAfter = new Array<number>(rulesAfter.length).fill(0);
     let suppliers = 0;

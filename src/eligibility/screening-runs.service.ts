@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessService, resource } from '../common/access/access.service.js';
 import type { Actor } from '../common/access/actor.js';
-import { businessDate } from '../common/business-date.js';
+import { ClockService } from '../clock/clock.service.js';
 import { notFound } from '../common/errors.js';
 import { CopyWriter, copyRow, textArrayLiteral } from '../database/copy.js';
 import { pageOf } from '../database/paging.js';
@@ -52,6 +52,7 @@ export class ScreeningRunsService implements OnModuleInit {
     private readonly programmes: ProgrammesService,
     private readonly audit: AuditService,
     private readonly rosterImports: RosterImportProcessor,
+    private readonly clock: ClockService,
   ) {}
 
   onModuleInit(): void {
@@ -159,7 +160,7 @@ export class ScreeningRunsService implements OnModuleInit {
       // re-read under the lock: a PATCH may have made a new ruleset since the job was queued
       await lockProgrammeScreening(runner.manager, programme.id);
       const p = (await this.programmes.find(programme.id, runner.manager))!;
-      const date = businessDate(p.timeZone);
+      const date = await this.clock.today(p.timeZone, runner.manager);
       const rules = compileRules(p.eligibilityRules);
       const limit = compileFormula(p.limitFormula);
       await sql(

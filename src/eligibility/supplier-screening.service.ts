@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/access/actor.js';
-import { businessDate } from '../common/business-date.js';
+import { ClockService } from '../clock/clock.service.js';
 import { DomainError, notFound } from '../common/errors.js';
 import { money } from '../common/money.js';
 import { pageOf } from '../database/paging.js';
@@ -40,6 +40,7 @@ export class SupplierScreeningService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly programmes: ProgrammesService,
     private readonly suppliers: SuppliersService,
+    private readonly clock: ClockService,
   ) {}
 
   /**
@@ -54,7 +55,7 @@ export class SupplierScreeningService {
     if (!r.rows[0]) throw notFound('Supplier', supplierId);
     const { blacklist_reason: blacklistReason, ...row } = r.rows[0];
     // one date for the facts and the record, or a screening at midnight would store the wrong one
-    const evaluationDate = businessDate(programme.timeZone);
+    const evaluationDate = await this.clock.today(programme.timeZone, m);
     const facts = factsOf(sourceOf(Object.values(row) as FactRow), evaluationDate);
     const evaluation = evaluate(programme.eligibilityRules, facts, blacklistReason as string | null);
     const creditLimit = compileFormula(programme.limitFormula)(facts, evaluation.eligible);

@@ -14,8 +14,8 @@ import { LoanErrors } from './loans.errors.js';
 
 /**
  * The officers' decisions on an application: approval (with four eyes above the programme's
- * threshold) or rejection. A final approval reserves the money, in the approving transaction (see
- * ExposureService).
+ * threshold) or rejection. A final approval freezes the payee and the servicing terms and reserves
+ * the money, in the approving transaction (see ExposureService).
  */
 @Injectable()
 export class LoanDecisionsService {
@@ -88,9 +88,13 @@ export class LoanDecisionsService {
           to,
           actor,
           { comment: comment ?? null },
-          // the payee is frozen here, from the supplier row as this transaction reads it
+          // the payee and the servicing terms are frozen here, from the supplier and programme rows as
+          // this transaction reads them: a later roster or programme change never reaches this loan
           `four_eyes_required = ${loan.status === 'PENDING_SECOND_APPROVAL'}, approved_by_id = $10, approved_by = $11, approved_by_role = $12, approved_at = now(), reserved = true,
-           (payee_name, payee_account, payee_bank) = (SELECT s.name, s.bank_account, s.bank_name FROM suppliers s WHERE s.id = loan_applications.supplier_id)`,
+           (payee_name, payee_account, payee_bank) = (SELECT s.name, s.bank_account, s.bank_name FROM suppliers s WHERE s.id = loan_applications.supplier_id),
+           (day_count_basis, repayment_type, interest_day, grace_days, penalty_rate_multiplier) =
+             (SELECT p.day_count_basis, p.repayment_type, p.interest_day, p.grace_days, p.penalty_rate_multiplier
+                FROM programmes p WHERE p.id = loan_applications.programme_id)`,
         );
       }
       await this.audit.record(m, actor, {

@@ -44,6 +44,12 @@ export interface LoanRow {
   payee_name: string | null;
   payee_account: string | null;
   payee_bank: string | null;
+  /** The servicing terms, frozen at the final approval (null before it). */
+  day_count_basis: 'ACT/360' | 'ACT/365' | null;
+  repayment_type: 'INTEREST_MONTHLY' | 'BULLET' | null;
+  interest_day: number | null;
+  grace_days: number | null;
+  penalty_rate_multiplier: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -101,6 +107,16 @@ export function loanView(r: LoanRow & Partial<SupplierSummaryRow>, viewer: Actor
     disbursedAt: r.disbursed_at?.toISOString() ?? null,
     valueDate: r.value_date,
     payee: r.payee_account ? { name: r.payee_name, bankAccount: maskBankAccount(r.payee_account), bankName: r.payee_bank } : null,
+    terms: r.repayment_type
+      ? {
+          annualRate: plainDecimal(r.annual_rate),
+          dayCountBasis: r.day_count_basis,
+          repaymentType: r.repayment_type,
+          interestDay: r.interest_day,
+          graceDays: r.grace_days,
+          penaltyRateMultiplier: plainDecimal(r.penalty_rate_multiplier!),
+        }
+      : null,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     ...(r.supplier_code !== undefined

@@ -11,9 +11,44 @@ import {
   guaranteeRatioProblems,
   minAmountProblems,
   nullProblems,
+  penaltyMultiplierProblems,
+  settlementRatioProblems,
   termRangeProblems,
   timeZoneProblems,
 } from './terms.js';
+
+export const REPAYMENT_TYPES = ['INTEREST_MONTHLY', 'BULLET'] as const;
+export type RepaymentType = (typeof REPAYMENT_TYPES)[number];
+
+/**
+ * domain.md "Servicing": how the programme's loans are serviced. Each loan freezes the first four (with
+ * the rate and day-count basis) at its final approval; the settlement settings stay the programme's.
+ */
+const SERVICING = {
+  repaymentType: {
+    enum: REPAYMENT_TYPES,
+    description:
+      'INTEREST_MONTHLY (按月付息、到期还本: interest on each interestDay and at maturity, principal at maturity) or BULLET (everything at maturity)',
+  },
+  interestDay: {
+    example: 21,
+    minimum: 1,
+    maximum: 31,
+    description: "day of the month interest is billed on, clamped to the month's last day",
+  },
+  graceDays: {
+    example: 3,
+    minimum: 0,
+    maximum: 90,
+    description: 'days after a due date before the loan counts as overdue (at most 90: past that the loan is SUBSTANDARD)',
+  },
+  penaltyRateMultiplier: { example: '1.5', description: 'overdue principal accrues at annualRate x this (罚息); from 1 to 2' },
+  settlementDeductionRatio: {
+    example: '0.80',
+    description: "the most of a supplier's settlement that may go to the bank, in (0, 1]",
+  },
+  prepayFromSettlement: { description: 'whether a settlement may also repay principal not yet due' },
+} as const;
 
 const RULES_EXAMPLE = [
   { name: 'experience', fact: 'yearsExperience', operator: '>=', value: 3 },
@@ -121,6 +156,42 @@ export class CreateProgrammeDto {
   @IsIn(['ACT/360', 'ACT/365'])
   dayCountBasis?: 'ACT/360' | 'ACT/365';
 
+  @ApiPropertyOptional({ ...SERVICING.repaymentType, default: 'INTEREST_MONTHLY' })
+  @IsOptional()
+  @IsIn(REPAYMENT_TYPES)
+  repaymentType?: RepaymentType;
+
+  @ApiPropertyOptional({ ...SERVICING.interestDay, default: 21 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(31)
+  interestDay?: number;
+
+  @ApiPropertyOptional({ ...SERVICING.graceDays, default: 3 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(90)
+  graceDays?: number;
+
+  @ApiPropertyOptional({ ...SERVICING.penaltyRateMultiplier, default: '1.5' })
+  @IsOptional()
+  @IsDecimalString()
+  @Checked(penaltyMultiplierProblems)
+  penaltyRateMultiplier?: string;
+
+  @ApiPropertyOptional({ ...SERVICING.settlementDeductionRatio, default: '0.80' })
+  @IsOptional()
+  @IsDecimalString()
+  @Checked(settlementRatioProblems)
+  settlementDeductionRatio?: string;
+
+  @ApiPropertyOptional({ ...SERVICING.prepayFromSettlement, default: false })
+  @IsOptional()
+  @IsBoolean()
+  prepayFromSettlement?: boolean;
+
   @ApiPropertyOptional({ example: 'Asia/Shanghai', description: 'time zone of the business date used for screening' })
   @IsOptional()
   @IsString()
@@ -171,6 +242,20 @@ export class UpdateProgrammeDto {
   limitFormula?: LimitFormula;
 
   @ApiPropertyOptional({ enum: ['ACT/360', 'ACT/365'] }) @IsOptional() @IsIn(['ACT/360', 'ACT/365']) dayCountBasis?: 'ACT/360' | 'ACT/365';
+  @ApiPropertyOptional(SERVICING.repaymentType) @IsOptional() @IsIn(REPAYMENT_TYPES) repaymentType?: RepaymentType;
+  @ApiPropertyOptional(SERVICING.interestDay) @IsOptional() @IsInt() @Min(1) @Max(31) interestDay?: number;
+  @ApiPropertyOptional(SERVICING.graceDays) @IsOptional() @IsInt() @Min(0) @Max(90) graceDays?: number;
+  @ApiPropertyOptional(SERVICING.penaltyRateMultiplier)
+  @IsOptional()
+  @IsDecimalString()
+  @Checked(penaltyMultiplierProblems)
+  penaltyRateMultiplier?: string;
+  @ApiPropertyOptional(SERVICING.settlementDeductionRatio)
+  @IsOptional()
+  @IsDecimalString()
+  @Checked(settlementRatioProblems)
+  settlementDeductionRatio?: string;
+  @ApiPropertyOptional(SERVICING.prepayFromSettlement) @IsOptional() @IsBoolean() prepayFromSettlement?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) @Checked(timeZoneProblems) timeZone?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }
@@ -202,6 +287,12 @@ export class ProgrammeResponse {
   @ApiProperty({ example: '0.5' }) guaranteeRatio: string;
   @ApiProperty({ example: '200000.00' }) fourEyesThreshold: string;
   @ApiProperty({ enum: ['ACT/360', 'ACT/365'] }) dayCountBasis: string;
+  @ApiProperty(SERVICING.repaymentType) repaymentType: RepaymentType;
+  @ApiProperty(SERVICING.interestDay) interestDay: number;
+  @ApiProperty(SERVICING.graceDays) graceDays: number;
+  @ApiProperty(SERVICING.penaltyRateMultiplier) penaltyRateMultiplier: string;
+  @ApiProperty({ ...SERVICING.settlementDeductionRatio, example: '0.8' }) settlementDeductionRatio: string;
+  @ApiProperty(SERVICING.prepayFromSettlement) prepayFromSettlement: boolean;
   @ApiProperty() timeZone: string;
   @ApiProperty() active: boolean;
   @ApiProperty({ description: 'bumped whenever eligibilityRules or limitFormula change' }) rulesetVersion: number;

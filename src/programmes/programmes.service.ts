@@ -13,7 +13,7 @@ import { CoreEnterprisesService } from '../core-enterprises/core-enterprises.ser
 import { sql } from '../database/sql.js';
 import { ExposureService } from '../exposure/exposure.service.js';
 import { pageOf } from '../database/paging.js';
-import type { CreateProgrammeDto, ProgrammeResponse, RulesetResponse, UpdateProgrammeDto } from './dto.js';
+import type { CreateProgrammeDto, ProgrammeResponse, RepaymentType, RulesetResponse, UpdateProgrammeDto } from './dto.js';
 import type { LimitFormula } from './limit-formula.js';
 import type { EligibilityRule } from './rules.js';
 import { amountRangeProblems, termRangeProblems } from './terms.js';
@@ -33,6 +33,12 @@ export interface ProgrammeRecord {
   guaranteeRatio: string;
   fourEyesThreshold: string;
   dayCountBasis: 'ACT/360' | 'ACT/365';
+  repaymentType: RepaymentType;
+  interestDay: number;
+  graceDays: number;
+  penaltyRateMultiplier: string;
+  settlementDeductionRatio: string;
+  prepayFromSettlement: boolean;
   timeZone: string;
   active: boolean;
   rulesetVersion: number;
@@ -57,6 +63,12 @@ interface Row {
   guarantee_ratio: string;
   four_eyes_threshold: string;
   day_count_basis: 'ACT/360' | 'ACT/365';
+  repayment_type: RepaymentType;
+  interest_day: number;
+  grace_days: number;
+  penalty_rate_multiplier: string;
+  settlement_deduction_ratio: string;
+  prepay_from_settlement: boolean;
   time_zone: string;
   active: boolean;
   ruleset_version: number;
@@ -91,6 +103,12 @@ function record(r: Row): ProgrammeRecord {
     guaranteeRatio: plainDecimal(r.guarantee_ratio),
     fourEyesThreshold: money(r.four_eyes_threshold),
     dayCountBasis: r.day_count_basis,
+    repaymentType: r.repayment_type,
+    interestDay: r.interest_day,
+    graceDays: r.grace_days,
+    penaltyRateMultiplier: plainDecimal(r.penalty_rate_multiplier),
+    settlementDeductionRatio: plainDecimal(r.settlement_deduction_ratio),
+    prepayFromSettlement: r.prepay_from_settlement,
     timeZone: r.time_zone,
     active: r.active,
     rulesetVersion: r.ruleset_version,
@@ -126,8 +144,10 @@ export class ProgrammesService {
       const r = await sql<{ id: string }>(
         m,
         `INSERT INTO programmes (core_enterprise_id, name, product_type, min_amount, max_amount, min_term_days, max_term_days,
-                                 annual_rate, programme_cap, guarantee_ratio, four_eyes_threshold, day_count_basis, time_zone, active)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+                                 annual_rate, programme_cap, guarantee_ratio, four_eyes_threshold, day_count_basis, time_zone, active,
+                                 repayment_type, interest_day, grace_days, penalty_rate_multiplier, settlement_deduction_ratio,
+                                 prepay_from_settlement)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id`,
         [
           dto.coreEnterpriseId,
           dto.name.trim(),
@@ -143,6 +163,13 @@ export class ProgrammesService {
           dto.dayCountBasis ?? 'ACT/360',
           timeZone,
           dto.active ?? true,
+          // domain.md "Servicing"'s defaults, as the migration gave existing programmes
+          dto.repaymentType ?? 'INTEREST_MONTHLY',
+          dto.interestDay ?? 21,
+          dto.graceDays ?? 3,
+          dto.penaltyRateMultiplier ?? '1.5',
+          dto.settlementDeductionRatio ?? '0.80',
+          dto.prepayFromSettlement ?? false,
         ],
       );
       const id = r.rows[0].id;
@@ -190,7 +217,8 @@ export class ProgrammesService {
         m,
         `UPDATE programmes SET name = $2, product_type = $3, min_amount = $4, max_amount = $5, min_term_days = $6, max_term_days = $7,
                 annual_rate = $8, programme_cap = $9, guarantee_ratio = $10, four_eyes_threshold = $11, day_count_basis = $12,
-                time_zone = $13, active = $14, ruleset_version = $15, updated_at = now()
+                time_zone = $13, active = $14, ruleset_version = $15, repayment_type = $16, interest_day = $17, grace_days = $18,
+                penalty_rate_multiplier = $19, settlement_deduction_ratio = $20, prepay_from_settlement = $21, updated_at = now()
           WHERE id = $1`,
         [
           id,
@@ -208,6 +236,12 @@ export class ProgrammesService {
           next.timeZone,
           next.active,
           version,
+          next.repaymentType,
+          next.interestDay,
+          next.graceDays,
+          next.penaltyRateMultiplier,
+          next.settlementDeductionRatio,
+          next.prepayFromSettlement,
         ],
       );
       const after = await this.load(m, id);

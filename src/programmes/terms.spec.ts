@@ -4,6 +4,8 @@ import {
   guaranteeRatioProblems,
   minAmountProblems,
   nullProblems,
+  penaltyMultiplierProblems,
+  settlementRatioProblems,
   termRangeProblems,
   timeZoneProblems,
 } from './terms.js';
@@ -23,6 +25,17 @@ describe('programme term checks', () => {
     expect(codes(guaranteeRatioProblems('0'))).toEqual(['guaranteeRatio:RATIO_OUT_OF_RANGE']);
     expect(codes(guaranteeRatioProblems('1.0000000001'))).toEqual(['guaranteeRatio:RATIO_OUT_OF_RANGE']);
     expect(guaranteeRatioProblems('1')).toEqual([]);
+  });
+
+  it('wants a penalty multiplier from 1 to 2 and a settlement deduction ratio in (0, 1]', () => {
+    expect(codes(penaltyMultiplierProblems('0.9999'))).toEqual(['penaltyRateMultiplier:MULTIPLIER_OUT_OF_RANGE']);
+    expect(codes(penaltyMultiplierProblems('2.0001'))).toEqual(['penaltyRateMultiplier:MULTIPLIER_OUT_OF_RANGE']);
+    expect(penaltyMultiplierProblems('1')).toEqual([]);
+    expect(penaltyMultiplierProblems('2')).toEqual([]);
+    expect(codes(settlementRatioProblems('0'))).toEqual(['settlementDeductionRatio:RATIO_OUT_OF_RANGE']);
+    expect(codes(settlementRatioProblems('1.01'))).toEqual(['settlementDeductionRatio:RATIO_OUT_OF_RANGE']);
+    expect(settlementRatioProblems('0.80')).toEqual([]);
+    expect(settlementRatioProblems('1')).toEqual([]);
   });
 
   it('wants an IANA time zone', () => {

@@ -22,6 +22,26 @@ export const guaranteeRatioProblems = (v: unknown): FieldError[] =>
     ? problem('guaranteeRatio', 'RATIO_OUT_OF_RANGE', 'guaranteeRatio must be in (0, 1], such as "0.5"')
     : [];
 
+/**
+ * At most twice the rate: the PBOC's penalty rules (银发〔2003〕251号) add 30-50% for overdue loans
+ * and 50-100% for misused ones.
+ */
+export const MAX_PENALTY_RATE_MULTIPLIER = '2';
+
+export const penaltyMultiplierProblems = (v: unknown): FieldError[] =>
+  isDecimalString(v) && (new Dec(v).lt(1) || new Dec(v).gt(MAX_PENALTY_RATE_MULTIPLIER))
+    ? problem(
+        'penaltyRateMultiplier',
+        'MULTIPLIER_OUT_OF_RANGE',
+        `penaltyRateMultiplier must be from 1 to ${MAX_PENALTY_RATE_MULTIPLIER}, such as "1.5"`,
+      )
+    : [];
+
+export const settlementRatioProblems = (v: unknown): FieldError[] =>
+  isDecimalString(v) && (new Dec(v).lte(0) || new Dec(v).gt(1))
+    ? problem('settlementDeductionRatio', 'RATIO_OUT_OF_RANGE', 'settlementDeductionRatio must be in (0, 1], such as "0.80"')
+    : [];
+
 export const timeZoneProblems = (v: unknown): FieldError[] =>
   typeof v === 'string' && !isTimeZone(v) ? problem('timeZone', 'UNKNOWN_TIME_ZONE', `timeZone ${v} is not an IANA time zone`) : [];
 

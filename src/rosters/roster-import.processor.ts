@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { systemActor } from '../common/access/actor.js';
-import { businessDate } from '../common/business-date.js';
+import { ClockService } from '../clock/clock.service.js';
 import { Channel } from '../common/channel.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/tokens.js';
@@ -57,6 +57,7 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
     private readonly jobs: JobsService,
     private readonly suppliers: SuppliersService,
     private readonly audit: AuditService,
+    private readonly clock: ClockService,
     tempFiles: RosterTempFiles,
   ) {
     this.reader = new StoredRosterReader(dataSource, tempFiles, config.roster);
@@ -248,7 +249,8 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
   private async importInto(runner: QueryRunner, importId: string, coreEnterpriseId: string, fileType: 'csv' | 'xlsx') {
     const progress = new ImportProgress(this.dataSource.manager, importId);
     const suppliers = await SupplierRowsWriter.open(runner, this.suppliers, importId, coreEnterpriseId);
-    const check = new RowCheck(new RosterRowValidator(businessDate(this.config.businessTimeZone)), this.config.roster.maxReportedProblems);
+    const today = await this.clock.today(this.config.businessTimeZone);
+    const check = new RowCheck(new RosterRowValidator(today), this.config.roster.maxReportedProblems);
 
     // Node validates the next batch while PostgreSQL merges the previous one: two cores, not one.
     const batches = new Channel<Batch>(1);

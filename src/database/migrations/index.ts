@@ -7,6 +7,8 @@ import { RosterImportLimits1764662400000 } from './1764662400000-roster-import-l
 import { PayeeAndFileChannel1764748800000 } from './1764748800000-payee-and-file-channel.js';
 import { LendingControls1764835200000 } from './1764835200000-lending-controls.js';
 import { UserLifecycleAndThrottling1764921600000 } from './1764921600000-user-lifecycle-and-throttling.js';
+import { ServiceClock1765008000000 } from './1765008000000-service-clock.js';
+import { ServicingTerms1765008000001 } from './1765008000001-servicing-terms.js';
 
 /** In order. Listed explicitly: an ES-module build has no reliable glob loading. */
 export const MIGRATIONS = [
@@ -19,4 +21,6 @@ export const MIGRATIONS = [
   PayeeAndFileChannel1764748800000,
   LendingControls1764835200000,
   UserLifecycleAndThrottling1764921600000,
+  ServiceClock1765008000000,
+  ServicingTerms1765008000001,
 ];
