@@ -12,6 +12,7 @@ import { CoreEnterprisesModule } from './core-enterprises/core-enterprises.modul
 import { EligibilityModule } from './eligibility/eligibility.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { DisbursementsModule } from './disbursements/disbursements.module.js';
+import { LedgerModule } from './ledger/ledger.module.js';
 import { HealthModule } from './health/health.module.js';
 import { AccessModule } from './common/access/access.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
@@ -50,6 +51,7 @@ export class AppModule implements OnApplicationBootstrap {
         RostersModule,
         EligibilityModule,
         LoansModule,
+        LedgerModule,
         DisbursementsModule.forRoot(config),
         HealthModule,
       ],

@@ -18,9 +18,10 @@ const FEATURE_ARROWS: Record<string, string[]> = {
   eligibility: ['programmes', 'suppliers', 'exposure', 'rosters'],
   exposure: [],
   loans: ['eligibility', 'programmes', 'suppliers', 'exposure', 'rosters'],
-  disbursements: ['loans', 'programmes', 'bank-sim'],
+  disbursements: ['loans', 'programmes', 'bank-sim', 'servicing'],
   'bank-sim': [],
-  servicing: [],
+  servicing: ['ledger'],
+  ledger: [],
   health: [],
 };
 

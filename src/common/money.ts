@@ -30,6 +30,20 @@ export function money(v: string | Decimal): string {
   return new Dec(v).toDecimalPlaces(2, Dec.ROUND_HALF_EVEN).toFixed(2);
 }
 
+/** "1234.50" from 123450n fen (the ledger and the servicing engine count in integer fen). */
+export function moneyOfFen(fen: bigint): string {
+  const sign = fen < 0n ? '-' : '';
+  const abs = fen < 0n ? -fen : fen;
+  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+}
+
+/** 123450n from "1234.5" or "1234.50"; a money string (MONEY_PATTERN), never a float. */
+export function fenOfMoney(amount: string): bigint {
+  if (!MONEY_PATTERN.test(amount)) throw new RangeError(`not a money amount: ${amount}`);
+  const [whole, fraction = ''] = amount.split('.');
+  return BigInt(whole + fraction.padEnd(2, '0'));
+}
+
 export function sumMoney(values: Iterable<string | Decimal>): string {
   let total = new Dec(0);
   for (const v of values) total = total.plus(v);

@@ -9,6 +9,7 @@ import { ClockService } from '../clock/clock.service.js';
 import { DomainError, notFound } from '../common/errors.js';
 import { money } from '../common/money.js';
 import { sql } from '../database/sql.js';
+import { ServicingService } from '../servicing/servicing.service.js';
 import { LoanPaymentsService } from '../loans/loan-payments.service.js';
 import { ProgrammesService } from '../programmes/programmes.service.js';
 import {
@@ -42,6 +43,7 @@ export class DisbursementOutcomesService {
     private readonly loans: LoanPaymentsService,
     private readonly programmes: ProgrammesService,
     private readonly clock: ClockService,
+    private readonly servicing: ServicingService,
   ) {}
 
   /**
@@ -260,7 +262,7 @@ export class DisbursementOutcomesService {
     }
     const programme = await this.programmes.find(batch.programme_id, m);
     const valueDate = await this.clock.today(programme?.timeZone ?? this.config.businessTimeZone, m);
-    await this.loans.bulkTransition(
+    const disbursed = await this.loans.bulkTransition(
       m,
       settled.rows.map((r) => r.loan_application_id),
       'DISBURSING',
@@ -268,6 +270,7 @@ export class DisbursementOutcomesService {
       actor,
       { valueDate, reason: `paid in batch ${batch.id}` },
     );
+    await this.servicing.open(m, disbursed, valueDate);
     await this.loans.bulkTransition(
       m,
       refused.rows.map((r) => r.loan_application_id),

@@ -5,6 +5,7 @@ import { BankSimModule } from '../bank-sim/bank-sim.module.js';
 import { BankSimService } from '../bank-sim/bank-sim.service.js';
 import { LoansModule } from '../loans/loans.module.js';
 import { ProgrammesModule } from '../programmes/programmes.module.js';
+import { ServicingModule } from '../servicing/servicing.module.js';
 import { DisbursementBatchesService } from './disbursement-batches.service.js';
 import { DisbursementExecutor } from './disbursement-executor.js';
 import { DisbursementOutcomesService } from './disbursement-outcomes.service.js';
@@ -19,7 +20,7 @@ export class DisbursementsModule {
     const inProcess = !config.bankUrl;
     return {
       module: DisbursementsModule,
-      imports: [LoansModule, ProgrammesModule, OpenBatchesModule, ...(inProcess ? [BankSimModule] : [])],
+      imports: [LoansModule, ProgrammesModule, ServicingModule, OpenBatchesModule, ...(inProcess ? [BankSimModule] : [])],
       controllers: [DisbursementsController],
       providers: [
         DisbursementBatchesService,

@@ -26,12 +26,7 @@ export function fenOf(amount: string): bigint {
   return scaled(amount, 2);
 }
 
-/** "1234.50" from 123450n; a sign when negative (never for money the engine answers, but safe to show). */
-export function moneyOfFen(fen: bigint): string {
-  const sign = fen < 0n ? '-' : '';
-  const abs = fen < 0n ? -fen : fen;
-  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
-}
+export { moneyOfFen } from '../common/money.js';
 
 /** Division rounding toward −∞: BigInt's `/` truncates toward zero, wrong for a negative remainder. */
 export function floorDiv(n: bigint, d: bigint): bigint {

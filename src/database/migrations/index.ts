@@ -9,6 +9,7 @@ import { LendingControls1764835200000 } from './1764835200000-lending-controls.j
 import { UserLifecycleAndThrottling1764921600000 } from './1764921600000-user-lifecycle-and-throttling.js';
 import { ServiceClock1765008000000 } from './1765008000000-service-clock.js';
 import { ServicingTerms1765008000001 } from './1765008000001-servicing-terms.js';
+import { ServicingAndLedger1765094400000 } from './1765094400000-servicing-and-ledger.js';
 
 /** In order. Listed explicitly: an ES-module build has no reliable glob loading. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   UserLifecycleAndThrottling1764921600000,
   ServiceClock1765008000000,
   ServicingTerms1765008000001,
+  ServicingAndLedger1765094400000,
 ];

@@ -1,0 +1,19 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../common/access/route-decorators.js';
+import { TrialBalanceQuery, TrialBalanceResponse } from './dto.js';
+import { LedgerService } from './ledger.service.js';
+
+@ApiTags('ledger')
+@Controller('ledger')
+export class LedgerController {
+  constructor(private readonly ledger: LedgerService) {}
+
+  @Get('trial-balance')
+  @Roles('ADMIN', 'AUDITOR')
+  @ApiOperation({ summary: 'Debits and credits of every ledger account, for all programmes or one' })
+  @ApiOkResponse({ type: TrialBalanceResponse })
+  trialBalance(@Query() q: TrialBalanceQuery): Promise<TrialBalanceResponse> {
+    return this.ledger.trialBalance(q.programmeId);
+  }
+}

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { moneyOfFen } from '../common/money.js';
+import { sql } from '../database/sql.js';
+import { ACCOUNTS, balancedLines, balanceOf, type Account, type JournalEntry } from './accounts.js';
+
+export interface TrialBalanceLine {
+  account: Account;
+  debit: string;
+  credit: string;
+  balance: string;
+}
+
+export interface TrialBalance {
+  accounts: TrialBalanceLine[];
+  totalDebit: string;
+  totalCredit: string;
+}
+
+/**
+ * The double-entry ledger: append-only, amounts in fen. Entries are posted in the caller's
+ * transaction, so a posting commits or vanishes with the change of state it records.
+ */
+@Injectable()
+export class LedgerService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Posts many entries in two statements (one for the entries, one for all their lines). */
+  async post(m: EntityManager, entries: readonly JournalEntry[]): Promise<void> {
+    const kept = entries.map((e) => ({ entry: e, lines: balancedLines(e) })).filter((e) => e.lines.length > 0);
+    if (!kept.length) return;
+    const ids = await sql<{ id: string }>(
+      m,
+      `INSERT INTO journal_entries (entry_type, business_date, reference)
+       SELECT * FROM unnest($1::text[], $2::date[], $3::text[]) RETURNING id`,
+      [kept.map((e) => e.entry.type), kept.map((e) => e.entry.businessDate), kept.map((e) => e.entry.reference ?? null)],
+    );
+    const cols: [string[], string[], string[], string[], string[], string[], string[]] = [[], [], [], [], [], [], []];
+    kept.forEach(({ lines }, i) => {
+      for (const l of lines) {
+        cols[0].push(ids.rows[i].id);
+        cols[1].push(l.loanApplicationId);
+        cols[2].push(l.programmeId);
+        cols[3].push(l.coreEnterpriseId);
+        cols[4].push(l.account);
+        cols[5].push(String(l.debit));
+        cols[6].push(String(l.credit));
+      }
+    });
+    await sql(
+      m,
+      `INSERT INTO journal_lines (entry_id, loan_application_id, programme_id, core_enterprise_id, account, debit, credit)
+       SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::bigint[], $7::bigint[])`,
+      cols,
+    );
+  }
+
+  /** Each account's balance (fen) for the given loans: what their statements must equal. */
+  async loanBalances(m: EntityManager, loanIds: readonly string[]): Promise<Map<string, Record<Account, bigint>>> {
+    const r = await sql<{ loan_application_id: string; account: Account; debit: string; credit: string }>(
+      m,
+      `SELECT loan_application_id, account, sum(debit)::text AS debit, sum(credit)::text AS credit
+         FROM journal_lines WHERE loan_application_id = ANY($1::uuid[]) GROUP BY loan_application_id, account`,
+      [loanIds],
+    );
+    const out = new Map<string, Record<Account, bigint>>();
+    for (const id of loanIds) out.set(id, Object.fromEntries(ACCOUNTS.map((a) => [a, 0n])) as Record<Account, bigint>);
+    for (const row of r.rows)
+      out.get(row.loan_application_id)![row.account] = balanceOf(row.account, BigInt(row.debit), BigInt(row.credit));
+    return out;
+  }
+
+  /** Every account's debits and credits, for one programme or all: the totals are always equal. */
+  async trialBalance(programmeId?: string): Promise<TrialBalance> {
+    const r = await sql<{ account: Account; debit: string; credit: string }>(
+      this.dataSource.manager,
+      `SELECT account, sum(debit)::text AS debit, sum(credit)::text AS credit FROM journal_lines
+        WHERE ($1::uuid IS NULL OR programme_id = $1) GROUP BY account`,
+      [programmeId ?? null],
+    );
+    const byAccount = new Map(r.rows.map((row) => [row.account, row]));
+    let totalDebit = 0n;
+    let totalCredit = 0n;
+    const accounts = ACCOUNTS.map((account) => {
+      const debit = BigInt(byAccount.get(account)?.debit ?? '0');
+      const credit = BigInt(byAccount.get(account)?.credit ?? '0');
+      totalDebit += debit;
+      totalCredit += credit;
+      return { account, debit: moneyOfFen(debit), credit: moneyOfFen(credit), balance: moneyOfFen(balanceOf(account, debit, credit)) };
+    });
+    return { accounts, totalDebit: moneyOfFen(totalDebit), totalCredit: moneyOfFen(totalCredit) };
+  }
+}

@@ -1,0 +1,88 @@
+import { approvedBatch, approvedLoans, executeAndWait, lendingSetup, type LendingSetup } from './support/disbursements.js';
+import { expectProblem } from './support/problems.js';
+import { createTestApp, type TestApp, type TestUser } from './support/test-app.js';
+
+describe('ledger and servicing opened at disbursement', () => {
+  let t: TestApp;
+  let s: LendingSetup;
+  let auditor: TestUser;
+  let loanIds: string[];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    s = await lendingSetup(t);
+    auditor = await t.user('AUDITOR');
+    const loans = await approvedLoans(t, s, ['10000.00', '12500.55']);
+    loanIds = loans.map((l) => l.loanId);
+    const batch = await approvedBatch(t, s);
+    const done = await executeAndWait(t, s, batch.id);
+    expect(done.status).toBe('COMPLETED');
+  });
+
+  afterAll(() => t.close());
+
+  it('opens a servicing row per paid loan, with its frozen terms and the value date', async () => {
+    const rows = await t.db.query(
+      `SELECT ls.loan_application_id, ls.status, ls.value_date::text, ls.maturity_date::text, ls.principal_outstanding::text, ls.terms,
+              la.value_date::text AS loan_value_date
+         FROM loan_servicing ls JOIN loan_applications la ON la.id = ls.loan_application_id ORDER BY ls.principal_outstanding`,
+    );
+    expect(rows.map((r: any) => r.principal_outstanding)).toEqual(['10000.00', '12500.55']);
+    for (const r of rows) {
+      expect(r.status).toBe('DISBURSED');
+      expect(r.value_date).toBe(r.loan_value_date);
+      expect(r.terms).toMatchObject({ termDays: 180, basis: 'ACT/360', repaymentType: 'INTEREST_MONTHLY', interestDay: 21 });
+    }
+  });
+
+  it('posts each disbursement as Dr LOAN_PRINCIPAL / Cr BANK_CLEARING, and the trial balance is zero', async () => {
+    const res = await t.http().get('/ledger/trial-balance').set(auditor.auth);
+    expect(res.status).toBe(200);
+    const byAccount = Object.fromEntries(res.body.accounts.map((a: any) => [a.account, a]));
+    expect(byAccount.LOAN_PRINCIPAL).toMatchObject({ debit: '22500.55', credit: '0.00', balance: '22500.55' });
+    expect(byAccount.BANK_CLEARING).toMatchObject({ debit: '0.00', credit: '22500.55', balance: '-22500.55' });
+    expect(res.body.totalDebit).toBe(res.body.totalCredit);
+    const perLoan = await t.db.query(
+      `SELECT loan_application_id, sum(debit) - sum(credit) AS net FROM journal_lines WHERE loan_application_id = ANY($1) GROUP BY 1`,
+      [loanIds],
+    );
+    expect(perLoan.map((r: any) => Number(r.net))).toEqual([0, 0]);
+  });
+
+  it('answers one programme, and an empty ledger for a programme with no loans', async () => {
+    const own = await t.http().get('/ledger/trial-balance').query({ programmeId: s.programme.id }).set(t.admin.auth);
+    expect(own.body.totalDebit).toBe('22500.55');
+    const other = await t.programme(s.ce.id);
+    const none = await t.http().get('/ledger/trial-balance').query({ programmeId: other.id }).set(t.admin.auth);
+    expect(none.status).toBe(200);
+    expect([none.body.totalDebit, none.body.totalCredit]).toEqual(['0.00', '0.00']);
+  });
+
+  it('is for ADMIN and AUDITOR only, and refuses a malformed programme id', async () => {
+    const refused = [
+      expectProblem(await t.http().get('/ledger/trial-balance'), 401),
+      expectProblem(await t.http().get('/ledger/trial-balance').set(s.officer.auth), 403),
+      expectProblem(await t.http().get('/ledger/trial-balance').set(s.applicant.auth), 403),
+      expectProblem(await t.http().get('/ledger/trial-balance').query({ programmeId: 'nope' }).set(t.admin.auth), 400),
+    ];
+    expect(refused.map((p) => p.status)).toEqual([401, 403, 403, 400]);
+  });
+
+  it('refuses to change or delete a posted line (the ledger is append-only)', async () => {
+    await expect(t.db.query(`UPDATE journal_lines SET debit = debit + 1 WHERE debit > 0`)).rejects.toThrow(/append-only/);
+    await expect(t.db.query(`DELETE FROM journal_entries`)).rejects.toThrow(/append-only/);
+  });
+
+  it('refuses an entry that does not balance', async () => {
+    const [entry] = await t.db.query(
+      `INSERT INTO journal_entries (entry_type, business_date) VALUES ('ACCRUAL', '2026-01-01') RETURNING id`,
+    );
+    await expect(
+      t.db.query(
+        `INSERT INTO journal_lines (entry_id, loan_application_id, programme_id, core_enterprise_id, account, debit, credit)
+         VALUES ($1, $2, $3, $4, 'INTEREST_RECEIVABLE', 5, 0)`,
+        [entry.id, loanIds[0], s.programme.id, s.ce.id],
+      ),
+    ).rejects.toThrow(/does not balance/);
+  });
+});
