@@ -52,15 +52,20 @@ export async function seedApplications(
   amount = '20000.00',
 ): Promise<string[]> {
   const r = await client.query<{ id: string }>(
-    `WITH s AS (SELECT id, name, bank_account, bank_name FROM suppliers WHERE core_enterprise_id = $2 ORDER BY supplier_code LIMIT $3)
+    `WITH s AS (SELECT id, name, bank_account, bank_name FROM suppliers WHERE core_enterprise_id = $2 ORDER BY supplier_code LIMIT $3),
+          p AS (SELECT * FROM programmes WHERE id = $1)
      INSERT INTO loan_applications (programme_id, supplier_id, core_enterprise_id, amount, term_days, status, annual_rate, guarantee_ratio,
                                     guaranteed_amount, ruleset_version, screening, submitted_by, reserved, approved_at, approved_by, four_eyes_required,
-                                    payee_name, payee_account, payee_bank)
+                                    payee_name, payee_account, payee_bank,
+                                    day_count_basis, repayment_type, interest_day, grace_days, penalty_rate_multiplier)
      SELECT $1, s.id, $2, $4, 180, $5, 0.0435, 0.5, round($4::numeric * 0.5, 2), 1, '{"eligible": true}',
             '{"kind": "USER", "id": "bench", "name": "bench", "role": "OFFICER"}', $5 = 'APPROVED',
             CASE WHEN $5 = 'APPROVED' THEN now() END, CASE WHEN $5 = 'APPROVED' THEN 'bench' END, false,
-            CASE WHEN $5 = 'APPROVED' THEN s.name END, CASE WHEN $5 = 'APPROVED' THEN s.bank_account END, CASE WHEN $5 = 'APPROVED' THEN s.bank_name END
-       FROM s
+            CASE WHEN $5 = 'APPROVED' THEN s.name END, CASE WHEN $5 = 'APPROVED' THEN s.bank_account END, CASE WHEN $5 = 'APPROVED' THEN s.bank_name END,
+            CASE WHEN $5 = 'APPROVED' THEN p.day_count_basis END, CASE WHEN $5 = 'APPROVED' THEN p.repayment_type END,
+            CASE WHEN $5 = 'APPROVED' THEN p.interest_day END, CASE WHEN $5 = 'APPROVED' THEN p.grace_days END,
+            CASE WHEN $5 = 'APPROVED' THEN p.penalty_rate_multiplier END
+       FROM s, p
      RETURNING id`,
     [programmeId, coreEnterpriseId, count, amount, status],
   );
