@@ -24,7 +24,8 @@ export class LoanPaymentsService {
   /**
    * Moves many loans from one status to another for the payment process (batch execution, settlement,
    * payment failure), with a history row each; answers the loans that were in `from` and moved.
-   * With `release`, their reservations are given back (a failed payment).
+   * With `release`, their reservations are given back (a failed payment); with `reservationRepaid`, the
+   * reservation ends without a release because repayments have already given it all back (REPAID).
    */
   async bulkTransition(
     m: EntityManager,
@@ -32,7 +33,7 @@ export class LoanPaymentsService {
     from: LoanStatus,
     to: LoanStatus,
     actor: Actor,
-    extra: { reason?: string | null; reasons?: (string | null)[]; valueDate?: string; release?: boolean } = {},
+    extra: { reason?: string | null; reasons?: (string | null)[]; valueDate?: string; release?: boolean; reservationRepaid?: boolean } = {},
   ): Promise<LoanRow[]> {
     assertLoanTransition(from, to);
     if (!ids.length) return [];
@@ -42,13 +43,13 @@ export class LoanPaymentsService {
          SELECT id, reserved FROM loan_applications WHERE id = ANY($1::uuid[]) AND status = $2 ORDER BY id FOR UPDATE
        )
        UPDATE loan_applications la SET status = $3,
-              reserved = CASE WHEN $4 THEN false ELSE la.reserved END,
+              reserved = CASE WHEN $4 OR $6 THEN false ELSE la.reserved END,
               disbursed_at = CASE WHEN $3 = 'DISBURSED' THEN now() ELSE la.disbursed_at END,
               value_date = CASE WHEN $3 = 'DISBURSED' THEN $5::date ELSE la.value_date END,
               updated_at = now()
          FROM old WHERE la.id = old.id
        RETURNING la.*, old.reserved AS was_reserved`,
-      [ids, from, to, extra.release === true, extra.valueDate ?? null],
+      [ids, from, to, extra.release === true, extra.valueDate ?? null, extra.reservationRepaid === true],
     );
     const moved = r.rows;
     if (!moved.length) return [];

@@ -8,6 +8,7 @@ import { LoanErrors } from './loans.errors.js';
  * APPROVED → DISBURSING | CANCELLED; DISBURSING → DISBURSED | APPROVED (payment failed).
  * Extended (issue 9): PENDING_SECOND_APPROVAL and APPROVED → PENDING_REVIEW, when a roster changes the
  * payee, identity or credit facts of the supplier before any money moves.
+ * Servicing (issue 11): DISBURSED → REPAID once nothing is owed.
  * Written out independently of loan-state.ts so that a change there has to change this too.
  */
 const ALLOWED: ReadonlyArray<readonly [LoanStatus, LoanStatus]> = [
@@ -24,6 +25,7 @@ const ALLOWED: ReadonlyArray<readonly [LoanStatus, LoanStatus]> = [
   ['APPROVED', 'PENDING_REVIEW'],
   ['DISBURSING', 'DISBURSED'],
   ['DISBURSING', 'APPROVED'],
+  ['DISBURSED', 'REPAID'],
 ];
 
 const ALL_STATUSES: LoanStatus[] = [
@@ -35,6 +37,7 @@ const ALL_STATUSES: LoanStatus[] = [
   'REJECTED',
   'DISBURSING',
   'DISBURSED',
+  'REPAID',
   'CANCELLED',
 ];
 
@@ -58,10 +61,10 @@ describe('loan application state machine', () => {
     expect(loanStateMachine.states.sort()).toEqual([...ALL_STATUSES].sort());
   });
 
-  it('covers all 81 pairs: 13 allowed, 68 refused', () => {
-    expect(pairs).toHaveLength(81);
-    expect(allowedPairs).toHaveLength(13);
-    expect(refusedPairs).toHaveLength(68);
+  it('covers all 100 pairs: 14 allowed, 86 refused', () => {
+    expect(pairs).toHaveLength(100);
+    expect(allowedPairs).toHaveLength(14);
+    expect(refusedPairs).toHaveLength(86);
   });
 
   it.each(allowedPairs)('allows %s → %s', (from, to) => {
@@ -82,7 +85,7 @@ describe('loan application state machine', () => {
   });
 
   it('has terminal states with no way out', () => {
-    for (const s of ['REJECTED_INELIGIBLE', 'REJECTED', 'DISBURSED', 'CANCELLED'] as LoanStatus[]) {
+    for (const s of ['REJECTED_INELIGIBLE', 'REJECTED', 'REPAID', 'CANCELLED'] as LoanStatus[]) {
       expect(ALL_STATUSES.filter((to) => loanStateMachine.can(s, to))).toEqual([]);
     }
   });

@@ -10,6 +10,7 @@ export const LOAN_STATUSES = [
   'REJECTED',
   'DISBURSING',
   'DISBURSED',
+  'REPAID',
   'CANCELLED',
 ] as const;
 export type LoanStatus = (typeof LOAN_STATUSES)[number];
@@ -22,6 +23,7 @@ export type LoanStatus = (typeof LOAN_STATUSES)[number];
  * payment is under way (DISBURSING) it can only be paid or fail back to APPROVED.
  * Extended: PENDING_SECOND_APPROVAL and APPROVED go back to PENDING_REVIEW when a roster changes the
  * supplier's payee, identity or credit facts before any money moves (README, Operations).
+ * Servicing (domain.md): DISBURSED → REPAID when the repayment that leaves nothing owing is posted.
  */
 export const loanStateMachine = new StateMachine<LoanStatus>('Loan application', {
   SUBMITTED: ['REJECTED_INELIGIBLE', 'PENDING_REVIEW'],
@@ -31,7 +33,8 @@ export const loanStateMachine = new StateMachine<LoanStatus>('Loan application',
   DISBURSING: ['DISBURSED', 'APPROVED'],
   REJECTED_INELIGIBLE: [],
   REJECTED: [],
-  DISBURSED: [],
+  DISBURSED: ['REPAID'],
+  REPAID: [],
   CANCELLED: [],
 });
 

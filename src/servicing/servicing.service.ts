@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { moneyOfFen } from '../common/money.js';
+import type { Actor } from '../common/access/actor.js';
+import { fenOfMoney, moneyOfFen } from '../common/money.js';
 import { sql } from '../database/sql.js';
-import { credit, debit } from '../ledger/accounts.js';
+import { ExposureService, type ExposureClaim } from '../exposure/exposure.service.js';
+import { credit, debit, type JournalEntry } from '../ledger/accounts.js';
 import { LedgerService } from '../ledger/ledger.service.js';
-import { openLoan } from './loan-state.js';
-import { storeState, termsOf, type FrozenLoanTerms } from './servicing-row.js';
-import { compileTerms } from './terms.js';
+import { LoanPaymentsService } from '../loans/loan-payments.service.js';
+import { roundHalfUp } from './fixed-point.js';
+import { classify, dpd, isOverdue, openLoan, type LoanState } from './loan-state.js';
+import { applyRepayment, type Allocation, type RepaymentRefusal } from './repayment.js';
+import type { LoanTerms } from './scenario.js';
+import { loadState, storeState, termsOf, type FrozenLoanTerms, type StoredLoanState } from './servicing-row.js';
+import { compileTerms, type ServicingTerms } from './terms.js';
 
 /** A loan whose payment has just settled, as loan_applications holds it. */
 export interface SettledLoan extends FrozenLoanTerms {
@@ -20,9 +26,36 @@ export interface SettledLoan extends FrozenLoanTerms {
  * Loans from the moment their money is out: each gets a servicing row (the engine's state, the
  * terms frozen at approval) and its disbursement entry, in the transaction that records the payment.
  */
+/** One repayment to post: `prepay` false for a settlement without prepayFromSettlement. */
+export interface RepaymentRequest {
+  loanId: string;
+  amountFen: bigint;
+  prepay: boolean;
+  reference: string;
+}
+
+export type RepaymentResult =
+  | { loanId: string; accepted: true; allocation: Allocation; state: LoanState; terms: ServicingTerms }
+  | { loanId: string; accepted: false; reason: RepaymentRefusal | 'NOT_SERVICED'; state?: LoanState; terms?: ServicingTerms };
+
+interface LockedServicingRow {
+  loan_application_id: string;
+  core_enterprise_id: string;
+  programme_id: string;
+  supplier_id: string;
+  terms: LoanTerms;
+  state: StoredLoanState;
+  amount: string;
+  guaranteed_amount: string;
+}
+
 @Injectable()
 export class ServicingService {
-  constructor(private readonly ledger: LedgerService) {}
+  constructor(
+    private readonly ledger: LedgerService,
+    private readonly exposure: ExposureService,
+    private readonly loans: LoanPaymentsService,
+  ) {}
 
   /** Opens servicing for loans paid on `valueDate` (the business date the payment was recorded SETTLED). */
   async open(m: EntityManager, loans: readonly SettledLoan[], valueDate: string): Promise<void> {
@@ -64,4 +97,127 @@ export class ServicingService {
       }),
     );
   }
+
+  /** See postRepayments. */
+  repay(m: EntityManager, requests: readonly RepaymentRequest[], businessDate: string, actor: Actor): Promise<RepaymentResult[]> {
+    return postRepayments({ ledger: this.ledger, exposure: this.exposure, loans: this.loans }, m, requests, businessDate, actor);
+  }
+}
+
+/**
+ * Posts repayments valued on `businessDate` in the caller's transaction: each goes through the
+ * engine (penalty billing, waterfall, prepayment, refusal above the payoff or while COB is behind),
+ * its servicing row is saved, its REPAYMENT entry posted, the principal it repaid frees the
+ * supplier's limit, the programme cap and the guaranteed share of the guarantee cap, and a loan
+ * left with nothing owing becomes REPAID. Several repayments of one loan apply in the order given.
+ *
+ * Lock order: servicing rows by loan id, then loan_applications (REPAID), then the exposure rows
+ * (ExposureService's order): the order approvals take loan rows before exposure rows.
+ */
+export async function postRepayments(
+  deps: { ledger: LedgerService; exposure: ExposureService; loans: LoanPaymentsService },
+  m: EntityManager,
+  requests: readonly RepaymentRequest[],
+  businessDate: string,
+  actor: Actor,
+): Promise<RepaymentResult[]> {
+  if (!requests.length) return [];
+  const ids = [...new Set(requests.map((r) => r.loanId))];
+  const locked = await sql<LockedServicingRow>(
+    m,
+    `SELECT ls.loan_application_id, ls.core_enterprise_id, ls.programme_id, ls.supplier_id, ls.terms, ls.state,
+            la.amount::text AS amount, la.guaranteed_amount::text AS guaranteed_amount
+       FROM loan_servicing ls JOIN loan_applications la ON la.id = ls.loan_application_id
+      WHERE ls.loan_application_id = ANY($1::uuid[]) ORDER BY ls.loan_application_id FOR UPDATE OF ls`,
+    [ids],
+  );
+  const rows = new Map(locked.rows.map((r) => [r.loan_application_id, r]));
+  const current = new Map<string, { state: LoanState; terms: ServicingTerms; paidPrincipalBefore: bigint }>();
+  for (const row of locked.rows) {
+    const state = loadState(row.state);
+    current.set(row.loan_application_id, { state, terms: compileTerms(row.terms), paidPrincipalBefore: state.paidPrincipal });
+  }
+
+  const results: RepaymentResult[] = [];
+  const entries: JournalEntry[] = [];
+  for (const request of requests) {
+    const loan = current.get(request.loanId);
+    const row = rows.get(request.loanId);
+    if (!loan || !row) {
+      results.push({ loanId: request.loanId, accepted: false, reason: 'NOT_SERVICED' });
+      continue;
+    }
+    const outcome = applyRepayment(loan.state, loan.terms, request.amountFen, businessDate, { prepay: request.prepay });
+    if (!outcome.accepted) {
+      results.push({ loanId: request.loanId, accepted: false, reason: outcome.reason, state: loan.state, terms: loan.terms });
+      continue;
+    }
+    loan.state = outcome.state;
+    const { penalty, interest, principal } = outcome.allocation;
+    const key = { loanApplicationId: row.loan_application_id, programmeId: row.programme_id, coreEnterpriseId: row.core_enterprise_id };
+    entries.push({
+      type: 'REPAYMENT',
+      businessDate,
+      reference: request.reference,
+      lines: [
+        debit(key, 'BANK_CLEARING', penalty + interest + principal),
+        credit(key, 'PENALTY_RECEIVABLE', penalty),
+        credit(key, 'INTEREST_RECEIVABLE', interest),
+        credit(key, 'LOAN_PRINCIPAL', principal),
+      ],
+    });
+    results.push({ loanId: request.loanId, accepted: true, allocation: outcome.allocation, state: outcome.state, terms: loan.terms });
+  }
+
+  const accepted = new Set(results.filter((r) => r.accepted).map((r) => r.loanId));
+  const changed = [...current.entries()].filter(([id]) => accepted.has(id));
+  if (!changed.length) return results;
+  await sql(
+    m,
+    `UPDATE loan_servicing ls SET state = v.state, status = v.status, principal_outstanding = v.principal, dpd = v.dpd,
+            overdue = v.overdue, classification = v.classification, updated_at = now()
+       FROM unnest($1::uuid[], $2::jsonb[], $3::text[], $4::numeric[], $5::int[], $6::boolean[], $7::text[])
+            AS v(id, state, status, principal, dpd, overdue, classification)
+      WHERE ls.loan_application_id = v.id`,
+    [
+      changed.map(([id]) => id),
+      changed.map(([, l]) => JSON.stringify(storeState(l.state))),
+      changed.map(([, l]) => l.state.status),
+      changed.map(([, l]) => moneyOfFen(l.state.principalOutstanding)),
+      changed.map(([, l]) => dpd(l.state, businessDate)),
+      changed.map(([, l]) => isOverdue(dpd(l.state, businessDate), l.terms.graceDays)),
+      changed.map(([, l]) => classify(dpd(l.state, businessDate))),
+    ],
+  );
+  await deps.ledger.post(m, entries);
+
+  const repaid = changed.filter(([, l]) => l.state.status === 'REPAID').map(([id]) => id);
+  await deps.loans.bulkTransition(m, repaid, 'DISBURSED', 'REPAID', actor, { reservationRepaid: true, reason: 'repaid in full' });
+  await deps.exposure.release(
+    m,
+    changed.map(([id, l]) => repaidClaim(rows.get(id)!, l.paidPrincipalBefore, l.state.paidPrincipal)),
+  );
+  return results;
+}
+
+/**
+ * What the principal repaid between two moments frees: itself on the supplier's limit and the
+ * programme cap, and its guaranteed share on the guarantee cap, computed on the running total so that
+ * the shares of all repayments add up to the loan's guaranteed amount to the fen.
+ */
+export function repaidClaim(
+  row: Pick<LockedServicingRow, 'supplier_id' | 'programme_id' | 'core_enterprise_id' | 'amount' | 'guaranteed_amount'>,
+  paidBefore: bigint,
+  paidAfter: bigint,
+): ExposureClaim {
+  const amount = fenOfMoney(row.amount);
+  const guaranteed = fenOfMoney(row.guaranteed_amount);
+  const share = (paid: bigint) => roundHalfUp(guaranteed * paid, amount);
+  return {
+    supplier_id: row.supplier_id,
+    programme_id: row.programme_id,
+    core_enterprise_id: row.core_enterprise_id,
+    amount: moneyOfFen(paidAfter - paidBefore),
+    guaranteed_amount: moneyOfFen(share(paidAfter) - share(paidBefore)),
+  };
 }
