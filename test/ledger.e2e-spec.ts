@@ -2,7 +2,7 @@ import { approvedBatch, approvedLoans, executeAndWait, lendingSetup, type Lendin
 import { expectProblem } from './support/problems.js';
 import { createTestApp, type TestApp, type TestUser } from './support/test-app.js';
 
-describe('ledger and servicing opened at disbursement', () => {
+describe('ledger, servicing opened at disbursement, and the portfolio', () => {
   let t: TestApp;
   let s: LendingSetup;
   let auditor: TestUser;
@@ -84,5 +84,35 @@ describe('ledger and servicing opened at disbursement', () => {
         [entry.id, loanIds[0], s.programme.id, s.ce.id],
       ),
     ).rejects.toThrow(/does not balance/);
+  });
+
+  it("shows a programme's portfolio to its owner and the bank's staff", async () => {
+    for (const who of [s.applicant, s.officer, auditor]) {
+      const res = await t.http().get(`/programmes/${s.programme.id}/portfolio`).set(who.auth);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        programmeId: s.programme.id,
+        loans: 2,
+        principalOutstanding: '22500.55',
+        interestAccrued: '0.00',
+        penaltyAccrued: '0.00',
+        overduePrincipal: '0.00',
+        byClassification: { NORMAL: { count: 2, principal: '22500.55' }, LOSS: { count: 0, principal: '0.00' } },
+      });
+      expect(res.body.byDpd[0]).toEqual({ bucket: '0', count: 2, principal: '22500.55' });
+      expect(res.body.byDpd.map((b: any) => b.bucket)).toEqual(['0', '1-30', '31-60', '61-90', '91-180', '181-360', '>360']);
+    }
+  });
+
+  it('answers another core enterprise as if the programme did not exist, and refuses bad ids and anonymous callers', async () => {
+    const otherCe = await t.coreEnterprise();
+    const stranger = await t.user('ENTERPRISE', otherCe.id);
+    const refused = [
+      expectProblem(await t.http().get(`/programmes/${s.programme.id}/portfolio`).set(stranger.auth), 404),
+      expectProblem(await t.http().get(`/programmes/00000000-0000-4000-8000-000000000000/portfolio`).set(t.admin.auth), 404),
+      expectProblem(await t.http().get(`/programmes/nope/portfolio`).set(t.admin.auth), 400),
+      expectProblem(await t.http().get(`/programmes/${s.programme.id}/portfolio`), 401),
+    ];
+    expect(refused.map((p) => p.status)).toEqual([404, 404, 400, 401]);
   });
 });

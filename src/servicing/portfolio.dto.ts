@@ -1,0 +1,35 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class PortfolioSliceResponse {
+  @ApiProperty({ example: 12 }) count: number;
+  @ApiProperty({ example: '1200000.00' }) principal: string;
+}
+
+export class PortfolioDpdResponse extends PortfolioSliceResponse {
+  @ApiProperty({ example: '1-30', enum: ['0', '1-30', '31-60', '61-90', '91-180', '181-360', '>360'] }) bucket: string;
+}
+
+export class PortfolioClassificationResponse {
+  @ApiProperty() NORMAL: PortfolioSliceResponse;
+  @ApiProperty() SPECIAL_MENTION: PortfolioSliceResponse;
+  @ApiProperty() SUBSTANDARD: PortfolioSliceResponse;
+  @ApiProperty() DOUBTFUL: PortfolioSliceResponse;
+  @ApiProperty() LOSS: PortfolioSliceResponse;
+}
+
+export class PortfolioResponse {
+  @ApiProperty() programmeId: string;
+  @ApiProperty({ example: '2026-11-29', description: "Today's business date in the programme's time zone" }) asOf: string;
+  @ApiProperty({ example: 120, description: 'Open (DISBURSED) loans' }) loans: number;
+  @ApiProperty({ example: '12000000.00' }) principalOutstanding: string;
+  @ApiProperty({
+    example: '5432.10',
+    description: 'Interest receivable: billed and unpaid plus accrued, rounded per loan (the ledger balance)',
+  })
+  interestAccrued: string;
+  @ApiProperty({ example: '0.00', description: 'Penalty receivable, the same way' }) penaltyAccrued: string;
+  @ApiProperty({ example: '300000.00', description: 'Principal outstanding of the loans that are overdue (DPD above grace)' })
+  overduePrincipal: string;
+  @ApiProperty({ type: PortfolioClassificationResponse }) byClassification: PortfolioClassificationResponse;
+  @ApiProperty({ type: [PortfolioDpdResponse] }) byDpd: PortfolioDpdResponse[];
+}
