@@ -37,8 +37,6 @@ export class Cob1765094400001 implements MigrationInterface {
       CREATE TABLE cob_dates (
         business_date date PRIMARY KEY,
         run_id uuid NOT NULL REFERENCES cob_runs (id),
-        loans bigint NOT NULL,
-        seconds numeric(12,3) NOT NULL,
         completed_at timestamptz NOT NULL DEFAULT now()
       )`);
 
