@@ -20,7 +20,7 @@ const FEATURE_ARROWS: Record<string, string[]> = {
   loans: ['eligibility', 'programmes', 'suppliers', 'exposure', 'rosters'],
   disbursements: ['loans', 'programmes', 'bank-sim', 'servicing'],
   'bank-sim': [],
-  servicing: ['ledger', 'exposure', 'loans', 'programmes'],
+  servicing: ['ledger', 'exposure', 'loans', 'programmes', 'eligibility'],
   ledger: [],
   health: [],
 };

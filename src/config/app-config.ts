@@ -58,6 +58,15 @@ export interface AppConfig {
   disburseConcurrency: number;
   disburseLeaseSeconds: number;
   disburseSweepMs: number;
+  /** End of day: loans per chunk (one transaction each) and chunks closed at the same time. */
+  cobChunkSize: number;
+  cobWorkers: number;
+  /**
+   * How often each instance checks for an end-of-day run to resume (its instance died) and, with
+   * cobSchedule on the real clock, whether yesterday still needs closing.
+   */
+  cobSweepMs: number;
+  cobSchedule: boolean;
   /** The bank's own account that disbursements are paid from (pain.001 Dbtr). */
   debtor: { name: string; account: string; agentBic: string | undefined; agentMemberId: string | undefined };
 }
@@ -315,6 +324,10 @@ export function loadConfig(env: Env = process.env, options: LoadOptions = {}): A
     disburseConcurrency: r.int('DISBURSE_CONCURRENCY', 32, 1, 256),
     disburseLeaseSeconds: r.int('DISBURSE_LEASE_SECONDS', 30, 2, 3600),
     disburseSweepMs: r.int('DISBURSE_SWEEP_MS', 5000, 200, 600000),
+    cobChunkSize: r.int('COB_CHUNK_SIZE', 10000, 100, 100000),
+    cobWorkers: r.int('COB_WORKERS', 2, 1, 16),
+    cobSweepMs: r.int('COB_SWEEP_MS', 60000, 200, 3600000),
+    cobSchedule: r.bool('COB_SCHEDULE', true),
     debtor: {
       name: r.string('DEBTOR_NAME') ?? 'ChainLend Partner Bank - loan disbursement account',
       account: r.string('DEBTOR_ACCOUNT') ?? '11001000000000000001',

@@ -1,6 +1,7 @@
 import type { EntityManager, QueryRunner } from 'typeorm';
 import { connectionOf } from '../database/copy.js';
 import { sql } from '../database/sql.js';
+import { hasOverdueLoanSql } from '../exposure/available-limit.js';
 import type { SupplierType } from '../suppliers/supplier-types.js';
 import type { SupplierFactSource } from './facts.js';
 
@@ -23,10 +24,12 @@ export type FactRow = [
   certNo: string | null,
   certExpiry: string | null,
   blacklisted: boolean,
+  hasOverdueLoan: boolean,
 ];
 
 export const FACT_COLUMNS = `id, supplier_code, name, supplier_type, province, herd_size, years_experience::text, delivery_months,
-  avg_monthly_delivery_kg::text, avg_monthly_settlement::text, birth_date::text, epidemic_cert_no, epidemic_cert_expiry::text, blacklisted`;
+  avg_monthly_delivery_kg::text, avg_monthly_settlement::text, birth_date::text, epidemic_cert_no, epidemic_cert_expiry::text, blacklisted,
+  ${hasOverdueLoanSql('suppliers.id')} AS has_overdue_loan`;
 
 export function sourceOf(r: FactRow): SupplierFactSource {
   return {
@@ -41,8 +44,8 @@ export function sourceOf(r: FactRow): SupplierFactSource {
     epidemicCertNo: r[11],
     epidemicCertExpiry: r[12],
     blacklisted: r[13],
-    // no repayments are tracked yet, so nothing can be overdue
-    hasOverdueLoan: false,
+    // in any programme: the end of day keeps loan_servicing.overdue current
+    hasOverdueLoan: r[14],
   };
 }
 

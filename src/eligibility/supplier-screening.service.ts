@@ -7,7 +7,7 @@ import { DomainError, notFound } from '../common/errors.js';
 import { money } from '../common/money.js';
 import { pageOf } from '../database/paging.js';
 import { sql } from '../database/sql.js';
-import { availableLimit } from '../exposure/available-limit.js';
+import { availableLimit, hasOverdueLoanSql } from '../exposure/available-limit.js';
 import type { LimitFormula } from '../programmes/limit-formula.js';
 import { ProgrammesService, type ProgrammeRecord } from '../programmes/programmes.service.js';
 import type { EligibilityRule } from '../programmes/rules.js';
@@ -126,7 +126,7 @@ export class SupplierScreeningService {
         : await this.ruleset(programme.id, stored.ruleset_version);
     const evaluation = evaluate(ruleset.eligibilityRules, stored.facts, supplier.blacklist_reason);
     const reserved = stored.reserved_amount ?? '0';
-    const available = availableLimit(stored.credit_limit, reserved);
+    const available = availableLimit(stored.credit_limit, reserved, stored.frozen);
     return {
       supplierId,
       programmeId: programme.id,
@@ -143,6 +143,30 @@ export class SupplierScreeningService {
     };
   }
 
+  /**
+   * Re-screens every stored result whose `hasOverdueLoan` fact no longer says what loan_servicing
+   * says (the end of day made a loan overdue, or a repayment cured it), so that explanations and
+   * rules on the fact follow the loans. Both sides are read through partial indexes on the overdue
+   * few, so asking after every COB date costs next to nothing when nothing changed.
+   */
+  async rescreenOverdueChanges(): Promise<number> {
+    const stale = await sql<{ supplier_id: string; programme_id: string }>(
+      this.dataSource.manager,
+      `WITH live AS (SELECT DISTINCT supplier_id FROM loan_servicing WHERE status = 'DISBURSED' AND overdue)
+       SELECT r.supplier_id, r.programme_id FROM screening_results r JOIN live USING (supplier_id)
+        WHERE (r.facts ->> 'hasOverdueLoan') IS DISTINCT FROM 'true'
+       UNION
+       SELECT r.supplier_id, r.programme_id FROM screening_results r
+        WHERE (r.facts ->> 'hasOverdueLoan') = 'true' AND r.supplier_id NOT IN (SELECT supplier_id FROM live)
+       ORDER BY 1, 2`,
+    );
+    for (const row of stale.rows) {
+      const programme = await this.programmes.find(row.programme_id);
+      if (programme) await this.dataSource.transaction((m) => this.screenSupplier(m, row.supplier_id, programme));
+    }
+    return stale.rows.length;
+  }
+
   /** The stored screening of every supplier of a programme: who is eligible, for how much. */
   async listResults(actor: Actor, programmeId: string, q: { eligible?: 'true' | 'false'; page: number; pageSize: number }) {
     await this.programmes.get(actor, programmeId);
@@ -150,7 +174,8 @@ export class SupplierScreeningService {
     const where = ['r.programme_id = $1'];
     if (q.eligible) where.push(`r.eligible = $${params.push(q.eligible === 'true')}`);
     const query = {
-      columns: `r.supplier_id, s.supplier_code, s.name, r.eligible, r.credit_limit, e.reserved_amount AS reserved, r.failed_rules, r.ruleset_version, r.evaluated_at`,
+      columns: `r.supplier_id, s.supplier_code, s.name, r.eligible, r.credit_limit, e.reserved_amount AS reserved, r.failed_rules, r.ruleset_version, r.evaluated_at,
+                ${hasOverdueLoanSql('r.supplier_id')} AS frozen`,
       from: `screening_results r JOIN suppliers s ON s.id = r.supplier_id
              LEFT JOIN supplier_exposure e ON e.supplier_id = r.supplier_id AND e.programme_id = r.programme_id`,
       where,
@@ -167,6 +192,7 @@ export class SupplierScreeningService {
       failed_rules: string[];
       ruleset_version: number;
       evaluated_at: Date;
+      frozen: boolean;
     };
     return pageOf(this.dataSource.manager, query, q, (r: Row) => ({
       supplierId: r.supplier_id,
@@ -174,7 +200,7 @@ export class SupplierScreeningService {
       name: r.name,
       eligible: r.eligible,
       creditLimit: money(r.credit_limit),
-      availableLimit: money(availableLimit(r.credit_limit, r.reserved)),
+      availableLimit: money(availableLimit(r.credit_limit, r.reserved, r.frozen)),
       failedRules: r.failed_rules,
       rulesetVersion: r.ruleset_version,
       evaluatedAt: r.evaluated_at.toISOString(),
@@ -190,9 +216,11 @@ export class SupplierScreeningService {
       evaluated_at: Date;
       facts: SupplierFacts;
       reserved_amount: string | null;
+      frozen: boolean;
     }>(
       m,
-      `SELECT s.eligible, s.credit_limit, s.ruleset_version, s.evaluation_date, s.evaluated_at, s.facts, e.reserved_amount
+      `SELECT s.eligible, s.credit_limit, s.ruleset_version, s.evaluation_date, s.evaluated_at, s.facts, e.reserved_amount,
+              ${hasOverdueLoanSql('s.supplier_id')} AS frozen
          FROM screening_results s
          LEFT JOIN supplier_exposure e ON e.supplier_id = s.supplier_id AND e.programme_id = s.programme_id
         WHERE s.supplier_id = $1 AND s.programme_id = $2`,

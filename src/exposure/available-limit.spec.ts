@@ -14,3 +14,14 @@ describe('availableLimit', () => {
     expect(availableLimit('1000.00', '2500.00').toFixed(2)).toBe('0.00');
   });
 });
+
+describe('availableLimit of a supplier with an overdue loan', () => {
+  it('is zero whatever the limit and the reservations', () => {
+    expect(availableLimit('100000.00', '0', true).toFixed(2)).toBe('0.00');
+    expect(availableLimit('100000.00', null, true).toFixed(2)).toBe('0.00');
+  });
+
+  it('is the ordinary figure when not frozen', () => {
+    expect(availableLimit('100000.00', '1.00', false).toFixed(2)).toBe('99999.00');
+  });
+});

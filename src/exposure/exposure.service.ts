@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors.js';
 import { money } from '../common/money.js';
 import { sql } from '../database/sql.js';
-import { availableLimit } from './available-limit.js';
+import { availableLimit, hasOverdueLoanSql } from './available-limit.js';
 import { ExposureErrors } from './exposure.errors.js';
 
 /** What a loan holds against the limits: its amount, and the share of it the core enterprise guarantees. */
@@ -62,6 +62,7 @@ export class ExposureService {
    * needs a second one checks this so that nobody approves what cannot be completed.
    */
   async checkHeadroom(m: EntityManager, claim: ExposureClaim): Promise<void> {
+    await this.refuseFrozen(m, claim.supplier_id);
     const r = await sql<{ eligible: boolean | null; supplier_ok: boolean | null; programme_ok: boolean; guarantee_ok: boolean }>(
       m,
       `SELECT r.eligible,
@@ -92,6 +93,7 @@ export class ExposureService {
    * caller's transaction is rolled back by the error.
    */
   async reserve(m: EntityManager, claim: ExposureClaim): Promise<void> {
+    await this.refuseFrozen(m, claim.supplier_id);
     const r = await sql<{ s: number; p: number; c: number }>(
       m,
       `WITH s AS (
@@ -143,6 +145,19 @@ export class ExposureService {
       ExposureErrors.GUARANTEE_CAP_EXCEEDED,
       `Guaranteeing ${money(claim.guaranteed_amount)} more would take the core enterprise above its guarantee cap`,
     );
+  }
+
+  /**
+   * While a supplier has an overdue loan its available limit is 0 in every programme, whatever the
+   * rules (domain.md "Repayment"): nothing more is lent to it until that loan is no longer overdue.
+   */
+  private async refuseFrozen(m: EntityManager, supplierId: string): Promise<void> {
+    const r = await sql<{ frozen: boolean }>(m, `SELECT ${hasOverdueLoanSql('$1::uuid')} AS frozen`, [supplierId]);
+    if (r.rows[0].frozen)
+      throw new DomainError(
+        ExposureErrors.SUPPLIER_HAS_OVERDUE_LOAN,
+        'The supplier has an overdue loan: its available limit is 0 until it is repaid',
+      );
   }
 
   /** Gives back the reservations of many loans at once, in the lock order above. */

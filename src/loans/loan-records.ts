@@ -6,7 +6,7 @@ import { notFound } from '../common/errors.js';
 import { maskBankAccount, maskIdNumber } from '../common/identifiers.js';
 import { Dec, money } from '../common/money.js';
 import { sql } from '../database/sql.js';
-import { availableLimit } from '../exposure/available-limit.js';
+import { availableLimit, hasOverdueLoanSql } from '../exposure/available-limit.js';
 import type { ExposureService } from '../exposure/exposure.service.js';
 import type { LoanStatus } from './loan-state.js';
 
@@ -62,6 +62,7 @@ export interface SupplierSummaryRow {
   current_eligible: boolean | null;
   current_limit: string | null;
   current_reserved: string | null;
+  current_frozen?: boolean;
   current_ruleset_version: number | null;
 }
 
@@ -134,7 +135,7 @@ export function loanView(r: LoanRow & Partial<SupplierSummaryRow>, viewer: Actor
               : {
                   eligible: r.current_eligible,
                   creditLimit: money(r.current_limit!),
-                  availableLimit: money(availableLimit(r.current_limit!, r.current_reserved)),
+                  availableLimit: money(availableLimit(r.current_limit!, r.current_reserved, r.current_frozen)),
                   rulesetVersion: r.current_ruleset_version,
                 },
         }
@@ -145,7 +146,7 @@ export type LoanView = ReturnType<typeof loanView>;
 
 export const WITH_SUPPLIER_COLUMNS = `la.*, s.supplier_code, s.name AS supplier_name, s.supplier_type, s.id_number AS supplier_id_number,
   sr.eligible AS current_eligible, sr.credit_limit AS current_limit, se.reserved_amount AS current_reserved,
-  sr.ruleset_version AS current_ruleset_version`;
+  sr.ruleset_version AS current_ruleset_version, ${hasOverdueLoanSql('la.supplier_id')} AS current_frozen`;
 export const WITH_SUPPLIER_FROM = `loan_applications la
   JOIN suppliers s ON s.id = la.supplier_id
   LEFT JOIN screening_results sr ON sr.supplier_id = la.supplier_id AND sr.programme_id = la.programme_id

@@ -85,7 +85,7 @@ export class LoanSubmissionService {
 
     const screening = await this.eligibility.screenSupplier(m, supplier.id, programme);
     const reserved = await this.exposure.openSupplier(m, supplier.id, programme.id);
-    const available = availableLimit(screening.creditLimit, reserved);
+    const available = availableLimit(screening.creditLimit, reserved, screening.facts.hasOverdueLoan === true);
     if (screening.eligible && amount.gt(available)) {
       throw new DomainError(LoanErrors.AMOUNT_EXCEEDS_AVAILABLE_LIMIT, `The supplier's available limit is ${money(available)}`, {
         availableLimit: money(available),
