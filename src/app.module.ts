@@ -20,6 +20,7 @@ import { JobsModule } from './jobs/jobs.module.js';
 import { LoansModule } from './loans/loans.module.js';
 import { ProgrammesModule } from './programmes/programmes.module.js';
 import { RostersModule } from './rosters/rosters.module.js';
+import { SettlementsModule } from './settlements/settlements.module.js';
 import { SuppliersModule } from './suppliers/suppliers.module.js';
 
 @Module({})
@@ -52,6 +53,7 @@ export class AppModule implements OnApplicationBootstrap {
         EligibilityModule,
         LoansModule,
         LedgerModule,
+        SettlementsModule,
         DisbursementsModule.forRoot(config),
         HealthModule,
       ],

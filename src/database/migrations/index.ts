@@ -10,6 +10,7 @@ import { UserLifecycleAndThrottling1764921600000 } from './1764921600000-user-li
 import { ServiceClock1765008000000 } from './1765008000000-service-clock.js';
 import { ServicingTerms1765008000001 } from './1765008000001-servicing-terms.js';
 import { ServicingAndLedger1765094400000 } from './1765094400000-servicing-and-ledger.js';
+import { Settlements1765094400003 } from './1765094400003-settlements.js';
 
 /** In order. Listed explicitly: an ES-module build has no reliable glob loading. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ServiceClock1765008000000,
   ServicingTerms1765008000001,
   ServicingAndLedger1765094400000,
+  Settlements1765094400003,
 ];
