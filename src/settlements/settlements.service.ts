@@ -6,7 +6,7 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { ClockService } from '../clock/clock.service.js';
 import { AccessService, CORE_ENTERPRISE, resource } from '../common/access/access.service.js';
-import type { Actor } from '../common/access/actor.js';
+import { actorSeenBy, type Actor, type ActorRef } from '../common/access/actor.js';
 import { csvLine, CSV_BOM } from '../common/csv.js';
 import { DomainError, notFound } from '../common/errors.js';
 import { fenOfMoney } from '../common/money.js';
@@ -48,7 +48,7 @@ interface SettlementRow {
   problem_count: number;
   problems: SettlementProblem[];
   remitted_amount: string | null;
-  confirmed_by: { id: string; name: string; role: string | null } | null;
+  confirmed_by: ActorRef | null;
   confirmed_at: Date | null;
   computed_at: Date | null;
   created_at: Date;
@@ -75,13 +75,14 @@ export interface SettlementView {
   problemCount: number;
   problems: SettlementProblem[];
   remittedAmount: string | null;
-  confirmedBy: { id: string; name: string; role: string | null } | null;
+  /** The bank's staff appear to a core enterprise by role only (actorSeenBy). */
+  confirmedBy: ActorRef | null;
   confirmedAt: string | null;
   computedAt: string | null;
   createdAt: string;
 }
 
-function view(r: SettlementRow): SettlementView {
+function view(r: SettlementRow, viewer: Actor): SettlementView {
   return {
     settlementId: r.id,
     id: r.id,
@@ -99,7 +100,7 @@ function view(r: SettlementRow): SettlementView {
     problemCount: r.problem_count,
     problems: r.problems,
     remittedAmount: r.remitted_amount,
-    confirmedBy: r.confirmed_by,
+    confirmedBy: r.confirmed_by && actorSeenBy(viewer, r.confirmed_by),
     confirmedAt: r.confirmed_at?.toISOString() ?? null,
     computedAt: r.computed_at?.toISOString() ?? null,
     createdAt: r.created_at.toISOString(),
@@ -262,7 +263,7 @@ export class SettlementsService {
   }
 
   async get(actor: Actor, settlementId: string): Promise<SettlementView> {
-    return view(await this.load(actor, settlementId));
+    return view(await this.load(actor, settlementId), actor);
   }
 
   async lines(actor: Actor, settlementId: string, page: number, pageSize: number): Promise<Page<SettlementLineView>> {
@@ -342,7 +343,7 @@ export class SettlementsService {
         m,
         `UPDATE settlements SET status = 'CONFIRMED', remitted_amount = $2, confirmed_by = $3, confirmed_at = clock_timestamp(), updated_at = now()
           WHERE id = $1 AND status = 'COMPUTED' RETURNING ${COLUMNS}`,
-        [settlementId, remittedAmount, JSON.stringify({ id: actor.id, name: actor.name, role: actor.role })],
+        [settlementId, remittedAmount, JSON.stringify({ kind: actor.kind, id: actor.id, name: actor.name, role: actor.role })],
       );
       await this.audit.record(m, actor, {
         action: 'SETTLEMENT_CONFIRMED',
@@ -352,7 +353,7 @@ export class SettlementsService {
         before: { status: s.status },
         after: { status: 'CONFIRMED', remittedAmount, totalDeduction: s.total_deduction, businessDate: s.business_date },
       });
-      return view(done.rows[0]);
+      return view(done.rows[0], actor);
     });
   }
 
@@ -434,7 +435,7 @@ export class SettlementsService {
         entityId: settlementId,
         coreEnterpriseId: s.core_enterprise_id,
       });
-      return view(s);
+      return view(s, actor);
     });
     this.jobs.notify(SETTLEMENT_COMPUTE_QUEUE);
     return queued;
