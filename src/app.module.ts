@@ -21,6 +21,7 @@ import { LoansModule } from './loans/loans.module.js';
 import { ProgrammesModule } from './programmes/programmes.module.js';
 import { RostersModule } from './rosters/rosters.module.js';
 import { ServicingModule } from './servicing/servicing.module.js';
+import { SettlementsModule } from './settlements/settlements.module.js';
 import { SuppliersModule } from './suppliers/suppliers.module.js';
 
 @Module({})
@@ -54,6 +55,7 @@ export class AppModule implements OnApplicationBootstrap {
         LoansModule,
         LedgerModule,
         ServicingModule,
+        SettlementsModule,
         DisbursementsModule.forRoot(config),
         HealthModule,
       ],

@@ -22,6 +22,8 @@ const FEATURE_ARROWS: Record<string, string[]> = {
   'bank-sim': [],
   servicing: ['ledger', 'exposure', 'loans', 'programmes', 'eligibility'],
   ledger: [],
+  // the settlement file is read by rosters' reader (rosters/parsing), its deductions posted through servicing
+  settlements: ['servicing', 'rosters', 'suppliers', 'programmes', 'core-enterprises'],
   health: [],
 };
 

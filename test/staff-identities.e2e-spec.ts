@@ -19,6 +19,7 @@ describe("what core enterprises see of the bank's staff", () => {
   let cancelledByEnterprise: Response;
   let importId: string;
   let runId: string;
+  let settlementId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -54,6 +55,21 @@ describe("what core enterprises see of the bank's staff", () => {
     const run = await t.http().post(`/programmes/${l.programme.id}/evaluations`).set(l.officer.auth).send();
     expect(run.status).toBe(202);
     runId = run.body.jobId;
+    // the enterprise uploads a settlement (nothing due: deduction 0) and an officer confirms it
+    const uploaded = await t
+      .http()
+      .post(`/core-enterprises/${l.ce.id}/settlements`)
+      .set(l.enterprise.auth)
+      .attach('file', Buffer.from('supplier_code,payable_amount\nX-1,100.00\n'), 'settlement.csv');
+    expect(uploaded.status).toBe(202);
+    settlementId = uploaded.body.settlementId;
+    for (let i = 0; i < 200; i++) {
+      const s = await t.http().get(`/settlements/${settlementId}`).set(l.officer.auth);
+      if (s.body.status !== 'QUEUED') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const confirmed = await t.http().post(`/settlements/${settlementId}/confirm`).set(l.officer.auth).send({ remittedAmount: '0.00' });
+    expect(confirmed.status).toBe(200);
   });
   afterAll(async () => {
     await t?.close();
@@ -83,6 +99,7 @@ describe("what core enterprises see of the bank's staff", () => {
       'GET /programmes': () => read(auth, '/programmes'),
       'GET /programmes/:id': () => read(auth, `/programmes/${p}`),
       'GET /programmes/:id/rulesets': () => read(auth, `/programmes/${p}/rulesets`),
+      'GET /programmes/:id/portfolio': () => read(auth, `/programmes/${p}/portfolio`),
       'GET /programmes/:id/screening-runs': () => read(auth, `/programmes/${p}/screening-runs`),
       'GET /programmes/:id/screening-results': () => read(auth, `/programmes/${p}/screening-results`),
       'GET /screening-runs/:id': () => read(auth, `/screening-runs/${runId}`),
@@ -116,6 +133,20 @@ describe("what core enterprises see of the bank's staff", () => {
       'POST /core-enterprises/:id/rosters': () =>
         t.http().post(`/core-enterprises/${l.ce.id}/rosters`).set(auth).attach('file', Buffer.from('supplier_code\nX-1\n'), 'tiny.csv'),
       'POST /roster-imports/:id/retry': () => post(`/roster-imports/${importId}/retry`),
+      'POST /core-enterprises/:id/settlements': () =>
+        t
+          .http()
+          .post(`/core-enterprises/${l.ce.id}/settlements`)
+          .set(auth)
+          .attach('file', Buffer.from('supplier_code,payable_amount\nX-1,1.00\n'), 's.csv'),
+      'GET /settlements/:id': () => read(auth, `/settlements/${settlementId}`),
+      'GET /settlements/:id/lines': async () => {
+        const json = await read(auth, `/settlements/${settlementId}/lines`);
+        const csv = await read(auth, `/settlements/${settlementId}/lines`, 'text/csv');
+        return { ...json, text: `${json.text}\n${csv.text}` } as Response;
+      },
+      // a CONFIRMED settlement: the refusal names nobody
+      'POST /settlements/:id/recompute': () => post(`/settlements/${settlementId}/recompute`),
       // a wrong current password: the refusal names nobody
       'POST /users/me/password': () =>
         post('/users/me/password', { currentPassword: 'not-the-password-1', newPassword: 'a-new-password-22' }),

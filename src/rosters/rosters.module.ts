@@ -9,6 +9,6 @@ import { RosterTempFiles } from './temp-files.js';
   imports: [SuppliersModule],
   controllers: [RostersController],
   providers: [RostersService, RosterImportProcessor, RosterTempFiles],
-  exports: [RosterImportProcessor],
+  exports: [RosterImportProcessor, RosterTempFiles],
 })
 export class RostersModule {}

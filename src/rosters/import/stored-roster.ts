@@ -12,12 +12,24 @@ import type { RosterTempFiles } from '../temp-files.js';
 
 const DECODE_PIECE_BYTES = 64 * 1024;
 
-/** Read: the records of an import's stored upload, streamed, never all in memory. */
+/** Where uploads are stored in chunks (seq, chunk), keyed by their owner's id. */
+export interface StoredFileTable {
+  table: string;
+  key: string;
+}
+
+const ROSTER_FILES: StoredFileTable = { table: 'roster_import_files', key: 'import_id' };
+
+/**
+ * Read: the records of a stored upload, streamed, never all in memory. Rosters' own, and any other
+ * upload kept the same way (settlement files) with the same reader and the same limits.
+ */
 export class StoredRosterReader {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tempFiles: RosterTempFiles,
     private readonly limits: RosterLimits,
+    private readonly files: StoredFileTable = ROSTER_FILES,
   ) {}
 
   /** CSV is read here (a row is at most MAX_ROW_CHARS); an .xlsx in a worker thread with its own memory limit. */
@@ -34,7 +46,8 @@ export class StoredRosterReader {
     try {
       // Decoded text is read row by row while the rows are validated; in small pieces it is garbage
       // before the next young-generation collection instead of being promoted.
-      for await (const chunk of byteaColumn(reader, `SELECT chunk FROM roster_import_files WHERE import_id = '${importId}' ORDER BY seq`)) {
+      const { table, key } = this.files;
+      for await (const chunk of byteaColumn(reader, `SELECT chunk FROM ${table} WHERE ${key} = '${importId}' ORDER BY seq`)) {
         for (let at = 0; at < chunk.length; at += DECODE_PIECE_BYTES) yield chunk.subarray(at, at + DECODE_PIECE_BYTES);
       }
       complete = true;

@@ -1,0 +1,129 @@
+/**
+ * npm run bench:settlement -- [--rows 200000]
+ *
+ * A settlement file of `rows` suppliers, each with one disbursed loan (seeded by SQL as a paid loan
+ * leaves it: servicing row, disbursement entry, reservation), in a programme that prepays from
+ * settlements (on the value date nothing is due yet). Prints the seconds from upload to COMPUTED,
+ * from confirm to CONFIRMED, and the service's peak RSS.
+ */
+import pg from 'pg';
+import { usccCheckChar } from '../src/common/identifiers.js';
+import { businessDate } from '../src/common/business-date.js';
+import { Api, args, benchDatabase, seconds, startService, until } from './support.js';
+import { programmeBody, seedApplications, seedEligible, seedSuppliers } from './seed.js';
+
+/** The approved loans of the programme, paid on `valueDate`: what DisbursementOutcomes and ServicingService.open leave. */
+async function seedDisbursed(client: pg.Client, programmeId: string, valueDate: string): Promise<void> {
+  await client.query(`UPDATE loan_applications SET status = 'DISBURSED', value_date = $2 WHERE programme_id = $1 AND status = 'APPROVED'`, [
+    programmeId,
+    valueDate,
+  ]);
+  await client.query(
+    `INSERT INTO loan_servicing (loan_application_id, core_enterprise_id, programme_id, supplier_id, status, value_date, maturity_date,
+                                 terms, state, principal_outstanding)
+     SELECT id, core_enterprise_id, programme_id, supplier_id, 'DISBURSED', $2::date, $2::date + term_days,
+            jsonb_build_object('principal', amount::text, 'annualRate', trim(trailing '.' from trim(trailing '0' from annual_rate::text)),
+                               'basis', day_count_basis, 'repaymentType', repayment_type, 'interestDay', interest_day, 'graceDays', grace_days,
+                               'penaltyRateMultiplier', trim(trailing '.' from trim(trailing '0' from penalty_rate_multiplier::text)),
+                               'valueDate', $2::text, 'termDays', term_days),
+            jsonb_build_object('status', 'DISBURSED', 'principalOutstanding', (amount * 100)::bigint::text, 'dues', '[]'::jsonb,
+                               'accruedInterest', '0', 'accruedPenalty', '0', 'lastCobDate', null, 'paidPenalty', '0', 'paidInterest', '0',
+                               'paidPrincipal', '0'),
+            amount
+       FROM loan_applications WHERE programme_id = $1 AND status = 'DISBURSED'`,
+    [programmeId, valueDate],
+  );
+  await client.query(
+    `WITH e AS (INSERT INTO journal_entries (entry_type, business_date, reference)
+                SELECT 'DISBURSEMENT', $2, id::text FROM loan_applications WHERE programme_id = $1 AND status = 'DISBURSED' RETURNING id, reference)
+     INSERT INTO journal_lines (entry_id, loan_application_id, programme_id, core_enterprise_id, account, debit, credit)
+     SELECT e.id, la.id, la.programme_id, la.core_enterprise_id, x.account, x.debit, x.credit
+       FROM e JOIN loan_applications la ON la.id::text = e.reference,
+            LATERAL (VALUES ('LOAN_PRINCIPAL', (la.amount * 100)::bigint, 0::bigint), ('BANK_CLEARING', 0::bigint, (la.amount * 100)::bigint))
+              AS x(account, debit, credit)`,
+    [programmeId, valueDate],
+  );
+  await client.query('ANALYZE loan_applications; ANALYZE loan_servicing');
+}
+
+async function main() {
+  const rows = Number(args().rows ?? 200_000);
+  const db = await benchDatabase('chainlend_bench_settlement');
+  const service = await startService(db.url);
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  try {
+    console.log(`settlement of ${rows} rows, service on ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}`);
+    const admin = await new Api(service.url).login();
+    const prefix = 'S';
+    const ce = await admin.post('/core-enterprises', {
+      name: '乳业集团 S',
+      uscc: '91110108MA01D1BYT' + usccCheckChar('91110108MA01D1BYT'),
+      guaranteeCap: '900000000000.00',
+    });
+    const programme = await admin.post('/programmes', {
+      ...programmeBody(ce.id),
+      programmeCap: '900000000000.00',
+      prepayFromSettlement: true,
+    });
+    await admin.post('/users', { username: 'officer.s', password: 'bench-password-1', role: 'OFFICER' });
+    const officer = await new Api(service.url).login('officer.s', 'bench-password-1');
+    let t = process.hrtime.bigint();
+    await seedSuppliers(client, ce.id, rows, prefix);
+    await seedEligible(client, programme.id, ce.id);
+    await seedApplications(client, programme.id, ce.id, rows, 'APPROVED', '12345.67');
+    await seedDisbursed(client, programme.id, businessDate('Asia/Shanghai'));
+    console.log(`  seeded ${rows} suppliers with a disbursed loan each in ${seconds(t).toFixed(1)} s`);
+
+    const lines = ['supplier_code,payable_amount,period'];
+    for (let g = 1; g <= rows; g++) lines.push(`${prefix}${String(g).padStart(7, '0')},${(1000 + (g % 9000)).toFixed(2)},2026-01`);
+    const file = Buffer.from(lines.join('\r\n') + '\r\n');
+    const form = new FormData();
+    form.append('file', new Blob([file], { type: 'text/csv' }), 'settlement.csv');
+
+    t = process.hrtime.bigint();
+    const res = await fetch(`${service.url}/core-enterprises/${ce.id}/settlements`, {
+      method: 'POST',
+      headers: { authorization: officer.authHeader },
+      body: form,
+    });
+    const accepted = (await res.json()) as { settlementId: string };
+    if (res.status !== 202) throw new Error(`upload: ${res.status} ${JSON.stringify(accepted)}`);
+    const computed = await until(
+      'the computation',
+      () => officer.get(`/settlements/${accepted.settlementId}`),
+      (s) => s.status !== 'QUEUED',
+      600_000,
+      100,
+    );
+    const computeSeconds = seconds(t);
+    if (computed.status !== 'COMPUTED') throw new Error(`computation ${computed.status}: ${JSON.stringify(computed.failure)}`);
+    const rssAfterCompute = service.peakRssMiB();
+
+    t = process.hrtime.bigint();
+    const confirmed = await officer.post(`/settlements/${accepted.settlementId}/confirm`, { remittedAmount: computed.totalDeduction });
+    const confirmSeconds = seconds(t);
+    const posted = await client.query(`SELECT count(*)::int AS n FROM journal_entries WHERE reference = $1`, [
+      `settlement:${accepted.settlementId}`,
+    ]);
+    const balance = await client.query(`SELECT sum(debit)::text AS d, sum(credit)::text AS c FROM journal_lines`);
+    console.log(
+      `  compute:  ${computeSeconds.toFixed(2)} s from upload to COMPUTED (${(file.length / 1024 / 1024).toFixed(1)} MiB, ${computed.rows} rows, ${computed.matchedRows} matched, deduction ${computed.totalDeduction}) (goal <= 10 s)`,
+    );
+    console.log(
+      `  confirm:  ${confirmSeconds.toFixed(2)} s -> ${confirmed.status}, ${posted.rows[0].n} repayment entries, ledger debits ${balance.rows[0].d} = credits ${balance.rows[0].c} (goal <= 10 s)`,
+    );
+    console.log(
+      `  service peak RSS: ${rssAfterCompute.toFixed(0)} MiB after computing, ${service.peakRssMiB().toFixed(0)} MiB after confirming`,
+    );
+  } finally {
+    await client.end();
+    await service.stop();
+    await db.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
