@@ -5,7 +5,10 @@
  * `chainlend_demo` on that server): a dairy group and its lending programme; a 5,000-row roster in
  * GBK with Chinese headers imported by the group; screening; a bulk application for its eligible
  * suppliers; officers' decisions (four eyes above the threshold); a disbursement batch made, approved
- * by a second officer and paid through the bank simulator; the pain.001 file; a summary.
+ * by a second officer and paid through the bank simulator; the pain.001 file; then months of
+ * servicing on a simulated clock: the end of day every night, the group's monthly milk settlements
+ * repaying the loans through deductions confirmed by the bank, two suppliers left unpaid going overdue
+ * and classified, repaid suppliers borrowing again; a summary with the portfolio and the trial balance.
  */
 import { rm, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -32,6 +35,8 @@ async function startService(): Promise<{ url: string; child: ChildProcess; close
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     NODE_ENV: 'development',
+    // months pass in minutes: an ADMIN moves the business date (PUT /clock), never a real wait
+    CLOCK: 'simulated',
   };
   let dropDb: (() => Promise<void>) | undefined;
   if (process.env.DATABASE_URL) {
@@ -114,6 +119,8 @@ async function main() {
       programmeCap: '500000000.00',
       guaranteeRatio: '0.5',
       fourEyesThreshold: '200000.00',
+      // the group's monthly milk settlement may repay principal early, so limits revolve within the season
+      prepayFromSettlement: true,
       eligibilityRules: [
         { name: 'experience', fact: 'yearsExperience', operator: '>=', value: 3 },
         { name: 'epidemic-cert', fact: 'epidemicCertValidDays', operator: '>=', value: 30 },
@@ -228,6 +235,8 @@ async function main() {
     await writeFile(painFile, await pain.text());
     phase(`pain.001 written to ${path.relative(process.cwd(), painFile)}`);
 
+    const servicing = await serviceMonths(service.url, admin, clerk, officer, ce.id, programme.id, phase);
+
     const statuses = new Map<string, number>();
     for (let page = 1; ; page++) {
       const r = await officer.get(`/loan-applications?programmeId=${programme.id}&pageSize=500&page=${page}`);
@@ -250,11 +259,181 @@ ChainLend demo summary
   disbursed      ${paid.counts.settled} loans, ${yuan(paid.totals.settled)}; ${paid.counts.failed} refused by the bank (${yuan(paid.totals.failed)}), back to APPROVED
   exposure       programme outstanding ${yuan(prog.outstandingAmount)}; guaranteed by the group ${yuan(exposure.guaranteedExposure)} of ${yuan(exposure.guaranteeCap)}
   pain.001       ${path.relative(process.cwd(), painFile)}
+  servicing      ${servicing.months} months to ${servicing.asOf}: ${servicing.settlements} settlements deducted ${yuan(servicing.deducted)}; ${servicing.repaid} loans REPAID
+  overdue        ${servicing.unpaid.join(', ')} left out of every settlement: ${servicing.overdueLine}
+  revolving      ${servicing.reborrowed} repaid suppliers borrowed again (second batch: ${servicing.secondBatch})
+  portfolio      ${servicing.portfolio.loans} open loans, outstanding ${yuan(servicing.portfolio.principalOutstanding)}, interest receivable ${yuan(servicing.portfolio.interestAccrued)}, overdue principal ${yuan(servicing.portfolio.overduePrincipal)}
+  classification ${Object.entries(servicing.portfolio.byClassification as Record<string, { count: number }>)
+    .map(([c, v]) => `${c} ${v.count}`)
+    .join(', ')}
+  trial balance  debits ${yuan(servicing.trial.totalDebit)} = credits ${yuan(servicing.trial.totalCredit)}
   time taken     ${seconds} s
   next           npm start, then open http://localhost:3000/docs`);
   } finally {
     await service.close();
   }
+}
+
+type Phase = (name: string) => void;
+
+/** The first `day` of the month `months` after the month of `date` (YYYY-MM-DD), clamped to its end. */
+function monthsLater(date: string, months: number, day: number): string {
+  const [y, m] = date.split('-').map(Number);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(day, last)).padStart(2, '0')}`;
+}
+
+async function allPages<T>(api: Api, url: string): Promise<T[]> {
+  const out: T[] = [];
+  for (let page = 1; ; page++) {
+    const r = await api.get(`${url}${url.includes('?') ? '&' : '?'}pageSize=500&page=${page}`);
+    out.push(...(r.items as T[]));
+    if (out.length >= r.total || r.items.length === 0) return out;
+  }
+}
+
+/** Closes every business date up to yesterday (by the clock) and waits for it. */
+async function endOfDay(admin: Api): Promise<void> {
+  const run = await admin.post('/cob-runs', {});
+  if (run.status === 'COMPLETED') return;
+  const done = await until(
+    'the end of day',
+    () => admin.get(`/cob-runs/${run.id}`),
+    (r) => r.status === 'COMPLETED' || r.status === 'FAILED',
+    600_000,
+    100,
+  );
+  if (done.status !== 'COMPLETED') throw new Error(`end of day failed: ${JSON.stringify(done)}`);
+}
+
+/**
+ * Months of servicing after the first batch: each month the business date moves to the 25th, the end
+ * of day closes the days in between, the dairy group uploads its milk settlement (every supplier with
+ * an open loan, except two it stops paying through the platform), the bank confirms the remittance.
+ * Then suppliers whose loans are REPAID apply again and are paid in a second batch.
+ */
+async function serviceMonths(url: string, admin: Api, clerk: Api, officer: Api, ceId: string, programmeId: string, phase: Phase) {
+  // the loans were paid today: the first batch's value date
+  const start: string = (await admin.get('/clock')).today;
+  const suppliers = await allPages<{ id: string; supplierCode: string; avgMonthlySettlement: string | null }>(
+    officer,
+    `/core-enterprises/${ceId}/suppliers`,
+  );
+  const monthly = new Map(suppliers.map((s) => [s.id, s.avgMonthlySettlement ?? '0']));
+  const open = await allPages<{ id: string; supplier: { id: string; supplierCode: string } }>(
+    officer,
+    `/loan-applications?programmeId=${programmeId}&status=DISBURSED`,
+  );
+  const unpaid = open.slice(0, 2).map((l) => l.supplier.supplierCode);
+  const months = 7;
+  let settlements = 0;
+  let deducted = new Dec(0);
+  let asOf = start;
+  let repaid = 0;
+  let reborrowed = 0;
+  let secondBatch = 'none';
+
+  // Revolving: suppliers whose loans are repaid apply again, and are paid in a second batch.
+  const revolve = async () => {
+    const repaidLoans = await allPages<{ supplier: { id: string } }>(
+      officer,
+      `/loan-applications?programmeId=${programmeId}&status=REPAID`,
+    );
+    repaid = repaidLoans.length;
+    const again = [...new Set(repaidLoans.map((l) => l.supplier.id))].slice(0, 50);
+    if (!again.length) return;
+    const r = await clerk.post(`/programmes/${programmeId}/loan-applications:batch`, {
+      applications: again.map((supplierId) => ({ supplierId, amount: '10000.00', termDays: 90, purpose: '下一季饲料' })),
+    });
+    for (const x of r.results as { id?: string; status?: string }[]) {
+      if (x.id && x.status === 'PENDING_REVIEW') {
+        await officer.post(`/loan-applications/${x.id}/approve`, { comment: '已结清，循环使用额度' });
+        reborrowed++;
+      }
+    }
+    const batch = await officer.post('/disbursement-batches', { programmeId });
+    const senior = await new Api(url).login('senior.zhao', 'demo-password-2026');
+    await senior.post(`/disbursement-batches/${batch.id}/approve`);
+    await officer.post(`/disbursement-batches/${batch.id}/execute`);
+    const paid = await until(
+      'the second batch',
+      () => officer.get(`/disbursement-batches/${batch.id}`),
+      (b) => b.status !== 'EXECUTING',
+      600_000,
+      200,
+    );
+    secondBatch = `${paid.counts.settled} paid, ${paid.status}`;
+    phase(`${asOf}: ${repaid} loans REPAID; ${reborrowed} of their suppliers borrowed again, second batch ${secondBatch}`);
+  };
+
+  for (let month = 1; month <= months; month++) {
+    asOf = monthsLater(start, month, 25);
+    await admin.request('PUT', '/clock', { today: asOf });
+    await endOfDay(admin);
+    const loans = await allPages<{ supplier: { id: string; supplierCode: string } }>(
+      officer,
+      `/loan-applications?programmeId=${programmeId}&status=DISBURSED`,
+    );
+    const paying = [...new Map(loans.map((l) => [l.supplier.supplierCode, l.supplier.id])).entries()].filter(
+      ([code]) => !unpaid.includes(code),
+    );
+    if (!paying.length) {
+      phase(`${asOf}: end of day done; nothing for the group's settlement to repay`);
+      continue;
+    }
+    const csv = ['供应商编号,应付金额,结算期', ...paying.map(([code, id]) => `${code},${monthly.get(id) ?? '0'},${asOf.slice(0, 7)}`)].join(
+      '\n',
+    );
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from(csv + '\n', 'utf8')]), `奶款结算-${asOf.slice(0, 7)}.csv`);
+    const up = await fetch(`${url}/core-enterprises/${ceId}/settlements`, {
+      method: 'POST',
+      headers: { authorization: clerk.authHeader },
+      body: form,
+    });
+    const { settlementId } = (await up.json()) as { settlementId: string };
+    const computed = await until(
+      'the settlement',
+      () => clerk.get(`/settlements/${settlementId}`),
+      (r) => r.status !== 'QUEUED',
+      300_000,
+      100,
+    );
+    if (computed.status !== 'COMPUTED') throw new Error(`settlement failed: ${JSON.stringify(computed)}`);
+    await officer.post(`/settlements/${settlementId}/confirm`, { remittedAmount: computed.totalDeduction });
+    settlements++;
+    deducted = deducted.plus(computed.totalDeduction);
+    phase(
+      `${asOf}: end of day done; milk settlement of ${paying.length} suppliers, ${yuan(computed.totalPayable)} payable, ${yuan(computed.totalDeduction)} deducted for the bank and confirmed`,
+    );
+    if (month === 2) await revolve();
+  }
+  if (secondBatch === 'none') await revolve();
+
+  repaid = (await allPages<unknown>(officer, `/loan-applications?programmeId=${programmeId}&status=REPAID`)).length;
+  const overdue = await Promise.all(open.slice(0, 2).map((l) => officer.request('GET', `/loan-applications/${l.id}/statement`)));
+  const overdueLine = overdue
+    .map((r) => (r.status === 200 ? `DPD ${r.body.dpd}, ${r.body.classification}` : `statement ${r.status}`))
+    .join('; ');
+  const portfolio = await officer.get(`/programmes/${programmeId}/portfolio`);
+  const trial = await admin.get('/ledger/trial-balance');
+  if (trial.totalDebit !== trial.totalCredit) throw new Error(`the trial balance does not balance: ${JSON.stringify(trial)}`);
+  return {
+    months,
+    asOf,
+    settlements,
+    deducted: money(deducted),
+    repaid,
+    unpaid,
+    overdueLine,
+    reborrowed,
+    secondBatch,
+    portfolio,
+    trial,
+  };
 }
 
 main().catch((e) => {
