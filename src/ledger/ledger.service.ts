@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { moneyOfFen } from '../common/money.js';
 import { sql } from '../database/sql.js';
-import { ACCOUNTS, balancedLines, balanceOf, type Account, type JournalEntry } from './accounts.js';
+import { ACCOUNTS, balancedLines, balanceOf, type Account, type EntryType, type JournalEntry } from './accounts.js';
 
 export interface TrialBalanceLine {
   account: Account;
@@ -12,10 +12,25 @@ export interface TrialBalanceLine {
   balance: string;
 }
 
+/** One journal entry as a loan's statement shows it: only that loan's lines, money in CNY. */
+export interface LoanEntryView {
+  id: string;
+  type: EntryType;
+  businessDate: string;
+  reference: string | null;
+  lines: { account: Account; debit: string; credit: string }[];
+}
+
 export interface TrialBalance {
   accounts: TrialBalanceLine[];
   totalDebit: string;
   totalCredit: string;
+}
+
+interface LineRow {
+  account: Account;
+  debit: string;
+  credit: string;
 }
 
 /**
@@ -69,6 +84,26 @@ export class LedgerService {
     for (const row of r.rows)
       out.get(row.loan_application_id)![row.account] = balanceOf(row.account, BigInt(row.debit), BigInt(row.credit));
     return out;
+  }
+
+  /** A loan's entries in the order they were posted, each with its lines on that loan. */
+  async loanEntries(m: EntityManager, loanId: string): Promise<LoanEntryView[]> {
+    const r = await sql<{ id: string; entry_type: EntryType; business_date: string; reference: string | null; lines: LineRow[] }>(
+      m,
+      `SELECT e.id::text, e.entry_type, e.business_date::text, e.reference,
+              json_agg(json_build_object('account', l.account, 'debit', l.debit::text, 'credit', l.credit::text) ORDER BY l.debit = 0, l.account) AS lines
+         FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
+        WHERE l.loan_application_id = $1
+        GROUP BY e.id ORDER BY e.id`,
+      [loanId],
+    );
+    return r.rows.map((e) => ({
+      id: e.id,
+      type: e.entry_type,
+      businessDate: e.business_date,
+      reference: e.reference,
+      lines: e.lines.map((l) => ({ account: l.account, debit: moneyOfFen(BigInt(l.debit)), credit: moneyOfFen(BigInt(l.credit)) })),
+    }));
   }
 
   /** Every account's debits and credits, for one programme or all: the totals are always equal. */

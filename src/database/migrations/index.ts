@@ -11,6 +11,7 @@ import { ServiceClock1765008000000 } from './1765008000000-service-clock.js';
 import { ServicingTerms1765008000001 } from './1765008000001-servicing-terms.js';
 import { ServicingAndLedger1765094400000 } from './1765094400000-servicing-and-ledger.js';
 import { Cob1765094400001 } from './1765094400001-cob.js';
+import { Repayments1765094400002 } from './1765094400002-repayments.js';
 import { Settlements1765094400003 } from './1765094400003-settlements.js';
 
 /** In order. Listed explicitly: an ES-module build has no reliable glob loading. */
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   ServicingTerms1765008000001,
   ServicingAndLedger1765094400000,
   Cob1765094400001,
+  Repayments1765094400002,
   Settlements1765094400003,
 ];
