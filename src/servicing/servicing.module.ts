@@ -8,13 +8,15 @@ import { CobRunsService } from './cob-runs.service.js';
 import { CobController } from './cob.controller.js';
 import { PortfolioController } from './portfolio.controller.js';
 import { PortfolioService } from './portfolio.service.js';
+import { RepaymentsController } from './repayments.controller.js';
+import { RepaymentsService } from './repayments.service.js';
 import { ServicingService } from './servicing.service.js';
 
 @Module({
   // eligibility: a supplier whose loan went overdue (or was cured) is re-screened after each COB date
   imports: [LedgerModule, ExposureModule, LoansModule, ProgrammesModule, EligibilityModule],
-  controllers: [CobController, PortfolioController],
-  providers: [ServicingService, CobRunsService, PortfolioService],
+  controllers: [CobController, PortfolioController, RepaymentsController],
+  providers: [ServicingService, CobRunsService, PortfolioService, RepaymentsService],
   exports: [ServicingService, CobRunsService],
 })
 export class ServicingModule {}
