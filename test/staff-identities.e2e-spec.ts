@@ -1,4 +1,5 @@
 import type { Response } from 'supertest';
+import { approvedBatch, executeAndWait } from './support/disbursements.js';
 import { approveOk, cancelReq, lending, rejectReq, submitOk, type Lending } from './support/loans.js';
 import { importRoster, rosterBuffer } from './support/rosters.js';
 import { routesFor } from './support/routes.js';
@@ -70,6 +71,18 @@ describe("what core enterprises see of the bank's staff", () => {
     }
     const confirmed = await t.http().post(`/settlements/${settlementId}/confirm`).set(l.officer.auth).send({ remittedAmount: '0.00' });
     expect(confirmed.status).toBe(200);
+    // staff pay a loan and record a repayment of it: its statement names who entered the repayment
+    loans.paid = await submitOk(t, l.enterprise, l.programme.id, l.suppliers[1].id, { amount: '10000.00' });
+    await approveOk(t, l.officer2, loans.paid.id, 'APPROVED');
+    const payer = { ce: l.ce, programme: l.programme, applicant: l.enterprise, officer: l.officer, senior: l.senior };
+    const batch = await approvedBatch(t, payer, [loans.paid.id]);
+    expect((await executeAndWait(t, payer, batch.id)).status).toBe('COMPLETED');
+    const repaid = await t
+      .http()
+      .post(`/loan-applications/${loans.paid.id}/repayments`)
+      .set(l.officer.auth)
+      .send({ amount: '100.00', reference: 'BOC-1' });
+    expect(repaid.status).toBe(201);
   });
   afterAll(async () => {
     await t?.close();
@@ -118,6 +131,7 @@ describe("what core enterprises see of the bank's staff", () => {
         const views = await Promise.all(Object.values(loans).map((x) => read(auth, `/loan-applications/${x.id}`)));
         return { text: views.map((v) => v.text).join('\n') } as Response;
       },
+      'GET /loan-applications/:id/statement': () => read(auth, `/loan-applications/${loans.paid.id}/statement`),
       'POST /loan-applications': () => post('/loan-applications', { programmeId: p, supplierId: s, amount: '10000.00', termDays: 180 }),
       'POST /programmes/:id/loan-applications:batch': () =>
         post(`/programmes/${p}/loan-applications:batch`, { applications: [{ supplierId: s, amount: '10000.00', termDays: 180 }] }),
