@@ -1,15 +1,16 @@
 import { simulate } from '../src/servicing/engine.js';
 import type { LoanTerms } from '../src/servicing/scenario.js';
 import { approvedBatch, approvedLoans, executeAndWait, lendingSetup, type LendingSetup } from './support/disbursements.js';
-import { approveReq, getLoan, LIMIT_150K, submitReq } from './support/loans.js';
+import { approveReq, fen, fromFen, getLoan, LIMIT_150K, submitReq } from './support/loans.js';
 import { expectFieldError, expectProblem } from './support/problems.js';
 import { expectServicingInvariants } from './support/servicing-invariants.js';
 import { createTestApp, type TestApp, type TestUser } from './support/test-app.js';
 
 /*
- * Direct repayments and the statement (issue 11), on the value date V: COB has not run yet (it
- * is built elsewhere), so accrued interest is still 0 and a repayment goes to principal. The last
- * test moves the clock past V without a COB: repayments then wait for it (409 COB_PENDING).
+ * Direct repayments and the statement (issue 11). Most scenarios run on the value date V, before
+ * any end of day: accrued interest is still 0 and a repayment goes to principal. Then the clock
+ * moves past V: without a COB repayments wait for it (409 COB_PENDING); after POST /cob-runs they
+ * pay billed and accrued interest first, as the engine does.
  */
 const V = '2030-01-15';
 
@@ -37,8 +38,11 @@ describe('direct repayments and the statement', () => {
     t.http().get(`/loan-applications/${loanId}/statement`).set(who.auth);
   const outstanding = async (loanId: string) => (await statement(loanId)).body.principalOutstanding as string;
 
-  /** The engine run from the loan's frozen terms over the given repayments on V: what the statement must say. */
-  async function engineSays(loanId: string, amounts: string[]) {
+  /**
+   * The engine run from the loan's frozen terms over `earlier` repayments and `amounts` repaid on
+   * `asOf` (V unless said): what the statement must say.
+   */
+  async function engineSays(loanId: string, amounts: string[], asOf = V, earlier: { date: string; amount: string }[] = []) {
     const loan = await getLoan(t, s.officer, loanId);
     const terms: LoanTerms = {
       principal: loan.amount,
@@ -51,7 +55,8 @@ describe('direct repayments and the statement', () => {
       valueDate: loan.valueDate,
       termDays: loan.termDays,
     };
-    const { refused, ...figures } = simulate({ terms, repayments: amounts.map((amount) => ({ date: V, amount })), asOf: V });
+    const repayments = [...earlier, ...amounts.map((amount) => ({ date: asOf, amount }))];
+    const { refused, ...figures } = simulate({ terms, repayments, asOf });
     expect(refused).toEqual([]);
     return figures;
   }
@@ -314,6 +319,50 @@ describe('direct repayments and the statement', () => {
     expect(after).toMatchObject({ asOf: '2030-01-16', cobDate: null, principalOutstanding: before });
     await expectServicingInvariants(t);
   });
+  it('once the end of day has caught up, pays interest due, then accrued interest, then principal, as the engine does', async () => {
+    const today = '2030-02-25';
+    expect((await t.http().put('/clock').set(t.admin.auth).send({ today })).status).toBe(200);
+    const run = await t.http().post('/cob-runs').set(t.admin.auth).send({});
+    expect(run.status).toBe(202);
+    for (let i = 0; ; i++) {
+      const r = await t.http().get(`/cob-runs/${run.body.id}`).set(t.admin.auth);
+      if (r.body.status === 'COMPLETED') break;
+      expect(r.body.status).not.toBe('FAILED');
+      if (i > 600) throw new Error(`COB run still ${r.body.status}`);
+      await new Promise((done) => setTimeout(done, 50));
+    }
+    const before = (await statement(partial)).body;
+    const onV = before.repayments.map((r: any) => ({ date: r.businessDate, amount: r.amount }));
+    // two interest days have passed (21 January and February): interest is due and DPD counts from the first
+    expect(before).toMatchObject({ ...(await engineSays(partial, [], today, onV)), cobDate: '2030-02-24', asOf: today });
+    expect(before.schedule.slice(0, 2).map((l: any) => l.billed)).toEqual([true, true]);
+    expect(before.dpd).toBe(35);
+
+    // everything due, the accrued interest (no penalty before M), and 100.00 of principal
+    const interestOwed = fen(before.payoffAmount) - fen(before.principalOutstanding);
+    expect(interestOwed).toBeGreaterThan(fen(before.interestDue));
+    const money = fromFen(interestOwed + 10000n);
+    const res = await repay(partial, { amount: money, reference: 'BOC-FEB' });
+    expect(res.status).toBe(201);
+    const after = await engineSays(partial, [money], today, onV);
+    expect(res.body.statement).toMatchObject({ ...after, dpd: 0, overdue: false, classification: 'NORMAL', interestDue: '0.00' });
+    expect(res.body.allocations).toEqual({ penalty: '0.00', interest: fromFen(interestOwed), principal: '100.00' });
+    expect(res.body.statement.entries.at(-1).lines).toEqual([
+      { account: 'BANK_CLEARING', debit: money, credit: '0.00' },
+      { account: 'INTEREST_RECEIVABLE', debit: '0.00', credit: res.body.allocations.interest },
+      { account: 'LOAN_PRINCIPAL', debit: '0.00', credit: '100.00' },
+    ]);
+    await expectServicingInvariants(t);
+
+    // and the payoff, to the fen, closes it
+    const payoff = res.body.statement.payoffAmount as string;
+    const closed = await repay(partial, { amount: payoff, reference: 'BOC-FEB-2' });
+    expect(closed.status).toBe(201);
+    expect(closed.body.statement).toMatchObject({ status: 'REPAID', payoffAmount: '0.00', accruedInterest: '0.0000000000' });
+    expect((await getLoan(t, s.officer, partial)).status).toBe('REPAID');
+    await expectServicingInvariants(t);
+  });
+
   it('has invariants that notice a counter or a servicing row out of step with the ledger', async () => {
     const [row] = await t.db.query(`SELECT supplier_id, programme_id FROM supplier_exposure WHERE reserved_amount > 0 LIMIT 1`);
     const bump = (fen: string) =>
