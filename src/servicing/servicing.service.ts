@@ -22,10 +22,6 @@ export interface SettledLoan extends FrozenLoanTerms {
   supplier_id: string;
 }
 
-/**
- * Loans from the moment their money is out: each gets a servicing row (the engine's state, the
- * terms frozen at approval) and its disbursement entry, in the transaction that records the payment.
- */
 /** One repayment to post: `prepay` false for a settlement without prepayFromSettlement. */
 export interface RepaymentRequest {
   loanId: string;
@@ -49,6 +45,10 @@ interface LockedServicingRow {
   guaranteed_amount: string;
 }
 
+/**
+ * Loans from the moment their money is out: each gets a servicing row (the engine's state, the
+ * terms frozen at approval) and its disbursement entry, in the transaction that records the payment.
+ */
 @Injectable()
 export class ServicingService {
   constructor(
