@@ -283,13 +283,14 @@ export class CobRunsService implements OnApplicationBootstrap, OnApplicationShut
    */
   private async closeChunk(runId: string, d: string, lo: string, hi: string | null): Promise<number> {
     return this.dataSource.transaction(async (m) => {
+      // A primary-key range scan: no index holds last_cob_date, so that the UPDATE below stays HOT.
       const r = await sql<CobLoanRow>(
         m,
         `SELECT loan_application_id AS id, programme_id, core_enterprise_id, terms, state FROM loan_servicing
-          WHERE status = 'DISBURSED' AND loan_application_id >= $2 AND ($3::uuid IS NULL OR loan_application_id < $3)
+          WHERE loan_application_id >= $2 ${hi === null ? '' : 'AND loan_application_id < $3'} AND status = 'DISBURSED'
             AND (last_cob_date = $1::date - 1 OR (last_cob_date IS NULL AND value_date = $1::date))
           ORDER BY loan_application_id FOR UPDATE`,
-        [d, lo, hi],
+        hi === null ? [d, lo] : [d, lo, hi],
       );
       if (!r.rows.length) return 0;
       const closed = closeChunk(r.rows, d);
