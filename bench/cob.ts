@@ -11,36 +11,7 @@ import pg from 'pg';
 import { usccCheckChar } from '../src/common/identifiers.js';
 import { addDays } from '../src/servicing/dates.js';
 import { Api, args, benchDatabase, seconds, startService, until } from './support.js';
-import { programmeBody, seedApplications, seedEligible, seedSuppliers } from './seed.js';
-
-async function seedOpenLoans(client: pg.Client, programmeId: string, coreEnterpriseId: string, loans: number, valueDate: string) {
-  await seedSuppliers(client, coreEnterpriseId, loans, 'C');
-  await seedEligible(client, programmeId, coreEnterpriseId);
-  await seedApplications(client, programmeId, coreEnterpriseId, loans, 'APPROVED');
-  // varied principals, so that rounding differs from loan to loan as in a real book
-  await client.query(
-    `UPDATE loan_applications SET status = 'DISBURSED', value_date = $2, disbursed_at = now(),
-            amount = 10000 + ((('x' || substr(md5(id::text), 1, 8))::bit(32)::int & 1048575) * 0.37)::numeric(18,2)
-      WHERE programme_id = $1`,
-    [programmeId, valueDate],
-  );
-  await client.query(
-    `INSERT INTO loan_servicing (loan_application_id, core_enterprise_id, programme_id, supplier_id, status, value_date, maturity_date,
-                                 terms, state, principal_outstanding)
-     SELECT la.id, la.core_enterprise_id, la.programme_id, la.supplier_id, 'DISBURSED', la.value_date, la.value_date + la.term_days,
-            jsonb_build_object('principal', la.amount::text, 'annualRate', '0.0435', 'basis', la.day_count_basis,
-                               'repaymentType', la.repayment_type, 'interestDay', la.interest_day, 'graceDays', la.grace_days,
-                               'penaltyRateMultiplier', '1.5', 'valueDate', la.value_date::text, 'termDays', la.term_days),
-            jsonb_build_object('status', 'DISBURSED', 'principalOutstanding', (la.amount * 100)::bigint::text, 'dues', '[]'::jsonb,
-                               'accruedInterest', '0', 'accruedPenalty', '0', 'lastCobDate', null,
-                               'paidPenalty', '0', 'paidInterest', '0', 'paidPrincipal', '0'),
-            la.amount
-       FROM loan_applications la WHERE la.programme_id = $1`,
-    [programmeId],
-  );
-  await client.query('VACUUM ANALYZE loan_servicing');
-  await client.query('VACUUM ANALYZE loan_applications');
-}
+import { programmeBody, seedOpenLoans } from './seed.js';
 
 async function cobRun(admin: Api, today: string): Promise<{ seconds: number; run: Record<string, any> }> {
   await admin.request('PUT', '/clock', { today });

@@ -13,11 +13,11 @@ export async function seedSuppliers(client: pg.Client, coreEnterpriseId: string,
             CASE WHEN g % 4 = 0 THEN '91350100M000100Y43' ELSE '11010519491231002X' END,
             CASE WHEN g % 4 = 0 THEN '11010519491231002X' END,
             '138' || lpad((g % 100000000)::text, 8, '0'), '622848' || lpad(g::text, 13, '0'), '中国农业银行', '牧场' || g, '内蒙古',
-            5 + (g * 7919) % 3000, ((g * 31) % 300) / 10.0,
+            5 + (g::bigint * 7919) % 3000, ((g::bigint * 31) % 300) / 10.0,
             CASE WHEN g % 10 <> 0 THEN '(蒙)动防合字第' || g || '号' END,
-            CASE WHEN g % 10 <> 0 THEN date '2026-01-01' + ((g * 13) % 1500) END,
-            (g * 17) % 120, 1000 + (g * 37) % 100000, CASE WHEN g % 20 <> 0 THEN ((g * 53) % 500000) + 0.55 END,
-            date '1958-01-01' + ((g * 101) % 18000)
+            CASE WHEN g % 10 <> 0 THEN date '2026-01-01' + ((g::bigint * 13) % 1500)::int END,
+            (g::bigint * 17) % 120, 1000 + (g::bigint * 37) % 100000, CASE WHEN g % 20 <> 0 THEN ((g::bigint * 53) % 500000) + 0.55 END,
+            date '1958-01-01' + ((g::bigint * 101) % 18000)::int
        FROM generate_series(1, $2) g`,
     [coreEnterpriseId, count, prefix],
   );
@@ -114,4 +114,45 @@ export function programmeBody(coreEnterpriseId: string, overrides: Record<string
     limitFormula: { maxAmount: '500000.00', settlementMultiple: '3', perHeadAmount: '8000.00', roundDownTo: '1000' },
     ...overrides,
   };
+}
+
+/**
+ * `loans` open loans valued on `valueDate` (suppliers, DISBURSED loan applications and their
+ * servicing rows, as a settlement leaves them, without the disbursement's ledger entry), for the end
+ * of day's benchmark and crash test. Principals vary, so that rounding differs from loan to loan as
+ * in a real book.
+ */
+export async function seedOpenLoans(
+  client: pg.Client,
+  programmeId: string,
+  coreEnterpriseId: string,
+  loans: number,
+  valueDate: string,
+  prefix = 'C',
+): Promise<void> {
+  await seedSuppliers(client, coreEnterpriseId, loans, prefix);
+  await seedEligible(client, programmeId, coreEnterpriseId);
+  await seedApplications(client, programmeId, coreEnterpriseId, loans, 'APPROVED');
+  await client.query(
+    `UPDATE loan_applications SET status = 'DISBURSED', value_date = $2, disbursed_at = now(),
+            amount = 10000 + ((('x' || substr(md5(id::text), 1, 8))::bit(32)::int & 1048575) * 0.37)::numeric(18,2)
+      WHERE programme_id = $1`,
+    [programmeId, valueDate],
+  );
+  await client.query(
+    `INSERT INTO loan_servicing (loan_application_id, core_enterprise_id, programme_id, supplier_id, status, value_date, maturity_date,
+                                 terms, state, principal_outstanding)
+     SELECT la.id, la.core_enterprise_id, la.programme_id, la.supplier_id, 'DISBURSED', la.value_date, la.value_date + la.term_days,
+            jsonb_build_object('principal', la.amount::text, 'annualRate', '0.0435', 'basis', la.day_count_basis,
+                               'repaymentType', la.repayment_type, 'interestDay', la.interest_day, 'graceDays', la.grace_days,
+                               'penaltyRateMultiplier', '1.5', 'valueDate', la.value_date::text, 'termDays', la.term_days),
+            jsonb_build_object('status', 'DISBURSED', 'principalOutstanding', (la.amount * 100)::bigint::text, 'dues', '[]'::jsonb,
+                               'accruedInterest', '0', 'accruedPenalty', '0', 'lastCobDate', null,
+                               'paidPenalty', '0', 'paidInterest', '0', 'paidPrincipal', '0'),
+            la.amount
+       FROM loan_applications la WHERE la.programme_id = $1`,
+    [programmeId],
+  );
+  await client.query('VACUUM ANALYZE loan_servicing');
+  await client.query('VACUUM ANALYZE loan_applications');
 }

@@ -55,6 +55,18 @@ export async function benchDatabase(name: string): Promise<BenchDatabase> {
     embedded = await startEmbeddedPostgres({ dir: path.join(ROOT, '.data', 'bench'), port: await freePort(), database: 'postgres' });
     adminUrl = embedded.adminUrl;
   }
+  const url = await freshDatabase(adminUrl, name);
+  return {
+    url,
+    adminUrl,
+    async close() {
+      await embedded?.stop();
+    },
+  };
+}
+
+/** Another fresh, migrated database on the same server (its admin URL), dropped first if it exists. */
+export async function freshDatabase(adminUrl: string, name: string): Promise<string> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -67,13 +79,7 @@ export async function benchDatabase(name: string): Promise<BenchDatabase> {
   await ds.initialize();
   await runMigrations(ds);
   await ds.destroy();
-  return {
-    url,
-    adminUrl,
-    async close() {
-      await embedded?.stop();
-    },
-  };
+  return url;
 }
 
 export interface Service {

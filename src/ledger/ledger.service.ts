@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { moneyOfFen } from '../common/money.js';
+import { CopyWriter } from '../database/copy.js';
 import { sql } from '../database/sql.js';
 import { ACCOUNTS, balancedLines, balanceOf, type Account, type EntryType, type JournalEntry } from './accounts.js';
 
@@ -69,6 +70,30 @@ export class LedgerService {
        SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::bigint[], $7::bigint[])`,
       cols,
     );
+  }
+
+  /**
+   * One entry of thousands of lines (the end of day's ACCRUAL of a chunk), its lines sent by COPY:
+   * the balance trigger checks them all the same. Needs the caller's transaction (m.queryRunner).
+   */
+  async postLarge(m: EntityManager, entry: JournalEntry): Promise<void> {
+    const lines = balancedLines(entry);
+    if (!lines.length) return;
+    const id = await sql<{ id: string }>(
+      m,
+      `INSERT INTO journal_entries (entry_type, business_date, reference) VALUES ($1, $2, $3) RETURNING id`,
+      [entry.type, entry.businessDate, entry.reference ?? null],
+    );
+    const entryId = id.rows[0].id;
+    const copy = new CopyWriter(
+      m.queryRunner!,
+      `COPY journal_lines (entry_id, loan_application_id, programme_id, core_enterprise_id, account, debit, credit) FROM STDIN`,
+    );
+    for (const l of lines)
+      await copy.write(
+        `${entryId}\t${l.loanApplicationId}\t${l.programmeId}\t${l.coreEnterpriseId}\t${l.account}\t${l.debit}\t${l.credit}\n`,
+      );
+    await copy.end();
   }
 
   /** Each account's balance (fen) for the given loans: what their statements must equal. */

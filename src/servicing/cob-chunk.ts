@@ -16,7 +16,7 @@ export interface CobLoanRow {
   state: StoredLoanState;
 }
 
-/** The columns of the chunk's one set-based UPDATE, as parallel arrays (unnest), and its ACCRUAL lines. */
+/** The columns of the chunk's one set-based UPDATE, as parallel arrays (one COPY row each), and its ACCRUAL lines. */
 export interface ClosedChunk {
   ids: string[];
   states: string[];

@@ -16,6 +16,8 @@ export class ServicingAndLedger1765094400000 implements MigrationInterface {
     // The terms are copied from the loan at its value date (they are frozen, and the end of day of a
     // million loans must not join loan_applications for them). `state` is the engine's LoanState with
     // its integers as strings; the columns beside it repeat what queries filter and add up on.
+    // The end of day rewrites every open row daily: room left in each page (fillfactor) and no index
+    // on a column it writes let those updates be HOT, i.e. no index is touched.
     await q.query(`
       CREATE TABLE loan_servicing (
         loan_application_id uuid PRIMARY KEY REFERENCES loan_applications (id),
@@ -37,13 +39,14 @@ export class ServicingAndLedger1765094400000 implements MigrationInterface {
         CONSTRAINT ck_loan_servicing_status CHECK (status IN ('DISBURSED', 'REPAID')),
         CONSTRAINT ck_loan_servicing_principal CHECK (principal_outstanding >= 0),
         CONSTRAINT ck_loan_servicing_classification CHECK (classification IN ('NORMAL', 'SPECIAL_MENTION', 'SUBSTANDARD', 'DOUBTFUL', 'LOSS'))
-      )`);
-    await q.query(`CREATE INDEX ix_loan_servicing_open ON loan_servicing (last_cob_date, loan_application_id) WHERE status = 'DISBURSED'`);
+      ) WITH (fillfactor = 70)`);
     await q.query(`CREATE INDEX ix_loan_servicing_supplier ON loan_servicing (supplier_id) WHERE status = 'DISBURSED'`);
     await q.query(`CREATE INDEX ix_loan_servicing_programme ON loan_servicing (programme_id, status)`);
 
     // The ledger: amounts in fen, every line on one loan's account. An entry is balanced and never
-    // changes; a mistake is corrected by a new entry.
+    // changes; a mistake is corrected by a new entry. Only the loan is a foreign key: LedgerService,
+    // the only writer, copies the programme and core enterprise from the loan's own row, and the end
+    // of day writes about two lines per open loan a day, where each more key check cost ~7 µs a line.
     await q.query(`
       CREATE TABLE journal_entries (
         id bigserial PRIMARY KEY,
@@ -57,8 +60,8 @@ export class ServicingAndLedger1765094400000 implements MigrationInterface {
       CREATE TABLE journal_lines (
         entry_id bigint NOT NULL REFERENCES journal_entries (id),
         loan_application_id uuid NOT NULL REFERENCES loan_applications (id),
-        programme_id uuid NOT NULL REFERENCES programmes (id),
-        core_enterprise_id uuid NOT NULL REFERENCES core_enterprises (id),
+        programme_id uuid NOT NULL,
+        core_enterprise_id uuid NOT NULL,
         account text NOT NULL,
         debit bigint NOT NULL DEFAULT 0,
         credit bigint NOT NULL DEFAULT 0,
