@@ -100,8 +100,23 @@ export class ServicingService {
 
   /** See postRepayments. */
   repay(m: EntityManager, requests: readonly RepaymentRequest[], businessDate: string, actor: Actor): Promise<RepaymentResult[]> {
-    return postRepayments({ ledger: this.ledger, exposure: this.exposure, loans: this.loans }, m, requests, businessDate, actor);
+    return postRepayments(this.deps(), m, requests, businessDate, actor);
   }
+
+  /** See RepaymentBatch: many repayments posted chunk by chunk in the caller's transaction. */
+  repaymentBatch(m: EntityManager, businessDate: string, actor: Actor): RepaymentBatch {
+    return new RepaymentBatch(this.deps(), m, businessDate, actor);
+  }
+
+  private deps(): RepaymentDeps {
+    return { ledger: this.ledger, exposure: this.exposure, loans: this.loans };
+  }
+}
+
+export interface RepaymentDeps {
+  ledger: LedgerService;
+  exposure: ExposureService;
+  loans: LoanPaymentsService;
 }
 
 /**
@@ -115,89 +130,145 @@ export class ServicingService {
  * (ExposureService's order): the order approvals take loan rows before exposure rows.
  */
 export async function postRepayments(
-  deps: { ledger: LedgerService; exposure: ExposureService; loans: LoanPaymentsService },
+  deps: RepaymentDeps,
   m: EntityManager,
   requests: readonly RepaymentRequest[],
   businessDate: string,
   actor: Actor,
 ): Promise<RepaymentResult[]> {
-  if (!requests.length) return [];
-  const ids = [...new Set(requests.map((r) => r.loanId))];
-  const locked = await sql<LockedServicingRow>(
-    m,
-    `SELECT ls.loan_application_id, ls.core_enterprise_id, ls.programme_id, ls.supplier_id, ls.terms, ls.state,
-            la.amount::text AS amount, la.guaranteed_amount::text AS guaranteed_amount
-       FROM loan_servicing ls JOIN loan_applications la ON la.id = ls.loan_application_id
-      WHERE ls.loan_application_id = ANY($1::uuid[]) ORDER BY ls.loan_application_id FOR UPDATE OF ls`,
-    [ids],
-  );
-  const rows = new Map(locked.rows.map((r) => [r.loan_application_id, r]));
-  const current = new Map<string, { state: LoanState; terms: ServicingTerms; paidPrincipalBefore: bigint }>();
-  for (const row of locked.rows) {
-    const state = loadState(row.state);
-    current.set(row.loan_application_id, { state, terms: compileTerms(row.terms), paidPrincipalBefore: state.paidPrincipal });
-  }
-
-  const results: RepaymentResult[] = [];
-  const entries: JournalEntry[] = [];
-  for (const request of requests) {
-    const loan = current.get(request.loanId);
-    const row = rows.get(request.loanId);
-    if (!loan || !row) {
-      results.push({ loanId: request.loanId, accepted: false, reason: 'NOT_SERVICED' });
-      continue;
-    }
-    const outcome = applyRepayment(loan.state, loan.terms, request.amountFen, businessDate, { prepay: request.prepay });
-    if (!outcome.accepted) {
-      results.push({ loanId: request.loanId, accepted: false, reason: outcome.reason, state: loan.state, terms: loan.terms });
-      continue;
-    }
-    loan.state = outcome.state;
-    const { penalty, interest, principal } = outcome.allocation;
-    const key = { loanApplicationId: row.loan_application_id, programmeId: row.programme_id, coreEnterpriseId: row.core_enterprise_id };
-    entries.push({
-      type: 'REPAYMENT',
-      businessDate,
-      reference: request.reference,
-      lines: [
-        debit(key, 'BANK_CLEARING', penalty + interest + principal),
-        credit(key, 'PENALTY_RECEIVABLE', penalty),
-        credit(key, 'INTEREST_RECEIVABLE', interest),
-        credit(key, 'LOAN_PRINCIPAL', principal),
-      ],
-    });
-    results.push({ loanId: request.loanId, accepted: true, allocation: outcome.allocation, state: outcome.state, terms: loan.terms });
-  }
-
-  const accepted = new Set(results.filter((r) => r.accepted).map((r) => r.loanId));
-  const changed = [...current.entries()].filter(([id]) => accepted.has(id));
-  if (!changed.length) return results;
-  await sql(
-    m,
-    `UPDATE loan_servicing ls SET state = v.state, status = v.status, principal_outstanding = v.principal, dpd = v.dpd,
-            overdue = v.overdue, classification = v.classification, updated_at = now()
-       FROM unnest($1::uuid[], $2::jsonb[], $3::text[], $4::numeric[], $5::int[], $6::boolean[], $7::text[])
-            AS v(id, state, status, principal, dpd, overdue, classification)
-      WHERE ls.loan_application_id = v.id`,
-    [
-      changed.map(([id]) => id),
-      changed.map(([, l]) => JSON.stringify(storeState(l.state))),
-      changed.map(([, l]) => l.state.status),
-      changed.map(([, l]) => moneyOfFen(l.state.principalOutstanding)),
-      changed.map(([, l]) => dpd(l.state, businessDate)),
-      changed.map(([, l]) => isOverdue(dpd(l.state, businessDate), l.terms.graceDays)),
-      changed.map(([, l]) => classify(dpd(l.state, businessDate))),
-    ],
-  );
-  await deps.ledger.post(m, entries);
-
-  const repaid = changed.filter(([, l]) => l.state.status === 'REPAID').map(([id]) => id);
-  await deps.loans.bulkTransition(m, repaid, 'DISBURSED', 'REPAID', actor, { reservationRepaid: true, reason: 'repaid in full' });
-  await deps.exposure.release(
-    m,
-    changed.map(([id, l]) => repaidClaim(rows.get(id)!, l.paidPrincipalBefore, l.state.paidPrincipal)),
-  );
+  const batch = new RepaymentBatch(deps, m, businessDate, actor);
+  const results = await batch.apply(requests);
+  await batch.finish();
   return results;
+}
+
+/**
+ * postRepayments in pieces, for a settlement of many thousand loans: apply() saves the servicing
+ * rows and posts the entries of each chunk (a few thousand rows per statement keeps PostgreSQL's
+ * arrays and the service's memory small); finish() moves the repaid loans to REPAID and frees the
+ * exposure once for all chunks, so loan_applications and exposure rows are still locked after every
+ * servicing row and in their usual order (locking them chunk by chunk could deadlock with an
+ * approval). The caller locks every servicing row first, in loan id order, when chunks are several.
+ * A loan repaid in two chunks would have its paid principal counted from its first chunk on.
+ */
+export class RepaymentBatch {
+  private readonly repaid: string[] = [];
+  /** Freed exposure summed per supplier, programme and core enterprise: release() sums them the same way. */
+  private readonly freed = new Map<string, { claim: ExposureClaim; amount: bigint; guaranteed: bigint }>();
+
+  constructor(
+    private readonly deps: RepaymentDeps,
+    private readonly m: EntityManager,
+    private readonly businessDate: string,
+    private readonly actor: Actor,
+  ) {}
+
+  async apply(requests: readonly RepaymentRequest[]): Promise<RepaymentResult[]> {
+    if (!requests.length) return [];
+    const { m, businessDate } = this;
+    const ids = [...new Set(requests.map((r) => r.loanId))];
+    const locked = await sql<LockedServicingRow>(
+      m,
+      `SELECT ls.loan_application_id, ls.core_enterprise_id, ls.programme_id, ls.supplier_id, ls.terms, ls.state,
+              la.amount::text AS amount, la.guaranteed_amount::text AS guaranteed_amount
+         FROM loan_servicing ls JOIN loan_applications la ON la.id = ls.loan_application_id
+        WHERE ls.loan_application_id = ANY($1::uuid[]) ORDER BY ls.loan_application_id FOR UPDATE OF ls`,
+      [ids],
+    );
+    const rows = new Map(locked.rows.map((r) => [r.loan_application_id, r]));
+    const current = new Map<string, { state: LoanState; terms: ServicingTerms; paidPrincipalBefore: bigint }>();
+    for (const row of locked.rows) {
+      const state = loadState(row.state);
+      current.set(row.loan_application_id, { state, terms: compileTerms(row.terms), paidPrincipalBefore: state.paidPrincipal });
+    }
+
+    const results: RepaymentResult[] = [];
+    const entries: JournalEntry[] = [];
+    for (const request of requests) {
+      const loan = current.get(request.loanId);
+      const row = rows.get(request.loanId);
+      if (!loan || !row) {
+        results.push({ loanId: request.loanId, accepted: false, reason: 'NOT_SERVICED' });
+        continue;
+      }
+      const outcome = applyRepayment(loan.state, loan.terms, request.amountFen, businessDate, { prepay: request.prepay });
+      if (!outcome.accepted) {
+        results.push({ loanId: request.loanId, accepted: false, reason: outcome.reason, state: loan.state, terms: loan.terms });
+        continue;
+      }
+      loan.state = outcome.state;
+      const { penalty, interest, principal } = outcome.allocation;
+      const key = { loanApplicationId: row.loan_application_id, programmeId: row.programme_id, coreEnterpriseId: row.core_enterprise_id };
+      entries.push({
+        type: 'REPAYMENT',
+        businessDate,
+        reference: request.reference,
+        lines: [
+          debit(key, 'BANK_CLEARING', penalty + interest + principal),
+          credit(key, 'PENALTY_RECEIVABLE', penalty),
+          credit(key, 'INTEREST_RECEIVABLE', interest),
+          credit(key, 'LOAN_PRINCIPAL', principal),
+        ],
+      });
+      results.push({ loanId: request.loanId, accepted: true, allocation: outcome.allocation, state: outcome.state, terms: loan.terms });
+    }
+
+    const accepted = new Set(results.filter((r) => r.accepted).map((r) => r.loanId));
+    const changed = [...current.entries()].filter(([id]) => accepted.has(id));
+    if (!changed.length) return results;
+    const days = changed.map(([, l]) => dpd(l.state, businessDate));
+    await sql(
+      m,
+      `UPDATE loan_servicing ls SET state = v.state, status = v.status, principal_outstanding = v.principal, dpd = v.dpd,
+              overdue = v.overdue, classification = v.classification, updated_at = now()
+         FROM unnest($1::uuid[], $2::jsonb[], $3::text[], $4::numeric[], $5::int[], $6::boolean[], $7::text[])
+              AS v(id, state, status, principal, dpd, overdue, classification)
+        WHERE ls.loan_application_id = v.id`,
+      [
+        changed.map(([id]) => id),
+        changed.map(([, l]) => JSON.stringify(storeState(l.state))),
+        changed.map(([, l]) => l.state.status),
+        changed.map(([, l]) => moneyOfFen(l.state.principalOutstanding)),
+        days,
+        changed.map(([, l], i) => isOverdue(days[i], l.terms.graceDays)),
+        days.map(classify),
+      ],
+    );
+    await this.deps.ledger.post(m, entries);
+
+    for (const [id, l] of changed) {
+      if (l.state.status === 'REPAID') this.repaid.push(id);
+      this.free(repaidClaim(rows.get(id)!, l.paidPrincipalBefore, l.state.paidPrincipal));
+    }
+    return results;
+  }
+
+  private free(claim: ExposureClaim): void {
+    const key = `${claim.supplier_id}|${claim.programme_id}|${claim.core_enterprise_id}`;
+    const sum = this.freed.get(key);
+    if (sum) {
+      sum.amount += fenOfMoney(claim.amount);
+      sum.guaranteed += fenOfMoney(claim.guaranteed_amount);
+    } else this.freed.set(key, { claim, amount: fenOfMoney(claim.amount), guaranteed: fenOfMoney(claim.guaranteed_amount) });
+  }
+
+  /** The REPAID transitions and the exposure freed by every chunk applied. */
+  async finish(): Promise<void> {
+    await this.deps.loans.bulkTransition(this.m, this.repaid, 'DISBURSED', 'REPAID', this.actor, {
+      reservationRepaid: true,
+      reason: 'repaid in full',
+    });
+    await this.deps.exposure.release(
+      this.m,
+      [...this.freed.values()].map(({ claim, amount, guaranteed }) => ({
+        ...claim,
+        amount: moneyOfFen(amount),
+        guaranteed_amount: moneyOfFen(guaranteed),
+      })),
+    );
+    this.repaid.length = 0;
+    this.freed.clear();
+  }
 }
 
 /**

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { ClockService } from '../clock/clock.service.js';
 import { moneyOfFen } from '../common/money.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/tokens.js';
+import { copyRow, CopyWriter, discardConnection } from '../database/copy.js';
 import { sql } from '../database/sql.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { StoredRosterReader } from '../rosters/import/stored-roster.js';
@@ -17,8 +18,8 @@ import { allocateSupplier, supplierRatio, type ServicedLoan } from './allocate.j
 import { SettlementFileCheck, type SettlementProblem, type SettlementRow } from './settlement-file.js';
 
 export const SETTLEMENT_COMPUTE_QUEUE = 'settlement-compute';
-/** Rows per INSERT: a 200,000-row settlement would otherwise send arrays of 200,000 in one message. */
-const WRITE_CHUNK = 20_000;
+/** Rows priced and written together: enough for few statements, few enough to keep memory flat. */
+const PRICE_CHUNK = 5000;
 /** The row-level report GET /settlements/:id answers; problemCount counts them all. */
 const MAX_LISTED_PROBLEMS = 1000;
 
@@ -38,16 +39,25 @@ interface LoanRow {
   prepay: boolean;
 }
 
-interface Line {
-  row: number;
-  supplierCode: string;
-  supplierId: string | null;
-  period: string | null;
-  payable: bigint;
-  deduction: bigint;
-  allocations: { loanApplicationId: string; penalty: string; interest: string; principal: string; prepay: boolean }[];
-  note: string | null;
+interface StoredAllocation {
+  loanApplicationId: string;
+  penalty: string;
+  interest: string;
+  principal: string;
+  prepay: boolean;
 }
+
+interface Job {
+  settlementId: string;
+  seq: number;
+  coreEnterpriseId: string;
+  fileType: 'csv' | 'xlsx';
+  today: string;
+}
+
+const LINE_COPY = `COPY settlement_lines (settlement_id, row, supplier_code, supplier_id, period, payable, deduction, net_payable, allocations, note)
+  FROM STDIN`;
+const LOAN_COPY = `COPY settlement_loans (settlement_id, loan_application_id, state_digest) FROM STDIN`;
 
 /** Why a settlement failed to compute; its problems are the row-level report. */
 class ComputeFailure extends Error {
@@ -101,11 +111,9 @@ export class SettlementComputeProcessor implements OnModuleInit {
     const s = current.rows[0];
     if (!s || s.status !== 'QUEUED' || s.compute_seq !== seq) return;
     try {
-      const rows = await this.readRows(settlementId, s.file_type);
       const today = await this.clock.today(this.config.businessTimeZone);
-      const { lines, loans } = await this.price(s.core_enterprise_id, rows, today);
-      await this.save(settlementId, seq, today, lines, loans);
-      this.logger.log({ settlementId, rows: rows.length }, 'settlement computed');
+      const rows = await this.compute({ settlementId, seq, coreEnterpriseId: s.core_enterprise_id, fileType: s.file_type, today });
+      this.logger.log({ settlementId, rows }, 'settlement computed');
     } catch (err) {
       if (err instanceof ComputeFailure) {
         await this.fail(settlementId, seq, err.code, err.message, err.problems, err.problemCount);
@@ -116,32 +124,63 @@ export class SettlementComputeProcessor implements OnModuleInit {
     }
   }
 
-  private async readRows(settlementId: string, fileType: 'csv' | 'xlsx'): Promise<SettlementRow[]> {
-    const check = new SettlementFileCheck(MAX_LISTED_PROBLEMS);
+  /**
+   * Reads, checks and prices the file in chunks of rows, writing each chunk's lines as it goes in a
+   * transaction that commits only if the whole file was good and no loan's COB was behind: a large
+   * file is never held in memory, neither are its loans.
+   */
+  private async compute(job: Job): Promise<number> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    const run = new ComputeRun(job, new SettlementFileCheck(MAX_LISTED_PROBLEMS));
     try {
-      for await (const record of this.reader.records(settlementId, fileType)) {
-        if (record.kind === 'header') check.header(record.cells, record.rowNumber);
-        else if (check.headerSeen) check.row(record.cells, record.rowNumber);
+      await runner.startTransaction();
+      await sql(runner.manager, `DELETE FROM settlement_lines WHERE settlement_id = $1`, [job.settlementId]);
+      await sql(runner.manager, `DELETE FROM settlement_loans WHERE settlement_id = $1`, [job.settlementId]);
+      let pending: SettlementRow[] = [];
+      const flush = async () => {
+        const rows = pending;
+        pending = [];
+        // a bad row fails the whole file: what follows is only read for its problems
+        if (rows.length && !run.check.problemCount) await this.priceChunk(runner, run, rows);
+      };
+      const { check } = run;
+      try {
+        for await (const record of this.reader.records(job.settlementId, job.fileType)) {
+          if (record.kind === 'header') check.header(record.cells, record.rowNumber);
+          else if (check.headerSeen) {
+            check.row(record.cells, record.rowNumber);
+            for (const row of check.takeRows()) pending.push(row);
+            if (pending.length >= PRICE_CHUNK) await flush();
+          }
+        }
+        check.finish();
+      } catch (err) {
+        if (!(err instanceof RosterFileError)) throw err;
+        check.problem({ row: null, field: null, code: err.code, message: err.message });
       }
-      check.finish();
-    } catch (err) {
-      if (!(err instanceof RosterFileError)) throw err;
-      check.problem({ row: null, field: null, code: err.code, message: err.message });
+      await flush();
+      run.throwIfFailed();
+      if (!(await this.saveTotals(runner.manager, run))) {
+        await runner.rollbackTransaction();
+        return run.lines;
+      }
+      await runner.commitTransaction();
+      return run.lines;
+    } catch (e) {
+      if (runner.isTransactionActive && !run.copying) await runner.rollbackTransaction().catch(() => undefined);
+      throw e;
+    } finally {
+      // a connection left in the middle of a COPY would hang its next query
+      if (run.copying) await discardConnection(runner);
+      else await runner.release();
     }
-    if (check.problemCount) {
-      throw new ComputeFailure(
-        'INVALID_FILE',
-        `The file has ${check.problemCount} problem(s); nothing was computed. Correct them and upload it again.`,
-        check.problems,
-        check.problemCount,
-      );
-    }
-    return check.rows;
   }
 
   /** Each row's line, and the digest of every loan state read (what confirmation compares). */
-  private async price(coreEnterpriseId: string, rows: SettlementRow[], today: string) {
-    const m = this.dataSource.manager;
+  private async priceChunk(runner: QueryRunner, run: ComputeRun, rows: SettlementRow[]): Promise<void> {
+    const m = runner.manager;
+    const { coreEnterpriseId, today, settlementId } = run.job;
     const suppliers = await sql<{ id: string; supplier_code: string }>(
       m,
       `SELECT id, supplier_code FROM suppliers WHERE core_enterprise_id = $1 AND supplier_code = ANY($2::text[])`,
@@ -164,106 +203,91 @@ export class SettlementComputeProcessor implements OnModuleInit {
       group.ratios.push(r.ratio);
     }
 
-    const lines: Line[] = [];
-    const behind: SettlementProblem[] = [];
+    const lines: string[] = [];
     for (const row of rows) {
       const supplierId = supplierOf.get(row.supplierCode) ?? null;
-      const base = { row: row.row, supplierCode: row.supplierCode, supplierId, period: row.period, payable: row.payableFen };
       const group = supplierId ? loansOf.get(supplierId) : undefined;
-      if (!supplierId || !group) {
-        lines.push({ ...base, deduction: 0n, allocations: [], note: supplierId ? 'NO_OPEN_LOAN' : 'UNKNOWN_SUPPLIER_CODE' });
-        continue;
-      }
-      const priced = allocateSupplier(row.payableFen, supplierRatio(group.ratios), group.loans, today);
-      if (priced.cobPending) {
-        behind.push({
-          row: row.row,
-          field: null,
-          code: 'COB_PENDING',
-          message: `The end of day has not run for every date before ${today} for loan(s) ${priced.loanIds.join(', ')}`,
-        });
-        continue;
-      }
-      lines.push({
-        ...base,
-        deduction: priced.deduction,
-        allocations: priced.allocations.map((a) => ({
+      let deduction = 0n;
+      let allocations: StoredAllocation[] = [];
+      let note: string | null;
+      if (!supplierId || !group) note = supplierId ? 'NO_OPEN_LOAN' : 'UNKNOWN_SUPPLIER_CODE';
+      else {
+        const priced = allocateSupplier(row.payableFen, supplierRatio(group.ratios), group.loans, today);
+        if (priced.cobPending) {
+          run.behind({
+            row: row.row,
+            field: null,
+            code: 'COB_PENDING',
+            message: `The end of day has not run for every date before ${today} for loan(s) ${priced.loanIds.join(', ')}`,
+          });
+          continue;
+        }
+        deduction = priced.deduction;
+        allocations = priced.allocations.map((a) => ({
           loanApplicationId: a.loanApplicationId,
           penalty: moneyOfFen(a.penalty),
           interest: moneyOfFen(a.interest),
           principal: moneyOfFen(a.principal),
           prepay: a.prepay,
-        })),
-        note: priced.deduction === 0n ? 'NOTHING_DUE' : null,
-      });
-    }
-    if (behind.length) {
-      throw new ComputeFailure(
-        'COB_PENDING',
-        'The end of day is behind for loans of this settlement; compute it again once COB has caught up.',
-        behind.slice(0, MAX_LISTED_PROBLEMS),
-        behind.length,
+        }));
+        note = deduction === 0n ? 'NOTHING_DUE' : null;
+      }
+      run.count(row.payableFen, deduction, supplierId !== null);
+      lines.push(
+        copyRow([
+          settlementId,
+          row.row,
+          row.supplierCode,
+          supplierId,
+          row.period,
+          moneyOfFen(row.payableFen),
+          moneyOfFen(deduction),
+          moneyOfFen(row.payableFen - deduction),
+          JSON.stringify(allocations),
+          note,
+        ]),
       );
     }
-    return { lines, loans: loanRows.rows.map((r) => ({ id: r.loan_application_id, digest: r.digest })) };
+    if (run.failed) return;
+    await this.copy(runner, run, LINE_COPY, lines);
+    await this.copy(
+      runner,
+      run,
+      LOAN_COPY,
+      loanRows.rows.map((r) => copyRow([settlementId, r.loan_application_id, r.digest])),
+    );
   }
 
-  private async save(settlementId: string, seq: number, today: string, lines: Line[], loans: { id: string; digest: string }[]) {
-    await this.dataSource.transaction(async (m) => {
-      const locked = await sql<{ status: string; compute_seq: number }>(
-        m,
-        `SELECT status, compute_seq FROM settlements WHERE id = $1 FOR UPDATE`,
-        [settlementId],
-      );
-      if (locked.rows[0]?.status !== 'QUEUED' || locked.rows[0].compute_seq !== seq) return;
-      await sql(m, `DELETE FROM settlement_lines WHERE settlement_id = $1`, [settlementId]);
-      await sql(m, `DELETE FROM settlement_loans WHERE settlement_id = $1`, [settlementId]);
-      for (let at = 0; at < lines.length; at += WRITE_CHUNK) {
-        const chunk = lines.slice(at, at + WRITE_CHUNK);
-        await sql(
-          m,
-          `INSERT INTO settlement_lines (settlement_id, row, supplier_code, supplier_id, period, payable, deduction, net_payable, allocations, note)
-           SELECT $1, l.row, l.code, l.supplier, l.period, l.payable, l.deduction, l.payable - l.deduction, l.allocations, l.note
-             FROM unnest($2::int[], $3::text[], $4::uuid[], $5::text[], $6::numeric[], $7::numeric[], $8::jsonb[], $9::text[])
-                  AS l(row, code, supplier, period, payable, deduction, allocations, note)`,
-          [
-            settlementId,
-            chunk.map((l) => l.row),
-            chunk.map((l) => l.supplierCode),
-            chunk.map((l) => l.supplierId),
-            chunk.map((l) => l.period),
-            chunk.map((l) => moneyOfFen(l.payable)),
-            chunk.map((l) => moneyOfFen(l.deduction)),
-            chunk.map((l) => JSON.stringify(l.allocations)),
-            chunk.map((l) => l.note),
-          ],
-        );
-      }
-      for (let at = 0; at < loans.length; at += WRITE_CHUNK) {
-        const chunk = loans.slice(at, at + WRITE_CHUNK);
-        await sql(
-          m,
-          `INSERT INTO settlement_loans (settlement_id, loan_application_id, state_digest)
-           SELECT $1, l.id, l.digest FROM unnest($2::uuid[], $3::text[]) AS l(id, digest)`,
-          [settlementId, chunk.map((l) => l.id), chunk.map((l) => l.digest)],
-        );
-      }
-      let payable = 0n;
-      let deduction = 0n;
-      let matched = 0;
-      for (const l of lines) {
-        payable += l.payable;
-        deduction += l.deduction;
-        if (l.supplierId) matched++;
-      }
-      await sql(
-        m,
-        `UPDATE settlements SET status = 'COMPUTED', business_date = $2, rows = $3, matched_rows = $4, total_payable = $5, total_deduction = $6,
-                failure_code = NULL, failure_message = NULL, problems = '[]', problem_count = 0, computed_at = clock_timestamp(), updated_at = now()
-          WHERE id = $1`,
-        [settlementId, today, lines.length, matched, moneyOfFen(payable), moneyOfFen(deduction)],
-      );
-    });
+  private async copy(runner: QueryRunner, run: ComputeRun, statement: string, lines: string[]): Promise<void> {
+    const copy = new CopyWriter(runner, statement);
+    run.copying = true;
+    try {
+      for (const line of lines) await copy.write(line);
+      await copy.end();
+      run.copying = false;
+    } catch (e) {
+      copy.abort();
+      throw e;
+    }
+  }
+
+  /** Marks the settlement COMPUTED unless a recompute or another run of the job got there first. */
+  private async saveTotals(m: EntityManager, run: ComputeRun): Promise<boolean> {
+    const { settlementId, seq, today } = run.job;
+    const locked = await sql<{ status: string; compute_seq: number }>(
+      m,
+      `SELECT status, compute_seq FROM settlements WHERE id = $1 FOR UPDATE`,
+      [settlementId],
+    );
+    if (locked.rows[0]?.status !== 'QUEUED' || locked.rows[0].compute_seq !== seq) return false;
+    await sql(
+      m,
+      `UPDATE settlements SET status = 'COMPUTED', business_date = $2, rows = $3, matched_rows = $4, total_payable = $5, total_deduction = $6,
+              failure_code = NULL, failure_message = NULL, problems = '[]', problem_count = 0, computed_at = clock_timestamp(), updated_at = now()
+        WHERE id = $1`,
+      [settlementId, today, run.lines, run.matched, moneyOfFen(run.payable), moneyOfFen(run.deduction)],
+    );
+    return true;
   }
 
   private async fail(settlementId: string, seq: number, code: string, message: string, problems: SettlementProblem[] = [], count = 0) {
@@ -274,5 +298,58 @@ export class SettlementComputeProcessor implements OnModuleInit {
         WHERE id = $1 AND status = 'QUEUED' AND compute_seq = $2`,
       [settlementId, seq, code, message, JSON.stringify(problems), count],
     );
+  }
+}
+
+/** What a computation has gathered so far: totals of the lines written, and the rows whose COB is behind. */
+class ComputeRun {
+  lines = 0;
+  matched = 0;
+  payable = 0n;
+  deduction = 0n;
+  copying = false;
+  private readonly behindRows: SettlementProblem[] = [];
+  private behindCount = 0;
+
+  constructor(
+    readonly job: Job,
+    readonly check: SettlementFileCheck,
+  ) {}
+
+  get failed(): boolean {
+    return this.check.problemCount > 0 || this.behindCount > 0;
+  }
+
+  count(payable: bigint, deduction: bigint, matched: boolean): void {
+    this.lines++;
+    this.payable += payable;
+    this.deduction += deduction;
+    if (matched) this.matched++;
+  }
+
+  behind(problem: SettlementProblem): void {
+    this.behindCount++;
+    if (this.behindRows.length < MAX_LISTED_PROBLEMS) this.behindRows.push(problem);
+  }
+
+  /** A bad file first (its rows were not all priced), then loans whose COB is behind. */
+  throwIfFailed(): void {
+    const { check } = this;
+    if (check.problemCount) {
+      throw new ComputeFailure(
+        'INVALID_FILE',
+        `The file has ${check.problemCount} problem(s); nothing was computed. Correct them and upload it again.`,
+        check.problems,
+        check.problemCount,
+      );
+    }
+    if (this.behindCount) {
+      throw new ComputeFailure(
+        'COB_PENDING',
+        'The end of day is behind for loans of this settlement; compute it again once COB has caught up.',
+        this.behindRows,
+        this.behindCount,
+      );
+    }
   }
 }

@@ -73,7 +73,9 @@ function textOf(cell: Cell | undefined): string {
 
 /** Reads records one at a time: the header first, then each row. */
 export class SettlementFileCheck {
+  /** The good rows not taken yet (takeRows), so that a large file is priced as it is read. */
   readonly rows: SettlementRow[] = [];
+  private goodRows = 0;
   readonly problems: SettlementProblem[] = [];
   problemCount = 0;
   private columns: Partial<Record<Column, number>> | null = null;
@@ -131,14 +133,22 @@ export class SettlementFileCheck {
       this.problem({ row: rowNumber, field: 'period', code: 'TOO_LONG', message: `period is longer than ${MAX_TEXT}` });
       ok = false;
     }
-    if (ok && payable.ok) this.rows.push({ row: rowNumber, supplierCode: code, payableFen: payable.fen, period: period || null });
+    if (ok && payable.ok) {
+      this.rows.push({ row: rowNumber, supplierCode: code, payableFen: payable.fen, period: period || null });
+      this.goodRows++;
+    }
   }
 
   /** After the last record: a file without data rows is refused too. */
   finish(): void {
     if (!this.columns) this.problem({ row: null, field: null, code: 'NO_HEADER', message: 'The file has no header row' });
-    else if (this.problemCount === 0 && this.rows.length === 0)
+    else if (this.problemCount === 0 && this.goodRows === 0)
       this.problem({ row: null, field: null, code: 'NO_DATA_ROWS', message: 'The file has a header but no supplier rows' });
+  }
+
+  /** The good rows read since the last call. */
+  takeRows(): SettlementRow[] {
+    return this.rows.splice(0, this.rows.length);
   }
 
   problem(p: SettlementProblem): void {

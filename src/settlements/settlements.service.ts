@@ -19,7 +19,7 @@ import { sql } from '../database/sql.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { RosterTempFiles } from '../rosters/temp-files.js';
 import { UploadSlots } from '../rosters/upload-limits.js';
-import { ServicingService, type RepaymentRequest } from '../servicing/servicing.service.js';
+import { ServicingService } from '../servicing/servicing.service.js';
 import { SETTLEMENT_COMPUTE_QUEUE, type ComputeJob } from './settlement-compute.processor.js';
 import type { SettlementProblem } from './settlement-file.js';
 import type { SettlementStatus } from './settlement-state.js';
@@ -29,6 +29,8 @@ import { SettlementErrors } from './settlements.errors.js';
 const SETTLEMENT = resource('Settlement', 'settlements');
 const STORE_CHUNK_BYTES = 1024 * 1024;
 const BUSY_RETRY_AFTER_SECONDS = 5;
+/** Settlement lines posted per chunk (a line has an allocation per open loan of its supplier). */
+const POST_CHUNK_LINES = 5000;
 
 interface SettlementRow {
   id: string;
@@ -379,32 +381,52 @@ export class SettlementsService {
     return moved.rows.map((r) => r.id);
   }
 
-  /** Posts the allocations; the engine must make of each exactly what the computation showed. */
+  /**
+   * Posts the allocations, in chunks of lines so that neither PostgreSQL's arrays nor the service's
+   * memory grow with the file (every loan is locked already); the engine must make of each exactly
+   * what the computation showed.
+   */
   private async post(m: EntityManager, s: SettlementRow, actor: Actor): Promise<void> {
-    const allocations = await sql<StoredAllocation>(
-      m,
-      `SELECT a."loanApplicationId", a.penalty, a.interest, a.principal, a.prepay
-         FROM settlement_lines l, jsonb_to_recordset(l.allocations) AS a("loanApplicationId" uuid, penalty text, interest text, principal text, prepay boolean)
-        WHERE l.settlement_id = $1 AND l.deduction > 0 ORDER BY l.row`,
-      [s.id],
-    );
-    const requests: RepaymentRequest[] = allocations.rows.map((a) => ({
-      loanId: a.loanApplicationId,
-      amountFen: fenOfMoney(a.penalty) + fenOfMoney(a.interest) + fenOfMoney(a.principal),
-      prepay: a.prepay,
-      reference: `settlement:${s.id}`,
-    }));
-    const results = await this.servicing.repay(m, requests, s.business_date!, actor);
-    results.forEach((result, i) => {
-      const want = allocations.rows[i];
-      const same =
-        result.accepted &&
-        result.allocation.penalty === fenOfMoney(want.penalty) &&
-        result.allocation.interest === fenOfMoney(want.interest) &&
-        result.allocation.principal === fenOfMoney(want.principal);
-      // the loans were compared above, so this is a bug, never a race: nothing is posted
-      if (!same) throw new Error(`settlement ${s.id}: loan ${want.loanApplicationId} would not take its computed allocation`);
-    });
+    const batch = this.servicing.repaymentBatch(m, s.business_date!, actor);
+    for (let after = 0; ;) {
+      const chunk = await sql<StoredAllocation & { row: number }>(
+        m,
+        `SELECT l.row, a."loanApplicationId", a.penalty, a.interest, a.principal, a.prepay
+           FROM (SELECT row, allocations FROM settlement_lines
+                  WHERE settlement_id = $1 AND row > $2 AND deduction > 0 ORDER BY row LIMIT $3) l,
+                jsonb_to_recordset(l.allocations) AS a("loanApplicationId" uuid, penalty text, interest text, principal text, prepay boolean)
+          ORDER BY l.row`,
+        [s.id, after, POST_CHUNK_LINES],
+      );
+      if (!chunk.rows.length) break;
+      after = chunk.rows[chunk.rows.length - 1].row;
+      const wanted = chunk.rows.map((a) => ({
+        loanId: a.loanApplicationId,
+        penalty: fenOfMoney(a.penalty),
+        interest: fenOfMoney(a.interest),
+        principal: fenOfMoney(a.principal),
+        prepay: a.prepay,
+      }));
+      const results = await batch.apply(
+        wanted.map((w) => ({
+          loanId: w.loanId,
+          amountFen: w.penalty + w.interest + w.principal,
+          prepay: w.prepay,
+          reference: `settlement:${s.id}`,
+        })),
+      );
+      results.forEach((result, i) => {
+        const want = wanted[i];
+        const same =
+          result.accepted &&
+          result.allocation.penalty === want.penalty &&
+          result.allocation.interest === want.interest &&
+          result.allocation.principal === want.principal;
+        // the loans were compared above, so this is a bug, never a race: nothing is posted
+        if (!same) throw new Error(`settlement ${s.id}: loan ${want.loanId} would not take its computed allocation`);
+      });
+    }
+    await batch.finish();
   }
 
   /** Queues a COMPUTED or FAILED settlement to be computed again, on today's states. */
