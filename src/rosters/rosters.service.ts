@@ -1,12 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import busboy from 'busboy';
 import type { Request } from 'express';
-import { createHash } from 'node:crypto';
-import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
-import type { Readable } from 'node:stream';
-import { finished } from 'node:stream/promises';
+import { createReadStream } from 'node:fs';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessService, CORE_ENTERPRISE, resource } from '../common/access/access.service.js';
@@ -14,7 +9,7 @@ import { callerKey, type Actor } from '../common/access/actor.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/tokens.js';
 import { csvLine, CSV_BOM } from '../common/csv.js';
-import { CommonErrors, DomainError, notFound } from '../common/errors.js';
+import { DomainError, notFound } from '../common/errors.js';
 import { Page } from '../common/pagination.js';
 import { requestIdOf } from '../common/request-id.js';
 import { BinaryCopyWriter } from '../database/copy.js';
@@ -27,7 +22,8 @@ import { MAX_ATTEMPTS, ROSTER_IMPORT_QUEUE } from './roster-import.processor.js'
 import type { RosterImportStatus } from './roster-import-state.js';
 import { RosterErrors } from './rosters.errors.js';
 import { RosterTempFiles } from './temp-files.js';
-import { BodyWatch, UploadSlots } from './upload-limits.js';
+import { BodyWatch, UploadSlots, type BodyWatchLimits } from './upload-limits.js';
+import { receiveUpload, type ReceivedFile, type UploadProblems } from './upload-receive.js';
 
 /** Uploads are stored in 1 MiB rows: small enough to stream, large enough to be few. */
 const STORE_CHUNK_BYTES = 1024 * 1024;
@@ -35,7 +31,6 @@ const STORE_CHUNK_BYTES = 1024 * 1024;
 const BUSY_RETRY_AFTER_SECONDS = 5;
 /** What a multipart body may hold besides the file: part headers and a few small fields. */
 const FORM_OVERHEAD_BYTES = 128 * 1024;
-const MAX_FIELD_BYTES = 4 * 1024;
 
 const ROSTER_IMPORT = resource('Roster import', 'roster_imports');
 
@@ -130,25 +125,16 @@ export interface RosterErrorView {
   message: string;
 }
 
-interface ReceivedFile {
-  fileName: string;
-  fileType: 'csv' | 'xlsx';
-  size: number;
-  sha256: string;
-}
-
-const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
-
-/** The type we will read it as: by content first (renamed files are common), then by name. */
-function fileTypeOf(fileName: string, mimeType: string, head: Buffer): 'csv' | 'xlsx' | 'unsupported' {
-  const ext = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase();
-  if (head.subarray(0, 4).equals(OLE_MAGIC)) return 'unsupported'; // legacy .xls
-  if (head.subarray(0, 4).equals(XLSX_MAGIC)) return ext === 'csv' || ext === 'xlsx' || !ext ? 'xlsx' : 'unsupported';
-  if (ext === 'csv' || (!ext && /csv|text\/plain/.test(mimeType))) return 'csv';
-  if (ext === 'xlsx' || (!ext && /spreadsheetml/.test(mimeType))) return 'xlsx'; // no zip header: the job reports it corrupt
-  return 'unsupported';
-}
+const ROSTER_UPLOAD_PROBLEMS: UploadProblems = {
+  notMultipart: RosterErrors.ROSTER_NOT_MULTIPART,
+  missing: RosterErrors.ROSTER_FILE_MISSING,
+  unsupported: RosterErrors.ROSTER_UNSUPPORTED_TYPE,
+  unsupportedDetail: (name) => `${name} is not a .csv or .xlsx roster (old .xls files: save as .xlsx or CSV)`,
+  tooLarge: RosterErrors.ROSTER_TOO_LARGE,
+  empty: RosterErrors.ROSTER_EMPTY_FILE,
+  tooSlow: RosterErrors.ROSTER_UPLOAD_TOO_SLOW,
+  defaultName: 'roster',
+};
 
 /** Refusals answered before the body is read end the connection: the rest of the body is not wanted. */
 const CLOSE = { Connection: 'close' };
@@ -214,7 +200,9 @@ export class RostersService {
     }
     const file = this.tempFiles.file('upload');
     try {
-      const received = await this.receive(req, maxBytes, file);
+      const received = await receiveUpload(req, maxBytes, file, this.uploadLimits(), ROSTER_UPLOAD_PROBLEMS, (reason) =>
+        this.logger.warn({ reason, correlationId: requestIdOf(req) }, 'roster upload cut off'),
+      );
       if (received.fileType === 'xlsx') await this.checkWorkbook(file);
       return await this.store(actor, coreEnterpriseId, req, key, file, received);
     } finally {
@@ -380,129 +368,13 @@ export class RostersService {
   }
 
   private watch(req: Request, onTrip: (reason: 'idle' | 'slow') => void): BodyWatch {
+    return new BodyWatch(req, this.uploadLimits(), onTrip);
+  }
+
+  private uploadLimits(): BodyWatchLimits {
     const { uploadIdleSeconds, uploadMinBytesPerSecond } = this.config.roster;
     const idleMs = uploadIdleSeconds * 1000;
-    return new BodyWatch(req, { idleMs, minBytesPerSecond: uploadMinBytesPerSecond, graceMs: idleMs }, onTrip);
-  }
-
-  /**
-   * The multipart body's `file` part into the temporary file `target`. A client that stalls, crawls
-   * or hangs up is cut off (its socket destroyed) and the upload fails; the caller removes `target`.
-   */
-  private receive(req: Request, maxBytes: number, target: string): Promise<ReceivedFile> {
-    return new Promise<ReceivedFile>((resolve, reject) => {
-      let parser: busboy.Busboy;
-      try {
-        // defParamCharset: browsers and HTTP clients send the file name as raw UTF-8 (a Chinese name
-        // such as 花名册.xlsx); busboy's default would read those bytes as Latin-1 and garble it.
-        parser = busboy({
-          headers: req.headers,
-          defParamCharset: 'utf8',
-          limits: { fileSize: maxBytes, files: 1, fields: 20, parts: 30, fieldSize: MAX_FIELD_BYTES },
-        });
-      } catch {
-        reject(new DomainError(RosterErrors.ROSTER_NOT_MULTIPART));
-        return;
-      }
-      let fileStream: Readable | undefined;
-      let stored: Promise<ReceivedFile> | undefined;
-      let settled = false;
-      const settle = (err: Error | null, file?: ReceivedFile) => {
-        if (settled) return;
-        settled = true;
-        watch.stop();
-        if (err) {
-          // nothing more is read: the partial file's stream is ended so that its descriptor closes
-          req.unpipe(parser);
-          fileStream?.destroy();
-          reject(err);
-        } else {
-          resolve(file!);
-        }
-      };
-      const watch = this.watch(req, (reason) => {
-        this.logger.warn({ reason, correlationId: requestIdOf(req) }, 'roster upload cut off');
-        req.destroy();
-        const { uploadIdleSeconds, uploadMinBytesPerSecond } = this.config.roster;
-        settle(
-          new DomainError(
-            RosterErrors.ROSTER_UPLOAD_TOO_SLOW,
-            reason === 'idle'
-              ? `Nothing arrived for ${uploadIdleSeconds} seconds`
-              : `The upload came in slower than ${uploadMinBytesPerSecond} bytes per second`,
-          ),
-        );
-      });
-      parser.on('file', (field, stream, info) => {
-        if (field !== 'file' || stored) {
-          stream.resume();
-          return;
-        }
-        fileStream = stream;
-        stored = this.write(stream, target, info.filename ?? '', info.mimeType ?? '', maxBytes);
-        // keep reading the rest of the request even if writing fails, then report the failure
-        stored.catch(() => stream.resume());
-      });
-      parser.on('error', () => settle(new DomainError(CommonErrors.MALFORMED_REQUEST, 'The multipart body is cut off or malformed')));
-      parser.on('close', () => {
-        if (!stored) settle(new DomainError(RosterErrors.ROSTER_FILE_MISSING));
-        else
-          stored.then(
-            (file) => settle(null, file),
-            (e: Error) => settle(e),
-          );
-      });
-      req.on('close', () => {
-        if (!req.complete) settle(new DomainError(RosterErrors.ROSTER_FILE_MISSING, 'The upload was interrupted'));
-      });
-      req.pipe(parser);
-    });
-  }
-
-  private async write(
-    stream: Readable & { truncated?: boolean },
-    target: string,
-    fileName: string,
-    mimeType: string,
-    maxBytes: number,
-  ): Promise<ReceivedFile> {
-    const hash = createHash('sha256');
-    let size = 0;
-    let type: 'csv' | 'xlsx' | 'unsupported' | undefined;
-    const out = createWriteStream(target, { flags: 'wx', mode: 0o600 });
-    try {
-      // Leaving the loop early (unsupported type) must not destroy the file stream: busboy would then
-      // wait forever for it to read on, never finish the request and never answer. Left alive, it is
-      // drained by the resume() calls and busboy reaches the end of the body.
-      for await (const data of stream.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
-        if (type === undefined) {
-          type = fileTypeOf(fileName, mimeType, data.subarray(0, 8));
-          if (type === 'unsupported') {
-            stream.resume();
-            throw new DomainError(
-              RosterErrors.ROSTER_UNSUPPORTED_TYPE,
-              `${fileName || 'The file'} is not a .csv or .xlsx roster (old .xls files: save as .xlsx or CSV)`,
-            );
-          }
-        }
-        size += data.length;
-        hash.update(data);
-        if (!out.write(data)) await once(out, 'drain');
-      }
-      if (stream.truncated)
-        throw new DomainError(RosterErrors.ROSTER_TOO_LARGE, `The file is larger than the limit of ${maxBytes} bytes`, { limit: maxBytes });
-      if (size === 0) {
-        if (fileTypeOf(fileName, mimeType, Buffer.alloc(0)) === 'unsupported') throw new DomainError(RosterErrors.ROSTER_UNSUPPORTED_TYPE);
-        throw new DomainError(RosterErrors.ROSTER_EMPTY_FILE, `${fileName || 'The file'} has no content`);
-      }
-      out.end();
-      await finished(out);
-    } catch (e) {
-      // a write still in flight fails on the destroyed stream: nobody is waiting for it any more
-      out.on('error', () => undefined).destroy();
-      throw e;
-    }
-    return { fileName: fileName || `roster.${type}`, fileType: type as 'csv' | 'xlsx', size, sha256: hash.digest('hex') };
+    return { idleMs, minBytesPerSecond: uploadMinBytesPerSecond, graceMs: idleMs };
   }
 
   async get(actor: Actor, importId: string): Promise<RosterImportView> {

@@ -23,7 +23,8 @@ import { ServicingService } from '../servicing/servicing.service.js';
 import { SETTLEMENT_COMPUTE_QUEUE, type ComputeJob } from './settlement-compute.processor.js';
 import type { SettlementProblem } from './settlement-file.js';
 import type { SettlementStatus } from './settlement-state.js';
-import { receiveSettlementFile, type ReceivedFile } from './settlement-upload.js';
+import { receiveUpload, type ReceivedFile } from '../rosters/upload-receive.js';
+import { SETTLEMENT_UPLOAD_PROBLEMS } from './settlement-upload.js';
 import { SettlementErrors } from './settlements.errors.js';
 
 const SETTLEMENT = resource('Settlement', 'settlements');
@@ -198,11 +199,13 @@ export class SettlementsService {
     try {
       const { uploadIdleSeconds, uploadMinBytesPerSecond } = this.config.roster;
       const idleMs = uploadIdleSeconds * 1000;
-      const received = await receiveSettlementFile(req, this.config.rosterMaxUploadBytes, file, {
-        idleMs,
-        minBytesPerSecond: uploadMinBytesPerSecond,
-        graceMs: idleMs,
-      });
+      const received = await receiveUpload(
+        req,
+        this.config.rosterMaxUploadBytes,
+        file,
+        { idleMs, minBytesPerSecond: uploadMinBytesPerSecond, graceMs: idleMs },
+        SETTLEMENT_UPLOAD_PROBLEMS,
+      );
       return await this.storeAndQueue(actor, coreEnterpriseId, file, received);
     } finally {
       slot.release();
