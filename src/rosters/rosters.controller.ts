@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import type { Actor } from '../common/access/actor.js';
 import { CurrentActor, Roles } from '../common/access/route-decorators.js';
 import { OWNER_AND_STAFF } from '../common/access/roles.js';
+import { streamCsv, wantsCsv } from '../common/csv.js';
 import { ApiProblems } from '../common/openapi.js';
 import { PageQuery } from '../common/pagination.js';
 import { UuidParam } from '../common/params.js';
@@ -73,14 +74,8 @@ export class RostersController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    if (accept && /text\/csv/.test(accept) && !/application\/json/.test(accept)) {
-      const chunks = this.rosters.errorsCsv(actor, id);
-      const first = await chunks.next(); // access is checked before any byte is sent
-      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      res.setHeader('Content-Disposition', `attachment; filename="roster-import-${id}-errors.csv"`);
-      if (!first.done) res.write(first.value);
-      for await (const chunk of chunks) res.write(chunk);
-      res.end();
+    if (wantsCsv(accept)) {
+      await streamCsv(res, this.rosters.errorsCsv(actor, id), `roster-import-${id}-errors.csv`);
       return undefined;
     }
     return this.rosters.errors(actor, id, q.page, q.pageSize);
