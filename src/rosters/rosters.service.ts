@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { createReadStream } from 'node:fs';
-import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessService, CORE_ENTERPRISE, resource } from '../common/access/access.service.js';
 import { callerKey, type Actor } from '../common/access/actor.js';
@@ -12,12 +11,12 @@ import { csvLine, CSV_BOM } from '../common/csv.js';
 import { DomainError, notFound } from '../common/errors.js';
 import { Page } from '../common/pagination.js';
 import { requestIdOf } from '../common/request-id.js';
-import { BinaryCopyWriter } from '../database/copy.js';
 import { sql } from '../database/sql.js';
 import { pageOf } from '../database/paging.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { inspectZipFile } from './parsing/zip-guard.js';
+import { ROSTER_FILES, storeUpload } from './import/stored-roster.js';
 import { MAX_ATTEMPTS, ROSTER_IMPORT_QUEUE } from './roster-import.processor.js';
 import type { RosterImportStatus } from './roster-import-state.js';
 import { RosterErrors } from './rosters.errors.js';
@@ -26,7 +25,6 @@ import { BodyWatch, UploadSlots, type BodyWatchLimits } from './upload-limits.js
 import { receiveUpload, type ReceivedFile, type UploadProblems } from './upload-receive.js';
 
 /** Uploads are stored in 1 MiB rows: small enough to stream, large enough to be few. */
-const STORE_CHUNK_BYTES = 1024 * 1024;
 /** A refused upload may come back this many seconds later, when a place may be free. */
 const BUSY_RETRY_AFTER_SECONDS = 5;
 /** What a multipart body may hold besides the file: part headers and a few small fields. */
@@ -314,7 +312,7 @@ export class RostersService {
         ],
       );
       const importId = created.rows[0].id;
-      await this.copyFile(runner, importId, file);
+      await storeUpload(runner, ROSTER_FILES, importId, file);
       await this.jobs.send(m, ROSTER_IMPORT_QUEUE, { importId });
       await this.audit.record(m, actor, {
         action: 'ROSTER_UPLOADED',
@@ -333,21 +331,6 @@ export class RostersService {
       throw e;
     } finally {
       await runner.release();
-    }
-  }
-
-  /** The received file into roster_import_files, in the caller's transaction; read from local disk, it never waits on the client. */
-  private async copyFile(runner: QueryRunner, importId: string, file: string): Promise<void> {
-    const copy = new BinaryCopyWriter(runner, `COPY roster_import_files (import_id, seq, chunk) FROM STDIN (FORMAT binary)`);
-    try {
-      let seq = 0;
-      for await (const chunk of createReadStream(file, { highWaterMark: STORE_CHUNK_BYTES }) as AsyncIterable<Buffer>) {
-        await copy.row([{ uuid: importId }, { int4: seq++ }, chunk]);
-      }
-      await copy.end();
-    } catch (e) {
-      copy.abort();
-      throw e;
     }
   }
 

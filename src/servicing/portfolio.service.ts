@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../common/access/actor.js';
 import { ClockService } from '../clock/clock.service.js';
-import { moneyOfFen } from '../common/money.js';
+import { fenOfMoney, moneyOfFen } from '../common/money.js';
 import { sql } from '../database/sql.js';
 import { ProgrammesService } from '../programmes/programmes.service.js';
 import { DPD_BUCKETS, dpdBucket } from './dpd-buckets.js';
@@ -61,7 +61,7 @@ export class PortfolioService {
     let outstanding = 0n;
     let overdue = 0n;
     for (const g of groups.rows) {
-      const principal = fen(g.principal);
+      const principal = fenOfMoney(g.principal);
       loans += g.count;
       outstanding += principal;
       if (g.overdue) overdue += principal;
@@ -86,10 +86,4 @@ export class PortfolioService {
       byDpd: [...byDpd.entries()].map(([bucket, v]) => ({ bucket, count: v.count, principal: moneyOfFen(v.principal) })),
     };
   }
-}
-
-/** numeric::text of a sum of numeric(18,2): "1234.50" or "1234.5" or "1234". */
-function fen(amount: string): bigint {
-  const [whole, fraction = ''] = amount.split('.');
-  return BigInt(whole + fraction.padEnd(2, '0').slice(0, 2));
 }

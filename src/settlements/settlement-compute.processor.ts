@@ -9,6 +9,7 @@ import { copyRow, CopyWriter, discardConnection } from '../database/copy.js';
 import { sql } from '../database/sql.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { StoredRosterReader } from '../rosters/import/stored-roster.js';
+import { SETTLEMENT_FILES } from './settlement-upload.js';
 import { RosterFileError } from '../rosters/parsing/reader.js';
 import { RosterTempFiles } from '../rosters/temp-files.js';
 import { compileTerms } from '../servicing/engine.js';
@@ -89,7 +90,7 @@ export class SettlementComputeProcessor implements OnModuleInit {
     private readonly clock: ClockService,
     tempFiles: RosterTempFiles,
   ) {
-    this.reader = new StoredRosterReader(dataSource, tempFiles, config.roster, { table: 'settlement_files', key: 'settlement_id' });
+    this.reader = new StoredRosterReader(dataSource, tempFiles, config.roster, SETTLEMENT_FILES);
   }
 
   onModuleInit(): void {

@@ -1,3 +1,4 @@
+import type { StoredFileTable } from '../rosters/import/stored-roster.js';
 import type { UploadProblems } from '../rosters/upload-receive.js';
 import { SettlementErrors } from './settlements.errors.js';
 
@@ -12,3 +13,6 @@ export const SETTLEMENT_UPLOAD_PROBLEMS: UploadProblems = {
   tooSlow: SettlementErrors.SETTLEMENT_UPLOAD_TOO_SLOW,
   defaultName: 'settlement',
 };
+
+/** Where a settlement's file is kept, in chunks, the way rosters keep theirs. */
+export const SETTLEMENT_FILES: StoredFileTable = { table: 'settlement_files', key: 'settlement_id' };

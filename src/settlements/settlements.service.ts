@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { createReadStream } from 'node:fs';
-import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { ClockService } from '../clock/clock.service.js';
 import { AccessService, CORE_ENTERPRISE, resource } from '../common/access/access.service.js';
@@ -13,7 +12,6 @@ import { fenOfMoney } from '../common/money.js';
 import type { Page } from '../common/pagination.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/tokens.js';
-import { BinaryCopyWriter } from '../database/copy.js';
 import { pageOf } from '../database/paging.js';
 import { sql } from '../database/sql.js';
 import { JobsService } from '../jobs/jobs.service.js';
@@ -24,11 +22,11 @@ import { SETTLEMENT_COMPUTE_QUEUE, type ComputeJob } from './settlement-compute.
 import type { SettlementProblem } from './settlement-file.js';
 import type { SettlementStatus } from './settlement-state.js';
 import { receiveUpload, type ReceivedFile } from '../rosters/upload-receive.js';
-import { SETTLEMENT_UPLOAD_PROBLEMS } from './settlement-upload.js';
+import { storeUpload } from '../rosters/import/stored-roster.js';
+import { SETTLEMENT_FILES, SETTLEMENT_UPLOAD_PROBLEMS } from './settlement-upload.js';
 import { SettlementErrors } from './settlements.errors.js';
 
 const SETTLEMENT = resource('Settlement', 'settlements');
-const STORE_CHUNK_BYTES = 1024 * 1024;
 const BUSY_RETRY_AFTER_SECONDS = 5;
 /** Settlement lines posted per chunk (a line has an allocation per open loan of its supplier). */
 const POST_CHUNK_LINES = 5000;
@@ -233,7 +231,7 @@ export class SettlementsService {
         ],
       );
       const settlementId = created.rows[0].id;
-      await this.copyFile(runner, settlementId, file);
+      await storeUpload(runner, SETTLEMENT_FILES, settlementId, file);
       await this.jobs.send<ComputeJob>(m, SETTLEMENT_COMPUTE_QUEUE, { settlementId, seq: 1 });
       await this.audit.record(m, actor, {
         action: 'SETTLEMENT_UPLOADED',
@@ -250,20 +248,6 @@ export class SettlementsService {
       throw e;
     } finally {
       await runner.release();
-    }
-  }
-
-  private async copyFile(runner: QueryRunner, settlementId: string, file: string): Promise<void> {
-    const copy = new BinaryCopyWriter(runner, `COPY settlement_files (settlement_id, seq, chunk) FROM STDIN (FORMAT binary)`);
-    try {
-      let seq = 0;
-      for await (const chunk of createReadStream(file, { highWaterMark: STORE_CHUNK_BYTES }) as AsyncIterable<Buffer>) {
-        await copy.row([{ uuid: settlementId }, { int4: seq++ }, chunk]);
-      }
-      await copy.end();
-    } catch (e) {
-      copy.abort();
-      throw e;
     }
   }
 

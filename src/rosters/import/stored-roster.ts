@@ -1,10 +1,10 @@
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import type { RosterLimits } from '../../config/app-config.js';
-import { byteaColumn, discardConnection } from '../../database/copy.js';
+import { BinaryCopyWriter, byteaColumn, discardConnection } from '../../database/copy.js';
 import { fileTooComplex, readCsv, type RosterRecord, type XlsxLimits } from '../parsing/reader.js';
 import { readXlsxInWorker } from '../parsing/xlsx-in-worker.js';
 import { inspectZipFile } from '../parsing/zip-guard.js';
@@ -18,7 +18,27 @@ export interface StoredFileTable {
   key: string;
 }
 
-const ROSTER_FILES: StoredFileTable = { table: 'roster_import_files', key: 'import_id' };
+export const ROSTER_FILES: StoredFileTable = { table: 'roster_import_files', key: 'import_id' };
+
+const STORE_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * Write: a received upload into its table in 1 MiB chunks, in the caller's transaction; read from
+ * local disk, it never waits on the client.
+ */
+export async function storeUpload(runner: QueryRunner, files: StoredFileTable, ownerId: string, file: string): Promise<void> {
+  const copy = new BinaryCopyWriter(runner, `COPY ${files.table} (${files.key}, seq, chunk) FROM STDIN (FORMAT binary)`);
+  try {
+    let seq = 0;
+    for await (const chunk of createReadStream(file, { highWaterMark: STORE_CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+      await copy.row([{ uuid: ownerId }, { int4: seq++ }, chunk]);
+    }
+    await copy.end();
+  } catch (e) {
+    copy.abort();
+    throw e;
+  }
+}
 
 /**
  * Read: the records of a stored upload, streamed, never all in memory. Rosters' own, and any other
