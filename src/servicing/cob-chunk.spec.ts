@@ -1,20 +1,11 @@
 import { closeChunk, type CobLoanRow } from './cob-chunk.js';
+import { exampleLoan } from './example-loan.spec-helper.js';
 import { openLoan } from './loan-state.js';
 import type { LoanTerms } from './scenario.js';
 import { storeState } from './servicing-row.js';
 import { compileTerms } from './terms.js';
 
-const TERMS: LoanTerms = {
-  principal: '10000.00',
-  annualRate: '0.0345',
-  basis: 'ACT/360',
-  repaymentType: 'BULLET',
-  interestDay: 21,
-  graceDays: 3,
-  penaltyRateMultiplier: '1.5',
-  valueDate: '2024-01-01',
-  termDays: 9,
-};
+const TERMS: LoanTerms = exampleLoan();
 
 const row = (id: string, terms: LoanTerms = TERMS): CobLoanRow => ({
   id,

@@ -1,22 +1,11 @@
 import { closeDay, type CobPostings } from './cob.js';
+import { exampleLoan } from './example-loan.spec-helper.js';
 import { addDays, dateOf, dayNumber } from './dates.js';
 import { dpd, interestDue, type LoanState, openLoan, penaltyDue, principalDue, roundedAccruedInterest } from './loan-state.js';
 import { type LoanTerms } from './scenario.js';
 import { compileTerms, type ServicingTerms } from './terms.js';
 
-const loan = (over: Partial<LoanTerms> = {}): ServicingTerms =>
-  compileTerms({
-    principal: '10000.00',
-    annualRate: '0.0345',
-    basis: 'ACT/360',
-    repaymentType: 'BULLET',
-    interestDay: 21,
-    graceDays: 3,
-    penaltyRateMultiplier: '1.5',
-    valueDate: '2024-01-01',
-    termDays: 9,
-    ...over,
-  });
+const loan = (over: Partial<LoanTerms> = {}): ServicingTerms => compileTerms(exampleLoan(over));
 
 /** COB of every date from the state's next one through `through`, summing the postings. */
 function cobThrough(state: LoanState, terms: ServicingTerms, through: string): { state: LoanState; posted: CobPostings } {

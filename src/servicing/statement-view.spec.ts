@@ -1,4 +1,5 @@
 import type { Actor } from '../common/access/actor.js';
+import { exampleLoan } from './example-loan.spec-helper.js';
 import { closeDay } from './cob.js';
 import { addDays } from './dates.js';
 import { type LoanState, openLoan } from './loan-state.js';
@@ -7,17 +8,7 @@ import type { LoanTerms } from './scenario.js';
 import { scheduleOf, statementView } from './statement-view.js';
 import { compileTerms } from './terms.js';
 
-const terms: LoanTerms = {
-  principal: '10000.00',
-  annualRate: '0.0345',
-  basis: 'ACT/360',
-  repaymentType: 'INTEREST_MONTHLY',
-  interestDay: 21,
-  graceDays: 3,
-  penaltyRateMultiplier: '1.5',
-  valueDate: '2024-01-15',
-  termDays: 40,
-};
+const terms: LoanTerms = exampleLoan({ repaymentType: 'INTEREST_MONTHLY', valueDate: '2024-01-15', termDays: 40 });
 const compiled = compileTerms(terms);
 
 /** COB from V through the day before `asOf`. */

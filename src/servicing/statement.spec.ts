@@ -1,23 +1,13 @@
 import { closeDay } from './cob.js';
+import { exampleLoan } from './example-loan.spec-helper.js';
 import { dateOf } from './dates.js';
 import { interestDue, type LoanState, openLoan, payoff, penaltyDue, roundedAccruedInterest, roundedAccruedPenalty } from './loan-state.js';
 import { applyRepayment } from './repayment.js';
-import { type LoanTerms, type Scenario } from './scenario.js';
+import { type Scenario } from './scenario.js';
 import { simulate } from './statement.js';
 import { compileTerms } from './terms.js';
 
-const terms = (over: Partial<LoanTerms> = {}): LoanTerms => ({
-  principal: '10000.00',
-  annualRate: '0.0345',
-  basis: 'ACT/360',
-  repaymentType: 'BULLET',
-  interestDay: 21,
-  graceDays: 3,
-  penaltyRateMultiplier: '1.5',
-  valueDate: '2024-01-01',
-  termDays: 9,
-  ...over,
-});
+const terms = exampleLoan;
 
 describe('simulate: a scenario to its statement figures', () => {
   it('shows the 9-day loan at M: 8.63 due with the principal, nothing accrued, DPD 0', () => {

@@ -1,19 +1,10 @@
 import { dateOf, dayNumber } from './dates.js';
+import { exampleLoan } from './example-loan.spec-helper.js';
 import { type LoanTerms } from './scenario.js';
 import { compileTerms, isDueDay, maturityDate, schedule } from './terms.js';
 
-const terms = (over: Partial<LoanTerms> = {}): LoanTerms => ({
-  principal: '10000.00',
-  annualRate: '0.0345',
-  basis: 'ACT/360',
-  repaymentType: 'INTEREST_MONTHLY',
-  interestDay: 21,
-  graceDays: 3,
-  penaltyRateMultiplier: '1.5',
-  valueDate: '2024-01-15',
-  termDays: 90,
-  ...over,
-});
+const terms = (over: Partial<LoanTerms> = {}): LoanTerms =>
+  exampleLoan({ repaymentType: 'INTEREST_MONTHLY', valueDate: '2024-01-15', termDays: 90, ...over });
 
 describe('maturity and due dates', () => {
   it('puts M termDays calendar days after V, across a leap day', () => {
