@@ -2,7 +2,7 @@ import { moneyOfFen } from '../common/money.js';
 import { credit, debit, type JournalLine, type LoanAccountKey } from '../ledger/accounts.js';
 import { closeDay } from './cob.js';
 import { addDays } from './dates.js';
-import { classify, dpd, isOverdue } from './loan-state.js';
+import { delinquency } from './loan-state.js';
 import type { LoanTerms } from './scenario.js';
 import { loadState, storeState, type StoredLoanState } from './servicing-row.js';
 import { compileTerms } from './terms.js';
@@ -40,13 +40,13 @@ export function closeChunk(rows: readonly CobLoanRow[], d: string): ClosedChunk 
   for (const row of rows) {
     const terms = compileTerms(row.terms);
     const { state, postings } = closeDay(loadState(row.state), terms, d);
-    const days = dpd(state, asOf);
+    const late = delinquency(state, terms, asOf);
     out.ids.push(row.id);
     out.states.push(JSON.stringify(storeState(state)));
     out.principal.push(moneyOfFen(state.principalOutstanding));
-    out.dpd.push(days);
-    out.overdue.push(isOverdue(days, terms.graceDays));
-    out.classification.push(classify(days));
+    out.dpd.push(late.dpd);
+    out.overdue.push(late.overdue);
+    out.classification.push(late.classification);
     if (postings.interest === 0n && postings.penalty === 0n) continue;
     const key: LoanAccountKey = { loanApplicationId: row.id, programmeId: row.programme_id, coreEnterpriseId: row.core_enterprise_id };
     pushPair(out.lines, key, 'INTEREST_RECEIVABLE', 'INTEREST_INCOME', postings.interest);

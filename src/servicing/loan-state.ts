@@ -134,3 +134,15 @@ export function classify(days: number): Classification {
   if (days <= 360) return 'DOUBTFUL';
   return 'LOSS';
 }
+
+export interface Delinquency {
+  dpd: number;
+  overdue: boolean;
+  classification: Classification;
+}
+
+/** DPD on `asOf`, and what follows from it: overdue past grace, and the five-tier class. */
+export function delinquency(state: LoanState, terms: Pick<ServicingTerms, 'graceDays'>, asOf: string): Delinquency {
+  const days = dpd(state, asOf);
+  return { dpd: days, overdue: isOverdue(days, terms.graceDays), classification: classify(days) };
+}

@@ -8,7 +8,7 @@ import { credit, debit, type JournalEntry } from '../ledger/accounts.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { LoanPaymentsService } from '../loans/loan-payments.service.js';
 import { roundHalfUp } from './fixed-point.js';
-import { classify, dpd, isOverdue, openLoan, type LoanState } from './loan-state.js';
+import { delinquency, openLoan, type LoanState } from './loan-state.js';
 import { applyRepayment, type Allocation, type RepaymentRefusal } from './repayment.js';
 import type { LoanTerms } from './scenario.js';
 import { loadState, storeState, termsOf, type FrozenLoanTerms, type StoredLoanState } from './servicing-row.js';
@@ -216,7 +216,7 @@ export class RepaymentBatch {
     const accepted = new Set(results.filter((r) => r.accepted).map((r) => r.loanId));
     const changed = [...current.entries()].filter(([id]) => accepted.has(id));
     if (!changed.length) return results;
-    const days = changed.map(([, l]) => dpd(l.state, businessDate));
+    const late = changed.map(([, l]) => delinquency(l.state, l.terms, businessDate));
     await sql(
       m,
       `UPDATE loan_servicing ls SET state = v.state, status = v.status, principal_outstanding = v.principal, dpd = v.dpd,
@@ -229,9 +229,9 @@ export class RepaymentBatch {
         changed.map(([, l]) => JSON.stringify(storeState(l.state))),
         changed.map(([, l]) => l.state.status),
         changed.map(([, l]) => moneyOfFen(l.state.principalOutstanding)),
-        days,
-        changed.map(([, l], i) => isOverdue(days[i], l.terms.graceDays)),
-        days.map(classify),
+        late.map((x) => x.dpd),
+        late.map((x) => x.overdue),
+        late.map((x) => x.classification),
       ],
     );
     await this.deps.ledger.post(m, entries);

@@ -1,7 +1,7 @@
 import { closeDay } from './cob.js';
 import { dateOf, dayNumber } from './dates.js';
 import { cnyOf, fenOf, moneyOfFen } from './fixed-point.js';
-import { classify, dpd, interestDue, isOverdue, type LoanState, openLoan, payoff, penaltyDue, principalDue } from './loan-state.js';
+import { delinquency, interestDue, type LoanState, openLoan, payoff, penaltyDue, principalDue } from './loan-state.js';
 import { applyRepayment } from './repayment.js';
 import { type Scenario, type StatementFigures } from './scenario.js';
 import { compileTerms, type ServicingTerms } from './terms.js';
@@ -11,7 +11,6 @@ const ACCRUED_PLACES = 10;
 
 /** A loan's statement figures on business date `asOf` (COB done for every date before it). */
 export function statementOf(state: LoanState, terms: ServicingTerms, asOf: string, refused: number[] = []): StatementFigures {
-  const days = dpd(state, asOf);
   return {
     status: state.status,
     maturityDate: terms.maturityDate,
@@ -22,9 +21,7 @@ export function statementOf(state: LoanState, terms: ServicingTerms, asOf: strin
     accruedInterest: cnyOf(state.accruedInterest, terms.interestDenominator, ACCRUED_PLACES),
     accruedPenalty: cnyOf(state.accruedPenalty, terms.penaltyDenominator, ACCRUED_PLACES),
     payoffAmount: moneyOfFen(payoff(state, terms)),
-    dpd: days,
-    overdue: isOverdue(days, terms.graceDays),
-    classification: classify(days),
+    ...delinquency(state, terms, asOf),
     paid: { penalty: moneyOfFen(state.paidPenalty), interest: moneyOfFen(state.paidInterest), principal: moneyOfFen(state.paidPrincipal) },
     refused,
   };
