@@ -14,7 +14,11 @@ import { createDataSource, runMigrations } from '../src/database/data-source.js'
  * How the service is run (npm start, the Dockerfile and CI use the same flags): a young generation of
  * 8 MB instead of 16 keeps a 200,000-row roster import under 256 MB for a few per cent more time.
  */
-export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=8', '--enable-source-maps'];
+export const SERVICE_NODE_FLAGS = [
+  '--max-semi-space-size=8',
+  '--enable-source-maps',
+  ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+];
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 

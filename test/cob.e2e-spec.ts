@@ -234,4 +234,17 @@ describe('end of day (COB) through HTTP, on a simulated clock', () => {
     const penalty = await t.db.query(`SELECT count(*)::int AS n FROM journal_lines WHERE account = 'PENALTY_RECEIVABLE'`);
     expect(penalty[0].n).toBeGreaterThan(0);
   });
+
+  it("closes the loans no chunk's pages held in the date's sweep, as when another update moved a row off its pages", async () => {
+    const today = addDays(valueDate, 221);
+    const d = addDays(today, -1);
+    const [{ run_id }] = await t.db.query(`SELECT run_id FROM cob_dates ORDER BY business_date DESC LIMIT 1`);
+    // the date's plan, made before the run: one chunk of pages far beyond the table's end
+    await t.db.query(`INSERT INTO cob_chunks (business_date, lo, hi, run_id) VALUES ($1, '(1000000,0)', NULL, $2)`, [d, run_id]);
+    const done = await runTo(today);
+    expect(done).toMatchObject({ fromDate: d, toDate: d, loansProcessed: 3 });
+    const chunks = await t.db.query(`SELECT lo::text, loans, done_at IS NOT NULL AS done FROM cob_chunks WHERE business_date = $1`, [d]);
+    expect(chunks).toEqual([{ lo: '(1000000,0)', loans: 0, done: true }]);
+    await expectLedgerAgrees(await expectEngineAgrees(today));
+  });
 });

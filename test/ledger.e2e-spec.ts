@@ -86,6 +86,24 @@ describe('ledger, servicing opened at disbursement, and the portfolio', () => {
     ).rejects.toThrow(/does not balance/);
   });
 
+  it('refuses lines of an entry or a loan that does not exist, and deleting a loan that has lines', async () => {
+    const [entry] = await t.db.query(
+      `INSERT INTO journal_entries (entry_type, business_date) VALUES ('ACCRUAL', '2026-01-01') RETURNING id`,
+    );
+    const pair = (entryId: string, loanId: string) =>
+      t.db.query(
+        `INSERT INTO journal_lines (entry_id, loan_application_id, programme_id, core_enterprise_id, account, debit, credit)
+         VALUES ($1, $2, $3, $4, 'INTEREST_RECEIVABLE', 5, 0), ($1, $2, $3, $4, 'INTEREST_INCOME', 0, 5)`,
+        [entryId, loanId, s.programme.id, s.ce.id],
+      );
+    await expect(pair('999999999', loanIds[0])).rejects.toThrow(/journal entry 999999999 does not exist/);
+    await expect(pair(entry.id, '00000000-0000-4000-8000-000000000000')).rejects.toThrow(/loan application .* does not exist/);
+    await expect(t.db.query(`DELETE FROM loan_applications WHERE id = $1`, [loanIds[0]])).rejects.toThrow(/has ledger lines/);
+    await expect(t.db.query(`UPDATE loan_applications SET id = gen_random_uuid() WHERE id = $1`, [loanIds[0]])).rejects.toThrow(
+      /has ledger lines/,
+    );
+  });
+
   it("shows a programme's portfolio to its owner and the bank's staff", async () => {
     for (const who of [s.applicant, s.officer, auditor]) {
       const res = await t.http().get(`/programmes/${s.programme.id}/portfolio`).set(who.auth);

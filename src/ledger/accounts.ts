@@ -35,8 +35,21 @@ export interface LoanAccountKey {
   coreEnterpriseId: string;
 }
 
-export const debit = (key: LoanAccountKey, account: Account, fen: bigint): JournalLine => ({ ...key, account, debit: fen, credit: 0n });
-export const credit = (key: LoanAccountKey, account: Account, fen: bigint): JournalLine => ({ ...key, account, debit: 0n, credit: fen });
+// Fields spelled out rather than spread: the end of day makes two million of these a date, and a
+// spread object costs several times more to build (measured in a profile of bench:cob).
+export const debit = (key: LoanAccountKey, account: Account, fen: bigint): JournalLine => line(key, account, fen, 0n);
+export const credit = (key: LoanAccountKey, account: Account, fen: bigint): JournalLine => line(key, account, 0n, fen);
+
+function line(key: LoanAccountKey, account: Account, debitFen: bigint, creditFen: bigint): JournalLine {
+  return {
+    loanApplicationId: key.loanApplicationId,
+    programmeId: key.programmeId,
+    coreEnterpriseId: key.coreEnterpriseId,
+    account,
+    debit: debitFen,
+    credit: creditFen,
+  };
+}
 
 /**
  * The lines of an entry without the zero ones (a line must move money), refusing an entry that does

@@ -1,4 +1,4 @@
-import { checkUpTo, chunkCount, datesFrom, idRanges, lastClosableDate } from './cob-plan.js';
+import { checkUpTo, chunkCount, datesFrom, lastClosableDate, pageRanges } from './cob-plan.js';
 
 describe('datesFrom', () => {
   it('lists each calendar date in order, across a month and a leap day', () => {
@@ -11,25 +11,31 @@ describe('datesFrom', () => {
   });
 });
 
-describe('idRanges', () => {
-  it('covers the uuid space without gaps or overlaps', () => {
-    const r = idRanges(4);
-    expect(r).toEqual([
-      { lo: '00000000-0000-0000-0000-000000000000', hi: '40000000-0000-0000-0000-000000000000' },
-      { lo: '40000000-0000-0000-0000-000000000000', hi: '80000000-0000-0000-0000-000000000000' },
-      { lo: '80000000-0000-0000-0000-000000000000', hi: 'c0000000-0000-0000-0000-000000000000' },
-      { lo: 'c0000000-0000-0000-0000-000000000000', hi: null },
+describe('pageRanges', () => {
+  it('covers the pages in order without gaps or overlaps, the last open-ended', () => {
+    expect(pageRanges(1000, 4)).toEqual([
+      { lo: '(0,0)', hi: '(250,0)' },
+      { lo: '(250,0)', hi: '(500,0)' },
+      { lo: '(500,0)', hi: '(750,0)' },
+      { lo: '(750,0)', hi: null },
+    ]);
+    const r = pageRanges(123_457, 100);
+    for (let i = 1; i < r.length; i++) expect(r[i].lo).toBe(r[i - 1].hi);
+  });
+
+  it('is one unbounded range for one chunk or an empty table, and never more ranges than pages', () => {
+    expect(pageRanges(5000, 1)).toEqual([{ lo: '(0,0)', hi: null }]);
+    expect(pageRanges(0, 7)).toEqual([{ lo: '(0,0)', hi: null }]);
+    expect(pageRanges(3, 10)).toEqual([
+      { lo: '(0,0)', hi: '(1,0)' },
+      { lo: '(1,0)', hi: '(2,0)' },
+      { lo: '(2,0)', hi: null },
     ]);
   });
 
-  it('is one unbounded range for one chunk, and ranges ordered as PostgreSQL orders uuids', () => {
-    expect(idRanges(1)).toEqual([{ lo: '00000000-0000-0000-0000-000000000000', hi: null }]);
-    const r = idRanges(100);
-    for (let i = 1; i < r.length; i++) expect(r[i].lo > r[i - 1].lo && r[i].lo === r[i - 1].hi).toBe(true);
-  });
-
   it('refuses a count that is not a positive integer', () => {
-    expect(() => idRanges(0)).toThrow(RangeError);
+    expect(() => pageRanges(10, 0)).toThrow(RangeError);
+    expect(() => pageRanges(-1, 2)).toThrow(RangeError);
   });
 });
 

@@ -1,8 +1,8 @@
 import { addDays, dayNumber } from './dates.js';
 
 /*
- * What an end-of-day run does, decided without a database: the dates it closes, the loan id ranges
- * it closes them in, and which dates may be asked for.
+ * What an end-of-day run does, decided without a database: the dates it closes, the page ranges it
+ * closes them in, and which dates may be asked for.
  */
 
 /** Every business date from `from` to `to`, in order (empty when from > to). */
@@ -13,21 +13,20 @@ export function datesFrom(from: string, to: string): string[] {
 }
 
 /**
- * `count` ranges of loan ids [lo, hi) covering the whole uuid space, of equal width: loan ids are
- * random (gen_random_uuid), so each holds about the same number of loans. The last has no upper
- * bound (null). Ranges rather than lists, so a chunk is a primary-key range scan and a re-run after a
- * crash takes exactly the same loans.
+ * `count` ranges of heap pages [lo, hi) of the servicing table, as tids ('(page,0)'), covering
+ * `pages` pages; the last has no upper bound (null), so it also takes pages added during the run.
+ * Physical rather than key ranges: loan ids are random, so a key range touches pages all over the
+ * table, and at a million loans (a gigabyte) every chunk read and rewrote pages scattered through
+ * it; a page range reads and rewrites each page once, in order. Rows stay on their page through the
+ * end of day's own (HOT) updates; one that another update moved out of a range is taken by the
+ * date's last sweep over the whole table, so the ranges decide only speed, never which loans close.
  */
-export function idRanges(count: number): { lo: string; hi: string | null }[] {
+export function pageRanges(pages: number, count: number): { lo: string; hi: string | null }[] {
   if (!Number.isInteger(count) || count < 1) throw new RangeError(`chunk count must be a positive integer: ${count}`);
-  const space = 1n << 128n;
-  const at = (i: number) => uuidOf((space * BigInt(i)) / BigInt(count));
-  return Array.from({ length: count }, (_, i) => ({ lo: at(i), hi: i + 1 < count ? at(i + 1) : null }));
-}
-
-function uuidOf(n: bigint): string {
-  const hex = n.toString(16).padStart(32, '0');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  if (!Number.isInteger(pages) || pages < 0) throw new RangeError(`page count must be a non-negative integer: ${pages}`);
+  const width = Math.max(1, Math.ceil(pages / count));
+  const n = Math.max(1, Math.min(count, Math.ceil(pages / width)));
+  return Array.from({ length: n }, (_, i) => ({ lo: `(${i * width},0)`, hi: i + 1 < n ? `(${(i + 1) * width},0)` : null }));
 }
 
 /** How many chunks for `loans` open loans, about `chunkSize` each. */

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -10,9 +10,10 @@ import { ClockService } from '../clock/clock.service.js';
 import { CopyWriter, copyRow } from '../database/copy.js';
 import { pgCode, sql, UNIQUE_VIOLATION } from '../database/sql.js';
 import { SupplierScreeningService } from '../eligibility/supplier-screening.service.js';
+import { JobsService } from '../jobs/jobs.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { closeChunk, type CobLoanRow } from './cob-chunk.js';
-import { checkUpTo, chunkCount, datesFrom, idRanges, lastClosableDate } from './cob-plan.js';
+import { checkUpTo, chunkCount, datesFrom, lastClosableDate, pageRanges } from './cob-plan.js';
 import type { CobRunResponse, CobRunStatus } from './cob.dto.js';
 import { CobErrors } from './cob.errors.js';
 import { addDays } from './dates.js';
@@ -20,6 +21,23 @@ import { addDays } from './dates.js';
 /** The session lock held by the one instance driving end-of-day runs: released by PostgreSQL if it dies. */
 const COB_LOCK = 0x636f62;
 const CHUNK_ATTEMPTS = 3;
+const CHUNK_POLL_MS = 100;
+const CHUNK_STALL_MS = 60_000;
+export const COB_CHUNK_QUEUE = 'cob-chunk';
+
+/** A job of the queue: one range of loan ids [lo, hi) to close for one business date. */
+interface CobChunkJob {
+  date: string;
+  lo: string;
+  hi: string | null;
+}
+
+/** Loans of a chunk changed between its read and its write: the chunk is read again, not counted as a failure. */
+class ChunkMoved extends Error {
+  constructor(readonly loans: number) {
+    super(`${loans} loans changed while their end of day was computed`);
+  }
+}
 
 interface RunRow {
   id: string;
@@ -49,7 +67,8 @@ function runView(r: RunRow): CobRunResponse {
 
 /**
  * The end of day (COB, domain.md "Servicing"): closes business dates strictly in order, each for
- * every open loan, in chunks of loan ids closed in parallel, one transaction per chunk.
+ * every open loan, in chunks of loan ids: one job of the queue (pg-boss) per chunk, taken by the
+ * workers of every instance in parallel (COB_WORKERS each), one transaction per chunk.
  *
  * Exactly once per loan and date, whatever crashes: a chunk takes only loans whose last COB date is
  * the day before (or that are valued that day and never closed), and writes their new state, the
@@ -62,7 +81,7 @@ function runView(r: RunRow): CobRunResponse {
  * sweep) picks up an unfinished run where the loans say it stopped.
  */
 @Injectable()
-export class CobRunsService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class CobRunsService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Cob');
   private sweeper: NodeJS.Timeout | undefined;
   private driving: Promise<void> | undefined;
@@ -77,7 +96,18 @@ export class CobRunsService implements OnApplicationBootstrap, OnApplicationShut
     private readonly clock: ClockService,
     private readonly audit: AuditService,
     private readonly screening: SupplierScreeningService,
+    private readonly jobs: JobsService,
   ) {}
+
+  onModuleInit(): void {
+    this.jobs.define<CobChunkJob>({
+      name: COB_CHUNK_QUEUE,
+      concurrency: this.config.cobWorkers,
+      expireInSeconds: 15 * 60,
+      maxRetries: CHUNK_ATTEMPTS - 1,
+      handle: (chunk) => this.runChunk(chunk),
+    });
+  }
 
   onApplicationBootstrap(): void {
     if (!this.config.runWorkers) return;
@@ -214,8 +244,12 @@ export class CobRunsService implements OnApplicationBootstrap, OnApplicationShut
     try {
       const done = await sql<{ last: string | null }>(db, `SELECT max(business_date)::text AS last FROM cob_dates`);
       const from = done.rows[0].last && done.rows[0].last >= run.from_date ? addDays(done.rows[0].last, 1) : run.from_date;
-      const open = await sql<{ n: string }>(db, `SELECT count(*)::text AS n FROM loan_servicing WHERE status = 'DISBURSED'`);
-      const ranges = idRanges(chunkCount(Number(open.rows[0].n), this.config.cobChunkSize));
+      const size = await sql<{ open: string; pages: string }>(
+        db,
+        `SELECT (SELECT count(*) FROM loan_servicing WHERE status = 'DISBURSED')::text AS open,
+                (pg_relation_size('loan_servicing') / current_setting('block_size')::int)::text AS pages`,
+      );
+      const ranges = pageRanges(Number(size.rows[0].pages), chunkCount(Number(size.rows[0].open), this.config.cobChunkSize));
       for (const d of datesFrom(from, run.to_date)) {
         if (this.stopping) return;
         await this.closeDate(run.id, d, ranges);
@@ -232,94 +266,209 @@ export class CobRunsService implements OnApplicationBootstrap, OnApplicationShut
     }
   }
 
-  /** Closes `d` for every open loan, chunks in parallel, then records it done if nothing is left behind. */
+  /**
+   * Closes `d` for every open loan: plans its chunks (or takes the plan an interrupted run left),
+   * sends a job for each chunk not done in the same transaction, waits until every chunk is done,
+   * then records the date closed if no loan is left behind.
+   */
   async closeDate(runId: string, d: string, ranges: { lo: string; hi: string | null }[]): Promise<number> {
     const started = Date.now();
-    let next = 0;
-    let loans = 0;
-    const worker = async () => {
-      while (next < ranges.length && !this.stopping) {
-        const { lo, hi } = ranges[next++];
-        loans += await this.closeChunkWithRetry(runId, d, lo, hi);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.config.cobWorkers, ranges.length) }, worker));
-    if (this.stopping) return loans;
-    const behind = await sql<{ n: number }>(
-      this.dataSource.manager,
-      `SELECT count(*)::int AS n FROM loan_servicing
-        WHERE status = 'DISBURSED' AND value_date <= $1 AND (last_cob_date IS NULL OR last_cob_date < $1)`,
-      [d],
-    );
-    if (behind.rows[0].n) throw new Error(`${behind.rows[0].n} open loans are still behind ${d} after closing it`);
+    const sent = await this.dataSource.transaction(async (m) => {
+      await sql(
+        m,
+        `INSERT INTO cob_chunks (business_date, lo, hi, run_id)
+         SELECT $1, r.lo, r.hi, $2 FROM unnest($3::tid[], $4::tid[]) AS r(lo, hi)
+          WHERE NOT EXISTS (SELECT 1 FROM cob_chunks WHERE business_date = $1)`,
+        [d, runId, ranges.map((r) => r.lo), ranges.map((r) => r.hi)],
+      );
+      return this.sendPendingChunks(m, runId, d);
+    });
+    this.jobs.notify(COB_CHUNK_QUEUE);
+    const loans = await this.awaitChunks(runId, d);
+    if (loans === null) return 0;
+    // Loans another update moved out of their page range while the chunks ran: one pass over the
+    // table, which also finds any loan left more than a day behind (closeRange refuses the date then).
+    let swept = 0;
+    for (let n = this.config.cobChunkSize; n === this.config.cobChunkSize; swept += n)
+      n = await this.closeLoans({ date: d, lo: '(0,0)', hi: null }, runId);
     await this.dataSource.transaction(async (m) => {
       await sql(m, `INSERT INTO cob_dates (business_date, run_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [d, runId]);
       await sql(m, `UPDATE cob_runs SET working_date = $2, updated_at = now() WHERE id = $1`, [runId, d]);
     });
     const rescreened = await this.screening.rescreenOverdueChanges();
     this.logger.log(
-      { runId, date: d, loans, chunks: ranges.length, rescreened, seconds: (Date.now() - started) / 1000 },
+      { runId, date: d, loans: loans + swept, chunks: sent, swept, rescreened, seconds: (Date.now() - started) / 1000 },
       'business date closed',
     );
-    return loans;
+    return loans + swept;
   }
 
-  private async closeChunkWithRetry(runId: string, d: string, lo: string, hi: string | null): Promise<number> {
-    for (let attempt = 1; ; attempt++) {
+  /** A job for every chunk of `d` not done yet; a chunk failed in an earlier run gets its attempts back. */
+  private async sendPendingChunks(m: EntityManager, runId: string, d: string): Promise<number> {
+    const pending = await sql<CobChunkJob>(
+      m,
+      `UPDATE cob_chunks SET attempts = CASE WHEN run_id = $2 THEN attempts ELSE 0 END, run_id = $2
+        WHERE business_date = $1 AND done_at IS NULL RETURNING business_date::text AS date, lo::text, hi::text`,
+      [d, runId],
+    );
+    for (const chunk of pending.rows) await this.jobs.send<CobChunkJob>(m, COB_CHUNK_QUEUE, chunk);
+    return pending.rowCount;
+  }
+
+  /**
+   * Polls the date's chunks until all are done (the loans they closed), one has failed for good
+   * (throws), or this instance stops (null). A chunk that makes no progress for a while is sent again:
+   * its job may have died with a worker, and a second copy of a chunk finds nothing left to do.
+   */
+  private async awaitChunks(runId: string, d: string): Promise<number | null> {
+    let lastPending = -1;
+    let progressAt = Date.now();
+    // a small date is done in milliseconds: poll soon, then back off
+    let wait = 2;
+    for (;;) {
+      const r = await sql<{ pending: number; failed: number; error: string | null; loans: string }>(
+        this.dataSource.manager,
+        `SELECT count(*) FILTER (WHERE done_at IS NULL)::int AS pending,
+                count(*) FILTER (WHERE done_at IS NULL AND attempts >= $2)::int AS failed,
+                max(error) FILTER (WHERE done_at IS NULL AND attempts >= $2) AS error, sum(loans)::text AS loans
+           FROM cob_chunks WHERE business_date = $1`,
+        [d, CHUNK_ATTEMPTS],
+      );
+      const { pending, failed, error, loans } = r.rows[0];
+      if (failed) throw new Error(`a chunk of ${d} failed ${CHUNK_ATTEMPTS} times: ${error}`);
+      if (!pending) return Number(loans);
+      if (this.stopping) return null;
+      if (pending !== lastPending) {
+        lastPending = pending;
+        progressAt = Date.now();
+      } else if (Date.now() - progressAt > CHUNK_STALL_MS) {
+        const resent = await this.dataSource.transaction((m) => this.sendPendingChunks(m, runId, d));
+        this.jobs.notify(COB_CHUNK_QUEUE);
+        this.logger.warn({ runId, date: d, resent }, 'end-of-day chunks made no progress; sent again');
+        progressAt = Date.now();
+      }
+      await new Promise((resolve) => setTimeout(resolve, (wait = Math.min(wait * 2, CHUNK_POLL_MS))));
+    }
+  }
+
+  /**
+   * The queue's handler for one chunk, on whichever instance takes it. A failure is counted against
+   * the chunk (the engine refusing a loan's figures at once for good: another attempt would compute
+   * the same) and left to the queue's retry.
+   */
+  private async runChunk(job: CobChunkJob): Promise<void> {
+    try {
+      await this.closeLoans(job, null);
+    } catch (err) {
+      await sql(
+        this.dataSource.manager,
+        `UPDATE cob_chunks SET attempts = CASE WHEN $3 THEN $4 ELSE attempts + 1 END, error = $5
+          WHERE business_date = $1 AND lo = $2 AND done_at IS NULL`,
+        [job.date, job.lo, err instanceof RangeError, CHUNK_ATTEMPTS, (err as Error).message],
+      );
+      throw err;
+    } finally {
+      // a worker that just finished would otherwise wait for its next poll before taking the next chunk
+      this.jobs.notify(COB_CHUNK_QUEUE);
+    }
+  }
+
+  /** closeRange until it writes what it read: loans that moved under it are simply read again. */
+  private async closeLoans(range: CobChunkJob, sweepOf: string | null): Promise<number> {
+    for (;;) {
       try {
-        return await this.closeChunk(runId, d, lo, hi);
+        return await this.closeRange(range, sweepOf);
       } catch (err) {
-        // a deadlock or serialization failure with a repayment on the same loans is worth another go
-        if (attempt >= CHUNK_ATTEMPTS || this.stopping || err instanceof RangeError) throw err;
-        this.logger.warn({ err, runId, date: d, lo, attempt }, 'end-of-day chunk failed; retrying');
-        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+        if (!(err instanceof ChunkMoved)) throw err;
       }
     }
   }
 
   /**
-   * One chunk, one transaction: lock its loans that are due for `d` (the condition on last_cob_date
-   * skips what an earlier attempt committed), close them in memory, write every row back with one
-   * UPDATE from a COPY-filled scratch table, and post one ACCRUAL entry with the lines of every loan
-   * whose accrual moved.
+   * The loans of one page range due for its date, in one transaction; answers how many it closed.
+   * A planned chunk (sweepOf null) has its row locked first, so two copies of one chunk run one after
+   * the other and the second finds it done, and is marked done in the same transaction; the date's
+   * sweep (sweepOf: its run) has no row and takes at most a chunk's worth of loans at a time. Loans are read (the condition on last_cob_date skips what
+   * an earlier attempt committed), closed in memory, written back with one UPDATE from a COPY-filled
+   * scratch table, and one ACCRUAL entry posts the lines of every loan whose accrual moved.
    */
-  private async closeChunk(runId: string, d: string, lo: string, hi: string | null): Promise<number> {
+  private async closeRange({ date: d, lo, hi }: CobChunkJob, sweepOf: string | null): Promise<number> {
     return this.dataSource.transaction(async (m) => {
-      // A primary-key range scan: no index holds last_cob_date, so that the UPDATE below stays HOT.
-      const r = await sql<CobLoanRow>(
-        m,
-        `SELECT loan_application_id AS id, programme_id, core_enterprise_id, terms, state FROM loan_servicing
-          WHERE loan_application_id >= $2 ${hi === null ? '' : 'AND loan_application_id < $3'} AND status = 'DISBURSED'
-            AND (last_cob_date = $1::date - 1 OR (last_cob_date IS NULL AND value_date = $1::date))
-          ORDER BY loan_application_id FOR UPDATE`,
-        hi === null ? [d, lo] : [d, lo, hi],
-      );
-      if (!r.rows.length) return 0;
-      const closed = closeChunk(r.rows, d);
-      // COPY into a scratch table, then one join: cheaper on both sides than unnest over arrays of
-      // ten thousand jsonb literals. The range, which the planner can estimate (the scratch table has
-      // no statistics), keeps it from scanning the whole table to join a chunk.
-      await sql(
-        m,
-        `CREATE TEMP TABLE cob_closed (id uuid, state jsonb, principal numeric(18,2), dpd integer, overdue boolean, classification text)
-           ON COMMIT DROP`,
-      );
-      const copy = new CopyWriter(m.queryRunner!, `COPY cob_closed FROM STDIN`);
-      for (let i = 0; i < closed.ids.length; i++)
-        await copy.write(
-          copyRow([closed.ids[i], closed.states[i], closed.principal[i], closed.dpd[i], closed.overdue[i], closed.classification[i]]),
+      if (sweepOf === null) {
+        const chunk = await sql<{ done: boolean }>(
+          m,
+          `SELECT done_at IS NOT NULL AS done FROM cob_chunks WHERE business_date = $1 AND lo = $2 FOR UPDATE`,
+          [d, lo],
         );
-      await copy.end();
-      await sql(
+        if (!chunk.rows[0] || chunk.rows[0].done) return 0;
+      }
+      const range = hi === null ? [d, lo] : [d, lo, hi];
+      const pages = `ctid >= $2::tid ${hi === null ? '' : 'AND ctid < $3::tid'}`;
+      // A TID range scan; no index holds last_cob_date, so that the UPDATE below stays HOT. No row
+      // locks: locking a million rows writes every page twice. The UPDATE writes a row only if it is
+      // still the version read here (same tid and xmin), and a range that could not write all it read
+      // (a repayment got there first) is rolled back and read again.
+      const r = await sql<CobLoanRow & { tid: string; version: string; due: boolean }>(
         m,
-        `UPDATE loan_servicing s SET state = v.state, last_cob_date = $1, principal_outstanding = v.principal, dpd = v.dpd,
-                overdue = v.overdue, classification = v.classification, updated_at = now()
-           FROM cob_closed v
-          WHERE s.loan_application_id = v.id AND s.loan_application_id >= $2 ${hi === null ? '' : 'AND s.loan_application_id < $3'}`,
-        hi === null ? [d, lo] : [d, lo, hi],
+        `SELECT loan_application_id AS id, ctid::text AS tid, xmin::text AS version, programme_id, core_enterprise_id, terms, state,
+                coalesce(last_cob_date = $1::date - 1, value_date = $1::date) AS due
+           FROM loan_servicing
+          WHERE ${pages} AND status = 'DISBURSED' AND value_date <= $1 AND (last_cob_date IS NULL OR last_cob_date < $1)
+          ${sweepOf === null ? '' : `LIMIT ${this.config.cobChunkSize}`}`,
+        range,
       );
-      await this.ledger.postLarge(m, { type: 'ACCRUAL', businessDate: d, reference: `cob:${d}:${lo}`, lines: closed.lines });
-      await sql(m, `UPDATE cob_runs SET loans_processed = loans_processed + $2, updated_at = now() WHERE id = $1`, [runId, r.rows.length]);
+      const behind = r.rows.filter((row) => !row.due).length;
+      if (behind) throw new Error(`${behind} open loans are more than a day behind ${d}: an earlier date was not closed for them`);
+      if (r.rows.length) {
+        const closed = closeChunk(r.rows, d);
+        // COPY into a scratch table, then one join: cheaper on both sides than unnest over arrays of
+        // ten thousand jsonb literals.
+        await sql(
+          m,
+          `CREATE TEMP TABLE cob_closed (tid tid, version xid, state jsonb, principal numeric(18,2), dpd integer, overdue boolean,
+                                         classification text) ON COMMIT DROP`,
+        );
+        const copy = new CopyWriter(m.queryRunner!, `COPY cob_closed FROM STDIN`);
+        for (let i = 0; i < closed.ids.length; i++)
+          await copy.write(
+            copyRow([
+              r.rows[i].tid,
+              r.rows[i].version,
+              closed.states[i],
+              closed.principal[i],
+              closed.dpd[i],
+              closed.overdue[i],
+              closed.classification[i],
+            ]),
+          );
+        await copy.end();
+        const written = await sql(
+          m,
+          `UPDATE loan_servicing s SET state = v.state, last_cob_date = $1, principal_outstanding = v.principal, dpd = v.dpd,
+                  overdue = v.overdue, classification = v.classification, updated_at = now()
+             FROM cob_closed v
+            WHERE s.ctid = v.tid AND s.xmin = v.version AND s.${pages.replace('AND ctid', 'AND s.ctid')}`,
+          range,
+        );
+        if (written.rowCount !== r.rows.length) throw new ChunkMoved(r.rows.length - written.rowCount);
+        await this.ledger.postLarge(m, {
+          type: 'ACCRUAL',
+          businessDate: d,
+          reference: sweepOf === null ? `cob:${d}:${lo}` : `cob:${d}:sweep`,
+          lines: closed.lines,
+        });
+      }
+      const run =
+        sweepOf ??
+        (
+          await sql<{ run_id: string }>(
+            m,
+            `UPDATE cob_chunks SET done_at = now(), loans = loans + $3 WHERE business_date = $1 AND lo = $2 RETURNING run_id`,
+            [d, lo, r.rows.length],
+          )
+        ).rows[0].run_id;
+      if (r.rows.length)
+        await sql(m, `UPDATE cob_runs SET loans_processed = loans_processed + $2, updated_at = now() WHERE id = $1`, [run, r.rows.length]);
       return r.rows.length;
     });
   }
