@@ -91,7 +91,35 @@ export interface Service {
   process: ChildProcess;
   /** Peak resident set size so far (VmHWM), in MiB. */
   peakRssMiB(): number;
+  /** CPU seconds (user + system) the service has used so far. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
+}
+
+/** CPU seconds (user + system) a process has used, from /proc (Linux; clock ticks of 1/100 s). */
+export function processCpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0; // the process has exited
+  }
+}
+
+/**
+ * CPU seconds used so far by the PostgreSQL backends serving one database (`client`'s), when the
+ * server runs on this machine: what a run costs the database, whatever else the machine is doing.
+ */
+export async function databaseCpuSeconds(client: pg.Client): Promise<Map<number, number>> {
+  const r = await client.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`);
+  return new Map(r.rows.map((row) => [row.pid, processCpuSeconds(row.pid)]));
+}
+
+/** The CPU the backends of `before` (and any new ones) used since it was taken. */
+export async function databaseCpuSince(client: pg.Client, before: Map<number, number>): Promise<number> {
+  let used = 0;
+  for (const [pid, cpu] of await databaseCpuSeconds(client)) used += cpu - (before.get(pid) ?? 0);
+  return used;
 }
 
 /** Starts the built service (dist/) on the given database and waits for /health. */
@@ -129,6 +157,7 @@ export async function startService(databaseUrl: string, env: Record<string, stri
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
     },
+    cpuSeconds: () => processCpuSeconds(child.pid!),
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
