@@ -7,6 +7,7 @@ import { compileTerms, interestDue, roundedAccruedInterest, schedule } from '../
 import { daysBetween } from '../src/common/business-date.js';
 import { approvedBatch, approvedLoans, executeAndWait, lendingSetup, type LendingSetup } from './support/disbursements.js';
 import { approveReq, submitReq } from './support/loans.js';
+import { importRoster, rosterBuffer, waitForScreening } from './support/rosters.js';
 import { expectFieldError, expectProblem } from './support/problems.js';
 import { createTestApp, STANDARD_RULES, type TestApp } from './support/test-app.js';
 
@@ -246,5 +247,30 @@ describe('end of day (COB) through HTTP, on a simulated clock', () => {
     const chunks = await t.db.query(`SELECT lo::text, loans, done_at IS NOT NULL AS done FROM cob_chunks WHERE business_date = $1`, [d]);
     expect(chunks).toEqual([{ lo: '(1000000,0)', loans: 0, done: true }]);
     await expectLedgerAgrees(await expectEngineAgrees(today));
+  });
+
+  it("re-screens a programme whose many results the date's overdue changes made stale through one queued run", async () => {
+    expect((await importRoster(t, s.ce.id, await rosterBuffer({ rows: 250, seed: 11 }))).status).toBe('COMPLETED');
+    await waitForScreening(t, other.id);
+    // stored results that still say "overdue" for suppliers with no overdue loan, as after a cure
+    const [stale] = await t.db.query(
+      `WITH made AS (UPDATE screening_results SET facts = jsonb_set(facts, '{hasOverdueLoan}', 'true')
+                      WHERE programme_id = $1 AND supplier_id <> ALL($2::uuid[]) RETURNING 1)
+       SELECT count(*)::int AS n FROM made`,
+      [other.id, supplierIds],
+    );
+    expect(stale.n).toBe(250);
+    await runTo(addDays(valueDate, 222));
+    const runs = await t.db.query(
+      `SELECT trigger, requested_by FROM screening_runs WHERE programme_id = $1 AND trigger = 'OVERDUE_CHANGE'`,
+      [other.id],
+    );
+    expect(runs).toEqual([{ trigger: 'OVERDUE_CHANGE', requested_by: 'cob' }]);
+    await waitForScreening(t, other.id);
+    const left = await t.db.query(
+      `SELECT count(*)::int AS n FROM screening_results WHERE programme_id = $1 AND (facts ->> 'hasOverdueLoan') = 'true' AND supplier_id <> ALL($2::uuid[])`,
+      [other.id, supplierIds],
+    );
+    expect(left[0].n).toBe(0);
   });
 });

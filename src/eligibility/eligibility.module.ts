@@ -12,7 +12,7 @@ import { SupplierScreeningService } from './supplier-screening.service.js';
   imports: [ProgrammesModule, SuppliersModule, RostersModule],
   controllers: [EligibilityController],
   providers: [SupplierScreeningService, ScreeningRunsService, EligibilityPreviewService, BlacklistService],
-  // loans screen a supplier when an application is submitted
-  exports: [SupplierScreeningService],
+  // loans screen a supplier when an application is submitted; the end of day re-screens overdue changes
+  exports: [SupplierScreeningService, ScreeningRunsService],
 })
 export class EligibilityModule {}

@@ -16,9 +16,12 @@ import { compileRules, failedRuleNames } from './evaluator.js';
 import { factsOf } from './facts.js';
 import { compileFormula } from './limit.js';
 import { screeningRunStateMachine, type ScreeningRunStatus } from './screening-run-state.js';
+import { SupplierScreeningService } from './supplier-screening.service.js';
 import { REPLACE_RESULT, factPages, lockProgrammeScreening, sourceOf } from './screening-source.js';
 
 export const SCREENING_QUEUE = 'eligibility-screening';
+/** Above this many stale results in one programme, the overdue re-screen queues a whole run. */
+const OVERDUE_RESCREEN_ONE_BY_ONE = 200;
 export const SCREENING_RUN = resource('Screening run', 'screening_runs');
 
 function runView(run: Record<string, unknown>) {
@@ -53,6 +56,7 @@ export class ScreeningRunsService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly rosterImports: RosterImportProcessor,
     private readonly clock: ClockService,
+    private readonly suppliers: SupplierScreeningService,
   ) {}
 
   onModuleInit(): void {
@@ -98,6 +102,49 @@ export class ScreeningRunsService implements OnModuleInit {
     );
     await this.jobs.send(m, SCREENING_QUEUE, { runId: r.rows[0].id });
     return r.rows[0].id;
+  }
+
+  /**
+   * Re-screens every stored result whose `hasOverdueLoan` fact no longer says what loan_servicing
+   * says (the end of day made a loan overdue, or a repayment cured it), so that explanations and
+   * rules on the fact follow the loans. Both sides are read through partial indexes on the overdue
+   * few, so asking after every COB date costs next to nothing when nothing changed. A few results
+   * are screened here one by one; a programme with many (a whole roster's loans fell due on one date)
+   * gets a screening run through the queue instead, the set-based path that screens 200,000
+   * suppliers in seconds where one transaction per supplier took minutes. The freeze itself never
+   * waits for either: approvals ask loan_servicing directly.
+   */
+  async rescreenOverdueChanges(): Promise<{ suppliers: number; programmesQueued: number }> {
+    const stale = await sql<{ supplier_id: string; programme_id: string }>(
+      this.dataSource.manager,
+      `WITH live AS (SELECT DISTINCT supplier_id FROM loan_servicing WHERE status = 'DISBURSED' AND overdue)
+       SELECT r.supplier_id, r.programme_id FROM screening_results r JOIN live USING (supplier_id)
+        WHERE (r.facts ->> 'hasOverdueLoan') IS DISTINCT FROM 'true'
+       UNION
+       SELECT r.supplier_id, r.programme_id FROM screening_results r
+        WHERE (r.facts ->> 'hasOverdueLoan') = 'true' AND r.supplier_id NOT IN (SELECT supplier_id FROM live)
+       ORDER BY 2, 1`,
+    );
+    const byProgramme = new Map<string, string[]>();
+    for (const row of stale.rows) byProgramme.set(row.programme_id, [...(byProgramme.get(row.programme_id) ?? []), row.supplier_id]);
+    let programmesQueued = 0;
+    for (const [programmeId, supplierIds] of byProgramme) {
+      const programme = await this.programmes.find(programmeId);
+      if (!programme) continue;
+      if (supplierIds.length > OVERDUE_RESCREEN_ONE_BY_ONE) {
+        programmesQueued += await this.dataSource.transaction(async (m) => {
+          const queued = await sql(m, `SELECT 1 FROM screening_runs WHERE programme_id = $1 AND status = 'QUEUED'`, [programmeId]);
+          if (queued.rowCount) return 0;
+          await this.queueRun(m, programme, 'OVERDUE_CHANGE', 'cob');
+          return 1;
+        });
+        continue;
+      }
+      for (const supplierId of supplierIds)
+        await this.dataSource.transaction((m) => this.suppliers.screenSupplier(m, supplierId, programme));
+    }
+    if (programmesQueued) this.jobs.notify(SCREENING_QUEUE);
+    return { suppliers: stale.rows.length, programmesQueued };
   }
 
   async getRun(actor: Actor, runId: string) {

@@ -143,30 +143,6 @@ export class SupplierScreeningService {
     };
   }
 
-  /**
-   * Re-screens every stored result whose `hasOverdueLoan` fact no longer says what loan_servicing
-   * says (the end of day made a loan overdue, or a repayment cured it), so that explanations and
-   * rules on the fact follow the loans. Both sides are read through partial indexes on the overdue
-   * few, so asking after every COB date costs next to nothing when nothing changed.
-   */
-  async rescreenOverdueChanges(): Promise<number> {
-    const stale = await sql<{ supplier_id: string; programme_id: string }>(
-      this.dataSource.manager,
-      `WITH live AS (SELECT DISTINCT supplier_id FROM loan_servicing WHERE status = 'DISBURSED' AND overdue)
-       SELECT r.supplier_id, r.programme_id FROM screening_results r JOIN live USING (supplier_id)
-        WHERE (r.facts ->> 'hasOverdueLoan') IS DISTINCT FROM 'true'
-       UNION
-       SELECT r.supplier_id, r.programme_id FROM screening_results r
-        WHERE (r.facts ->> 'hasOverdueLoan') = 'true' AND r.supplier_id NOT IN (SELECT supplier_id FROM live)
-       ORDER BY 1, 2`,
-    );
-    for (const row of stale.rows) {
-      const programme = await this.programmes.find(row.programme_id);
-      if (programme) await this.dataSource.transaction((m) => this.screenSupplier(m, row.supplier_id, programme));
-    }
-    return stale.rows.length;
-  }
-
   /** The stored screening of every supplier of a programme: who is eligible, for how much. */
   async listResults(actor: Actor, programmeId: string, q: { eligible?: 'true' | 'false'; page: number; pageSize: number }) {
     await this.programmes.get(actor, programmeId);

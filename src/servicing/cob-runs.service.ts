@@ -9,7 +9,7 @@ import { APP_CONFIG } from '../config/tokens.js';
 import { ClockService } from '../clock/clock.service.js';
 import { CopyWriter, copyRow } from '../database/copy.js';
 import { pgCode, sql, UNIQUE_VIOLATION } from '../database/sql.js';
-import { SupplierScreeningService } from '../eligibility/supplier-screening.service.js';
+import { ScreeningRunsService } from '../eligibility/screening-runs.service.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { closeChunk, type CobLoanRow } from './cob-chunk.js';
@@ -95,7 +95,7 @@ export class CobRunsService implements OnModuleInit, OnApplicationBootstrap, OnA
     private readonly ledger: LedgerService,
     private readonly clock: ClockService,
     private readonly audit: AuditService,
-    private readonly screening: SupplierScreeningService,
+    private readonly screening: ScreeningRunsService,
     private readonly jobs: JobsService,
   ) {}
 
@@ -244,15 +244,16 @@ export class CobRunsService implements OnModuleInit, OnApplicationBootstrap, OnA
     try {
       const done = await sql<{ last: string | null }>(db, `SELECT max(business_date)::text AS last FROM cob_dates`);
       const from = done.rows[0].last && done.rows[0].last >= run.from_date ? addDays(done.rows[0].last, 1) : run.from_date;
-      const size = await sql<{ open: string; pages: string }>(
-        db,
-        `SELECT (SELECT count(*) FROM loan_servicing WHERE status = 'DISBURSED')::text AS open,
-                (pg_relation_size('loan_servicing') / current_setting('block_size')::int)::text AS pages`,
-      );
-      const ranges = pageRanges(Number(size.rows[0].pages), chunkCount(Number(size.rows[0].open), this.config.cobChunkSize));
+      const open = await sql<{ n: string }>(db, `SELECT count(*)::text AS n FROM loan_servicing WHERE status = 'DISBURSED'`);
+      const chunks = chunkCount(Number(open.rows[0].n), this.config.cobChunkSize);
       for (const d of datesFrom(from, run.to_date)) {
         if (this.stopping) return;
-        await this.closeDate(run.id, d, ranges);
+        // the table's pages counted again each date: rows an update moved lie on pages added since
+        const size = await sql<{ pages: string }>(
+          db,
+          `SELECT (pg_relation_size('loan_servicing') / current_setting('block_size')::int)::text AS pages`,
+        );
+        await this.closeDate(run.id, d, pageRanges(Number(size.rows[0].pages), chunks));
       }
       await sql(db, `UPDATE cob_runs SET status = 'COMPLETED', finished_at = now(), updated_at = now() WHERE id = $1`, [run.id]);
       this.logger.log({ runId: run.id, from: run.from_date, to: run.to_date }, 'end-of-day run completed');
