@@ -126,7 +126,11 @@ export class ScreeningRunsService implements OnModuleInit {
        ORDER BY 2, 1`,
     );
     const byProgramme = new Map<string, string[]>();
-    for (const row of stale.rows) byProgramme.set(row.programme_id, [...(byProgramme.get(row.programme_id) ?? []), row.supplier_id]);
+    for (const row of stale.rows) {
+      const ids = byProgramme.get(row.programme_id);
+      if (ids) ids.push(row.supplier_id);
+      else byProgramme.set(row.programme_id, [row.supplier_id]);
+    }
     let programmesQueued = 0;
     for (const [programmeId, supplierIds] of byProgramme) {
       const programme = await this.programmes.find(programmeId);

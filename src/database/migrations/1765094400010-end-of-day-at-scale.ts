@@ -5,21 +5,23 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * loans. Their foreign keys were checked row by row (two index probes and trigger calls per line,
  * about three quarters of the insert's time, measured), so the same guarantee moves into the
  * statement-level trigger that already checks the balance: one anti-join per statement over just
- * the lines it inserted. A parent is protected as before: journal entries are immutable, and a loan
- * application with ledger lines can neither be deleted nor change its id. Lines are found by loan
- * (statements) and by programme (the portfolio); by entry only to audit one, and entry ids grow with
- * the table, so a BRIN index serves that for almost nothing where the B-tree, one key repeated
- * twenty thousand times per end-of-day entry, cost a quarter of each insert (measured).
+ * the lines it inserted (with memory enough to hash a settlement's 400,000 lines). A parent is
+ * protected as before: journal entries are immutable, and a loan application with ledger lines can
+ * neither be deleted nor change its id. Lines are found by loan (statements) and by programme (the
+ * portfolio); by entry only to audit one, and entry ids grow with the table, so a BRIN index serves
+ * that for almost nothing where the B-tree, one key repeated twenty thousand times per end-of-day
+ * entry, cost a quarter of each insert (measured).
  *
  * loan_servicing is rewritten every date, a page range at a time (one transaction writes every row
  * of a page), and yesterday's versions can only be pruned once the writer commits: a fill factor of
- * 50 (70 before) leaves room on each page for the new version of every row on it, so the end of day's updates
- * stay HOT (no index entry, the row stays on its page) instead of moving rows to the table's end.
+ * 50 (70 before) leaves room on each page for the new version of every row on it, so the end of
+ * day's updates stay HOT (no index entry, the row stays on its page) instead of moving rows to the
+ * table's end.
  *
  * cob_chunks: a date's plan, one row per range of the servicing table's pages (cob-plan.ts
- * pageRanges says why physical), each closed by a job of the queue
- * (pg-boss) on any instance. A chunk is done in the same transaction as its loans, so the driver
- * knows a date is finished when every chunk of it is; attempts and error say why one is not.
+ * pageRanges says why physical), each closed by a job of the queue (pg-boss) on any instance. A
+ * chunk is done in the same transaction as its loans, so the driver knows a date is finished when
+ * every chunk of it is; attempts and error say why one is not.
  */
 export class EndOfDayAtScale1765094400010 implements MigrationInterface {
   name = 'EndOfDayAtScale1765094400010';
@@ -30,7 +32,7 @@ export class EndOfDayAtScale1765094400010 implements MigrationInterface {
     await q.query(`DROP INDEX ix_journal_lines_entry`);
     await q.query(`CREATE INDEX ix_journal_lines_entry ON journal_lines USING brin (entry_id)`);
     await q.query(`
-      CREATE OR REPLACE FUNCTION journal_lines_balanced() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE OR REPLACE FUNCTION journal_lines_balanced() RETURNS trigger LANGUAGE plpgsql SET work_mem = '64MB' AS $$
       DECLARE unbalanced bigint; orphan text;
       BEGIN
         SELECT entry_id INTO unbalanced FROM inserted GROUP BY entry_id HAVING sum(debit) <> sum(credit) LIMIT 1;
