@@ -23,6 +23,7 @@ import { RostersModule } from './rosters/rosters.module.js';
 import { ServicingModule } from './servicing/servicing.module.js';
 import { SettlementsModule } from './settlements/settlements.module.js';
 import { SuppliersModule } from './suppliers/suppliers.module.js';
+import { CounterpartiesModule } from './counterparties/counterparties.module.js';
 
 @Module({})
 export class AppModule implements OnApplicationBootstrap {
@@ -50,6 +51,7 @@ export class AppModule implements OnApplicationBootstrap {
         CoreEnterprisesModule,
         ProgrammesModule,
         SuppliersModule,
+        CounterpartiesModule,
         RostersModule,
         EligibilityModule,
         LoansModule,
