@@ -24,6 +24,7 @@ import { ServicingModule } from './servicing/servicing.module.js';
 import { SettlementsModule } from './settlements/settlements.module.js';
 import { SuppliersModule } from './suppliers/suppliers.module.js';
 import { CounterpartiesModule } from './counterparties/counterparties.module.js';
+import { PurchaseOrdersModule } from './purchase-orders/purchase-orders.module.js';
 
 @Module({})
 export class AppModule implements OnApplicationBootstrap {
@@ -52,6 +53,7 @@ export class AppModule implements OnApplicationBootstrap {
         ProgrammesModule,
         SuppliersModule,
         CounterpartiesModule,
+        PurchaseOrdersModule,
         RostersModule,
         EligibilityModule,
         LoansModule,

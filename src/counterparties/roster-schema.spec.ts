@@ -1,6 +1,6 @@
 import { TEMPLATES, resolveAttributes, retypedAttributes, validateSchemaInput, type AttributeDef } from './roster-schema.js';
 
-const attr = (over: Partial<AttributeDef> = {}) => ({
+const attr = (over: Partial<AttributeDef> = {}): AttributeDef => ({
   key: 'orders_12m',
   label: 'orders',
   aliases: ['近12月订单数'],

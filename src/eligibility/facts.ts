@@ -1,5 +1,6 @@
 import { daysBetween } from '../common/business-date.js';
 import { ageOn, isRealDate } from '../common/identifiers.js';
+import { storedAttributes, type AttributeDef, type AttributeType } from '../counterparties/roster-schema.js';
 import type { BooleanFact, FactName, NumericFact } from '../programmes/rules.js';
 import type { SupplierType } from '../suppliers/supplier-types.js';
 
@@ -31,6 +32,8 @@ export interface SupplierFactSource {
   epidemicCertExpiry: string | null;
   blacklisted: boolean;
   hasOverdueLoan: boolean;
+  /** The stored attributes of its roster schema (`attributes`), as the import wrote them. */
+  attributes?: Readonly<Record<string, unknown>> | null;
 }
 
 /** A fact value; null when the supplier record does not have it, which fails any rule on it. */
@@ -42,18 +45,60 @@ export type FactValue<F extends FactName> = F extends BooleanFact
       ? string | null
       : number | null;
 
-export type SupplierFacts = { [F in FactName]: FactValue<F> };
+export type FactScalar = number | string | boolean;
+
+/**
+ * The facts the rules see: the built-in ones, and one per stored attribute of the counterparty's
+ * schema, by key (a DATE attribute as days from the evaluation date to it). Absent or null: missing.
+ */
+export type SupplierFacts = { [F in FactName]: FactValue<F> } & { readonly [attribute: string]: FactScalar | null | undefined };
 
 const UNSIGNED_DECIMAL = /^\d+(\.\d+)?$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * Reads the stored attributes of a schema into facts, compiled once per schema for a whole roster. A
+ * value of another type than the schema's (written by an older version) reads as missing, never as a
+ * wrong number.
+ */
+export type AttributeFacts = (
+  stored: Readonly<Record<string, unknown>> | null | undefined,
+  evaluationDate: string,
+  into: Record<string, FactScalar | null>,
+) => void;
+
+export function attributeFacts(attributes: readonly AttributeDef[]): AttributeFacts {
+  const read = storedAttributes(attributes).map((a) => [a.key, reader(a.type)] as const);
+  return (stored, evaluationDate, into) => {
+    for (const [key, value] of read) into[key] = stored ? value(stored[key], evaluationDate) : null;
+  };
+}
+
+const SIGNED_DECIMAL = /^-?\d+(\.\d+)?$/;
+
+function reader(type: AttributeType): (v: unknown, evaluationDate: string) => FactScalar | null {
+  switch (type) {
+    case 'INTEGER':
+      return (v) => (typeof v === 'number' && Number.isSafeInteger(v) ? v : null);
+    case 'DECIMAL':
+    case 'MONEY':
+      return (v) => (typeof v === 'string' && SIGNED_DECIMAL.test(v) ? v : null);
+    case 'DATE':
+      return (v, evaluationDate) => (typeof v === 'string' && isDate(v) ? daysBetween(evaluationDate, v) : null);
+    case 'BOOLEAN':
+      return (v) => (typeof v === 'boolean' ? v : null);
+    default:
+      return (v) => (typeof v === 'string' && v.trim() !== '' ? v : null);
+  }
+}
+
 /** The facts the rules see for a supplier at `evaluationDate` (YYYY-MM-DD, the programme's business date). */
-export function factsOf(source: SupplierFactSource, evaluationDate: string): SupplierFacts {
+export function factsOf(source: SupplierFactSource, evaluationDate: string, attributes?: AttributeFacts): SupplierFacts {
   if (!isDate(evaluationDate)) throw new RangeError(`evaluation date "${evaluationDate}" is not a YYYY-MM-DD date`);
   const certNo = present(source.epidemicCertNo);
   const certExpiry = date('epidemicCertExpiry', source.epidemicCertExpiry);
   const birthDate = date('birthDate', source.birthDate);
-  return {
+  const facts: Record<string, FactScalar | null> = {
     yearsExperience: decimal('yearsExperience', source.yearsExperience),
     herdSize: count('herdSize', source.herdSize),
     deliveryMonths: count('deliveryMonths', source.deliveryMonths),
@@ -68,6 +113,8 @@ export function factsOf(source: SupplierFactSource, evaluationDate: string): Sup
     blacklisted: source.blacklisted,
     hasOverdueLoan: source.hasOverdueLoan,
   };
+  if (attributes) attributes(source.attributes, evaluationDate, facts);
+  return facts as SupplierFacts;
 }
 
 // A blank cell is no value: it must read as missing, not as a value that a `!=` rule would let through.

@@ -64,6 +64,8 @@ export interface SupplierRow {
   avg_monthly_delivery_kg: string;
   avg_monthly_settlement: string | null;
   birth_date: string;
+  role: 'SUPPLIER' | 'DEALER';
+  attributes: Record<string, string | number | boolean>;
   blacklisted: boolean;
   blacklist_reason: string | null;
   last_import_id: string | null;
