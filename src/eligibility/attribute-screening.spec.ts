@@ -10,7 +10,12 @@ const schema = resolveAttributes('DEALER', [
 ]);
 const catalog = factCatalog(schema);
 const read = attributeFacts(schema);
-const dealer = (attributes: Record<string, unknown>): SupplierFactSource => ({
+/** As the SQL reads them: each attribute's text (`attributes ->> key`), in schema order. */
+const texts = (keys: readonly string[], attributes: Record<string, unknown>) =>
+  keys.map((k) =>
+    attributes[k] === undefined ? null : typeof attributes[k] === 'string' ? (attributes[k] as string) : JSON.stringify(attributes[k]),
+  );
+const dealer = (attributes: Record<string, unknown>, keys: readonly string[] = read.keys): SupplierFactSource => ({
   supplierType: 'INDIVIDUAL',
   province: '内蒙古',
   herdSize: null,
@@ -23,7 +28,7 @@ const dealer = (attributes: Record<string, unknown>): SupplierFactSource => ({
   epidemicCertExpiry: null,
   blacklisted: false,
   hasOverdueLoan: false,
-  attributes,
+  attributeValues: texts(keys, attributes),
 });
 const rules: EligibilityRule[] = [
   { name: 'cooperation', fact: 'cooperation_years', operator: '>=', value: 2 },
@@ -41,9 +46,11 @@ const good = {
 };
 
 describe('screening on attributes', () => {
-  it('reads attributes into facts by key; a DATE as days from the evaluation date, a value of another type as missing', () => {
-    const facts = factsOf(dealer({ ...good, outlets: '4' }), '2026-11-30', read);
+  it('reads attributes into facts by key; a DATE as days from the evaluation date, a value the type cannot read as missing', () => {
+    const facts = factsOf(dealer({ ...good, outlets: 'four' }), '2026-11-30', read);
     expect(facts).toMatchObject({ cooperation_years: '3.5', orders_12m: 18, licence_expiry: 62, exclusive: true, outlets: null, age: 46 });
+    // no dairy fact for a counterparty without the dairy columns
+    expect(Object.keys(facts)).not.toContain('herdSize');
   });
 
   it('decides the same rule by rule and compiled, and explains each rule by its attribute', () => {
@@ -79,7 +86,11 @@ describe('screening on attributes', () => {
 
   it('reads the forwarder template: tax grade as text, tax paid as money', () => {
     const forwarder = attributeFacts(TEMPLATES.FREIGHT_FORWARDER.attributes);
-    const facts = factsOf(dealer({ tax_credit_grade: 'A', tax_paid_12m: '180000.00', monthly_shipments: 300 }), '2026-11-30', forwarder);
+    const facts = factsOf(
+      dealer({ tax_credit_grade: 'A', tax_paid_12m: '180000.00', monthly_shipments: 300 }, forwarder.keys),
+      '2026-11-30',
+      forwarder,
+    );
     expect(facts).toMatchObject({ tax_credit_grade: 'A', tax_paid_12m: '180000.00', monthly_shipments: 300, years_in_business: null });
   });
 });

@@ -96,7 +96,7 @@ export class EligibilityPreviewService {
     try {
       // one snapshot for the whole read, without holding any lock
       await runner.startTransaction('REPEATABLE READ');
-      for await (const page of factPages(runner, p.coreEnterpriseId, schema.role)) {
+      for await (const page of factPages(runner, p.coreEnterpriseId, schema.role, schema.attributes.keys)) {
         for (const row of page) {
           const facts = factsOf(sourceOf(row), date, schema.attributes);
           const now = evalNow(facts);

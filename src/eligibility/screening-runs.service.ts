@@ -178,7 +178,7 @@ export class ScreeningRunsService implements OnModuleInit {
       let suppliers = 0;
       let eligible = 0;
       try {
-        for await (const page of factPages(reader, p.coreEnterpriseId, schema.role)) {
+        for await (const page of factPages(reader, p.coreEnterpriseId, schema.role, schema.attributes.keys)) {
           for (const row of page) {
             const facts = factsOf(sourceOf(row), date, schema.attributes);
             const s = rules(facts);

@@ -17,7 +17,7 @@ import { EligibilityErrors } from './eligibility.errors.js';
 import { evaluate, type RuleResult } from './evaluator.js';
 import { factsOf, type SupplierFacts } from './facts.js';
 import { compileFormula, limitTerms } from './limit.js';
-import { FACT_COLUMNS, REPLACE_RESULT, lockProgrammeScreening, sourceOf, type FactRow } from './screening-source.js';
+import { factColumns, REPLACE_RESULT, lockProgrammeScreening, sourceOf, type FactRow } from './screening-source.js';
 import { CounterpartiesService } from '../counterparties/counterparties.service.js';
 import { screeningSchemaOf } from './screening-schema.js';
 
@@ -54,12 +54,16 @@ export class SupplierScreeningService {
     // The programme runs' lock: a run that read this supplier's facts before a change (a blacklisting)
     // must not write its older result over this one after it.
     await lockProgrammeScreening(m, programme.id);
-    const r = await sql<Record<string, unknown>>(m, `SELECT ${FACT_COLUMNS}, blacklist_reason FROM suppliers WHERE id = $1`, [supplierId]);
+    const schema = await screeningSchemaOf(this.counterparties, m, programme);
+    const keys = schema.attributes.keys;
+    const r = await sql<Record<string, unknown>>(m, `SELECT blacklist_reason, ${factColumns(keys, 2)} FROM suppliers WHERE id = $1`, [
+      supplierId,
+      ...keys,
+    ]);
     if (!r.rows[0]) throw notFound('Supplier', supplierId);
     const { blacklist_reason: blacklistReason, ...row } = r.rows[0];
     // one date for the facts and the record, or a screening at midnight would store the wrong one
     const evaluationDate = await this.clock.today(programme.timeZone, m);
-    const schema = await screeningSchemaOf(this.counterparties, m, programme);
     const facts = factsOf(sourceOf(Object.values(row) as FactRow), evaluationDate, schema.attributes);
     const evaluation = evaluate(programme.eligibilityRules, facts, blacklistReason as string | null, schema.catalog);
     const creditLimit = compileFormula(programme.limitFormula, schema.catalog)(facts, evaluation.eligible);
