@@ -559,11 +559,16 @@ async function dealerFinancing(
     `dealers: ${confirmed.results.length} purchase orders confirmed, ${paid.counts.settled} loans paid to ${ce.name}'s collection account`,
   );
 
-  const repayment = await officer.post(`/loan-applications/${loans[0]}/repayments`, {
+  // the simulator refuses a share of payments: the dealer of a paid loan repays
+  const settled = new Set(
+    (paid.items as { loanApplicationId: string; status: string }[]).filter((i) => i.status === 'SETTLED').map((i) => i.loanApplicationId),
+  );
+  const repaying = loans.findIndex((id) => settled.has(id));
+  const repayment = await officer.post(`/loan-applications/${loans[repaying]}/repayments`, {
     amount: '10000.00',
-    reference: `DEALER-${chosen[0].supplierCode}-1`,
+    reference: `DEALER-${chosen[repaying].supplierCode}-1`,
   });
-  phase(`dealers: ${chosen[0].supplierCode} repaid ${yuan(repayment.allocations.principal)} of principal`);
+  phase(`dealers: ${chosen[repaying].supplierCode} repaid ${yuan(repayment.allocations.principal)} of principal`);
   return {
     imported: imp.acceptedRows as number,
     eligible: eligible.total as number,
@@ -571,6 +576,6 @@ async function dealerFinancing(
     paid: paid.counts.settled as number,
     total: paid.totals.settled as string,
     account,
-    repaid: `${chosen[0].supplierCode} repaid ${yuan(repayment.allocations.principal)} directly`,
+    repaid: `${chosen[repaying].supplierCode} repaid ${yuan(repayment.allocations.principal)} directly`,
   };
 }
