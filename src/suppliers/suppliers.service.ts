@@ -234,11 +234,16 @@ export class SuppliersService {
     return r.rows[0];
   }
 
-  /** Codes of the staged rows that already name a counterparty of another role of the core enterprise (at most `limit`). */
+  /**
+   * Codes of the staged rows that already name a counterparty of another role of the core enterprise
+   * (at most `limit`). One index lookup per staged row: the LIMIT 1 keeps the planner from joining the
+   * unanalysed staging table by a nested loop over every counterparty (seconds per batch otherwise).
+   */
   async codesOfOtherRole(manager: EntityManager, staging: string, coreEnterpriseId: string, limit: number): Promise<string[]> {
     const r = await sql<{ supplier_code: string }>(
       manager,
-      `SELECT s.supplier_code FROM ${staging} n JOIN suppliers s ON s.core_enterprise_id = $1 AND s.supplier_code = n.supplier_code
+      `SELECT n.supplier_code FROM ${staging} n
+         CROSS JOIN LATERAL (SELECT s.role FROM suppliers s WHERE s.core_enterprise_id = $1 AND s.supplier_code = n.supplier_code LIMIT 1) s
         WHERE s.role <> n.role ORDER BY 1 LIMIT $2`,
       [coreEnterpriseId, limit],
     );
