@@ -1,5 +1,5 @@
 /**
- * npm run bench:roster -- --rows 200000
+ * npm run bench:roster -- --rows 200000 [--db NAME]
  *
  * Generates a realistic roster with the project's generator, imports it through the HTTP API into a
  * service running as its own process, and prints the seconds, rows/s, the service's peak RSS, and, in
@@ -35,7 +35,7 @@ async function main() {
     `generated ${rows} rows (${(size / 1024 / 1024).toFixed(1)} MiB, Chinese headers, 2% defective rows) in ${seconds(t).toFixed(2)} s`,
   );
 
-  const db = await benchDatabase('chainlend_bench_roster');
+  const db = await benchDatabase(a.db ?? 'chainlend_bench_roster');
   const service = await startService(db.url);
   try {
     const api = await new Api(service.url).login();

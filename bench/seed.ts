@@ -24,6 +24,49 @@ export async function seedSuppliers(client: pg.Client, coreEnterpriseId: string,
   await client.query('ANALYZE suppliers');
 }
 
+/**
+ * Freight forwarders (the FREIGHT_FORWARDER template): the same identities as seedSuppliers, no dairy
+ * column, and their attributes in `attributes` as an import writes them (canonical forms per type).
+ */
+export async function seedForwarders(client: pg.Client, coreEnterpriseId: string, count: number, prefix = 'F'): Promise<void> {
+  await client.query(
+    `INSERT INTO suppliers (core_enterprise_id, supplier_code, supplier_type, name, id_number, legal_rep_id_number, phone, bank_account,
+                            bank_name, province, birth_date, attributes)
+     SELECT $1, $3 || lpad(g::text, 7, '0'), CASE WHEN g % 4 = 0 THEN 'ENTITY' ELSE 'INDIVIDUAL' END, '货代' || g,
+            CASE WHEN g % 4 = 0 THEN '91350100M000100Y43' ELSE '11010519491231002X' END,
+            CASE WHEN g % 4 = 0 THEN '11010519491231002X' END,
+            '138' || lpad((g % 100000000)::text, 8, '0'), '622848' || lpad(g::text, 13, '0'), '中国银行', '天津',
+            date '1958-01-01' + ((g::bigint * 101) % 18000)::int,
+            jsonb_build_object(
+              'monthly_shipments', 5 + (g::bigint * 7919) % 3000,
+              'customs_declarations_12m', (g::bigint * 17) % 120,
+              'tax_paid_12m', (((g::bigint * 53) % 500000) + 0.55)::text,
+              'tax_credit_grade', (ARRAY['A', 'B', 'M', 'C', 'D'])[1 + (g::bigint * 7) % 5],
+              'years_in_business', (((g::bigint * 31) % 300) / 10.0)::numeric::text)
+       FROM generate_series(1, $2) g`,
+    [coreEnterpriseId, count, prefix],
+  );
+  await client.query('ANALYZE suppliers');
+}
+
+/** Six rules and a formula over the FREIGHT_FORWARDER attributes, as many as BENCH_RULES has over the dairy columns. */
+export const FORWARDER_RULES = [
+  { name: 'established', fact: 'years_in_business', operator: '>=', value: 3 },
+  { name: 'tax-grade', fact: 'tax_credit_grade', operator: 'in', value: ['A', 'B', 'M'] },
+  { name: 'shipments', fact: 'monthly_shipments', operator: 'between', value: [10, 5000] },
+  { name: 'age', fact: 'age', operator: 'between', value: [18, 65] },
+  { name: 'customs', fact: 'customs_declarations_12m', operator: '>=', value: 12 },
+  { name: 'type', fact: 'supplierType', operator: 'in', value: ['INDIVIDUAL', 'ENTITY'] },
+];
+export const FORWARDER_FORMULA = {
+  maxAmount: '500000.00',
+  terms: [
+    { fact: 'tax_paid_12m', multiple: '3' },
+    { fact: 'monthly_shipments', multiple: '8000' },
+  ],
+  roundDownTo: '1000',
+};
+
 /** Every supplier of the core enterprise eligible for the programme with a comfortable limit. */
 export async function seedEligible(client: pg.Client, programmeId: string, coreEnterpriseId: string, limit = '500000.00'): Promise<void> {
   await client.query(

@@ -8,7 +8,10 @@
  * by a second officer and paid through the bank simulator; the pain.001 file; then months of
  * servicing on a simulated clock: the end of day every night, the group's monthly milk settlements
  * repaying the loans through deductions confirmed by the bank, two suppliers left unpaid going overdue
- * and classified, repaid suppliers borrowing again; a summary with the portfolio and the trial balance.
+ * and classified, repaid suppliers borrowing again; then the group's dealers (downstream): a DEALER
+ * roster, a DOWNSTREAM programme, three purchase orders the group confirms, financed at 70% and paid to
+ * the group's collection account, one repaid by its dealer; a summary with the portfolio and the
+ * trial balance.
  */
 import { rm, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,7 +20,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { Api, ROOT, SERVICE_NODE_FLAGS, benchDatabase, freePort, until } from '../bench/support.js';
 import { usccCheckChar } from '../src/common/identifiers.js';
 import { Dec, money } from '../src/common/money.js';
-import { DEFAULT_OPTIONS, generateRoster } from '../src/rosters/testing/roster-generator.js';
+import { DEFAULT_OPTIONS, generateRoster, type GeneratorTemplate } from '../src/rosters/testing/roster-generator.js';
 
 /** ¥1,234,567.89 from a decimal string, without a float in between. */
 const yuan = (v: string) => {
@@ -78,7 +81,7 @@ async function startService(): Promise<{ url: string; child: ChildProcess; close
   };
 }
 
-async function roster(rows: number): Promise<Buffer> {
+async function roster(rows: number, template: GeneratorTemplate = 'DAIRY_SUPPLIER'): Promise<Buffer> {
   const parts: Buffer[] = [];
   const sink = new Writable({
     write(chunk, _e, done) {
@@ -86,7 +89,8 @@ async function roster(rows: number): Promise<Buffer> {
       done();
     },
   });
-  await generateRoster({ ...DEFAULT_OPTIONS, rows, seed: 2026, errorRate: 0.03, headers: 'zh', encoding: 'gb18030' }, sink);
+  const errorRate = template === 'DAIRY_SUPPLIER' ? 0.03 : 0;
+  await generateRoster({ ...DEFAULT_OPTIONS, rows, seed: 2026, errorRate, headers: 'zh', encoding: 'gb18030', template }, sink);
   return Buffer.concat(parts);
 }
 
@@ -236,6 +240,7 @@ async function main() {
     phase(`pain.001 written to ${path.relative(process.cwd(), painFile)}`);
 
     const servicing = await serviceMonths(service.url, admin, clerk, officer, ce.id, programme.id, phase);
+    const dealers = await dealerFinancing(service.url, admin, clerk, officer, seniors[1], ce, phase);
 
     const statuses = new Map<string, number>();
     for (let page = 1; ; page++) {
@@ -266,6 +271,7 @@ ChainLend demo summary
   classification ${Object.entries(servicing.portfolio.byClassification as Record<string, { count: number }>)
     .map(([c, v]) => `${c} ${v.count}`)
     .join(', ')}
+  dealers        ${dealers.imported} dealers imported (DEALER roster), ${dealers.eligible} eligible; ${dealers.orders} purchase orders confirmed, financed at 70%: ${dealers.paid} paid ${yuan(dealers.total)} to the group's collection account ${dealers.account} (pain.001 creditor); ${dealers.repaid}
   trial balance  debits ${yuan(servicing.trial.totalDebit)} = credits ${yuan(servicing.trial.totalCredit)}
   time taken     ${seconds} s
   next           npm start, then open http://localhost:3000/docs`);
@@ -440,3 +446,136 @@ main().catch((e) => {
   console.error(e);
   process.exit(1);
 });
+
+/**
+ * Downstream (domain.md "Downstream"): the group's dealers, imported with the DEALER template and
+ * screened on their own rules and formula, finance three purchase orders the group confirms; the
+ * money goes to the group's collection account, and a dealer repays.
+ */
+async function dealerFinancing(
+  url: string,
+  admin: Api,
+  clerk: Api,
+  officer: Api,
+  senior: Api,
+  ce: { id: string; name: string },
+  phase: Phase,
+) {
+  const account = '0602003309022107715';
+  await admin.request('PATCH', `/core-enterprises/${ce.id}`, {
+    collectionAccount: account,
+    collectionBankName: '中国工商银行呼和浩特新城支行',
+  });
+  const programme = await admin.post('/programmes', {
+    coreEnterpriseId: ce.id,
+    name: '2026 经销商订单融资',
+    productType: '流动资金贷款',
+    direction: 'DOWNSTREAM',
+    advanceRatio: '0.70',
+    minAmount: '10000.00',
+    maxAmount: '3000000.00',
+    minTermDays: 30,
+    maxTermDays: 180,
+    annualRate: '0.0395',
+    programmeCap: '200000000.00',
+    guaranteeRatio: '0.3',
+    fourEyesThreshold: '1000000.00',
+    eligibilityRules: [
+      { name: 'cooperation', fact: 'cooperation_years', operator: '>=', value: 2 },
+      { name: 'orders', fact: 'orders_12m', operator: '>=', value: 6 },
+    ],
+    limitFormula: { maxAmount: '3000000.00', terms: [{ fact: 'annual_purchase_amount', multiple: '0.25' }], roundDownTo: '1000' },
+  });
+  const form = new FormData();
+  form.append('role', 'DEALER');
+  form.append('file', new Blob([await roster(40, 'DEALER')]), '经销商名单-2026.csv');
+  const up = await fetch(`${url}/core-enterprises/${ce.id}/rosters`, {
+    method: 'POST',
+    headers: { authorization: clerk.authHeader },
+    body: form,
+  });
+  const { importId } = (await up.json()) as { importId: string };
+  const imp = await until(
+    'the dealer roster',
+    () => clerk.get(`/roster-imports/${importId}`),
+    (r) => r.status === 'COMPLETED' || r.status === 'FAILED',
+    60_000,
+    100,
+  );
+  if (imp.status !== 'COMPLETED') throw new Error(`dealer import failed: ${JSON.stringify(imp.failure)}`);
+  await until(
+    'dealer screening',
+    () => officer.get(`/programmes/${programme.id}/screening-runs`),
+    (r) => r.total > 0 && r.items.every((x: { status: string }) => x.status === 'COMPLETED'),
+    60_000,
+    100,
+  );
+  const eligible = await officer.get(`/programmes/${programme.id}/screening-results?eligible=true&pageSize=500`);
+  phase(`dealers: ${imp.acceptedRows} imported with the DEALER template, ${eligible.total} eligible for "${programme.name}"`);
+
+  // the group confirms one order per dealer, for as much as the dealer's limit; the bank lends 70% of it
+  const chosen = (eligible.items as { supplierId: string; supplierCode: string; creditLimit: string }[]).slice(0, 3);
+  const today: string = (await admin.get('/clock')).today;
+  const confirmed = await clerk.post(`/core-enterprises/${ce.id}/purchase-orders`, {
+    orders: chosen.map((d, i) => ({
+      dealerCode: d.supplierCode,
+      orderNo: `SO-${today.replaceAll('-', '')}-${i + 1}`,
+      amount: d.creditLimit,
+      orderDate: today,
+    })),
+  });
+  const loans: string[] = [];
+  for (const [i, d] of chosen.entries()) {
+    const amount = money(new Dec(d.creditLimit).times('0.7').div(1000).floor().times(1000));
+    const loan = await clerk.post('/loan-applications', {
+      programmeId: programme.id,
+      supplierId: d.supplierId,
+      purchaseOrderId: confirmed.results[i].id,
+      amount,
+      termDays: 90,
+      purpose: '向集团预付进货款',
+    });
+    const first = await officer.post(`/loan-applications/${loan.id}/approve`, { comment: '订单经集团确认' });
+    if (first.status === 'PENDING_SECOND_APPROVAL') await senior.post(`/loan-applications/${loan.id}/approve`, { comment: '复核通过' });
+    loans.push(loan.id);
+  }
+  const batch = await officer.post('/disbursement-batches', { programmeId: programme.id });
+  await senior.post(`/disbursement-batches/${batch.id}/approve`);
+  await officer.post(`/disbursement-batches/${batch.id}/execute`);
+  const paid = await until(
+    'the dealer batch',
+    () => officer.get(`/disbursement-batches/${batch.id}`),
+    (b) => b.status !== 'EXECUTING',
+    60_000,
+    200,
+  );
+  const pain = await (
+    await fetch(`${url}/disbursement-batches/${batch.id}/pain001`, { headers: { authorization: officer.authHeader } })
+  ).text();
+  const creditors = new Set([...pain.matchAll(/<CdtrAcct><Id><Othr><Id>(\d+)<\/Id>/g)].map((m) => m[1]));
+  if (creditors.size !== 1 || !creditors.has(account))
+    throw new Error(`dealer loans must pay the group's account, pain.001 pays ${[...creditors].join(', ')}`);
+  phase(
+    `dealers: ${confirmed.results.length} purchase orders confirmed, ${paid.counts.settled} loans paid to ${ce.name}'s collection account`,
+  );
+
+  // the simulator refuses a share of payments: the dealer of a paid loan repays
+  const settled = new Set(
+    (paid.items as { loanApplicationId: string; status: string }[]).filter((i) => i.status === 'SETTLED').map((i) => i.loanApplicationId),
+  );
+  const repaying = loans.findIndex((id) => settled.has(id));
+  const repayment = await officer.post(`/loan-applications/${loans[repaying]}/repayments`, {
+    amount: '10000.00',
+    reference: `DEALER-${chosen[repaying].supplierCode}-1`,
+  });
+  phase(`dealers: ${chosen[repaying].supplierCode} repaid ${yuan(repayment.allocations.principal)} of principal`);
+  return {
+    imported: imp.acceptedRows as number,
+    eligible: eligible.total as number,
+    orders: confirmed.results.length as number,
+    paid: paid.counts.settled as number,
+    total: paid.totals.settled as string,
+    account,
+    repaid: `${chosen[repaying].supplierCode} repaid ${yuan(repayment.allocations.principal)} directly`,
+  };
+}

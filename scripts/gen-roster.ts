@@ -12,7 +12,7 @@ import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { isIsoDate } from '../src/common/business-date.js';
-import { DEFAULT_OPTIONS, generateRoster, type RosterOptions } from '../src/rosters/testing/roster-generator.js';
+import { DEFAULT_OPTIONS, GENERATOR_TEMPLATES, generateRoster, type RosterOptions } from '../src/rosters/testing/roster-generator.js';
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
@@ -37,13 +37,16 @@ Usage: npm run gen:roster -- [options]      (each option as --flag value or --fl
   --headers en|zh    English or Chinese column headers (default ${DEFAULT_OPTIONS.headers})
   --encoding E       utf8, utf8-bom or gb18030 (default ${DEFAULT_OPTIONS.encoding})
   --format F         csv or xlsx (default ${DEFAULT_OPTIONS.format})
+  --template T       ${GENERATOR_TEMPLATES.join(', ')}: the roster schema template the rows follow (default DAIRY_SUPPLIER);
+                     DEALER and FREIGHT_FORWARDER rosters are uploaded with the form field role (DEALER) or after
+                     PUT /core-enterprises/:id/roster-schema (FREIGHT_FORWARDER for role SUPPLIER)
   --as-of DATE       YYYY-MM-DD that ages and licence expiry dates are drawn around (default ${DEFAULT_OPTIONS.asOf})
   --out FILE         write the roster to FILE instead of standard output
   --truth FILE       one JSON line per data row: {row, supplier_code, defect|null}
   --help, -h         print this text
 `;
 
-const VALUE_FLAGS = ['rows', 'seed', 'error-rate', 'headers', 'encoding', 'format', 'as-of', 'out', 'truth'] as const;
+const VALUE_FLAGS = ['rows', 'seed', 'error-rate', 'headers', 'encoding', 'format', 'as-of', 'out', 'truth', 'template'] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 
 export function helpRequested(argv: readonly string[]): boolean {
@@ -81,6 +84,8 @@ export function parseArgs(argv: readonly string[]): RosterOptions & { out?: stri
     headers: oneOf('headers', flags.get('headers'), ['en', 'zh'], DEFAULT_OPTIONS.headers),
     encoding: oneOf('encoding', flags.get('encoding'), ['utf8', 'utf8-bom', 'gb18030'], DEFAULT_OPTIONS.encoding),
     format: oneOf('format', flags.get('format'), ['csv', 'xlsx'], DEFAULT_OPTIONS.format),
+    // absent unless given: the dairy roster, as before templates
+    template: flags.has('template') ? oneOf('template', flags.get('template'), GENERATOR_TEMPLATES, 'DAIRY_SUPPLIER') : undefined,
     out: flags.get('out'),
     truth: flags.get('truth'),
   };

@@ -23,6 +23,8 @@ import { RostersModule } from './rosters/rosters.module.js';
 import { ServicingModule } from './servicing/servicing.module.js';
 import { SettlementsModule } from './settlements/settlements.module.js';
 import { SuppliersModule } from './suppliers/suppliers.module.js';
+import { CounterpartiesModule } from './counterparties/counterparties.module.js';
+import { PurchaseOrdersModule } from './purchase-orders/purchase-orders.module.js';
 
 @Module({})
 export class AppModule implements OnApplicationBootstrap {
@@ -50,6 +52,8 @@ export class AppModule implements OnApplicationBootstrap {
         CoreEnterprisesModule,
         ProgrammesModule,
         SuppliersModule,
+        CounterpartiesModule,
+        PurchaseOrdersModule,
         RostersModule,
         EligibilityModule,
         LoansModule,

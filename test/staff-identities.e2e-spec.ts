@@ -1,6 +1,7 @@
 import type { Response } from 'supertest';
 import { approvedBatch, executeAndWait } from './support/disbursements.js';
 import { approveOk, cancelReq, lending, rejectReq, submitOk, type Lending } from './support/loans.js';
+import { DEALER_HEADERS, counterpartyCsv, dealerRow, importCounterparties } from './support/counterparties.js';
 import { importRoster, rosterBuffer } from './support/rosters.js';
 import { routesFor } from './support/routes.js';
 import { createTestApp, type TestApp, type TestUser } from './support/test-app.js';
@@ -21,6 +22,8 @@ describe("what core enterprises see of the bank's staff", () => {
   let importId: string;
   let runId: string;
   let settlementId: string;
+  let dealerId: string;
+  let orderId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -83,6 +86,26 @@ describe("what core enterprises see of the bank's staff", () => {
       .set(l.officer.auth)
       .send({ amount: '100.00', reference: 'BOC-1' });
     expect(repaid.status).toBe(201);
+    // the admin sets the dealers' roster schema; the enterprise imports a dealer and confirms an order of it
+    expect(
+      (
+        await t
+          .http()
+          .put(`/core-enterprises/${l.ce.id}/roster-schema`)
+          .set(t.admin.auth)
+          .send({ role: 'DEALER', template: 'DEALER', attributes: [] })
+      ).status,
+    ).toBe(200);
+    await importCounterparties(t, l.ce.id, counterpartyCsv([dealerRow('D-1')], DEALER_HEADERS), 'DEALER', l.enterprise.auth);
+    const dealers = await t.http().get(`/core-enterprises/${l.ce.id}/counterparties`).query({ role: 'DEALER' }).set(l.enterprise.auth);
+    dealerId = dealers.body.items[0].id;
+    const order = await t
+      .http()
+      .post(`/core-enterprises/${l.ce.id}/purchase-orders`)
+      .set(l.enterprise.auth)
+      .send({ counterpartyId: dealerId, orderNo: 'PO-1', amount: '100000.00', orderDate: '2026-11-01' });
+    expect(order.status).toBe(201);
+    orderId = order.body.id;
   });
   afterAll(async () => {
     await t?.close();
@@ -161,6 +184,19 @@ describe("what core enterprises see of the bank's staff", () => {
       },
       // a CONFIRMED settlement: the refusal names nobody
       'POST /settlements/:id/recompute': () => post(`/settlements/${settlementId}/recompute`),
+      'GET /roster-templates': () => read(auth, '/roster-templates'),
+      'GET /core-enterprises/:id/roster-schema': () => read(auth, `/core-enterprises/${l.ce.id}/roster-schema?role=DEALER`),
+      'GET /core-enterprises/:id/counterparties': () => read(auth, `/core-enterprises/${l.ce.id}/counterparties`),
+      'GET /counterparties/:id': () => read(auth, `/counterparties/${dealerId}`),
+      'POST /core-enterprises/:id/purchase-orders': () =>
+        post(`/core-enterprises/${l.ce.id}/purchase-orders`, {
+          counterpartyId: dealerId,
+          orderNo: 'PO-1',
+          amount: '100000.00',
+          orderDate: '2026-11-01',
+        }),
+      'GET /core-enterprises/:id/purchase-orders': () => read(auth, `/core-enterprises/${l.ce.id}/purchase-orders`),
+      'GET /purchase-orders/:id': () => read(auth, `/purchase-orders/${orderId}`),
       // a wrong current password: the refusal names nobody
       'POST /users/me/password': () =>
         post('/users/me/password', { currentPassword: 'not-the-password-1', newPassword: 'a-new-password-22' }),

@@ -19,6 +19,8 @@ interface Row {
   uscc: string;
   guarantee_cap: string;
   guaranteed_exposure: string;
+  collection_account: string | null;
+  collection_bank_name: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -31,9 +33,14 @@ const view = (r: Row): CoreEnterpriseResponse => ({
   uscc: r.uscc,
   guaranteeCap: money(r.guarantee_cap),
   guaranteedExposure: money(r.guaranteed_exposure ?? '0'),
+  // shown once set: dealer loans are paid there (domain.md "Downstream")
+  ...(r.collection_account === null ? {} : { collectionAccount: r.collection_account, collectionBankName: r.collection_bank_name ?? '' }),
   createdAt: r.created_at.toISOString(),
   updatedAt: r.updated_at.toISOString(),
 });
+
+const collection = (c: CoreEnterpriseResponse) =>
+  c.collectionAccount === undefined ? {} : { collectionAccount: c.collectionAccount, collectionBankName: c.collectionBankName };
 
 /** Guaranteed exposure is the sum kept by the loan module; until it exists this reads as zero. */
 const SELECT_COLUMNS = `ce.*, coalesce(x.guaranteed_exposure, 0) AS guaranteed_exposure`;
@@ -55,8 +62,8 @@ export class CoreEnterprisesService {
       return await this.dataSource.transaction(async (m) => {
         const r = await sql<{ id: string }>(
           m,
-          `INSERT INTO core_enterprises (name, uscc, guarantee_cap) VALUES ($1, $2, $3) RETURNING id`,
-          [dto.name.trim(), dto.uscc, dto.guaranteeCap],
+          `INSERT INTO core_enterprises (name, uscc, guarantee_cap, collection_account, collection_bank_name) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+          [dto.name.trim(), dto.uscc, dto.guaranteeCap, dto.collectionAccount ?? null, dto.collectionBankName?.trim() ?? null],
         );
         await this.exposure.openCoreEnterprise(m, r.rows[0].id);
         const created = await this.load(m, r.rows[0].id);
@@ -81,9 +88,10 @@ export class CoreEnterprisesService {
       const before = await this.load(m, id, true);
       const r = await sql<Row>(
         m,
-        `UPDATE core_enterprises SET name = coalesce($2, name), guarantee_cap = coalesce($3, guarantee_cap), updated_at = now()
+        `UPDATE core_enterprises SET name = coalesce($2, name), guarantee_cap = coalesce($3, guarantee_cap),
+                collection_account = coalesce($4, collection_account), collection_bank_name = coalesce($5, collection_bank_name), updated_at = now()
           WHERE id = $1 RETURNING id`,
-        [id, dto.name?.trim() ?? null, dto.guaranteeCap ?? null],
+        [id, dto.name?.trim() ?? null, dto.guaranteeCap ?? null, dto.collectionAccount ?? null, dto.collectionBankName?.trim() ?? null],
       );
       if (!r.rowCount) throw notFound(CORE_ENTERPRISE.what, id);
       const after = await this.load(m, id);
@@ -92,8 +100,8 @@ export class CoreEnterprisesService {
         entityType: 'CoreEnterprise',
         entityId: id,
         coreEnterpriseId: id,
-        before: { name: before.name, guaranteeCap: before.guaranteeCap },
-        after: { name: after.name, guaranteeCap: after.guaranteeCap },
+        before: { name: before.name, guaranteeCap: before.guaranteeCap, ...collection(before) },
+        after: { name: after.name, guaranteeCap: after.guaranteeCap, ...collection(after) },
       });
       return after;
     });

@@ -1,10 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
 import type { FieldError } from '../common/errors.js';
 import { parseUscc } from '../common/identifiers.js';
 import { PageQuery } from '../common/pagination.js';
 import { Checked, IsMoney, IsNotBlank } from '../common/validation.js';
+
+const ACCOUNT_DIGITS = /^\d{8,32}$/;
+const COLLECTION_ACCOUNT = {
+  example: '0602003309022107715',
+  description: "the core enterprise's collection account (8-32 digits): DOWNSTREAM loans are paid there, never to the dealer",
+};
 
 const USCC_MESSAGES: Record<string, string> = {
   USCC_FORMAT: 'uscc must be 18 characters',
@@ -38,6 +44,18 @@ export class CreateCoreEnterpriseDto {
   @ApiProperty({ example: '50000000.00', description: 'the most this core enterprise guarantees in total (CNY)' })
   @IsMoney()
   guaranteeCap: string;
+
+  @ApiPropertyOptional(COLLECTION_ACCOUNT)
+  @IsOptional()
+  @Matches(ACCOUNT_DIGITS, { message: 'collectionAccount must be 8-32 digits' })
+  collectionAccount?: string;
+
+  @ApiPropertyOptional({ example: '中国工商银行呼和浩特分行' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  @IsNotBlank()
+  collectionBankName?: string;
 }
 
 export class UpdateCoreEnterpriseDto {
@@ -52,6 +70,18 @@ export class UpdateCoreEnterpriseDto {
   @IsOptional()
   @IsMoney()
   guaranteeCap?: string;
+
+  @ApiPropertyOptional(COLLECTION_ACCOUNT)
+  @IsOptional()
+  @Matches(ACCOUNT_DIGITS, { message: 'collectionAccount must be 8-32 digits' })
+  collectionAccount?: string;
+
+  @ApiPropertyOptional({ example: '中国工商银行呼和浩特分行' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  @IsNotBlank()
+  collectionBankName?: string;
 }
 
 export class CoreEnterpriseQuery extends PageQuery {
@@ -68,6 +98,8 @@ export class CoreEnterpriseResponse {
   @ApiProperty() uscc: string;
   @ApiProperty({ example: '50000000.00' }) guaranteeCap: string;
   @ApiProperty({ example: '1250000.00', description: 'guaranteed share of approved and not yet repaid loans' }) guaranteedExposure: string;
+  @ApiPropertyOptional({ ...COLLECTION_ACCOUNT, description: 'shown once set' }) collectionAccount?: string;
+  @ApiPropertyOptional({ description: 'shown once set' }) collectionBankName?: string;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 }

@@ -144,9 +144,12 @@ export async function viewItemsOf(m: EntityManager, batchIds: string[]): Promise
   const r = await sql<ViewItemRow>(
     m,
     `SELECT i.*, i.status IN ('PENDING', 'SENT') AND EXISTS (
-              SELECT 1 FROM loan_applications la JOIN suppliers s ON s.id = la.supplier_id
+              SELECT 1 FROM loan_applications la JOIN suppliers s ON s.id = la.supplier_id JOIN core_enterprises ce ON ce.id = la.core_enterprise_id
                WHERE la.id = i.loan_application_id
-                 AND (s.name, s.bank_account, s.bank_name) IS DISTINCT FROM (i.creditor_name, i.creditor_account, i.creditor_bank)
+                 -- a dealer loan pays the core enterprise's collection account
+                 AND (CASE WHEN la.purchase_order_id IS NULL THEN (s.name, s.bank_account, s.bank_name)
+                           ELSE (ce.name, ce.collection_account, ce.collection_bank_name) END)
+                     IS DISTINCT FROM (i.creditor_name, i.creditor_account, i.creditor_bank)
             ) AS payee_changed
        FROM disbursement_items i
       WHERE i.batch_id = ANY($1::uuid[])

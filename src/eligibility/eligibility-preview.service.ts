@@ -11,6 +11,10 @@ import { compileRules, failedRuleNames } from './evaluator.js';
 import { factsOf } from './facts.js';
 import { compileFormula } from './limit.js';
 import { factPages, sourceOf } from './screening-source.js';
+import { CounterpartiesService } from '../counterparties/counterparties.service.js';
+import { rulesetProblems } from '../programmes/programmes.service.js';
+import { validationFailed } from '../common/validation.js';
+import { screeningSchemaOf } from './screening-schema.js';
 
 const SAMPLE_SIZE = 20;
 
@@ -45,6 +49,7 @@ export class EligibilityPreviewService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly programmes: ProgrammesService,
     private readonly clock: ClockService,
+    private readonly counterparties: CounterpartiesService,
   ) {}
 
   /**
@@ -60,10 +65,19 @@ export class EligibilityPreviewService {
     const p = await this.programmes.get(actor, programmeId);
     const rulesNow = p.eligibilityRules;
     const rulesAfter = proposal.eligibilityRules ?? p.eligibilityRules;
-    const evalNow = compileRules(rulesNow);
-    const evalAfter = compileRules(rulesAfter);
-    const limitNow = compileFormula(p.limitFormula);
-    const limitAfter = compileFormula(proposal.limitFormula ?? p.limitFormula);
+    const formulaAfter = proposal.limitFormula ?? p.limitFormula;
+    const schema = await screeningSchemaOf(this.counterparties, this.dataSource.manager, p);
+    // the proposal is checked against the programme's roster schema as a PATCH of it would be
+    const errors = rulesetProblems(
+      rulesAfter,
+      formulaAfter,
+      (await this.counterparties.peek(this.dataSource.manager, p.coreEnterpriseId, schema.role)).attributes,
+    );
+    if (errors.length) throw validationFailed(errors);
+    const evalNow = compileRules(rulesNow, schema.catalog);
+    const evalAfter = compileRules(rulesAfter, schema.catalog);
+    const limitNow = compileFormula(p.limitFormula, schema.catalog);
+    const limitAfter = compileFormula(formulaAfter, schema.catalog);
     const date = await this.clock.today(p.timeZone);
     const failingNow = new Array<number>(rulesNow.length).fill(0);
     const failingAfter = new Array<number>(rulesAfter.length).fill(0);
@@ -82,9 +96,9 @@ export class EligibilityPreviewService {
     try {
       // one snapshot for the whole read, without holding any lock
       await runner.startTransaction('REPEATABLE READ');
-      for await (const page of factPages(runner, p.coreEnterpriseId)) {
+      for await (const page of factPages(runner, p.coreEnterpriseId, schema.role, schema.attributes.keys)) {
         for (const row of page) {
-          const facts = factsOf(sourceOf(row), date);
+          const facts = factsOf(sourceOf(row), date, schema.attributes);
           const now = evalNow(facts);
           const after = evalAfter(facts);
           const ln = limitNow(facts, now.eligible);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CounterpartiesModule } from '../counterparties/counterparties.module.js';
 import { ProgrammesModule } from '../programmes/programmes.module.js';
 import { RostersModule } from '../rosters/rosters.module.js';
 import { SuppliersModule } from '../suppliers/suppliers.module.js';
@@ -9,7 +10,7 @@ import { ScreeningRunsService } from './screening-runs.service.js';
 import { SupplierScreeningService } from './supplier-screening.service.js';
 
 @Module({
-  imports: [ProgrammesModule, SuppliersModule, RostersModule],
+  imports: [ProgrammesModule, SuppliersModule, RostersModule, CounterpartiesModule],
   controllers: [EligibilityController],
   providers: [SupplierScreeningService, ScreeningRunsService, EligibilityPreviewService, BlacklistService],
   // loans screen a supplier when an application is submitted; the end of day re-screens overdue changes

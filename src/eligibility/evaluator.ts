@@ -6,13 +6,14 @@ import {
   validateRules,
   type BooleanFact,
   type EligibilityRule,
+  type FactCatalog,
   type FactName,
   type Operator,
 } from '../programmes/rules.js';
 
 export interface RuleResult {
   rule: string;
-  fact: FactName;
+  fact: string;
   operator: Operator;
   passed: boolean;
   actual: number | string | boolean | null;
@@ -43,8 +44,8 @@ type Num = number | string;
 type Scalar = number | string | boolean;
 
 /** Rules are checked as stored; an unchecked rule would compare garbage and decide silently. */
-function assertValid(rules: EligibilityRule[]): void {
-  const errors = validateRules(rules);
+function assertValid(rules: EligibilityRule[], catalog: FactCatalog | undefined): void {
+  const errors = validateRules(rules, 'eligibilityRules', catalog);
   if (errors.length > 0) {
     throw new RangeError(`invalid eligibility rules: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
   }
@@ -54,9 +55,14 @@ function assertValid(rules: EligibilityRule[]): void {
  * Every rule, rule by rule, with what an officer can read to the supplier; a blacklisted supplier's
  * first result is the blacklist, failing with its reason. Empty rules: eligible unless blacklisted.
  */
-export function evaluate(rules: EligibilityRule[], facts: SupplierFacts, blacklistReason?: string | null): Evaluation {
-  assertValid(rules);
-  const results = rules.map((rule) => judge(rule, facts));
+export function evaluate(
+  rules: EligibilityRule[],
+  facts: SupplierFacts,
+  blacklistReason?: string | null,
+  catalog?: FactCatalog,
+): Evaluation {
+  assertValid(rules, catalog);
+  const results = rules.map((rule) => judge(rule, facts, catalog));
   if (facts.blacklisted === true) results.unshift(blacklistResult(blacklistReason));
   return { eligible: results.every((r) => r.passed), results };
 }
@@ -80,19 +86,19 @@ export function failedRuleNames(rules: EligibilityRule[], screening: Screening):
   return screening.blacklisted ? [BLACKLIST_RESULT, ...names] : names;
 }
 
-function judge(rule: EligibilityRule, facts: SupplierFacts): RuleResult {
+function judge(rule: EligibilityRule, facts: SupplierFacts, catalog: FactCatalog | undefined): RuleResult {
   const { name, fact, operator } = rule;
   const raw = facts[fact];
   const actual = raw === undefined ? null : raw;
   const base = { rule: name, fact, operator, actual, expected: expectedText(rule) };
   if (actual === null) return { ...base, passed: false, message: missingMessage(fact, facts) };
-  const passed = holds(rule, actual);
+  const passed = holds(rule, actual, catalog);
   return { ...base, passed, message: message(rule, actual, passed) };
 }
 
-function holds(rule: EligibilityRule, actual: Scalar): boolean {
+function holds(rule: EligibilityRule, actual: Scalar, catalog: FactCatalog | undefined): boolean {
   const v = rule.value;
-  const numeric = factKind(rule.fact) === 'numeric';
+  const numeric = factKind(rule.fact, catalog) === 'numeric';
   const equal = (x: Scalar) => (numeric ? compareNumbers(actual as Num, x as Num) === 0 : actual === x);
   switch (rule.operator) {
     case '>=':
@@ -170,18 +176,24 @@ function expectedText(rule: EligibilityRule): string {
   }
 }
 
-function missingMessage(fact: FactName, facts: SupplierFacts): string {
+/** An attribute's fact is shown by its key, which the roster schema labels. */
+const labelOf = (fact: string): string => LABELS[fact as FactName] ?? fact;
+
+function missingMessage(fact: string, facts: SupplierFacts): string {
   if (fact === 'epidemicCertValidDays') {
     return facts.hasEpidemicCert === true
       ? 'the epidemic prevention certificate has no expiry date on record'
       : BOOLEAN_STATEMENTS.hasEpidemicCert.false;
   }
-  return `${LABELS[fact]} is missing`;
+  return `${labelOf(fact)} is missing`;
 }
 
 function message(rule: EligibilityRule, actual: Scalar, passed: boolean): string {
-  if (typeof actual === 'boolean') return BOOLEAN_STATEMENTS[rule.fact as BooleanFact][`${actual}`];
-  const label = LABELS[rule.fact];
+  if (typeof actual === 'boolean') {
+    const statements = BOOLEAN_STATEMENTS[rule.fact as BooleanFact] as { true: string; false: string } | undefined;
+    return statements ? statements[`${actual}`] : `${rule.fact} is ${actual ? 'yes' : 'no'}`;
+  }
+  const label = labelOf(rule.fact);
   const a = show(actual);
   const v = rule.value;
   const e = show(v);
@@ -222,9 +234,9 @@ type Check = (facts: SupplierFacts) => boolean;
  * A compiled rule list for screening many suppliers: decides exactly as `evaluate` does, with the
  * rule values parsed once and no strings built per supplier.
  */
-export function compileRules(rules: EligibilityRule[]): (facts: SupplierFacts) => Screening {
-  assertValid(rules);
-  const checks = rules.map(compileRule);
+export function compileRules(rules: EligibilityRule[], catalog?: FactCatalog): (facts: SupplierFacts) => Screening {
+  assertValid(rules, catalog);
+  const checks = rules.map((rule) => compileRule(rule, catalog));
   const n = checks.length;
   return (facts) => {
     const failed: number[] = [];
@@ -234,10 +246,10 @@ export function compileRules(rules: EligibilityRule[]): (facts: SupplierFacts) =
   };
 }
 
-function compileRule(rule: EligibilityRule): Check {
+function compileRule(rule: EligibilityRule, catalog: FactCatalog | undefined): Check {
   const fact = rule.fact;
   const v = rule.value;
-  if (factKind(fact) === 'numeric') return compileNumeric(fact, rule.operator, v);
+  if (factKind(fact, catalog) === 'numeric') return compileNumeric(fact, rule.operator, v);
   switch (rule.operator) {
     case 'isTrue':
       return (f) => f[fact] === true;
@@ -265,7 +277,7 @@ function compileRule(rule: EligibilityRule): Check {
   }
 }
 
-function compileNumeric(fact: FactName, operator: Operator, v: EligibilityRule['value']): Check {
+function compileNumeric(fact: string, operator: Operator, v: EligibilityRule['value']): Check {
   const get = (f: SupplierFacts) => f[fact] as Num | null | undefined;
   switch (operator) {
     case '>=':

@@ -1,5 +1,6 @@
 import { daysBetween } from '../common/business-date.js';
 import { ageOn, isRealDate } from '../common/identifiers.js';
+import { hasDairyColumns, storedAttributes, type AttributeDef, type AttributeType } from '../counterparties/roster-schema.js';
 import type { BooleanFact, FactName, NumericFact } from '../programmes/rules.js';
 import type { SupplierType } from '../suppliers/supplier-types.js';
 
@@ -31,6 +32,8 @@ export interface SupplierFactSource {
   epidemicCertExpiry: string | null;
   blacklisted: boolean;
   hasOverdueLoan: boolean;
+  /** The stored attributes of its roster schema as text, in the order of its AttributeFacts' keys. */
+  attributeValues?: readonly (string | null)[] | null;
 }
 
 /** A fact value; null when the supplier record does not have it, which fails any rule on it. */
@@ -42,24 +45,92 @@ export type FactValue<F extends FactName> = F extends BooleanFact
       ? string | null
       : number | null;
 
-export type SupplierFacts = { [F in FactName]: FactValue<F> };
+export type FactScalar = number | string | boolean;
+
+/**
+ * The facts the rules see: the built-in ones, and one per stored attribute of the counterparty's
+ * schema, by key (a DATE attribute as days from the evaluation date to it). Absent or null: missing.
+ */
+export type SupplierFacts = { [F in FactName]: FactValue<F> } & { readonly [attribute: string]: FactScalar | null | undefined };
 
 const UNSIGNED_DECIMAL = /^\d+(\.\d+)?$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * How a roster schema's counterparties turn into facts, compiled once per schema for a whole roster:
+ * whether they have the dairy columns (without them no dairy fact is made, so a screening stores no
+ * column of another schema), and the stored attributes in schema order, read from their text (the
+ * SQL reads each as `attributes ->> key`: no JSON is parsed per row). A value the type cannot read
+ * (written by an older version of the schema) is missing, never a wrong number.
+ */
+export interface AttributeFacts {
+  dairy: boolean;
+  /** The stored attributes' keys, in the order `read` takes their values. */
+  keys: readonly string[];
+  read(values: readonly (string | null)[] | null | undefined, evaluationDate: string, into: Record<string, FactScalar | null>): void;
+}
+
+export function attributeFacts(attributes: readonly AttributeDef[]): AttributeFacts {
+  const stored = storedAttributes(attributes);
+  const readers = stored.map((a) => reader(a.type));
+  const keys = stored.map((a) => a.key);
+  const n = keys.length;
+  return {
+    dairy: hasDairyColumns(attributes),
+    keys,
+    read(values, evaluationDate, into) {
+      for (let i = 0; i < n; i++) {
+        const v = values ? values[i] : null;
+        into[keys[i]] = v === null || v === undefined ? null : readers[i](v, evaluationDate);
+      }
+    },
+  };
+}
+
+const SIGNED_DECIMAL = /^-?\d+(\.\d+)?$/;
+const SIGNED_INTEGER = /^-?\d{1,15}$/;
+
+function reader(type: AttributeType): (v: string, evaluationDate: string) => FactScalar | null {
+  switch (type) {
+    case 'INTEGER':
+      return (v) => (SIGNED_INTEGER.test(v) ? Number(v) : null);
+    case 'DECIMAL':
+    case 'MONEY':
+      return (v) => (SIGNED_DECIMAL.test(v) ? v : null);
+    case 'DATE':
+      return (v, evaluationDate) => (isDate(v) ? daysBetween(evaluationDate, v) : null);
+    case 'BOOLEAN':
+      return (v) => (v === 'true' ? true : v === 'false' ? false : null);
+    default:
+      return (v) => (v.trim() !== '' ? v : null);
+  }
+}
+
 /** The facts the rules see for a supplier at `evaluationDate` (YYYY-MM-DD, the programme's business date). */
-export function factsOf(source: SupplierFactSource, evaluationDate: string): SupplierFacts {
+export function factsOf(source: SupplierFactSource, evaluationDate: string, attributes?: AttributeFacts): SupplierFacts {
   if (!isDate(evaluationDate)) throw new RangeError(`evaluation date "${evaluationDate}" is not a YYYY-MM-DD date`);
+  const birthDate = date('birthDate', source.birthDate);
+  const age = birthDate === null ? null : ageOn(birthDate, evaluationDate);
+  if (attributes && !attributes.dairy) {
+    const facts: Record<string, FactScalar | null> = {
+      age,
+      supplierType: source.supplierType,
+      province: present(source.province),
+      blacklisted: source.blacklisted,
+      hasOverdueLoan: source.hasOverdueLoan,
+    };
+    attributes.read(source.attributeValues, evaluationDate, facts);
+    return facts as SupplierFacts;
+  }
   const certNo = present(source.epidemicCertNo);
   const certExpiry = date('epidemicCertExpiry', source.epidemicCertExpiry);
-  const birthDate = date('birthDate', source.birthDate);
-  return {
+  const facts: Record<string, FactScalar | null> = {
     yearsExperience: decimal('yearsExperience', source.yearsExperience),
     herdSize: count('herdSize', source.herdSize),
     deliveryMonths: count('deliveryMonths', source.deliveryMonths),
     avgMonthlyDeliveryKg: decimal('avgMonthlyDeliveryKg', source.avgMonthlyDeliveryKg),
     avgMonthlySettlement: decimal('avgMonthlySettlement', source.avgMonthlySettlement),
-    age: birthDate === null ? null : ageOn(birthDate, evaluationDate),
+    age,
     // A certificate with no expiry on record cannot show it is still valid, so the rule on it fails.
     epidemicCertValidDays: certNo !== null && certExpiry !== null ? daysBetween(evaluationDate, certExpiry) : null,
     supplierType: source.supplierType,
@@ -68,6 +139,8 @@ export function factsOf(source: SupplierFactSource, evaluationDate: string): Sup
     blacklisted: source.blacklisted,
     hasOverdueLoan: source.hasOverdueLoan,
   };
+  if (attributes?.keys.length) attributes.read(source.attributeValues, evaluationDate, facts);
+  return facts as SupplierFacts;
 }
 
 // A blank cell is no value: it must read as missing, not as a value that a `!=` rule would let through.

@@ -1,10 +1,14 @@
-import type { SupplierFacts } from './facts.js';
+import type { FactScalar, SupplierFacts } from './facts.js';
 import { validateFormula, type LimitFormula } from '../programmes/limit-formula.js';
+import { numToString, type FactCatalog } from '../programmes/rules.js';
 
-export type LimitFacts = Pick<SupplierFacts, 'avgMonthlySettlement' | 'herdSize'>;
-export type LimitTermName = 'maxAmount' | 'settlementMultiple' | 'perHeadAmount';
-/** Each term the formula has, keyed by the formula field that brings it in, in CNY rounded down to the fen. */
-export type LimitTerms = Partial<Record<LimitTermName, string>>;
+export type LimitFacts = Pick<SupplierFacts, 'avgMonthlySettlement' | 'herdSize'> & {
+  readonly [fact: string]: FactScalar | null | undefined;
+};
+/** The formula field that brings a term in; `terms[i]:fact` for each of `terms`. */
+export type LimitTermName = string;
+/** Each term the formula has, keyed by its name, in CNY rounded down to the fen. */
+export type LimitTerms = Record<LimitTermName, string>;
 
 interface Term {
   name: LimitTermName;
@@ -22,8 +26,8 @@ const pow10 = (n: number) => POW10[n] ?? 10n ** BigInt(n);
  * All arithmetic is on integers scaled to the fen (BigInt): the formula allows 16-digit amounts and a
  * multiple with 10 decimals, beyond both a float and decimal.js at money precision.
  */
-export function compileFormula(formula: LimitFormula): (facts: LimitFacts, eligible: boolean) => string {
-  const terms = compileTerms(formula);
+export function compileFormula(formula: LimitFormula, catalog?: FactCatalog): (facts: LimitFacts, eligible: boolean) => string {
+  const terms = compileTerms(formula, catalog);
   const step = formula.roundDownTo === undefined ? 1n : toFen(formula.roundDownTo);
   return (facts, eligible) => {
     if (!eligible) return ZERO;
@@ -43,19 +47,19 @@ export function compileFormula(formula: LimitFormula): (facts: LimitFacts, eligi
  * (a term whose fact the supplier lacks counts as 0), rounded down to a multiple of roundDownTo, or
  * to the fen when the formula has none.
  */
-export function computeLimit(formula: LimitFormula, facts: LimitFacts, eligible: boolean): string {
-  return compileFormula(formula)(facts, eligible);
+export function computeLimit(formula: LimitFormula, facts: LimitFacts, eligible: boolean, catalog?: FactCatalog): string {
+  return compileFormula(formula, catalog)(facts, eligible);
 }
 
 /** Each present term's value, to explain the limit. */
-export function limitTerms(formula: LimitFormula, facts: LimitFacts): LimitTerms {
+export function limitTerms(formula: LimitFormula, facts: LimitFacts, catalog?: FactCatalog): LimitTerms {
   const out: LimitTerms = {};
-  for (const t of compileTerms(formula)) out[t.name] = formatFen(t.fen(facts));
+  for (const t of compileTerms(formula, catalog)) out[t.name] = formatFen(t.fen(facts));
   return out;
 }
 
-function compileTerms(formula: LimitFormula): Term[] {
-  const errors = validateFormula(formula);
+function compileTerms(formula: LimitFormula, catalog: FactCatalog | undefined): Term[] {
+  const errors = validateFormula(formula, 'limitFormula', catalog);
   if (errors.length > 0) {
     throw new RangeError(`invalid limit formula: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
   }
@@ -88,6 +92,21 @@ function compileTerms(formula: LimitFormula): Term[] {
       },
     });
   }
+  (formula.terms ?? []).forEach(({ fact, multiple }, i) => {
+    const m = parseDecimal('multiple', multiple);
+    terms.push({
+      name: `terms[${i}]:${fact}`,
+      fen: (facts) => {
+        const v = facts[fact];
+        // a missing value counts as 0, as a missing settlement figure does; so does a negative one
+        if (v === null || v === undefined || typeof v === 'boolean') return 0n;
+        const text = numToString(v);
+        if (text.startsWith('-')) return 0n;
+        const value = parseDecimal(fact, text);
+        return (m.units * value.units * 100n) / pow10(m.scale + value.scale);
+      },
+    });
+  });
   return terms;
 }
 

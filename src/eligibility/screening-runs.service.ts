@@ -12,6 +12,8 @@ import { sql } from '../database/sql.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { ProgrammesService, type ProgrammeRecord } from '../programmes/programmes.service.js';
 import { RosterImportProcessor } from '../rosters/roster-import.processor.js';
+import { CounterpartiesService } from '../counterparties/counterparties.service.js';
+import { screeningSchemaOf } from './screening-schema.js';
 import { compileRules, failedRuleNames } from './evaluator.js';
 import { factsOf } from './facts.js';
 import { compileFormula } from './limit.js';
@@ -57,6 +59,7 @@ export class ScreeningRunsService implements OnModuleInit {
     private readonly rosterImports: RosterImportProcessor,
     private readonly clock: ClockService,
     private readonly suppliers: SupplierScreeningService,
+    private readonly counterparties: CounterpartiesService,
   ) {}
 
   onModuleInit(): void {
@@ -212,8 +215,9 @@ export class ScreeningRunsService implements OnModuleInit {
       await lockProgrammeScreening(runner.manager, programme.id);
       const p = (await this.programmes.find(programme.id, runner.manager))!;
       const date = await this.clock.today(p.timeZone, runner.manager);
-      const rules = compileRules(p.eligibilityRules);
-      const limit = compileFormula(p.limitFormula);
+      const schema = await screeningSchemaOf(this.counterparties, runner.manager, p);
+      const rules = compileRules(p.eligibilityRules, schema.catalog);
+      const limit = compileFormula(p.limitFormula, schema.catalog);
       await sql(
         runner.manager,
         `CREATE TEMP TABLE screening_stage (supplier_id uuid, eligible boolean, credit_limit numeric(18,2), failed_rules text[], facts jsonb) ON COMMIT DROP`,
@@ -225,9 +229,9 @@ export class ScreeningRunsService implements OnModuleInit {
       let suppliers = 0;
       let eligible = 0;
       try {
-        for await (const page of factPages(reader, p.coreEnterpriseId)) {
+        for await (const page of factPages(reader, p.coreEnterpriseId, schema.role, schema.attributes.keys)) {
           for (const row of page) {
-            const facts = factsOf(sourceOf(row), date);
+            const facts = factsOf(sourceOf(row), date, schema.attributes);
             const s = rules(facts);
             suppliers++;
             if (s.eligible) eligible++;

@@ -2,6 +2,7 @@ import type { EntityManager, QueryRunner } from 'typeorm';
 import { connectionOf } from '../database/copy.js';
 import { sql } from '../database/sql.js';
 import { hasOverdueLoanSql } from '../exposure/available-limit.js';
+import type { CounterpartyRole } from '../counterparties/roster-schema.js';
 import type { SupplierType } from '../suppliers/supplier-types.js';
 import type { SupplierFactSource } from './facts.js';
 
@@ -25,11 +26,23 @@ export type FactRow = [
   certExpiry: string | null,
   blacklisted: boolean,
   hasOverdueLoan: boolean,
+  /** then the schema's stored attributes, as text */
+  ...attributes: (string | null)[],
 ];
 
 export const FACT_COLUMNS = `id, supplier_code, name, supplier_type, province, herd_size, years_experience::text, delivery_months,
   avg_monthly_delivery_kg::text, avg_monthly_settlement::text, birth_date::text, epidemic_cert_no, epidemic_cert_expiry::text, blacklisted,
   ${hasOverdueLoanSql('suppliers.id')} AS has_overdue_loan`;
+
+/**
+ * The fact columns and the schema's stored attributes, each read as text (`attributes ->> $n`, the key
+ * a query parameter from `firstParam` on: no key is ever written into SQL).
+ */
+export function factColumns(keys: readonly string[], firstParam: number): string {
+  return [FACT_COLUMNS, ...keys.map((_, i) => `attributes ->> $${firstParam + i} AS attribute_${i}`)].join(', ');
+}
+
+const FIXED_COLUMNS = 15;
 
 export function sourceOf(r: FactRow): SupplierFactSource {
   return {
@@ -46,17 +59,23 @@ export function sourceOf(r: FactRow): SupplierFactSource {
     blacklisted: r[13],
     // in any programme: the end of day keeps loan_servicing.overdue current
     hasOverdueLoan: r[14],
+    attributeValues: r.length > FIXED_COLUMNS ? (r.slice(FIXED_COLUMNS) as (string | null)[]) : null,
   };
 }
 
-/** The core enterprise's suppliers in pages, by supplier code (the unique index makes it cheap). */
-export async function* factPages(runner: QueryRunner, coreEnterpriseId: string): AsyncGenerator<FactRow[]> {
+/** The core enterprise's counterparties of a role in pages, by code (the role and code index makes it cheap). */
+export async function* factPages(
+  runner: QueryRunner,
+  coreEnterpriseId: string,
+  role: CounterpartyRole = 'SUPPLIER',
+  keys: readonly string[] = [],
+): AsyncGenerator<FactRow[]> {
   const client = connectionOf(runner);
   let after = '';
   for (;;) {
     const r = await client.query<FactRow>({
-      text: `SELECT ${FACT_COLUMNS} FROM suppliers WHERE core_enterprise_id = $1 AND supplier_code > $2 ORDER BY supplier_code LIMIT $3`,
-      values: [coreEnterpriseId, after, PAGE],
+      text: `SELECT ${factColumns(keys, 5)} FROM suppliers WHERE core_enterprise_id = $1 AND role = $4 AND supplier_code > $2 ORDER BY supplier_code LIMIT $3`,
+      values: [coreEnterpriseId, after, PAGE, role, ...keys],
       rowMode: 'array',
     });
     if (!r.rows.length) return;

@@ -17,7 +17,9 @@ import { EligibilityErrors } from './eligibility.errors.js';
 import { evaluate, type RuleResult } from './evaluator.js';
 import { factsOf, type SupplierFacts } from './facts.js';
 import { compileFormula, limitTerms } from './limit.js';
-import { FACT_COLUMNS, REPLACE_RESULT, lockProgrammeScreening, sourceOf, type FactRow } from './screening-source.js';
+import { factColumns, REPLACE_RESULT, lockProgrammeScreening, sourceOf, type FactRow } from './screening-source.js';
+import { CounterpartiesService } from '../counterparties/counterparties.service.js';
+import { screeningSchemaOf } from './screening-schema.js';
 
 export interface ScreeningOutcome {
   eligible: boolean;
@@ -41,6 +43,7 @@ export class SupplierScreeningService {
     private readonly programmes: ProgrammesService,
     private readonly suppliers: SuppliersService,
     private readonly clock: ClockService,
+    private readonly counterparties: CounterpartiesService,
   ) {}
 
   /**
@@ -51,14 +54,19 @@ export class SupplierScreeningService {
     // The programme runs' lock: a run that read this supplier's facts before a change (a blacklisting)
     // must not write its older result over this one after it.
     await lockProgrammeScreening(m, programme.id);
-    const r = await sql<Record<string, unknown>>(m, `SELECT ${FACT_COLUMNS}, blacklist_reason FROM suppliers WHERE id = $1`, [supplierId]);
+    const schema = await screeningSchemaOf(this.counterparties, m, programme);
+    const keys = schema.attributes.keys;
+    const r = await sql<Record<string, unknown>>(m, `SELECT blacklist_reason, ${factColumns(keys, 2)} FROM suppliers WHERE id = $1`, [
+      supplierId,
+      ...keys,
+    ]);
     if (!r.rows[0]) throw notFound('Supplier', supplierId);
     const { blacklist_reason: blacklistReason, ...row } = r.rows[0];
     // one date for the facts and the record, or a screening at midnight would store the wrong one
     const evaluationDate = await this.clock.today(programme.timeZone, m);
-    const facts = factsOf(sourceOf(Object.values(row) as FactRow), evaluationDate);
-    const evaluation = evaluate(programme.eligibilityRules, facts, blacklistReason as string | null);
-    const creditLimit = compileFormula(programme.limitFormula)(facts, evaluation.eligible);
+    const facts = factsOf(sourceOf(Object.values(row) as FactRow), evaluationDate, schema.attributes);
+    const evaluation = evaluate(programme.eligibilityRules, facts, blacklistReason as string | null, schema.catalog);
+    const creditLimit = compileFormula(programme.limitFormula, schema.catalog)(facts, evaluation.eligible);
     const failedRules = evaluation.results.filter((x) => !x.passed).map((x) => x.rule);
     await sql(
       m,
@@ -124,7 +132,8 @@ export class SupplierScreeningService {
       stored.ruleset_version === programme.rulesetVersion
         ? { eligibilityRules: programme.eligibilityRules, limitFormula: programme.limitFormula }
         : await this.ruleset(programme.id, stored.ruleset_version);
-    const evaluation = evaluate(ruleset.eligibilityRules, stored.facts, supplier.blacklist_reason);
+    const { catalog } = await screeningSchemaOf(this.counterparties, this.dataSource.manager, programme);
+    const evaluation = evaluate(ruleset.eligibilityRules, stored.facts, supplier.blacklist_reason, catalog);
     const reserved = stored.reserved_amount ?? '0';
     const available = availableLimit(stored.credit_limit, reserved, stored.frozen);
     return {
@@ -139,7 +148,7 @@ export class SupplierScreeningService {
       rulesetVersion: stored.ruleset_version,
       stale: stored.ruleset_version !== programme.rulesetVersion,
       results: evaluation.results,
-      limitTerms: limitTerms(ruleset.limitFormula, stored.facts) as Record<string, string>,
+      limitTerms: limitTerms(ruleset.limitFormula, stored.facts, catalog),
     };
   }
 

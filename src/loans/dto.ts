@@ -30,6 +30,15 @@ export class SubmitLoanDto {
   @IsString()
   @Length(1, 500)
   purpose?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "DOWNSTREAM programmes (and only they): the dealer's purchase order the core enterprise confirmed; the amount is at most the order x advanceRatio, one live loan per order",
+  })
+  @IsOptional()
+  @IsUUID()
+  purchaseOrderId?: string;
 }
 
 /** An item of a bulk submission: the programme comes from the path. */

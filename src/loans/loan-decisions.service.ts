@@ -89,9 +89,14 @@ export class LoanDecisionsService {
           actor,
           { comment: comment ?? null },
           // the payee and the servicing terms are frozen here, from the supplier and programme rows as
-          // this transaction reads them: a later roster or programme change never reaches this loan
+          // this transaction reads them: a later roster or programme change never reaches this loan. A
+          // dealer loan (on a purchase order) pays the core enterprise's collection account, never the dealer.
           `four_eyes_required = ${loan.status === 'PENDING_SECOND_APPROVAL'}, approved_by_id = $10, approved_by = $11, approved_by_role = $12, approved_at = now(), reserved = true,
-           (payee_name, payee_account, payee_bank) = (SELECT s.name, s.bank_account, s.bank_name FROM suppliers s WHERE s.id = loan_applications.supplier_id),
+           (payee_name, payee_account, payee_bank) = (
+             SELECT s.name, s.bank_account, s.bank_name FROM suppliers s WHERE s.id = loan_applications.supplier_id AND loan_applications.purchase_order_id IS NULL
+             UNION ALL
+             SELECT ce.name, ce.collection_account, ce.collection_bank_name FROM core_enterprises ce
+              WHERE ce.id = loan_applications.core_enterprise_id AND loan_applications.purchase_order_id IS NOT NULL),
            (day_count_basis, repayment_type, interest_day, grace_days, penalty_rate_multiplier) =
              (SELECT p.day_count_basis, p.repayment_type, p.interest_day, p.grace_days, p.penalty_rate_multiplier
                 FROM programmes p WHERE p.id = loan_applications.programme_id)`,

@@ -44,6 +44,7 @@ export interface LoanRow {
   payee_name: string | null;
   payee_account: string | null;
   payee_bank: string | null;
+  purchase_order_id: string | null;
   /** The servicing terms, frozen at the final approval (null before it). */
   day_count_basis: 'ACT/360' | 'ACT/365' | null;
   repayment_type: 'INTEREST_MONTHLY' | 'BULLET' | null;
@@ -108,6 +109,8 @@ export function loanView(r: LoanRow & Partial<SupplierSummaryRow>, viewer: Actor
     disbursedAt: r.disbursed_at?.toISOString() ?? null,
     valueDate: r.value_date,
     payee: r.payee_account ? { name: r.payee_name, bankAccount: maskBankAccount(r.payee_account), bankName: r.payee_bank } : null,
+    // a dealer loan's order (DOWNSTREAM programmes); absent on a supplier loan
+    ...(r.purchase_order_id ? { purchaseOrderId: r.purchase_order_id } : {}),
     terms: r.repayment_type
       ? {
           annualRate: plainDecimal(r.annual_rate),

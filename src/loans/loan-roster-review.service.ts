@@ -32,6 +32,8 @@ const REVIEW_TRIGGERS = new Set([
   'avgMonthlySettlement',
   'epidemicCertNo',
   'epidemicCertExpiry',
+  // any attribute of a schema other than the dairy one (rules and formulas may read each)
+  'attributes',
 ]);
 
 @Injectable()

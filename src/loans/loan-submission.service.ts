@@ -6,11 +6,13 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessService } from '../common/access/access.service.js';
 import type { Actor } from '../common/access/actor.js';
-import { DomainError } from '../common/errors.js';
+import { DomainError, notFound } from '../common/errors.js';
 import { Dec, money } from '../common/money.js';
 import { toProblem } from '../common/problem.js';
 import { flattenValidationErrors, validationFailed } from '../common/validation.js';
-import { sql } from '../database/sql.js';
+import { UNIQUE_VIOLATION, pgCode, sql } from '../database/sql.js';
+import { PurchaseOrdersService, type OrderForLoan } from '../purchase-orders/purchase-orders.service.js';
+import { roleOf } from '../programmes/programmes.service.js';
 import { ExposureService } from '../exposure/exposure.service.js';
 import { availableLimit } from '../exposure/available-limit.js';
 import { SupplierScreeningService } from '../eligibility/supplier-screening.service.js';
@@ -36,11 +38,72 @@ export class LoanSubmissionService {
     private readonly eligibility: SupplierScreeningService,
     private readonly exposure: ExposureService,
     @Inject(OPEN_BATCHES) private readonly openBatches: OpenBatches,
+    private readonly purchaseOrders: PurchaseOrdersService,
   ) {}
 
   async submit(actor: Actor, dto: SubmitLoanDto): Promise<LoanView> {
     const programme = await this.programmes.get(actor, dto.programmeId);
-    return this.dataSource.transaction((m) => this.submitIn(m, actor, programme, dto));
+    return this.inTransaction(() => this.dataSource.transaction((m) => this.submitIn(m, actor, programme, dto)));
+  }
+
+  /** A second live loan on one order is stopped by the unique index, whichever transaction commits first. */
+  private async inTransaction<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (e) {
+      if (
+        pgCode(e) === UNIQUE_VIOLATION &&
+        (e as { constraint?: string; driverError?: { constraint?: string } }).driverError?.constraint === 'uq_loan_applications_live_order'
+      )
+        throw new DomainError(LoanErrors.PURCHASE_ORDER_ALREADY_FINANCED, 'The purchase order already finances a live loan');
+      throw e;
+    }
+  }
+
+  /**
+   * DOWNSTREAM (domain.md "Downstream"): the dealer's own order, confirmed by the core enterprise,
+   * financed up to advanceRatio of it, paid to the core enterprise's collection account.
+   */
+  private async orderOf(
+    m: EntityManager,
+    actor: Actor,
+    programme: ProgrammeRecord,
+    dealerId: string,
+    dto: { purchaseOrderId?: string; amount: string },
+  ) {
+    if (programme.direction !== 'DOWNSTREAM') {
+      if (dto.purchaseOrderId !== undefined)
+        throw new DomainError(
+          LoanErrors.PURCHASE_ORDER_NOT_FOR_UPSTREAM,
+          `Programme ${programme.name} lends to suppliers, on no purchase order`,
+        );
+      return null;
+    }
+    if (dto.purchaseOrderId === undefined) throw new DomainError(LoanErrors.PURCHASE_ORDER_REQUIRED);
+    const order: OrderForLoan = await this.purchaseOrders.forLoan(actor, m, dto.purchaseOrderId);
+    // an order of another core enterprise is no order of this programme's: as unknown as one that does not exist
+    if (order.coreEnterpriseId !== programme.coreEnterpriseId) throw notFound('Purchase order', dto.purchaseOrderId);
+    if (order.dealerId !== dealerId)
+      throw new DomainError(LoanErrors.PURCHASE_ORDER_OF_ANOTHER_DEALER, `Order ${order.orderNo} is not dealer ${dealerId}'s`);
+    const advance = new Dec(order.amount).times(programme.advanceRatio!).toDecimalPlaces(2, Dec.ROUND_DOWN);
+    if (new Dec(dto.amount).gt(advance))
+      throw new DomainError(
+        LoanErrors.AMOUNT_EXCEEDS_ADVANCE,
+        `At most ${money(advance)} may be lent on order ${order.orderNo} (${order.amount} x ${programme.advanceRatio})`,
+        {
+          advance: money(advance),
+          errors: [{ field: 'amount', code: 'AMOUNT_EXCEEDS_ADVANCE', message: `amount is above the advance of ${money(advance)}` }],
+        },
+      );
+    const ce = await sql<{ collection_account: string | null }>(m, `SELECT collection_account FROM core_enterprises WHERE id = $1`, [
+      programme.coreEnterpriseId,
+    ]);
+    if (!ce.rows[0]?.collection_account)
+      throw new DomainError(
+        LoanErrors.COLLECTION_ACCOUNT_MISSING,
+        'Set the core enterprise’s collectionAccount first: dealer loans are paid there',
+      );
+    return order;
   }
 
   private async submitIn(
@@ -50,7 +113,7 @@ export class LoanSubmissionService {
     dto: Omit<SubmitLoanDto, 'programmeId'>,
   ): Promise<LoanView> {
     const supplier = await this.suppliers.load(actor, dto.supplierId, m);
-    if (supplier.core_enterprise_id !== programme.coreEnterpriseId) {
+    if (supplier.core_enterprise_id !== programme.coreEnterpriseId || supplier.role !== roleOf(programme)) {
       throw new DomainError(
         LoanErrors.SUPPLIER_NOT_IN_PROGRAMME,
         `Supplier ${dto.supplierId} is not a supplier of this programme's core enterprise`,
@@ -83,6 +146,7 @@ export class LoanSubmissionService {
       );
     }
 
+    const order = await this.orderOf(m, actor, programme, supplier.id, dto);
     const screening = await this.eligibility.screenSupplier(m, supplier.id, programme);
     const reserved = await this.exposure.openSupplier(m, supplier.id, programme.id);
     const available = availableLimit(screening.creditLimit, reserved, screening.facts.hasOverdueLoan === true);
@@ -112,8 +176,8 @@ export class LoanSubmissionService {
     const created = await sql<LoanRow>(
       m,
       `INSERT INTO loan_applications (programme_id, supplier_id, core_enterprise_id, amount, term_days, purpose, status, annual_rate,
-                                      guarantee_ratio, guaranteed_amount, ruleset_version, screening, failed_rules, submitted_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING *`,
+                                      guarantee_ratio, guaranteed_amount, ruleset_version, screening, failed_rules, submitted_by, purchase_order_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING *`,
       [
         programme.id,
         supplier.id,
@@ -129,6 +193,7 @@ export class LoanSubmissionService {
         JSON.stringify(snapshot),
         screening.failedRules,
         JSON.stringify({ kind: actor.kind, id: actor.id, name: actor.name, role: actor.role }),
+        order?.id ?? null,
       ],
     );
     const loan = created.rows[0];
@@ -171,7 +236,7 @@ export class LoanSubmissionService {
         if (typeof items[index] !== 'object' || items[index] === null)
           throw validationFailed([{ field: 'item', code: 'INVALID_OBJECT', message: 'each application must be an object' }]);
         if (problems.length) throw validationFailed(flattenValidationErrors(problems));
-        const loan = await this.dataSource.transaction((m) => this.submitIn(m, actor, programme, item));
+        const loan = await this.inTransaction(() => this.dataSource.transaction((m) => this.submitIn(m, actor, programme, item)));
         results.push({ index, id: loan.id, status: loan.status });
       } catch (e) {
         const { problem, unexpected } = toProblem(e, correlationId);

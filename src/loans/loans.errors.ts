@@ -12,4 +12,13 @@ export const LoanErrors = defineErrors({
   FOUR_EYES_SUBMITTER: { status: 409, title: 'The officer who submitted an application may not approve it' },
   SUPPLIER_BLACKLISTED: { status: 409, title: "The supplier is on the bank's blacklist: no lending to it in any programme" },
   LOAN_IN_OPEN_BATCH: { status: 409, title: 'The loan is in an open disbursement batch' },
+  PURCHASE_ORDER_REQUIRED: {
+    status: 422,
+    title: 'A DOWNSTREAM programme lends on a confirmed purchase order: purchaseOrderId is required',
+  },
+  PURCHASE_ORDER_NOT_FOR_UPSTREAM: { status: 422, title: 'An UPSTREAM programme lends on no purchase order' },
+  PURCHASE_ORDER_OF_ANOTHER_DEALER: { status: 422, title: 'The purchase order is not the dealer’s' },
+  AMOUNT_EXCEEDS_ADVANCE: { status: 422, title: "The amount is above the order's advance (order amount x advanceRatio)" },
+  PURCHASE_ORDER_ALREADY_FINANCED: { status: 409, title: 'The purchase order already finances a live loan' },
+  COLLECTION_ACCOUNT_MISSING: { status: 409, title: 'The core enterprise has no collection account to pay a dealer loan to' },
 });

@@ -4,6 +4,7 @@ import { ExposureModule } from '../exposure/exposure.module.js';
 import { ProgrammesModule } from '../programmes/programmes.module.js';
 import { RostersModule } from '../rosters/rosters.module.js';
 import { SuppliersModule } from '../suppliers/suppliers.module.js';
+import { PurchaseOrdersModule } from '../purchase-orders/purchase-orders.module.js';
 import { LoansController } from './loans.controller.js';
 import { LoanDecisionsService } from './loan-decisions.service.js';
 import { LoanPaymentsService } from './loan-payments.service.js';
@@ -16,7 +17,7 @@ import { LoanSubmissionService } from './loan-submission.service.js';
  * module, which imports this one, provides it globally.
  */
 @Module({
-  imports: [ProgrammesModule, SuppliersModule, EligibilityModule, RostersModule, ExposureModule],
+  imports: [ProgrammesModule, SuppliersModule, EligibilityModule, RostersModule, ExposureModule, PurchaseOrdersModule],
   controllers: [LoansController],
   providers: [LoanSubmissionService, LoanDecisionsService, LoanQueriesService, LoanRosterReviewService, LoanPaymentsService],
   exports: [LoanPaymentsService],

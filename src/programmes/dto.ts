@@ -6,6 +6,7 @@ import { Checked, CheckedBody, IsDecimalString, IsMoney, IsNotBlank } from '../c
 import { validateFormula, type LimitFormula } from './limit-formula.js';
 import { FACTS, OPERATORS, validateRules, type EligibilityRule } from './rules.js';
 import {
+  advanceRatioProblems,
   amountRangeProblems,
   annualRateProblems,
   guaranteeRatioProblems,
@@ -16,6 +17,9 @@ import {
   termRangeProblems,
   timeZoneProblems,
 } from './terms.js';
+
+export const DIRECTIONS = ['UPSTREAM', 'DOWNSTREAM'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
 
 export const REPAYMENT_TYPES = ['INTEREST_MONTHLY', 'BULLET'] as const;
 export type RepaymentType = (typeof REPAYMENT_TYPES)[number];
@@ -62,10 +66,13 @@ const FORMULA_EXAMPLE = { maxAmount: '500000.00', settlementMultiple: '3', perHe
 const RULES_DOC =
   'Named conditions over supplier facts, all of which must pass. Facts: yearsExperience, herdSize, deliveryMonths, ' +
   'avgMonthlyDeliveryKg, avgMonthlySettlement, age, epidemicCertValidDays (numbers); supplierType, province (text); ' +
-  'hasEpidemicCert, blacklisted, hasOverdueLoan (booleans). Operators: >= > <= < == != between in notIn isTrue isFalse.';
+  'hasEpidemicCert, blacklisted, hasOverdueLoan (booleans) for the dairy template; age, supplierType, province, blacklisted, ' +
+  "hasOverdueLoan and every attribute of the programme's roster schema by key (DATE attributes as days from the evaluation date) " +
+  'for any schema, checked against it. Operators: >= > <= < == != between in notIn isTrue isFalse.';
 const FORMULA_DOC =
   'limit = min(maxAmount, settlementMultiple x avgMonthlySettlement, perHeadAmount x herdSize) rounded down to roundDownTo; ' +
-  'terms absent from the formula are left out, a term whose fact is missing counts as 0. Decimal strings.';
+  'terms absent from the formula are left out, a term whose fact is missing counts as 0. Decimal strings. ' +
+  'terms: [{fact, multiple}] adds multiple x a numeric fact or attribute to the min (e.g. 0.25 x annual_purchase_amount).';
 
 /** For the OpenAPI document; the rule list itself is checked by validateRules, with exact paths. */
 export class EligibilityRuleDoc {
@@ -78,6 +85,7 @@ export class EligibilityRuleDoc {
 
 export class LimitFormulaDoc {
   @ApiPropertyOptional({ example: '500000.00' }) maxAmount?: string;
+  @ApiPropertyOptional({ example: [{ fact: 'annual_purchase_amount', multiple: '0.25' }] }) terms?: { fact: string; multiple: string }[];
   @ApiPropertyOptional({ example: '3' }) settlementMultiple?: string;
   @ApiPropertyOptional({ example: '8000.00' }) perHeadAmount?: string;
   @ApiPropertyOptional({ example: '1000' }) roundDownTo?: string;
@@ -203,6 +211,25 @@ export class CreateProgrammeDto {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({
+    enum: DIRECTIONS,
+    default: 'UPSTREAM',
+    description:
+      "UPSTREAM lends to the core enterprise's suppliers; DOWNSTREAM to its dealers, on purchase orders it confirmed. Rules and formula are checked against the roster schema of that role (SUPPLIER, DEALER).",
+  })
+  @IsOptional()
+  @IsIn(DIRECTIONS)
+  direction?: Direction;
+
+  @ApiPropertyOptional({
+    example: '0.70',
+    description: 'DOWNSTREAM only (and required there): the most lent on an order, as a share of it, in (0, 1]',
+  })
+  @IsOptional()
+  @IsDecimalString()
+  @Checked((v, body) => advanceRatioProblems(v, body.direction))
+  advanceRatio?: string;
 }
 
 /**
@@ -258,6 +285,11 @@ export class UpdateProgrammeDto {
   @ApiPropertyOptional(SERVICING.prepayFromSettlement) @IsOptional() @IsBoolean() prepayFromSettlement?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) @Checked(timeZoneProblems) timeZone?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional({ example: '0.70', description: 'DOWNSTREAM programmes only' })
+  @IsOptional()
+  @IsDecimalString()
+  @Checked((v) => (v === undefined ? [] : advanceRatioProblems(v, 'DOWNSTREAM')))
+  advanceRatio?: string;
 }
 
 export class ProgrammeQuery extends PageQuery {
@@ -295,6 +327,9 @@ export class ProgrammeResponse {
   @ApiProperty(SERVICING.prepayFromSettlement) prepayFromSettlement: boolean;
   @ApiProperty() timeZone: string;
   @ApiProperty() active: boolean;
+  @ApiPropertyOptional({ enum: DIRECTIONS, description: 'shown for DOWNSTREAM programmes; a programme without it is UPSTREAM' })
+  direction?: Direction;
+  @ApiPropertyOptional({ example: '0.7', description: 'DOWNSTREAM programmes only' }) advanceRatio?: string;
   @ApiProperty({ description: 'bumped whenever eligibilityRules or limitFormula change' }) rulesetVersion: number;
   @ApiProperty({ type: [EligibilityRuleDoc] }) eligibilityRules: EligibilityRule[];
   @ApiProperty({ type: LimitFormulaDoc }) limitFormula: LimitFormula;

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -10,12 +10,14 @@ import { Dec, money } from '../common/money.js';
 import { Page } from '../common/pagination.js';
 import { validationFailed } from '../common/validation.js';
 import { CoreEnterprisesService } from '../core-enterprises/core-enterprises.service.js';
+import { CounterpartiesService } from '../counterparties/counterparties.service.js';
+import type { AttributeDef, CounterpartyRole } from '../counterparties/roster-schema.js';
 import { sql } from '../database/sql.js';
 import { ExposureService } from '../exposure/exposure.service.js';
 import { pageOf } from '../database/paging.js';
-import type { CreateProgrammeDto, ProgrammeResponse, RepaymentType, RulesetResponse, UpdateProgrammeDto } from './dto.js';
-import type { LimitFormula } from './limit-formula.js';
-import type { EligibilityRule } from './rules.js';
+import type { CreateProgrammeDto, Direction, ProgrammeResponse, RepaymentType, RulesetResponse, UpdateProgrammeDto } from './dto.js';
+import { validateFormula, type LimitFormula } from './limit-formula.js';
+import { factCatalog, validateRules, type EligibilityRule } from './rules.js';
 import { amountRangeProblems, termRangeProblems } from './terms.js';
 
 /** A programme with its current ruleset, as other modules use it. */
@@ -41,6 +43,9 @@ export interface ProgrammeRecord {
   prepayFromSettlement: boolean;
   timeZone: string;
   active: boolean;
+  direction: Direction;
+  /** DOWNSTREAM only. */
+  advanceRatio: string | null;
   rulesetVersion: number;
   eligibilityRules: EligibilityRule[];
   limitFormula: LimitFormula;
@@ -71,6 +76,8 @@ interface Row {
   prepay_from_settlement: boolean;
   time_zone: string;
   active: boolean;
+  direction: Direction;
+  advance_ratio: string | null;
   ruleset_version: number;
   eligibility_rules: EligibilityRule[];
   limit_formula: LimitFormula;
@@ -111,6 +118,8 @@ function record(r: Row): ProgrammeRecord {
     prepayFromSettlement: r.prepay_from_settlement,
     timeZone: r.time_zone,
     active: r.active,
+    direction: r.direction,
+    advanceRatio: r.advance_ratio === null ? null : plainDecimal(r.advance_ratio),
     rulesetVersion: r.ruleset_version,
     eligibilityRules: r.eligibility_rules,
     limitFormula: r.limit_formula,
@@ -122,32 +131,74 @@ function record(r: Row): ProgrammeRecord {
 
 export const PROGRAMME = resource('Programme', 'programmes');
 
+/** The role of the counterparties a programme lends to: its roster schema's. */
+export const roleOf = (p: { direction: Direction }): CounterpartyRole => (p.direction === 'DOWNSTREAM' ? 'DEALER' : 'SUPPLIER');
+
+/** `direction` and `advanceRatio` are shown for DOWNSTREAM programmes; one without them is UPSTREAM, as every programme was before. */
 export function programmeView(p: ProgrammeRecord): ProgrammeResponse {
-  return { ...p, createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString() };
+  const { direction, advanceRatio, ...rest } = p;
+  const downstream = direction === 'DOWNSTREAM' ? { direction, advanceRatio: advanceRatio! } : {};
+  return { ...rest, ...downstream, createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString() };
+}
+
+/** A programme's rules and formula checked against the facts of a roster schema: its field errors. */
+export function rulesetProblems(rules: EligibilityRule[], formula: LimitFormula, attributes: readonly AttributeDef[]) {
+  const catalog = factCatalog(attributes);
+  return [...validateRules(rules, 'eligibilityRules', catalog), ...validateFormula(formula, 'limitFormula', catalog)];
 }
 
 @Injectable()
-export class ProgrammesService {
+export class ProgrammesService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly coreEnterprises: CoreEnterprisesService,
     private readonly exposure: ExposureService,
+    private readonly counterparties: CounterpartiesService,
   ) {}
+
+  /** A roster schema change may not leave a programme's rule or formula term without its fact. */
+  onModuleInit(): void {
+    this.counterparties.addSchemaUseCheck(async (m, coreEnterpriseId, role, attributes) => {
+      const r = await sql<Row>(m, `${SELECT} WHERE p.core_enterprise_id = $1 ORDER BY p.created_at`, [coreEnterpriseId]);
+      return r.rows
+        .map(record)
+        .filter((p) => roleOf(p) === role)
+        .flatMap((p) =>
+          rulesetProblems(p.eligibilityRules, p.limitFormula, attributes).map((e) => `programme ${p.name} (${p.id}): ${e.message}`),
+        );
+    });
+  }
+
+  /** Rules and formula type-checked against the roster schema of the programme's role: 400 naming each attribute. */
+  private async checkAgainstSchema(
+    m: EntityManager,
+    coreEnterpriseId: string,
+    direction: Direction,
+    rules: EligibilityRule[],
+    formula: LimitFormula,
+  ) {
+    const schema = await this.counterparties.peek(m, coreEnterpriseId, roleOf({ direction }));
+    const errors = rulesetProblems(rules, formula, schema.attributes);
+    if (errors.length)
+      throw validationFailed(errors, `The rules or the formula do not fit the ${schema.role} roster schema (version ${schema.version})`);
+  }
 
   /** The DTO has checked every field, its rules and formula included. */
   async create(actor: Actor, dto: CreateProgrammeDto): Promise<ProgrammeRecord> {
     const timeZone = dto.timeZone ?? 'Asia/Shanghai';
     await this.coreEnterprises.get(actor, dto.coreEnterpriseId);
+    const direction = dto.direction ?? 'UPSTREAM';
     return this.dataSource.transaction(async (m) => {
+      await this.checkAgainstSchema(m, dto.coreEnterpriseId, direction, dto.eligibilityRules, dto.limitFormula);
       const r = await sql<{ id: string }>(
         m,
         `INSERT INTO programmes (core_enterprise_id, name, product_type, min_amount, max_amount, min_term_days, max_term_days,
                                  annual_rate, programme_cap, guarantee_ratio, four_eyes_threshold, day_count_basis, time_zone, active,
                                  repayment_type, interest_day, grace_days, penalty_rate_multiplier, settlement_deduction_ratio,
-                                 prepay_from_settlement)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id`,
+                                 prepay_from_settlement, direction, advance_ratio)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22) RETURNING id`,
         [
           dto.coreEnterpriseId,
           dto.name.trim(),
@@ -170,6 +221,8 @@ export class ProgrammesService {
           dto.penaltyRateMultiplier ?? '1.5',
           dto.settlementDeductionRatio ?? '0.80',
           dto.prepayFromSettlement ?? false,
+          direction,
+          dto.advanceRatio ?? null,
         ],
       );
       const id = r.rows[0].id;
@@ -199,6 +252,12 @@ export class ProgrammesService {
       const next = { ...before, ...Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) } as ProgrammeRecord;
       // the DTO checked the change itself; only a bound kept from before can still be crossed
       const errors = [...amountRangeProblems(next.minAmount, next.maxAmount), ...termRangeProblems(next.minTermDays, next.maxTermDays)];
+      if (dto.advanceRatio !== undefined && before.direction !== 'DOWNSTREAM')
+        errors.push({
+          field: 'advanceRatio',
+          code: 'ADVANCE_RATIO_NOT_FOR_UPSTREAM',
+          message: 'advanceRatio is for DOWNSTREAM programmes only',
+        });
       if (errors.length) throw validationFailed(errors);
 
       const rulesChanged =
@@ -207,6 +266,7 @@ export class ProgrammesService {
         canonicalJson(next.limitFormula) !== canonicalJson(before.limitFormula);
       const version = rulesChanged ? before.rulesetVersion + 1 : before.rulesetVersion;
       if (rulesChanged) {
+        await this.checkAgainstSchema(m, before.coreEnterpriseId, before.direction, next.eligibilityRules, next.limitFormula);
         await sql(
           m,
           `INSERT INTO programme_rulesets (programme_id, version, eligibility_rules, limit_formula, created_by, created_by_role) VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -218,7 +278,8 @@ export class ProgrammesService {
         `UPDATE programmes SET name = $2, product_type = $3, min_amount = $4, max_amount = $5, min_term_days = $6, max_term_days = $7,
                 annual_rate = $8, programme_cap = $9, guarantee_ratio = $10, four_eyes_threshold = $11, day_count_basis = $12,
                 time_zone = $13, active = $14, ruleset_version = $15, repayment_type = $16, interest_day = $17, grace_days = $18,
-                penalty_rate_multiplier = $19, settlement_deduction_ratio = $20, prepay_from_settlement = $21, updated_at = now()
+                penalty_rate_multiplier = $19, settlement_deduction_ratio = $20, prepay_from_settlement = $21, advance_ratio = $22,
+                updated_at = now()
           WHERE id = $1`,
         [
           id,
@@ -242,6 +303,7 @@ export class ProgrammesService {
           next.penaltyRateMultiplier,
           next.settlementDeductionRatio,
           next.prepayFromSettlement,
+          next.advanceRatio,
         ],
       );
       const after = await this.load(m, id);

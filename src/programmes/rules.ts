@@ -1,4 +1,5 @@
 import type { FieldError } from '../common/errors.js';
+import { ATTRIBUTE_KEY, attributeFactKind, hasDairyColumns, type AttributeDef } from '../counterparties/roster-schema.js';
 import { SUPPLIER_TYPES } from '../suppliers/supplier-types.js';
 
 /**
@@ -24,6 +25,37 @@ export type StringFact = (typeof STRING_FACTS)[number];
 export type BooleanFact = (typeof BOOLEAN_FACTS)[number];
 export type FactName = (typeof FACTS)[number];
 
+export type FactKind = 'numeric' | 'string' | 'boolean';
+/** A fact a rule may name: its kind, and for a closed set of texts (ENUM, supplierType) the values. */
+export interface FactSpec {
+  kind: FactKind;
+  values?: readonly string[];
+}
+/** The facts of one roster schema, by name: what a programme's rules and formula are checked against. */
+export type FactCatalog = ReadonlyMap<string, FactSpec>;
+
+/** Facts every counterparty has, whatever its schema. */
+const COMMON_FACTS: readonly FactName[] = ['age', 'supplierType', 'province', 'blacklisted', 'hasOverdueLoan'];
+
+const builtinSpec = (fact: FactName): FactSpec =>
+  fact === 'supplierType' ? { kind: 'string', values: SUPPLIER_TYPES } : { kind: builtinKind(fact) };
+
+/**
+ * The facts of a schema: the common ones, the dairy facts when it has the dairy columns, and one per
+ * stored attribute, named by its key (a DATE attribute reads as days from the evaluation date to it).
+ */
+export function factCatalog(attributes: readonly AttributeDef[]): FactCatalog {
+  const facts = hasDairyColumns(attributes) ? FACTS : COMMON_FACTS;
+  const catalog = new Map<string, FactSpec>(facts.map((f) => [f, builtinSpec(f)]));
+  for (const a of attributes)
+    if (a.column !== true)
+      catalog.set(a.key, a.type === 'ENUM' ? { kind: 'string', values: a.values } : { kind: attributeFactKind(a.type) });
+  return catalog;
+}
+
+/** The dairy roster's facts: what rules were checked against before schemas, and still are without one. */
+export const DAIRY_CATALOG: FactCatalog = new Map(FACTS.map((f) => [f, builtinSpec(f)]));
+
 export const OPERATORS = ['>=', '>', '<=', '<', '==', '!=', 'between', 'in', 'notIn', 'isTrue', 'isFalse'] as const;
 export type Operator = (typeof OPERATORS)[number];
 
@@ -31,7 +63,8 @@ export type RuleValue = number | string | boolean | Array<number | string> | nul
 
 export interface EligibilityRule {
   name: string;
-  fact: FactName;
+  /** A built-in fact, or an attribute key of the programme's roster schema. */
+  fact: string;
   operator: Operator;
   value?: RuleValue;
 }
@@ -42,7 +75,13 @@ const OPERATORS_BY_KIND: Record<'numeric' | 'string' | 'boolean', readonly Opera
   boolean: ['isTrue', 'isFalse', '==', '!='],
 };
 
-export function factKind(fact: FactName): 'numeric' | 'string' | 'boolean' {
+export function factKind(fact: string, catalog: FactCatalog = DAIRY_CATALOG): FactKind {
+  const spec = catalog.get(fact);
+  if (spec) return spec.kind;
+  return builtinKind(fact as FactName);
+}
+
+function builtinKind(fact: FactName): FactKind {
   if ((NUMERIC_FACTS as readonly string[]).includes(fact)) return 'numeric';
   if ((STRING_FACTS as readonly string[]).includes(fact)) return 'string';
   return 'boolean';
@@ -58,8 +97,13 @@ const RULE_KEYS = new Set(['name', 'fact', 'operator', 'value']);
 const MAX_RULES = 50;
 const MAX_LIST = 200;
 
-/** Checks a rule list as a programme would store it; answers one FieldError per problem. */
-export function validateRules(input: unknown, field = 'eligibilityRules'): FieldError[] {
+/**
+ * Checks a rule list as a programme would store it; answers one FieldError per problem. With the
+ * catalog of the programme's roster schema every fact is checked against it; without one (a request
+ * body checked before its core enterprise is known) a fact that is no built-in one must at least be
+ * an attribute key, and is checked with the schema later.
+ */
+export function validateRules(input: unknown, field = 'eligibilityRules', catalog?: FactCatalog): FieldError[] {
   const errors: FieldError[] = [];
   const err = (f: string, code: string, message: string) => errors.push({ field: f, code, message });
   if (!Array.isArray(input)) {
@@ -82,16 +126,22 @@ export function validateRules(input: unknown, field = 'eligibilityRules'): Field
       err(`${at}.name`, 'RULE_NAME_DUPLICATE', `rule name "${r.name}" is used twice`);
     } else names.add(r.name);
 
-    if (typeof r.fact !== 'string' || !(FACTS as readonly string[]).includes(r.fact)) {
-      err(`${at}.fact`, 'RULE_UNKNOWN_FACT', `${at}.fact must be one of ${FACTS.join(', ')}`);
+    const known = catalog ? typeof r.fact === 'string' && catalog.has(r.fact) : (FACTS as readonly string[]).includes(r.fact as string);
+    const deferred = !catalog && !known && typeof r.fact === 'string' && ATTRIBUTE_KEY.test(r.fact);
+    if (!known && !deferred) {
+      const names = catalog ? [...catalog.keys()] : FACTS;
+      const named = typeof r.fact === 'string' && catalog ? ` (${r.fact} is no fact of the roster schema)` : '';
+      err(`${at}.fact`, 'RULE_UNKNOWN_FACT', `${at}.fact must be one of ${names.join(', ')}${named}`);
       return;
     }
-    const fact = r.fact as FactName;
-    const kind = factKind(fact);
+    const fact = r.fact as string;
     if (typeof r.operator !== 'string' || !(OPERATORS as readonly string[]).includes(r.operator)) {
       err(`${at}.operator`, 'RULE_UNKNOWN_OPERATOR', `${at}.operator must be one of ${OPERATORS.join(' ')}`);
       return;
     }
+    if (deferred) return;
+    const spec = catalog?.get(fact) ?? builtinSpec(fact as FactName);
+    const kind = spec.kind;
     const op = r.operator as Operator;
     if (!OPERATORS_BY_KIND[kind].includes(op)) {
       err(
@@ -101,19 +151,17 @@ export function validateRules(input: unknown, field = 'eligibilityRules'): Field
       );
       return;
     }
-    const problem = valueProblem(fact, kind, op, r.value);
+    const problem = valueProblem(fact, spec, op, r.value);
     if (problem) err(`${at}.value`, 'RULE_VALUE_TYPE', `${at}.value: ${problem}`);
   });
   return errors;
 }
 
-function valueProblem(fact: FactName, kind: 'numeric' | 'string' | 'boolean', op: Operator, v: unknown): string | null {
+function valueProblem(fact: string, spec: FactSpec, op: Operator, v: unknown): string | null {
+  const kind = spec.kind;
   const stringOk = (s: unknown) =>
-    typeof s === 'string' &&
-    s.length > 0 &&
-    s.length <= 100 &&
-    (fact !== 'supplierType' || (SUPPLIER_TYPES as readonly string[]).includes(s));
-  const stringExpect = fact === 'supplierType' ? `INDIVIDUAL or ENTITY` : 'a non-empty text';
+    typeof s === 'string' && s.length > 0 && s.length <= 100 && (spec.values === undefined || spec.values.includes(s));
+  const stringExpect = spec.values === undefined ? 'a non-empty text' : spec.values.join(' or ');
   switch (op) {
     case 'isTrue':
     case 'isFalse':

@@ -42,6 +42,18 @@ export const settlementRatioProblems = (v: unknown): FieldError[] =>
     ? problem('settlementDeductionRatio', 'RATIO_OUT_OF_RANGE', 'settlementDeductionRatio must be in (0, 1], such as "0.80"')
     : [];
 
+/** DOWNSTREAM programmes lend up to this share of a purchase order; UPSTREAM ones have none. */
+export const advanceRatioProblems = (v: unknown, direction: unknown): FieldError[] => {
+  if (direction !== 'DOWNSTREAM')
+    return v === undefined
+      ? []
+      : problem('advanceRatio', 'ADVANCE_RATIO_NOT_FOR_UPSTREAM', 'advanceRatio is for DOWNSTREAM programmes only');
+  if (v === undefined) return problem('advanceRatio', 'REQUIRED', 'a DOWNSTREAM programme needs advanceRatio, such as "0.70"');
+  return isDecimalString(v) && (new Dec(v).lte(0) || new Dec(v).gt(1))
+    ? problem('advanceRatio', 'RATIO_OUT_OF_RANGE', 'advanceRatio must be in (0, 1], such as "0.70"')
+    : [];
+};
+
 export const timeZoneProblems = (v: unknown): FieldError[] =>
   typeof v === 'string' && !isTimeZone(v) ? problem('timeZone', 'UNKNOWN_TIME_ZONE', `timeZone ${v} is not an IANA time zone`) : [];
 

@@ -10,6 +10,8 @@ import { APP_CONFIG } from '../config/tokens.js';
 import { sql } from '../database/sql.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { SuppliersService } from '../suppliers/suppliers.service.js';
+import { CounterpartiesService } from '../counterparties/counterparties.service.js';
+import { DAIRY_LAYOUT, rosterLayout, type RosterLayout } from './parsing/columns.js';
 import { BatchPacker, HeaderColumns, ImportFailure, noHeader, RowCheck, type Batch } from './import/stages.js';
 import { StoredRosterReader } from './import/stored-roster.js';
 import { ImportProgress, SupplierRowsWriter } from './import/write.js';
@@ -58,6 +60,7 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
     private readonly suppliers: SuppliersService,
     private readonly audit: AuditService,
     private readonly clock: ClockService,
+    private readonly counterparties: CounterpartiesService,
     tempFiles: RosterTempFiles,
   ) {
     this.reader = new StoredRosterReader(dataSource, tempFiles, config.roster);
@@ -184,11 +187,12 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
    */
   async run(importId: string): Promise<void> {
     const progress = this.dataSource.manager;
-    const current = await sql<{ status: RosterImportStatus; core_enterprise_id: string; file_type: 'csv' | 'xlsx' }>(
-      progress,
-      `SELECT status, core_enterprise_id, file_type FROM roster_imports WHERE id = $1`,
-      [importId],
-    );
+    const current = await sql<{
+      status: RosterImportStatus;
+      core_enterprise_id: string;
+      file_type: 'csv' | 'xlsx';
+      roster_schema_id: string | null;
+    }>(progress, `SELECT status, core_enterprise_id, file_type, roster_schema_id FROM roster_imports WHERE id = $1`, [importId]);
     const imp = current.rows[0];
     if (!imp || !rosterImportStateMachine.can(imp.status, 'RUNNING')) return;
 
@@ -210,7 +214,10 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
         return;
       }
       await sql(progress, `DELETE FROM roster_import_errors WHERE import_id = $1`, [importId]);
-      const outcome = await this.importInto(runner, importId, imp.core_enterprise_id, imp.file_type);
+      // imports queued before schemas existed read the dairy roster, as they were uploaded for
+      const schema = imp.roster_schema_id === null ? null : await this.counterparties.byId(progress, imp.roster_schema_id);
+      const layout = schema ? rosterLayout(schema.role, schema.attributes) : DAIRY_LAYOUT;
+      const outcome = await this.importInto(runner, importId, imp.core_enterprise_id, imp.file_type, layout);
       await runner.commitTransaction();
       this.logger.log({ importId, ...outcome }, 'roster import completed');
     } catch (err) {
@@ -246,15 +253,21 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
   }
 
   /** The pipeline: read → map header → validate → pack, then write, and the import completes. */
-  private async importInto(runner: QueryRunner, importId: string, coreEnterpriseId: string, fileType: 'csv' | 'xlsx') {
+  private async importInto(
+    runner: QueryRunner,
+    importId: string,
+    coreEnterpriseId: string,
+    fileType: 'csv' | 'xlsx',
+    layout: RosterLayout,
+  ) {
     const progress = new ImportProgress(this.dataSource.manager, importId);
     const suppliers = await SupplierRowsWriter.open(runner, this.suppliers, importId, coreEnterpriseId);
     const today = await this.clock.today(this.config.businessTimeZone);
-    const check = new RowCheck(new RosterRowValidator(today), this.config.roster.maxReportedProblems);
+    const check = new RowCheck(new RosterRowValidator(today, layout), this.config.roster.maxReportedProblems);
 
     // Node validates the next batch while PostgreSQL merges the previous one: two cores, not one.
     const batches = new Channel<Batch>(1);
-    const producer = this.produce(importId, fileType, progress, check, new BatchPacker(suppliers.linePrefix), batches);
+    const producer = this.produce(importId, fileType, layout, progress, check, new BatchPacker(suppliers.linePrefix), batches);
     for (let batch = await batches.take(); batch; batch = await batches.take()) {
       await progress.errors(batch.errors);
       await suppliers.write(batch);
@@ -295,6 +308,7 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
   private async produce(
     importId: string,
     fileType: 'csv' | 'xlsx',
+    layout: RosterLayout,
     progress: ImportProgress,
     check: RowCheck,
     packer: BatchPacker,
@@ -305,7 +319,7 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
       let sinceYield = 0;
       for await (const record of this.reader.records(importId, fileType)) {
         if (record.kind === 'header') {
-          header = HeaderColumns.of(record.cells);
+          header = HeaderColumns.of(record.cells, layout);
           if (header.unknown.length) await progress.unknownColumns(header.unknown);
           continue;
         }

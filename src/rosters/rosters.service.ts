@@ -15,6 +15,9 @@ import { sql } from '../database/sql.js';
 import { pageOf } from '../database/paging.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { JobsService } from '../jobs/jobs.service.js';
+import { CounterpartiesService } from '../counterparties/counterparties.service.js';
+import { COUNTERPARTY_ROLES, type CounterpartyRole } from '../counterparties/roster-schema.js';
+import { validationFailed } from '../common/validation.js';
 import { inspectZipFile } from './parsing/zip-guard.js';
 import { ROSTER_FILES, storeUpload } from './import/stored-roster.js';
 import { MAX_ATTEMPTS, ROSTER_IMPORT_QUEUE } from './roster-import.processor.js';
@@ -56,6 +59,9 @@ export interface RosterImportView {
   problemsTruncated: boolean;
   /** When the stored file was deleted (its import completed, or it failed and its retention ran out). */
   fileDeletedAt: string | null;
+  /** SUPPLIER or DEALER, and the version of that role's roster schema the file is read with. */
+  role: CounterpartyRole;
+  schemaVersion: number | null;
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
@@ -82,6 +88,8 @@ interface ImportRow {
   problem_count: number | null;
   problems_truncated: boolean;
   file_deleted_at: Date | null;
+  role: CounterpartyRole;
+  schema_version: number | null;
   created_at: Date;
   started_at: Date | null;
   finished_at: Date | null;
@@ -109,6 +117,8 @@ export function importView(r: ImportRow): RosterImportView {
     problemCount: r.problem_count,
     problemsTruncated: r.problems_truncated,
     fileDeletedAt: r.file_deleted_at?.toISOString() ?? null,
+    role: r.role,
+    schemaVersion: r.schema_version,
     createdAt: r.created_at.toISOString(),
     startedAt: r.started_at?.toISOString() ?? null,
     finishedAt: r.finished_at?.toISOString() ?? null,
@@ -134,6 +144,14 @@ const ROSTER_UPLOAD_PROBLEMS: UploadProblems = {
   defaultName: 'roster',
 };
 
+/** The form field `role`: SUPPLIER unless it says DEALER. */
+function roleOf(received: ReceivedFile): CounterpartyRole {
+  const role = received.fields.role ?? 'SUPPLIER';
+  if (!(COUNTERPARTY_ROLES as readonly string[]).includes(role))
+    throw validationFailed([{ field: 'role', code: 'INVALID_VALUE', message: `role must be one of ${COUNTERPARTY_ROLES.join(', ')}` }]);
+  return role as CounterpartyRole;
+}
+
 /** Refusals answered before the body is read end the connection: the rest of the body is not wanted. */
 const CLOSE = { Connection: 'close' };
 
@@ -150,6 +168,7 @@ export class RostersService {
     private readonly idempotency: IdempotencyService,
     private readonly tempFiles: RosterTempFiles,
     private readonly access: AccessService,
+    private readonly counterparties: CounterpartiesService,
   ) {
     this.slots = new UploadSlots(config.roster.maxConcurrentUploads, config.roster.maxConcurrentUploadsPerCoreEnterprise);
   }
@@ -201,6 +220,7 @@ export class RostersService {
       const received = await receiveUpload(req, maxBytes, file, this.uploadLimits(), ROSTER_UPLOAD_PROBLEMS, (reason) =>
         this.logger.warn({ reason, correlationId: requestIdOf(req) }, 'roster upload cut off'),
       );
+      roleOf(received);
       if (received.fileType === 'xlsx') await this.checkWorkbook(file);
       return await this.store(actor, coreEnterpriseId, req, key, file, received);
     } finally {
@@ -267,7 +287,11 @@ export class RostersService {
     const request = {
       method: 'POST',
       path: req.path,
-      fingerprint: this.idempotency.requestHash('POST', req.path, { sha256: received.sha256, fileName: received.fileName }),
+      fingerprint: this.idempotency.requestHash('POST', req.path, {
+        sha256: received.sha256,
+        fileName: received.fileName,
+        ...(received.fields.role === undefined ? {} : { role: received.fields.role }),
+      }),
     };
     const outcome = await this.idempotency.once(
       callerKey(actor),
@@ -296,10 +320,14 @@ export class RostersService {
       // Uploads of one core enterprise decide on its rate and quota one at a time, on any instance.
       await sql(m, `SELECT pg_advisory_xact_lock(hashtext('roster-upload:' || $1))`, [coreEnterpriseId]);
       await this.checkAllowance(m, coreEnterpriseId, received.size);
+      // the schema the file will be read with, whenever it runs (and if it runs again)
+      const role = roleOf(received);
+      const schema = await this.counterparties.current(m, coreEnterpriseId, role);
       const created = await sql<{ id: string }>(
         m,
-        `INSERT INTO roster_imports (core_enterprise_id, status, file_name, file_type, file_size, file_sha256, uploaded_by, correlation_id, max_attempts)
-         VALUES ($1, 'QUEUED', $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        `INSERT INTO roster_imports (core_enterprise_id, status, file_name, file_type, file_size, file_sha256, uploaded_by, correlation_id, max_attempts,
+                                     role, roster_schema_id, schema_version)
+         VALUES ($1, 'QUEUED', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
         [
           coreEnterpriseId,
           received.fileName,
@@ -309,6 +337,9 @@ export class RostersService {
           JSON.stringify({ kind: actor.kind, id: actor.id, name: actor.name, role: actor.role }),
           actor.correlationId,
           MAX_ATTEMPTS,
+          role,
+          schema.id,
+          schema.version,
         ],
       );
       const importId = created.rows[0].id;
@@ -319,7 +350,14 @@ export class RostersService {
         entityType: 'RosterImport',
         entityId: importId,
         coreEnterpriseId,
-        after: { fileName: received.fileName, fileType: received.fileType, fileSize: received.size, sha256: received.sha256 },
+        after: {
+          fileName: received.fileName,
+          fileType: received.fileType,
+          fileSize: received.size,
+          sha256: received.sha256,
+          role,
+          schemaVersion: schema.version,
+        },
       });
       const row = await sql<ImportRow>(m, `SELECT * FROM roster_imports WHERE id = $1`, [importId]);
       await runner.commitTransaction();

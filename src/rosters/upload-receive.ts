@@ -13,6 +13,8 @@ export interface ReceivedFile {
   fileType: 'csv' | 'xlsx';
   size: number;
   sha256: string;
+  /** The form's text fields, by name (the roster's `role`). */
+  fields: Record<string, string>;
 }
 
 /** The problems an upload can end in, as the feature receiving it names them (rosters, settlements). */
@@ -77,6 +79,7 @@ export function receiveUpload(
     let fileStream: Readable | undefined;
     let stored: Promise<ReceivedFile> | undefined;
     let settled = false;
+    const fields: Record<string, string> = {};
     const settle = (err: Error | null, file?: ReceivedFile) => {
       if (settled) return;
       settled = true;
@@ -112,12 +115,15 @@ export function receiveUpload(
       // keep reading the rest of the request even if writing fails, then report the failure
       stored.catch(() => stream.resume());
     });
+    parser.on('field', (name, value) => {
+      fields[name] = value;
+    });
     parser.on('error', () => settle(new DomainError(CommonErrors.MALFORMED_REQUEST, 'The multipart body is cut off or malformed')));
     parser.on('close', () => {
       if (!stored) settle(new DomainError(problems.missing));
       else
         stored.then(
-          (file) => settle(null, file),
+          (file) => settle(null, { ...file, fields }),
           (e: Error) => settle(e),
         );
     });
@@ -169,5 +175,11 @@ async function write(
     out.on('error', () => undefined).destroy();
     throw e;
   }
-  return { fileName: fileName || `${problems.defaultName}.${type}`, fileType: type as 'csv' | 'xlsx', size, sha256: hash.digest('hex') };
+  return {
+    fileName: fileName || `${problems.defaultName}.${type}`,
+    fileType: type as 'csv' | 'xlsx',
+    size,
+    sha256: hash.digest('hex'),
+    fields: {},
+  };
 }

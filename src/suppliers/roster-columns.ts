@@ -6,7 +6,10 @@
  * roster file's columns are all derived from this list; the migrations are history and keep theirs.
  *
  * `required` is per file: legal_rep_id_number and epidemic_cert_expiry are required only on some
- * rows, so a file may leave them out and let those rows fail.
+ * rows, so a file may leave them out and let those rows fail. The dairy columns (farm_name …
+ * avg_monthly_settlement) are the DAIRY_SUPPLIER template's attributes (counterparties/roster-schema.ts):
+ * a counterparty of another schema has none of them, and its attributes in `attributes` instead. `role`
+ * is the import's, written on every row so that the staged merge can refuse a code of another role.
  */
 export const SUPPLIER_ROSTER_COLUMNS = [
   { name: 'supplier_code', field: 'supplierCode', type: 'text NOT NULL', header: { alias: '供应商编号', required: true } },
@@ -17,17 +20,17 @@ export const SUPPLIER_ROSTER_COLUMNS = [
   { name: 'phone', field: 'phone', type: 'text NOT NULL', header: { alias: '手机号', required: true } },
   { name: 'bank_account', field: 'bankAccount', type: 'text NOT NULL', header: { alias: '银行账号', required: true } },
   { name: 'bank_name', field: 'bankName', type: 'text NOT NULL', header: { alias: '开户行', required: true } },
-  { name: 'farm_name', field: 'farmName', type: 'text NOT NULL', header: { alias: '牧场名称', required: true } },
+  { name: 'farm_name', field: 'farmName', type: 'text', header: { alias: '牧场名称', required: true } },
   { name: 'province', field: 'province', type: 'text NOT NULL', header: { alias: '省份', required: true } },
-  { name: 'herd_size', field: 'herdSize', type: 'integer NOT NULL', header: { alias: '存栏数', required: true } },
-  { name: 'years_experience', field: 'yearsExperience', type: 'numeric(5,2) NOT NULL', header: { alias: '养殖年限', required: true } },
+  { name: 'herd_size', field: 'herdSize', type: 'integer', header: { alias: '存栏数', required: true } },
+  { name: 'years_experience', field: 'yearsExperience', type: 'numeric(5,2)', header: { alias: '养殖年限', required: true } },
   { name: 'epidemic_cert_no', field: 'epidemicCertNo', type: 'text', header: { alias: '动物防疫条件合格证号', required: false } },
   { name: 'epidemic_cert_expiry', field: 'epidemicCertExpiry', type: 'date', header: { alias: '防疫证有效期至', required: false } },
-  { name: 'delivery_months', field: 'deliveryMonths', type: 'integer NOT NULL', header: { alias: '供奶月数', required: true } },
+  { name: 'delivery_months', field: 'deliveryMonths', type: 'integer', header: { alias: '供奶月数', required: true } },
   {
     name: 'avg_monthly_delivery_kg',
     field: 'avgMonthlyDeliveryKg',
-    type: 'numeric(16,3) NOT NULL',
+    type: 'numeric(16,3)',
     header: { alias: '月均交奶量kg', required: true },
   },
   {
@@ -36,6 +39,8 @@ export const SUPPLIER_ROSTER_COLUMNS = [
     type: 'numeric(18,2)',
     header: { alias: '月均结算金额', required: false },
   },
+  { name: 'role', field: 'role', type: 'text NOT NULL', header: null },
+  { name: 'attributes', field: 'attributes', type: 'jsonb NOT NULL', header: null },
   { name: 'birth_date', field: 'birthDate', type: 'date NOT NULL', header: null },
 ] as const;
 

@@ -22,7 +22,7 @@ const masked = (fn: string) => (e: string) => `to_jsonb(${fn}(${e}))`;
  * How a supplier change is shown in its audit event, named by the API's field names: identifiers
  * masked exactly as src/common/identifiers.ts masks them (by the SQL functions of the same names).
  */
-const AUDIT_SHOWN: Record<Exclude<SupplierRosterColumn, 'supplier_code'>, (e: string) => string> = {
+const AUDIT_SHOWN: Record<Exclude<SupplierRosterColumn, 'supplier_code' | 'role'>, (e: string) => string> = {
   supplier_type: plain,
   name: plain,
   id_number: masked('mask_id_number'),
@@ -40,6 +40,7 @@ const AUDIT_SHOWN: Record<Exclude<SupplierRosterColumn, 'supplier_code'>, (e: st
   avg_monthly_delivery_kg: decimal,
   avg_monthly_settlement: decimal,
   birth_date: plain,
+  attributes: plain,
 };
 
 export interface SupplierRow {
@@ -63,6 +64,8 @@ export interface SupplierRow {
   avg_monthly_delivery_kg: string;
   avg_monthly_settlement: string | null;
   birth_date: string;
+  role: 'SUPPLIER' | 'DEALER';
+  attributes: Record<string, string | number | boolean>;
   blacklisted: boolean;
   blacklist_reason: string | null;
   last_import_id: string | null;
@@ -118,7 +121,8 @@ export class SuppliersService {
   async list(actor: Actor, coreEnterpriseId: string, q: { q?: string; page: number; pageSize: number }): Promise<Page<SupplierResponse>> {
     await this.coreEnterprises.get(actor, coreEnterpriseId);
     const params: unknown[] = [coreEnterpriseId];
-    const where = ['core_enterprise_id = $1'];
+    // the counterparties of role SUPPLIER: dealers are listed under /counterparties
+    const where = ['core_enterprise_id = $1', `role = 'SUPPLIER'`];
     if (q.q) {
       const like = q.q.replace(/[\\%_]/g, '\\$&');
       where.push(`(supplier_code ILIKE $${params.push(`${like}%`)} OR name ILIKE $${params.push(`%${like}%`)})`);
@@ -194,8 +198,9 @@ export class SuppliersService {
     importId: string,
   ): Promise<{ created: number; updated: number }> {
     const cols = SUPPLIER_ROSTER_COLUMN_LIST;
+    // the role is the import's and never changes: the caller has refused codes of another role
     const changedColumns = SUPPLIER_ROSTER_COLUMNS.filter(
-      (c): c is Exclude<typeof c, { name: 'supplier_code' }> => c.name !== 'supplier_code',
+      (c): c is Exclude<typeof c, { name: 'supplier_code' | 'role' }> => c.name !== 'supplier_code' && c.name !== 'role',
     );
     const changed = changedColumns.map((c) => c.name);
     const fieldDiffs = changedColumns.map(({ name: c, field }) => {
@@ -227,6 +232,22 @@ export class SuppliersService {
       [coreEnterpriseId, importId],
     );
     return r.rows[0];
+  }
+
+  /**
+   * Codes of the staged rows that already name a counterparty of another role of the core enterprise
+   * (at most `limit`). One index lookup per staged row: the LIMIT 1 keeps the planner from joining the
+   * unanalysed staging table by a nested loop over every counterparty (seconds per batch otherwise).
+   */
+  async codesOfOtherRole(manager: EntityManager, staging: string, coreEnterpriseId: string, limit: number): Promise<string[]> {
+    const r = await sql<{ supplier_code: string }>(
+      manager,
+      `SELECT n.supplier_code FROM ${staging} n
+         CROSS JOIN LATERAL (SELECT s.role FROM suppliers s WHERE s.core_enterprise_id = $1 AND s.supplier_code = n.supplier_code LIMIT 1) s
+        WHERE s.role <> n.role ORDER BY 1 LIMIT $2`,
+      [coreEnterpriseId, limit],
+    );
+    return r.rows.map((x) => x.supplier_code);
   }
 
   /**

@@ -14,6 +14,8 @@ import { Cob1765094400001 } from './1765094400001-cob.js';
 import { Repayments1765094400002 } from './1765094400002-repayments.js';
 import { Settlements1765094400003 } from './1765094400003-settlements.js';
 import { EndOfDayAtScale1765094400010 } from './1765094400010-end-of-day-at-scale.js';
+import { CounterpartySchemas1765180800001 } from './1765180800001-counterparty-schemas.js';
+import { DealerFinancing1765180800002 } from './1765180800002-dealer-financing.js';
 
 /** In order. Listed explicitly: an ES-module build has no reliable glob loading. */
 export const MIGRATIONS = [
@@ -33,4 +35,6 @@ export const MIGRATIONS = [
   Repayments1765094400002,
   Settlements1765094400003,
   EndOfDayAtScale1765094400010,
+  CounterpartySchemas1765180800001,
+  DealerFinancing1765180800002,
 ];

@@ -5,7 +5,7 @@
 import { detached } from '../../common/detached.js';
 import { copyRow } from '../../database/copy.js';
 import { SUPPLIER_ROSTER_COLUMNS } from '../../suppliers/roster-columns.js';
-import { mapHeaders, type RosterColumn } from '../parsing/columns.js';
+import { DAIRY_LAYOUT, mapHeaders, type RosterLayout } from '../parsing/columns.js';
 import type { Cell } from '../parsing/reader.js';
 import type { RosterRowValidator, SupplierInput } from '../parsing/validate-row.js';
 
@@ -47,14 +47,14 @@ const PACK_ROWS = 64;
 /** Map header: which roster column each cell of a row holds. */
 export class HeaderColumns {
   private constructor(
-    private readonly columns: (RosterColumn | null)[],
+    private readonly columns: (string | null)[],
     /** Header texts that name no roster column: reported on the import, not refused. */
     readonly unknown: string[],
   ) {}
 
   /** Refuses a header that lacks a required column or names one twice. */
-  static of(headers: string[]): HeaderColumns {
-    const mapped = mapHeaders(headers);
+  static of(headers: string[], layout: RosterLayout = DAIRY_LAYOUT): HeaderColumns {
+    const mapped = mapHeaders(headers, layout);
     if (mapped.missing.length) {
       throw new ImportFailure('MISSING_COLUMNS', `The file has no column for: ${mapped.missing.join(', ')} (English or Chinese headers)`);
     }
@@ -63,8 +63,8 @@ export class HeaderColumns {
     return new HeaderColumns(mapped.columns, mapped.unknown);
   }
 
-  cellsOf(row: Cell[]): Partial<Record<RosterColumn, Cell>> {
-    const cells: Partial<Record<RosterColumn, Cell>> = {};
+  cellsOf(row: Cell[]): Partial<Record<string, Cell>> {
+    const cells: Partial<Record<string, Cell>> = {};
     for (let i = 0; i < this.columns.length; i++) {
       const c = this.columns[i];
       if (c) cells[c] = row[i] ?? null;
@@ -73,11 +73,11 @@ export class HeaderColumns {
   }
 }
 
-const COPY_FIELDS: readonly (keyof SupplierInput)[] = SUPPLIER_ROSTER_COLUMNS.map((c) => c.field);
+const COPY_FIELDS = SUPPLIER_ROSTER_COLUMNS.map((c) => c.field);
 
-/** A supplier as a line of COPY text, its values in the order of SUPPLIER_ROSTER_COLUMNS. */
-export function copyLine(s: SupplierInput): string {
-  return copyRow(COPY_FIELDS.map((f) => s[f]));
+/** A supplier as a line of COPY text, its values in the order of SUPPLIER_ROSTER_COLUMNS; the role is the import's. */
+export function copyLine(s: SupplierInput, role = 'SUPPLIER'): string {
+  return copyRow(COPY_FIELDS.map((f) => (f === 'role' ? role : f === 'attributes' ? (s.attributes ?? '{}') : s[f])));
 }
 
 /**
@@ -93,13 +93,13 @@ export class RowCheck {
     private readonly maxProblems: number,
   ) {}
 
-  row(rowNumber: number, cells: Partial<Record<RosterColumn, Cell>>): string | ErrorEntry[] {
+  row(rowNumber: number, cells: Partial<Record<string, Cell>>): string | ErrorEntry[] {
     const totals = this.totals;
     totals.lastRow = rowNumber;
     const result = this.validator.validate(rowNumber, cells);
     if (result.ok) {
       totals.accepted++;
-      return copyLine(result.supplier);
+      return copyLine(result.supplier, this.validator.role);
     }
     totals.rejected++;
     totals.problems += result.problems.length;

@@ -3,7 +3,7 @@ import { CopyWriter } from '../../database/copy.js';
 import { sql } from '../../database/sql.js';
 import { SUPPLIER_ROSTER_COLUMN_LIST, SUPPLIER_STAGING_DDL } from '../../suppliers/roster-columns.js';
 import type { SuppliersService } from '../../suppliers/suppliers.service.js';
-import type { Batch, ErrorEntry } from './stages.js';
+import { ImportFailure, type Batch, type ErrorEntry } from './stages.js';
 
 const STAGING = 'roster_staging';
 
@@ -56,6 +56,12 @@ export class SupplierRowsWriter {
     if (this.direct) {
       this.created += batch.accepted;
     } else {
+      const taken = await this.suppliers.codesOfOtherRole(m, STAGING, this.coreEnterpriseId, 20);
+      if (taken.length)
+        throw new ImportFailure(
+          'CODE_OF_OTHER_ROLE',
+          `These codes already name a counterparty of another role of this core enterprise: ${taken.join(', ')}; a code names one counterparty`,
+        );
       const merged = await this.suppliers.mergeStaged(m, STAGING, this.coreEnterpriseId, this.importId);
       this.created += merged.created;
       this.updated += merged.updated;

@@ -11,8 +11,10 @@ import {
   parseUscc,
   type ResidentId,
 } from '../../common/identifiers.js';
+import { Dec } from '../../common/money.js';
+import type { AttributeDef } from '../../counterparties/roster-schema.js';
 import { SUPPLIER_TYPE_WORDS, type SupplierType } from '../../suppliers/supplier-types.js';
-import { CHINESE_ALIAS, type RosterColumn } from './columns.js';
+import { CHINESE_ALIAS, DAIRY_LAYOUT, type RosterColumn, type RosterLayout } from './columns.js';
 import type { Cell } from './reader.js';
 
 /**
@@ -46,10 +48,13 @@ export type RowProblemCode =
   | 'DECIMAL_FORMAT'
   | 'MONEY_FORMAT'
   | 'DATE_FORMAT'
-  | 'DATE_INVALID';
+  | 'DATE_INVALID'
+  | 'BOOLEAN_FORMAT'
+  | 'ENUM_UNKNOWN';
 
 export interface RowProblem {
-  field: RosterColumn;
+  /** A roster column, or an attribute's key. */
+  field: string;
   code: RowProblemCode;
   message: string;
 }
@@ -66,26 +71,29 @@ export interface SupplierInput {
   /** Digits only. */
   bankAccount: string;
   bankName: string;
-  farmName: string;
+  /** The dairy columns: null for a counterparty of another schema. */
+  farmName: string | null;
   province: string;
-  herdSize: number;
+  herdSize: number | null;
   /** Canonical decimal: no grouping, no leading or trailing zeros ("14.5"). */
-  yearsExperience: string;
+  yearsExperience: string | null;
   epidemicCertNo: string | null;
   /** YYYY-MM-DD */
   epidemicCertExpiry: string | null;
-  deliveryMonths: number;
+  deliveryMonths: number | null;
   /** Canonical decimal, at most 3 decimals. */
-  avgMonthlyDeliveryKg: string;
+  avgMonthlyDeliveryKg: string | null;
   /** Money, two decimals ("125000.00"). */
   avgMonthlySettlement: string | null;
   /** YYYY-MM-DD: the individual's, or the ENTITY legal representative's, read from the resident ID. */
   birthDate: string;
+  /** The schema's stored attributes as JSON text, keys in schema order; absent when it has none. */
+  attributes?: string;
 }
 
 export type RowValidation = { ok: true; supplier: SupplierInput } | { ok: false; supplierCode: string | null; problems: RowProblem[] };
 
-type Cells = Partial<Record<RosterColumn, Cell>>;
+type Cells = Partial<Record<string, Cell>>;
 
 const SUPPLIER_CODE_MAX = 64;
 const NAME_MAX = 100;
@@ -103,6 +111,23 @@ const INTEGER_TEXT = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.0+)?$/;
 const DECIMAL_TEXT = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 /** Money as Excel's currency formats write it into a CSV: ¥1,234.56 */
 const CURRENCY_SIGN = /^[¥￥]\s*/;
+/** Attribute values: at most this many digits before the point, and decimals for DECIMAL. */
+const ATTRIBUTE_DIGITS = 15;
+const ATTRIBUTE_DECIMALS = 6;
+const BOOLEAN_WORDS = new Map<string, boolean>([
+  ['true', true],
+  ['false', false],
+  ['yes', true],
+  ['no', false],
+  ['y', true],
+  ['n', false],
+  ['1', true],
+  ['0', false],
+  ['是', true],
+  ['否', false],
+  ['有', true],
+  ['无', false],
+]);
 const DATE_TEXT = /^(\d{4})(?:-(\d{1,2})-(\d{1,2})|\/(\d{1,2})\/(\d{1,2})|\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)$/;
 
 const DAY_MS = 86_400_000;
@@ -132,8 +157,8 @@ const RESIDENT_ID_MESSAGES: Record<string, string> = {
   ID_NUMBER_CHECKSUM: 'the last character does not match the rest of the number; check for a typo',
 };
 
-function problem(field: RosterColumn, code: RowProblemCode, detail: string): RowProblem {
-  return { field, code, message: `${CHINESE_ALIAS[field]} (${field}): ${detail}` };
+function problem(field: string, code: RowProblemCode, detail: string, alias = CHINESE_ALIAS[field as RosterColumn] ?? field): RowProblem {
+  return { field, code, message: `${alias} (${field}): ${detail}` };
 }
 
 /** A cell's value as trimmed text; '' when there is none. */
@@ -256,9 +281,20 @@ function binarySearch(sorted: readonly string[], value: string): number {
 export class RosterRowValidator {
   private readonly seenCodes = new SeenCodes();
 
-  /** @param today the business date (YYYY-MM-DD): no birth date may be after it */
-  constructor(private readonly today: string) {
+  /**
+   * @param today the business date (YYYY-MM-DD): no birth date may be after it
+   * @param layout the schema's roster: today's dairy roster unless another is given
+   */
+  constructor(
+    private readonly today: string,
+    private readonly layout: RosterLayout = DAIRY_LAYOUT,
+  ) {
     if (!isIsoDate(today)) throw new RangeError(`today "${today}" is not a YYYY-MM-DD date`);
+  }
+
+  /** The role of the counterparties the rows describe. */
+  get role(): string {
+    return this.layout.role;
   }
 
   validate(rowNumber: number, cells: Cells): RowValidation {
@@ -287,14 +323,26 @@ export class RosterRowValidator {
     const phone = this.phone(cells.phone, problems);
     const bankAccount = this.bankAccount(supplierType, cells.bank_account, problems);
     const bankName = this.requiredText('bank_name', cells.bank_name, TEXT_MAX, problems);
-    const farmName = this.requiredText('farm_name', cells.farm_name, TEXT_MAX, problems);
+    const dairy = this.layout.dairy;
+    // in the column order of domain.md, as problems were always listed
+    const farmName = dairy ? this.requiredText('farm_name', cells.farm_name, TEXT_MAX, problems) : null;
     const province = this.requiredText('province', cells.province, TEXT_MAX, problems);
-    const herdSize = this.integer('herd_size', cells.herd_size, 100_000, problems);
-    const yearsExperience = this.decimal('years_experience', cells.years_experience, YEARS_EXPERIENCE, true, problems);
-    const [epidemicCertNo, epidemicCertExpiry] = this.epidemicCert(cells, problems);
-    const deliveryMonths = this.integer('delivery_months', cells.delivery_months, 600, problems);
-    const avgMonthlyDeliveryKg = this.decimal('avg_monthly_delivery_kg', cells.avg_monthly_delivery_kg, DELIVERY_KG, true, problems);
-    const avgMonthlySettlement = this.decimal('avg_monthly_settlement', cells.avg_monthly_settlement, SETTLEMENT, false, problems);
+    let herdSize: number | null = null;
+    let yearsExperience: string | null = null;
+    let epidemicCertNo: string | null = null;
+    let epidemicCertExpiry: string | null = null;
+    let deliveryMonths: number | null = null;
+    let avgMonthlyDeliveryKg: string | null = null;
+    let avgMonthlySettlement: string | null = null;
+    if (dairy) {
+      herdSize = this.integer('herd_size', cells.herd_size, 100_000, problems);
+      yearsExperience = this.decimal('years_experience', cells.years_experience, YEARS_EXPERIENCE, true, problems);
+      [epidemicCertNo, epidemicCertExpiry] = this.epidemicCert(cells, problems);
+      deliveryMonths = this.integer('delivery_months', cells.delivery_months, 600, problems);
+      avgMonthlyDeliveryKg = this.decimal('avg_monthly_delivery_kg', cells.avg_monthly_delivery_kg, DELIVERY_KG, true, problems);
+      avgMonthlySettlement = this.decimal('avg_monthly_settlement', cells.avg_monthly_settlement, SETTLEMENT, false, problems);
+    }
+    const attributes = this.layout.attributes.length ? this.attributeValues(cells, problems) : undefined;
 
     if (
       problems.length > 0 ||
@@ -306,12 +354,9 @@ export class RosterRowValidator {
       phone === null ||
       bankAccount === null ||
       bankName === null ||
-      farmName === null ||
       province === null ||
-      herdSize === null ||
-      yearsExperience === null ||
-      deliveryMonths === null ||
-      avgMonthlyDeliveryKg === null
+      (dairy &&
+        (farmName === null || herdSize === null || yearsExperience === null || deliveryMonths === null || avgMonthlyDeliveryKg === null))
     ) {
       const typed = textOf(cells.supplier_code);
       return { ok: false, supplierCode: typed === '' ? null : typed, problems };
@@ -337,8 +382,85 @@ export class RosterRowValidator {
         avgMonthlyDeliveryKg,
         avgMonthlySettlement,
         birthDate,
+        ...(attributes === undefined ? {} : { attributes }),
       },
     };
+  }
+
+  /** The schema's stored attributes of a row, as JSON text in their canonical forms; problems added to `problems`. */
+  private attributeValues(cells: Cells, problems: RowProblem[]): string {
+    const values: Record<string, string | number | boolean> = {};
+    for (const a of this.layout.attributes) {
+      const v = this.attribute(a, cells[a.key], problems);
+      if (v !== null) values[a.key] = v;
+    }
+    return JSON.stringify(values);
+  }
+
+  private attribute(a: AttributeDef, cell: Cell | undefined, problems: RowProblem[]): string | number | boolean | null {
+    const alias = this.layout.alias(a.key);
+    const fail = (code: RowProblemCode, detail: string) => {
+      problems.push(problem(a.key, code, detail, alias));
+      return null;
+    };
+    const text = textOf(cell);
+    if (text === '' && !(cell instanceof Date)) return a.required ? fail('REQUIRED', 'this column must be filled in') : null;
+    switch (a.type) {
+      case 'TEXT':
+        return text.length > TEXT_MAX && codePointLength(text) > TEXT_MAX
+          ? fail('TOO_LONG', `at most ${TEXT_MAX} characters are allowed`)
+          : text;
+      case 'ENUM': {
+        const value = a.values!.find((x) => x === text) ?? a.values!.find((x) => x.toUpperCase() === text.toUpperCase());
+        return value ?? fail('ENUM_UNKNOWN', `${quoted(text)} is not one of ${a.values!.join(', ')}`);
+      }
+      case 'BOOLEAN': {
+        const value = BOOLEAN_WORDS.get(text.toLowerCase());
+        return value ?? fail('BOOLEAN_FORMAT', `${quoted(text)} is not yes or no; write 是/否, Y/N, TRUE/FALSE or 1/0`);
+      }
+      case 'DATE': {
+        const before = problems.length;
+        const date = this.date(a.key, cell, problems, alias);
+        if (date === null || problems.length > before) return null;
+        if ((a.min !== undefined && date < a.min) || (a.max !== undefined && date > a.max))
+          return fail('OUT_OF_RANGE', `must be from ${a.min ?? 'any date'} to ${a.max ?? 'any date'}`);
+        return date;
+      }
+      default:
+        return this.number(a, cell, text, fail);
+    }
+  }
+
+  /** INTEGER, DECIMAL or MONEY: a number as JSON number (INTEGER) or canonical decimal text, never through a float. */
+  private number(
+    a: AttributeDef,
+    cell: Cell | undefined,
+    typed: string,
+    fail: (code: RowProblemCode, detail: string) => null,
+  ): string | number | null {
+    const money = a.type === 'MONEY';
+    let text = typeof cell === 'number' ? (Number.isFinite(cell) ? cell.toPrecision(EXCEL_DIGITS) : '') : typed;
+    if (money && CURRENCY_SIGN.test(text)) text = text.replace(CURRENCY_SIGN, '');
+    const match = DECIMAL_TEXT.exec(text);
+    const formatCode: RowProblemCode = a.type === 'INTEGER' ? 'NOT_AN_INTEGER' : money ? 'MONEY_FORMAT' : 'DECIMAL_FORMAT';
+    if (match === null)
+      return fail(formatCode, `${quoted(typed)} is not a number; write digits with an optional decimal point, like 1234.5`);
+    const int = (match[2].includes(',') ? match[2].replace(/,/g, '') : match[2]).replace(/^0+(?=\d)/, '');
+    const frac = (match[3] ?? '').replace(/0+$/, '');
+    const maxDecimals = a.type === 'INTEGER' ? 0 : money ? 2 : ATTRIBUTE_DECIMALS;
+    if (frac.length > maxDecimals)
+      return fail(
+        formatCode,
+        a.type === 'INTEGER' ? `${quoted(typed)} is not a whole number` : `at most ${maxDecimals} decimals are allowed`,
+      );
+    if (int.length > ATTRIBUTE_DIGITS) return fail('OUT_OF_RANGE', `at most ${ATTRIBUTE_DIGITS} digits before the point`);
+    const negative = match[1] === '-' && (int !== '0' || frac !== '');
+    const canonical = `${negative ? '-' : ''}${int}${frac ? `.${frac}` : ''}`;
+    const value = new Dec(canonical);
+    if ((a.min !== undefined && value.lt(a.min)) || (a.max !== undefined && value.gt(a.max)))
+      return fail('OUT_OF_RANGE', `must be from ${a.min ?? 'any'} to ${a.max ?? 'any'}`);
+    if (a.type === 'INTEGER') return Number(canonical);
+    return money ? `${negative ? '-' : ''}${int}.${frac.padEnd(2, '0')}` : canonical;
   }
 
   private supplierCode(rowNumber: number, cell: Cell | undefined, problems: RowProblem[]): string | null {
@@ -616,12 +738,14 @@ export class RosterRowValidator {
     return [number === '' ? null : number, this.date('epidemic_cert_expiry', cells.epidemic_cert_expiry, problems)];
   }
 
-  private date(field: RosterColumn, cell: Cell | undefined, problems: RowProblem[]): string | null {
+  private date(field: string, cell: Cell | undefined, problems: RowProblem[], alias?: string): string | null {
     // an invalid Date reads as blank (textOf), so it never gets here
     if (cell instanceof Date) return cell.toISOString().slice(0, 10);
     if (typeof cell === 'number') {
       if (!Number.isInteger(cell) || cell < SERIAL_FIRST || cell > SERIAL_LAST) {
-        problems.push(problem(field, 'DATE_FORMAT', `${quoted(String(cell))} is a number, not a date; write a date like 2026-05-01`));
+        problems.push(
+          problem(field, 'DATE_FORMAT', `${quoted(String(cell))} is a number, not a date; write a date like 2026-05-01`, alias),
+        );
         return null;
       }
       return new Date(EXCEL_EPOCH_MS + cell * DAY_MS).toISOString().slice(0, 10);
@@ -633,20 +757,22 @@ export class RosterRowValidator {
       const day = digitsValue(text, 8, 10);
       if (year !== -1 && month !== -1 && day !== -1) {
         if (isRealDate(year, month, day)) return text;
-        problems.push(problem(field, 'DATE_INVALID', `${quoted(text)} is not a real calendar date`));
+        problems.push(problem(field, 'DATE_INVALID', `${quoted(text)} is not a real calendar date`, alias));
         return null;
       }
     }
     const match = DATE_TEXT.exec(text);
     if (match === null) {
-      problems.push(problem(field, 'DATE_FORMAT', `${quoted(text)} is not a date; write it like 2026-05-01, 2026/5/1 or 2026年5月1日`));
+      problems.push(
+        problem(field, 'DATE_FORMAT', `${quoted(text)} is not a date; write it like 2026-05-01, 2026/5/1 or 2026年5月1日`, alias),
+      );
       return null;
     }
     const year = Number(match[1]);
     const month = Number(match[2] ?? match[4] ?? match[6]);
     const day = Number(match[3] ?? match[5] ?? match[7]);
     if (!isRealDate(year, month, day)) {
-      problems.push(problem(field, 'DATE_INVALID', `${quoted(text)} is not a real calendar date`));
+      problems.push(problem(field, 'DATE_INVALID', `${quoted(text)} is not a real calendar date`, alias));
       return null;
     }
     return `${match[1]}-${pad2(month)}-${pad2(day)}`;

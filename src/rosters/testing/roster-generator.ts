@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { isIsoDate } from '../../common/business-date.js';
 import { USCC_ALPHABET, luhnCheckDigit, residentIdCheckChar, usccCheckChar } from '../../common/identifiers.js';
+import { IDENTITY_COLUMNS, TEMPLATES } from '../../counterparties/roster-schema.js';
 import { CHINESE_ALIAS, COLUMN_NAMES, type RosterColumn } from '../parsing/columns.js';
 
 export const DEFECTS = [
@@ -37,7 +38,12 @@ export interface RosterRowOptions {
   asOf: string;
 }
 
+export const GENERATOR_TEMPLATES = ['DAIRY_SUPPLIER', 'DEALER', 'FREIGHT_FORWARDER'] as const;
+export type GeneratorTemplate = (typeof GENERATOR_TEMPLATES)[number];
+
 export interface RosterOptions extends RosterRowOptions {
+  /** The roster schema template the rows follow (api.md "Counterparties"); DAIRY_SUPPLIER when absent. */
+  template?: GeneratorTemplate;
   headers: 'en' | 'zh';
   encoding: 'utf8' | 'utf8-bom' | 'gb18030';
   format: 'csv' | 'xlsx';
@@ -235,6 +241,88 @@ export function* rosterRows(options: RosterRowOptions): Generator<GeneratedRow> 
 
 const csvField = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 
+/** A roster's columns, headers and rows, whatever its template. */
+interface Layout {
+  columns: readonly string[];
+  headers: (language: 'en' | 'zh') => readonly string[];
+  rows: (options: RosterRowOptions) => Generator<{ row: number; values: Record<string, string>; defect: Defect | null }>;
+  /** Cells an .xlsx holds as text (identifiers), as numbers, and as dates. */
+  text: ReadonlySet<string>;
+  numbers: ReadonlySet<string>;
+  dates: ReadonlySet<string>;
+}
+
+const TEXT_COLUMNS: ReadonlySet<string> = new Set(['supplier_code', 'id_number', 'legal_rep_id_number', 'phone', 'bank_account']);
+
+const DAIRY: Layout = {
+  columns: COLUMN_NAMES,
+  headers: (language) => (language === 'zh' ? COLUMN_NAMES.map((c) => CHINESE_ALIAS[c]) : COLUMN_NAMES),
+  rows: rosterRows,
+  text: TEXT_COLUMNS,
+  numbers: new Set(['herd_size', 'years_experience', 'delivery_months', 'avg_monthly_delivery_kg']),
+  dates: new Set(['epidemic_cert_expiry']),
+};
+
+/** How each attribute of the other templates is drawn: realistic spreads, money in whole fen. */
+type Draw = (int: (lo: number, hi: number) => number, pick: <T>(xs: readonly T[]) => T) => string;
+const ATTRIBUTE_DRAWS: Record<string, Draw> = {
+  annual_purchase_amount: (int) => fenToMoney(int(200_000, 20_000_000) * 100 + int(0, 99)),
+  cooperation_years: (int) => String(int(0, 150) / 10),
+  outlets: (int) => String(int(1, 40)),
+  orders_12m: (int) => String(int(0, 60)),
+  monthly_shipments: (int) => String(int(10, 5000)),
+  customs_declarations_12m: (int) => String(int(0, 3000)),
+  tax_paid_12m: (int) => fenToMoney(int(10_000, 5_000_000) * 100 + int(0, 99)),
+  tax_credit_grade: (_int, pick) => pick(['A', 'A', 'B', 'B', 'B', 'M', 'C', 'D']),
+  years_in_business: (int) => String(int(5, 300) / 10),
+};
+const CODE_PREFIX: Record<Exclude<GeneratorTemplate, 'DAIRY_SUPPLIER'>, string> = { DEALER: 'DLR-', FREIGHT_FORWARDER: 'FWD-' };
+
+/**
+ * A roster of the DEALER or FREIGHT_FORWARDER template: the identities of the dairy generator (same
+ * seed, same people and accounts, codes with the template's prefix), then the template's attributes,
+ * drawn from a generator of their own. The dairy defects that touch the herd land on the first whole
+ * number attribute; an unreadable date becomes an unknown ENUM value where the template has an ENUM.
+ */
+function templateLayout(template: Exclude<GeneratorTemplate, 'DAIRY_SUPPLIER'>): Layout {
+  const attributes = TEMPLATES[template].attributes;
+  const identity = IDENTITY_COLUMNS.map((c) => c.name);
+  const columns = [...identity, ...attributes.map((a) => a.key)];
+  const firstInteger = attributes.find((a) => a.type === 'INTEGER')!.key;
+  const enumAttribute = attributes.find((a) => a.type === 'ENUM')?.key;
+  return {
+    columns,
+    headers: (language) =>
+      language === 'zh' ? [...IDENTITY_COLUMNS.map((c) => c.alias), ...attributes.map((a) => a.aliases[0])] : columns,
+    text: TEXT_COLUMNS,
+    numbers: new Set(attributes.filter((a) => a.type === 'INTEGER' || a.type === 'DECIMAL').map((a) => a.key)),
+    dates: new Set(),
+    *rows(options) {
+      const rnd = mulberry32(options.seed ^ 0x5eed);
+      const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
+      const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+      for (const dairy of rosterRows(options)) {
+        const values: Record<string, string> = {};
+        for (const c of identity) values[c] = dairy.values[c as RosterColumn];
+        values.supplier_code = values.supplier_code.replace(/^SUP-/, CODE_PREFIX[template]);
+        for (const a of attributes) values[a.key] = ATTRIBUTE_DRAWS[a.key](int, pick);
+        let defect = dairy.defect;
+        if (defect === 'negative_herd') values[firstInteger] = `-${values[firstInteger]}`;
+        else if (defect === 'non_numeric_herd') values[firstInteger] = `约${values[firstInteger]}`;
+        else if (defect === 'bad_date') {
+          if (enumAttribute) values[enumAttribute] = 'E';
+          else defect = null;
+        }
+        yield { row: dairy.row, values, defect };
+      }
+    },
+  };
+}
+
+function layoutOf(template: GeneratorTemplate | undefined): Layout {
+  return template === undefined || template === 'DAIRY_SUPPLIER' ? DAIRY : templateLayout(template);
+}
+
 /** Writes and waits when the sink's buffer is full, so that a slow sink never makes the rows pile up. */
 async function write(sink: Writable, data: string | Buffer): Promise<void> {
   if (!sink.write(data)) await once(sink, 'drain');
@@ -243,12 +331,12 @@ async function write(sink: Writable, data: string | Buffer): Promise<void> {
 /** Lines are encoded in batches of about this many characters. */
 const CSV_BATCH_CHARS = 64 * 1024;
 
-async function writeCsv(options: RosterOptions, headers: readonly string[], sink: Writable, truth?: Writable): Promise<void> {
+async function writeCsv(options: RosterOptions, layout: Layout, sink: Writable, truth?: Writable): Promise<void> {
   const encode = (text: string) => (options.encoding === 'gb18030' ? iconv.encode(text, 'gb18030') : Buffer.from(text, 'utf8'));
-  let batch = (options.encoding === 'utf8-bom' ? '\uFEFF' : '') + headers.join(',') + '\n';
+  let batch = (options.encoding === 'utf8-bom' ? '\uFEFF' : '') + layout.headers(options.headers).join(',') + '\n';
   let truthBatch = '';
-  for (const { row, values, defect } of rosterRows(options)) {
-    batch += COLUMN_NAMES.map((c) => csvField(values[c])).join(',') + '\n';
+  for (const { row, values, defect } of layout.rows(options)) {
+    batch += layout.columns.map((c) => csvField(values[c])).join(',') + '\n';
     if (truth) truthBatch += JSON.stringify({ row, supplier_code: values.supplier_code, defect }) + '\n';
     if (batch.length >= CSV_BATCH_CHARS) {
       await write(sink, encode(batch));
@@ -263,8 +351,6 @@ async function writeCsv(options: RosterOptions, headers: readonly string[], sink
   if (truth) await write(truth, truthBatch);
 }
 
-const TEXT_COLUMNS: ReadonlySet<RosterColumn> = new Set(['supplier_code', 'id_number', 'legal_rep_id_number', 'phone', 'bank_account']);
-const NUMBER_COLUMNS: ReadonlySet<RosterColumn> = new Set(['herd_size', 'years_experience', 'delivery_months', 'avg_monthly_delivery_kg']);
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 /** Rows committed between two waits for the zip to catch up. */
 const XLSX_ROWS_PER_FLUSH = 1000;
@@ -286,26 +372,26 @@ async function letZipCatchUp(sheet: ExcelJS.Worksheet): Promise<void> {
 
 /**
  * Cells as a clerk's workbook has them: identifiers as Text cells (so Excel keeps every digit), counts
- * and quantities as numbers, the expiry as a real date. The settlement stays text: it is money, and a
- * number cell would carry it as a float.
+ * and quantities as numbers, dates as real dates. Money stays text: a number cell would carry it as a
+ * float.
  */
-function xlsxCell(column: RosterColumn, value: string): ExcelJS.CellValue {
+function xlsxCell(layout: Layout, column: string, value: string): ExcelJS.CellValue {
   if (value === '') return null;
-  if (column === 'epidemic_cert_expiry' && isIsoDate(value)) return new Date(`${value}T00:00:00Z`);
-  if (NUMBER_COLUMNS.has(column) && PLAIN_NUMBER.test(value)) return Number(value);
+  if (layout.dates.has(column) && isIsoDate(value)) return new Date(`${value}T00:00:00Z`);
+  if (layout.numbers.has(column) && PLAIN_NUMBER.test(value)) return Number(value);
   return value;
 }
 
-async function writeXlsx(options: RosterOptions, headers: readonly string[], sink: Writable, truth?: Writable): Promise<void> {
+async function writeXlsx(options: RosterOptions, layout: Layout, sink: Writable, truth?: Writable): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet('Roster');
-  COLUMN_NAMES.forEach((column, i) => {
-    if (TEXT_COLUMNS.has(column)) sheet.getColumn(i + 1).numFmt = '@';
-    if (column === 'epidemic_cert_expiry') sheet.getColumn(i + 1).numFmt = 'yyyy-mm-dd';
+  layout.columns.forEach((column, i) => {
+    if (layout.text.has(column)) sheet.getColumn(i + 1).numFmt = '@';
+    if (layout.dates.has(column)) sheet.getColumn(i + 1).numFmt = 'yyyy-mm-dd';
   });
-  sheet.addRow([...headers]).commit();
-  for (const { row, values, defect } of rosterRows(options)) {
-    sheet.addRow(COLUMN_NAMES.map((c) => xlsxCell(c, values[c]))).commit();
+  sheet.addRow([...layout.headers(options.headers)]).commit();
+  for (const { row, values, defect } of layout.rows(options)) {
+    sheet.addRow(layout.columns.map((c) => xlsxCell(layout, c, values[c]))).commit();
     if (truth) await write(truth, JSON.stringify({ row, supplier_code: values.supplier_code, defect }) + '\n');
     if (row % XLSX_ROWS_PER_FLUSH === 0) await letZipCatchUp(sheet);
   }
@@ -318,7 +404,7 @@ async function writeXlsx(options: RosterOptions, headers: readonly string[], sin
  * Neither stream is ended, except that an xlsx workbook ends `sink` when it is complete.
  */
 export async function generateRoster(options: RosterOptions, sink: Writable, truth?: Writable): Promise<void> {
-  const headers = options.headers === 'zh' ? COLUMN_NAMES.map((c) => CHINESE_ALIAS[c]) : COLUMN_NAMES;
-  if (options.format === 'xlsx') await writeXlsx(options, headers, sink, truth);
-  else await writeCsv(options, headers, sink, truth);
+  const layout = layoutOf(options.template);
+  if (options.format === 'xlsx') await writeXlsx(options, layout, sink, truth);
+  else await writeCsv(options, layout, sink, truth);
 }
