@@ -22,6 +22,9 @@ export interface LoanEntryView {
   lines: { account: Account; debit: string; credit: string }[];
 }
 
+/** An entry's header; its lines come from elsewhere (postSelected). */
+export type EntryHeader = Omit<JournalEntry, 'lines'>;
+
 export interface TrialBalance {
   accounts: TrialBalanceLine[];
   totalDebit: string;
@@ -94,6 +97,34 @@ export class LedgerService {
         `${entryId}\t${l.loanApplicationId}\t${l.programmeId}\t${l.coreEnterpriseId}\t${l.account}\t${l.debit}\t${l.credit}\n`,
       );
     await copy.end();
+  }
+
+  /**
+   * One entry whose lines a query selects in the caller's transaction, inserted by one INSERT ...
+   * SELECT: for lines PostgreSQL can derive from rows it holds (a settlement's prepared repayments),
+   * which then never travel to the service and back. `lines` yields (loan_application_id,
+   * programme_id, core_enterprise_id, account, debit, credit), debit and credit in fen; zero lines are
+   * left out, and the balance trigger checks the entry as a whole. Answers the entry's id, or null
+   * when there is no line to post (no entry is made).
+   */
+  async postSelected(m: EntityManager, entry: EntryHeader, lines: string, params: readonly unknown[] = []): Promise<string | null> {
+    const moving = `SELECT * FROM (${lines}) AS l (loan_application_id, programme_id, core_enterprise_id, account, debit, credit)
+                     WHERE l.debit <> 0 OR l.credit <> 0`;
+    const any = await sql(m, `SELECT 1 FROM (${moving}) AS l LIMIT 1`, [...params]);
+    if (!any.rows.length) return null;
+    const id = await sql<{ id: string }>(
+      m,
+      `INSERT INTO journal_entries (entry_type, business_date, reference) VALUES ($1, $2, $3) RETURNING id::text`,
+      [entry.type, entry.businessDate, entry.reference ?? null],
+    );
+    const entryId = id.rows[0].id;
+    await sql(
+      m,
+      `INSERT INTO journal_lines (entry_id, loan_application_id, programme_id, core_enterprise_id, account, debit, credit)
+       SELECT $${params.length + 1}::bigint, l.* FROM (${moving}) AS l`,
+      [...params, entryId],
+    );
+    return entryId;
   }
 
   /** Each account's balance (fen) for the given loans: what their statements must equal. */

@@ -74,7 +74,7 @@ export class RepaymentsService {
         });
 
       const today = await this.today(m, loan.programme_id);
-      const [result] = await this.servicing.repay(m, [{ loanId, amountFen, prepay: true, reference: dto.reference }], today, actor);
+      const result = await this.servicing.repay(m, { loanId, amountFen, reference: dto.reference }, today, actor);
       if (!result.accepted) {
         if (result.reason === 'COB_PENDING')
           throw new DomainError(ServicingErrors.COB_PENDING, `The end of day before ${today} has not run for this loan yet`, {

@@ -13,6 +13,7 @@ import { ServicingAndLedger1765094400000 } from './1765094400000-servicing-and-l
 import { Cob1765094400001 } from './1765094400001-cob.js';
 import { Repayments1765094400002 } from './1765094400002-repayments.js';
 import { Settlements1765094400003 } from './1765094400003-settlements.js';
+import { PreparedSettlementRepayments1765180800000 } from './1765180800000-prepared-settlement-repayments.js';
 
 /** In order. Listed explicitly: an ES-module build has no reliable glob loading. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   Cob1765094400001,
   Repayments1765094400002,
   Settlements1765094400003,
+  PreparedSettlementRepayments1765180800000,
 ];
