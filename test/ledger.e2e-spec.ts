@@ -86,6 +86,33 @@ describe('ledger, servicing opened at disbursement, and the portfolio', () => {
     ).rejects.toThrow(/does not balance/);
   });
 
+  it('refuses lines of an entry or a loan that does not exist, checked once per statement', async () => {
+    const [entry] = await t.db.query(
+      `INSERT INTO journal_entries (entry_type, business_date) VALUES ('ACCRUAL', '2026-01-01') RETURNING id`,
+    );
+    const post = (entryId: string, loanId: string) =>
+      t.db.query(
+        `INSERT INTO journal_lines (entry_id, loan_application_id, programme_id, core_enterprise_id, account, debit, credit)
+         VALUES ($1, $2, $3, $4, 'INTEREST_RECEIVABLE', 5, 0), ($1, $2, $3, $4, 'INTEREST_INCOME', 0, 5)`,
+        [entryId, loanId, s.programme.id, s.ce.id],
+      );
+    await expect(post('999999999', loanIds[0])).rejects.toThrow(/entry 999999999, which does not exist/);
+    await expect(post(entry.id, '7b0c3a6e-1f0e-4d7e-9a3b-3c1f0e4d7e9a')).rejects.toThrow(
+      /loan application 7b0c3a6e-1f0e-4d7e-9a3b-3c1f0e4d7e9a, which does not exist/,
+    );
+    // lines worth more than a pass over every loan (2 KB each): checked by that pass instead of probes
+    const [{ bytes }] = await t.db.query(`SELECT pg_relation_size('loan_applications')::int AS bytes`);
+    const many = t.db.query(
+      `INSERT INTO journal_lines (entry_id, loan_application_id, programme_id, core_enterprise_id, account, debit, credit)
+       SELECT $1, CASE WHEN g = 1 THEN $2::uuid ELSE $3::uuid END, $4, $5, l.account, l.debit, l.credit
+         FROM generate_series(1, $6::int) g, (VALUES ('INTEREST_RECEIVABLE', 5, 0), ('INTEREST_INCOME', 0, 5)) AS l (account, debit, credit)`,
+      [entry.id, '7b0c3a6e-1f0e-4d7e-9a3b-3c1f0e4d7e9b', loanIds[0], s.programme.id, s.ce.id, Math.ceil(bytes / 4096) + 1],
+    );
+    await expect(many).rejects.toThrow(/loan application 7b0c3a6e-1f0e-4d7e-9a3b-3c1f0e4d7e9b, which does not exist/);
+    const posted = await t.db.query(`SELECT count(*)::int AS n FROM journal_lines WHERE entry_id = $1`, [entry.id]);
+    expect(posted[0].n).toBe(0);
+  });
+
   it("shows a programme's portfolio to its owner and the bank's staff", async () => {
     for (const who of [s.applicant, s.officer, auditor]) {
       const res = await t.http().get(`/programmes/${s.programme.id}/portfolio`).set(who.auth);

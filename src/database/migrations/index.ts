@@ -14,6 +14,7 @@ import { Cob1765094400001 } from './1765094400001-cob.js';
 import { Repayments1765094400002 } from './1765094400002-repayments.js';
 import { Settlements1765094400003 } from './1765094400003-settlements.js';
 import { PreparedSettlementRepayments1765180800000 } from './1765180800000-prepared-settlement-repayments.js';
+import { LedgerKeysPerStatement1765180800001 } from './1765180800001-ledger-keys-per-statement.js';
 
 /** In order. Listed explicitly: an ES-module build has no reliable glob loading. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Repayments1765094400002,
   Settlements1765094400003,
   PreparedSettlementRepayments1765180800000,
+  LedgerKeysPerStatement1765180800001,
 ];
