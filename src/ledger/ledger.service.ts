@@ -19,6 +19,7 @@ export interface LoanEntryView {
   type: EntryType;
   businessDate: string;
   reference: string | null;
+  postedAt: string;
   lines: { account: Account; debit: string; credit: string }[];
 }
 
@@ -144,9 +145,16 @@ export class LedgerService {
 
   /** A loan's entries in the order they were posted, each with its lines on that loan. */
   async loanEntries(m: EntityManager, loanId: string): Promise<LoanEntryView[]> {
-    const r = await sql<{ id: string; entry_type: EntryType; business_date: string; reference: string | null; lines: LineRow[] }>(
+    const r = await sql<{
+      id: string;
+      entry_type: EntryType;
+      business_date: string;
+      reference: string | null;
+      created_at: Date;
+      lines: LineRow[];
+    }>(
       m,
-      `SELECT e.id::text, e.entry_type, e.business_date::text, e.reference,
+      `SELECT e.id::text, e.entry_type, e.business_date::text, e.reference, e.created_at,
               json_agg(json_build_object('account', l.account, 'debit', l.debit::text, 'credit', l.credit::text) ORDER BY l.debit = 0, l.account) AS lines
          FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
         WHERE l.loan_application_id = $1
@@ -158,6 +166,7 @@ export class LedgerService {
       type: e.entry_type,
       businessDate: e.business_date,
       reference: e.reference,
+      postedAt: e.created_at.toISOString(),
       lines: e.lines.map((l) => ({ account: l.account, debit: moneyOfFen(BigInt(l.debit)), credit: moneyOfFen(BigInt(l.credit)) })),
     }));
   }

@@ -3,7 +3,14 @@ import { closeDay } from './cob.js';
 import { dateOf, dayNumber } from './dates.js';
 import { exampleLoan } from './example-loan.spec-helper.js';
 import { openLoan, payoff } from './loan-state.js';
-import { freedBy, PREPARED_COLUMNS, preparedCells, prepareRepayment } from './prepared-repayment.js';
+import {
+  freedBy,
+  PREPARED_COLUMNS,
+  preparedCells,
+  prepareRepayment,
+  settlementOfReference,
+  settlementReference,
+} from './prepared-repayment.js';
 import { applyRepayment } from './repayment.js';
 import { storeState } from './servicing-row.js';
 import { compileTerms } from './terms.js';
@@ -83,5 +90,13 @@ describe('a prepared repayment', () => {
       freedAmount: '10000.00',
       freedGuaranteed: '4000.00',
     });
+  });
+});
+
+describe("a settlement's journal reference", () => {
+  it('names the settlement, and only a settlement reference does', () => {
+    expect(settlementOfReference(settlementReference('7b0c3a6e-1f0e-4d7e-9a3b-3c1f0e4d7e9a'))).toBe('7b0c3a6e-1f0e-4d7e-9a3b-3c1f0e4d7e9a');
+    expect(settlementOfReference('BOC-20260310-000123')).toBeNull();
+    expect(settlementOfReference(null)).toBeNull();
   });
 });

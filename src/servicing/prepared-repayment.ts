@@ -142,3 +142,8 @@ export function freedBy(loan: LoanAmounts, paidBefore: bigint, paidAfter: bigint
 export function settlementReference(settlementId: string): string {
   return `settlement:${settlementId}`;
 }
+
+/** The settlement a journal reference names; null for any other reference. */
+export function settlementOfReference(reference: string | null): string | null {
+  return reference?.startsWith('settlement:') ? reference.slice('settlement:'.length) : null;
+}

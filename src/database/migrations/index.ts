@@ -15,6 +15,7 @@ import { Repayments1765094400002 } from './1765094400002-repayments.js';
 import { Settlements1765094400003 } from './1765094400003-settlements.js';
 import { PreparedSettlementRepayments1765180800000 } from './1765180800000-prepared-settlement-repayments.js';
 import { LedgerKeysPerStatement1765180800001 } from './1765180800001-ledger-keys-per-statement.js';
+import { RepaymentEntries1765180800002 } from './1765180800002-repayment-entries.js';
 
 /** In order. Listed explicitly: an ES-module build has no reliable glob loading. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   Settlements1765094400003,
   PreparedSettlementRepayments1765180800000,
   LedgerKeysPerStatement1765180800001,
+  RepaymentEntries1765180800002,
 ];
