@@ -5,8 +5,8 @@
  * suppliers with a disbursed loan each, a settlement of `rows` lines computed, then its confirmation
  * sent and the service killed with SIGKILL while the confirmation's transaction runs, `kills` times,
  * the service restarted and the confirmation sent again each time, until it answers. Then the
- * settlement must be CONFIRMED, every allocation posted exactly once (one REPAYMENT entry per loan
- * with the settlement's reference, crediting what the computation showed), the ledger balanced, each
+ * settlement must be CONFIRMED, every allocation posted exactly once (each loan's lines in one
+ * REPAYMENT entry with the settlement's reference, crediting what the computation showed), the ledger balanced, each
  * loan's principal account equal to its servicing row, and the exposure counters equal to the
  * principal still outstanding. Uses DATABASE_URL's server (a database of its own) or an embedded
  * PostgreSQL.
@@ -163,7 +163,8 @@ async function main() {
         30_000,
         10,
       );
-      await sleep(random(200, 2500));
+      // a confirmation of 50,000 loans takes a second or two: kill it early enough to land inside
+      await sleep(random(50, 800));
       const during = await confirming(client, settlementId);
       service.process.kill('SIGKILL');
       await new Promise((r) => service.process.once('exit', r));

@@ -117,6 +117,7 @@ describe('direct repayments and the statement', () => {
         type: 'DISBURSEMENT',
         businessDate: V,
         reference: partial,
+        postedAt: expect.any(String),
         lines: [
           { account: 'LOAN_PRINCIPAL', debit: '50000.55', credit: '0.00' },
           { account: 'BANK_CLEARING', debit: '0.00', credit: '50000.55' },
@@ -137,7 +138,9 @@ describe('direct repayments and the statement', () => {
       paid: { penalty: '0.00', interest: '0.00', principal: '12000.50' },
       repayments: [
         {
+          source: 'DIRECT',
           id: expect.any(String),
+          settlementId: null,
           reference: 'BOC-0001',
           amount: '12000.50',
           businessDate: V,
@@ -152,6 +155,7 @@ describe('direct repayments and the statement', () => {
       type: 'REPAYMENT',
       businessDate: V,
       reference: 'BOC-0001',
+      postedAt: expect.any(String),
       lines: [
         { account: 'BANK_CLEARING', debit: '12000.50', credit: '0.00' },
         { account: 'LOAN_PRINCIPAL', debit: '0.00', credit: '12000.50' },

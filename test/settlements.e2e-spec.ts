@@ -9,6 +9,7 @@ import {
   type LendingSetup,
 } from './support/disbursements.js';
 import { expectProblem } from './support/problems.js';
+import { expectServicingInvariants } from './support/servicing-invariants.js';
 import { insertSuppliers } from './support/suppliers.js';
 import { parseCsv, rawBody, xlsxFile } from './support/roster-files.js';
 import { createTestApp, type TestApp, type TestUser } from './support/test-app.js';
@@ -210,7 +211,8 @@ describe('settlement files: deductions computed, the payment run, confirmation b
     const res = await confirm(main.id, s.officer.auth, '25876.53');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'CONFIRMED', remittedAmount: '25876.53', confirmedBy: { id: s.officer.id } });
-    expect(await journalCount()).toBe(before + 3);
+    // one REPAYMENT entry for the settlement, with the lines of its three loans
+    expect(await journalCount()).toBe(before + 1);
     const [first] = [a.loanId, a2Id].sort();
     const rows = await servicing([a.loanId, a2Id, b.loanId]);
     const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
@@ -220,9 +222,61 @@ describe('settlement files: deductions computed, the payment run, confirmation b
     expect(loan[0].status).toBe('REPAID');
     await expectBooksAgree();
     expectProblem(await confirm(main.id, s.officer.auth, '25876.53'), 409, 'SETTLEMENT_ALREADY_CONFIRMED');
-    expect(await journalCount()).toBe(before + 3);
+    expect(await journalCount()).toBe(before + 1);
     const audit = await t.http().get('/audit-events').query({ entityType: 'Settlement', entityId: main.id }).set(t.admin.auth);
     expect(audit.body.items.map((e: any) => e.action).sort()).toEqual(['SETTLEMENT_CONFIRMED', 'SETTLEMENT_UPLOADED']);
+  });
+
+  it("lists each loan's settlement allocation among its statement's repayments, beside direct ones, as the ledger holds them", async () => {
+    const [first, second] = [a.loanId, a2Id].sort();
+    const statement = async (id: string, auth: Auth = s.officer.auth) =>
+      (await t.http().get(`/loan-applications/${id}/statement`).set(auth)).body as Record<string, any>;
+    const fromMain = (principal: string) => ({
+      source: 'SETTLEMENT',
+      id: null,
+      settlementId: main.id,
+      reference: `settlement:${main.id}`,
+      amount: principal,
+      businessDate: main.businessDate,
+      allocations: { penalty: '0.00', interest: '0.00', principal },
+      by: null,
+      at: expect.any(String),
+    });
+    const paid = await statement(first);
+    expect(paid).toMatchObject({ status: 'REPAID', principalOutstanding: '0.00' });
+    expect(paid.repayments).toEqual([fromMain(first === a.loanId ? '10000.00' : '15000.00')]);
+    const settled = paid.entries.find((e: any) => e.type === 'REPAYMENT');
+    expect(settled).toMatchObject({ reference: `settlement:${main.id}`, postedAt: paid.repayments[0].at });
+
+    // a direct repayment after the settlement comes after it, with its own reference and officer
+    const left = (await statement(second)).principalOutstanding as string;
+    const direct = await t
+      .http()
+      .post(`/loan-applications/${second}/repayments`)
+      .set(s.officer.auth)
+      .send({ amount: '100.00', reference: 'BOC-AFTER-SETTLEMENT' });
+    expect(direct.status).toBe(201);
+    const both = await statement(second, s.applicant.auth);
+    expect(both.repayments).toEqual([
+      fromMain((16000 - Number(first === a.loanId ? '10000.00' : '15000.00')).toFixed(2)),
+      expect.objectContaining({
+        source: 'DIRECT',
+        id: expect.any(String),
+        settlementId: null,
+        reference: 'BOC-AFTER-SETTLEMENT',
+        amount: '100.00',
+        allocations: { penalty: '0.00', interest: '0.00', principal: '100.00' },
+        by: { kind: 'USER', id: null, name: 'OFFICER', role: 'OFFICER' },
+      }),
+    ]);
+    expect(both.principalOutstanding).toBe((Number(left) - 100).toFixed(2));
+    // every REPAYMENT entry of the loan is one repayment, for the same amount
+    const entries = both.entries.filter((e: any) => e.type === 'REPAYMENT');
+    expect(entries.map((e: any) => e.lines.find((l: any) => l.account === 'BANK_CLEARING').debit)).toEqual(
+      both.repayments.map((r: any) => r.amount),
+    );
+    expect((await statement(b.loanId)).repayments).toEqual([fromMain('9876.53')]);
+    await expectServicingInvariants(t);
   });
 
   it('reads GBK files with Chinese headers; two concurrent confirmations post once; a settlement whose loans moved is stale', async () => {

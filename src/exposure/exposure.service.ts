@@ -163,33 +163,42 @@ export class ExposureService {
   /** Gives back the reservations of many loans at once, in the lock order above. */
   async release(m: EntityManager, claims: readonly ExposureClaim[]): Promise<void> {
     if (!claims.length) return;
-    const params = [
+    await this.releaseSelected(m, `SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::numeric[], $5::numeric[])`, [
       claims.map((l) => l.supplier_id),
       claims.map((l) => l.programme_id),
       claims.map((l) => l.core_enterprise_id),
       claims.map((l) => l.amount),
       claims.map((l) => l.guaranteed_amount),
-    ];
-    const rows = `unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::numeric[], $5::numeric[]) AS t(s, p, c, amount, guaranteed)`;
+    ]);
+  }
+
+  /**
+   * release() for claims a query selects in the caller's transaction (supplier_id, programme_id,
+   * core_enterprise_id, amount, guaranteed_amount): a settlement's hundreds of thousands of claims are
+   * summed where they lie instead of travelling to the service and back.
+   */
+  async releaseSelected(m: EntityManager, claims: string, params: readonly unknown[] = []): Promise<void> {
+    const rows = `(${claims}) AS t(s, p, c, amount, guaranteed)`;
     await sql(
       m,
-      `SELECT 1 FROM supplier_exposure e JOIN (SELECT DISTINCT s, p FROM ${rows}) v ON e.supplier_id = v.s AND e.programme_id = v.p ORDER BY e.supplier_id, e.programme_id FOR UPDATE OF e`,
-      params,
+      `SELECT count(*) FROM (SELECT 1 FROM supplier_exposure e JOIN (SELECT DISTINCT s, p FROM ${rows}) v ON e.supplier_id = v.s AND e.programme_id = v.p
+                               ORDER BY e.supplier_id, e.programme_id FOR UPDATE OF e) AS locked`,
+      [...params],
     );
     await sql(
       m,
       `UPDATE supplier_exposure e SET reserved_amount = e.reserved_amount - v.amount FROM (SELECT s, p, sum(amount) AS amount FROM ${rows} GROUP BY s, p) v WHERE e.supplier_id = v.s AND e.programme_id = v.p`,
-      params,
+      [...params],
     );
     await sql(
       m,
       `UPDATE programme_exposure x SET outstanding_amount = x.outstanding_amount - v.amount FROM (SELECT p, sum(amount) AS amount FROM ${rows} GROUP BY p) v WHERE x.programme_id = v.p`,
-      params,
+      [...params],
     );
     await sql(
       m,
       `UPDATE core_enterprise_exposure x SET guaranteed_exposure = x.guaranteed_exposure - v.guaranteed FROM (SELECT c, sum(guaranteed) AS guaranteed FROM ${rows} GROUP BY c) v WHERE x.core_enterprise_id = v.c`,
-      params,
+      [...params],
     );
   }
 }

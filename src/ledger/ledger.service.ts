@@ -19,8 +19,12 @@ export interface LoanEntryView {
   type: EntryType;
   businessDate: string;
   reference: string | null;
+  postedAt: string;
   lines: { account: Account; debit: string; credit: string }[];
 }
+
+/** An entry's header; its lines come from elsewhere (postSelected). */
+export type EntryHeader = Omit<JournalEntry, 'lines'>;
 
 export interface TrialBalance {
   accounts: TrialBalanceLine[];
@@ -96,6 +100,34 @@ export class LedgerService {
     await copy.end();
   }
 
+  /**
+   * One entry whose lines a query selects in the caller's transaction, inserted by one INSERT ...
+   * SELECT: for lines PostgreSQL can derive from rows it holds (a settlement's prepared repayments),
+   * which then never travel to the service and back. `lines` yields (loan_application_id,
+   * programme_id, core_enterprise_id, account, debit, credit), debit and credit in fen; zero lines are
+   * left out, and the balance trigger checks the entry as a whole. Answers the entry's id, or null
+   * when there is no line to post (no entry is made).
+   */
+  async postSelected(m: EntityManager, entry: EntryHeader, lines: string, params: readonly unknown[] = []): Promise<string | null> {
+    const moving = `SELECT * FROM (${lines}) AS l (loan_application_id, programme_id, core_enterprise_id, account, debit, credit)
+                     WHERE l.debit <> 0 OR l.credit <> 0`;
+    const any = await sql(m, `SELECT 1 FROM (${moving}) AS l LIMIT 1`, [...params]);
+    if (!any.rows.length) return null;
+    const id = await sql<{ id: string }>(
+      m,
+      `INSERT INTO journal_entries (entry_type, business_date, reference) VALUES ($1, $2, $3) RETURNING id::text`,
+      [entry.type, entry.businessDate, entry.reference ?? null],
+    );
+    const entryId = id.rows[0].id;
+    await sql(
+      m,
+      `INSERT INTO journal_lines (entry_id, loan_application_id, programme_id, core_enterprise_id, account, debit, credit)
+       SELECT $${params.length + 1}::bigint, l.* FROM (${moving}) AS l`,
+      [...params, entryId],
+    );
+    return entryId;
+  }
+
   /** Each account's balance (fen) for the given loans: what their statements must equal. */
   async loanBalances(m: EntityManager, loanIds: readonly string[]): Promise<Map<string, Record<Account, bigint>>> {
     const r = await sql<{ loan_application_id: string; account: Account; debit: string; credit: string }>(
@@ -113,9 +145,16 @@ export class LedgerService {
 
   /** A loan's entries in the order they were posted, each with its lines on that loan. */
   async loanEntries(m: EntityManager, loanId: string): Promise<LoanEntryView[]> {
-    const r = await sql<{ id: string; entry_type: EntryType; business_date: string; reference: string | null; lines: LineRow[] }>(
+    const r = await sql<{
+      id: string;
+      entry_type: EntryType;
+      business_date: string;
+      reference: string | null;
+      created_at: Date;
+      lines: LineRow[];
+    }>(
       m,
-      `SELECT e.id::text, e.entry_type, e.business_date::text, e.reference,
+      `SELECT e.id::text, e.entry_type, e.business_date::text, e.reference, e.created_at,
               json_agg(json_build_object('account', l.account, 'debit', l.debit::text, 'credit', l.credit::text) ORDER BY l.debit = 0, l.account) AS lines
          FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
         WHERE l.loan_application_id = $1
@@ -127,6 +166,7 @@ export class LedgerService {
       type: e.entry_type,
       businessDate: e.business_date,
       reference: e.reference,
+      postedAt: e.created_at.toISOString(),
       lines: e.lines.map((l) => ({ account: l.account, debit: moneyOfFen(BigInt(l.debit)), credit: moneyOfFen(BigInt(l.credit)) })),
     }));
   }

@@ -74,7 +74,7 @@ export class RepaymentsService {
         });
 
       const today = await this.today(m, loan.programme_id);
-      const [result] = await this.servicing.repay(m, [{ loanId, amountFen, prepay: true, reference: dto.reference }], today, actor);
+      const result = await this.servicing.repay(m, { loanId, amountFen, reference: dto.reference }, today, actor);
       if (!result.accepted) {
         if (result.reason === 'COB_PENDING')
           throw new DomainError(ServicingErrors.COB_PENDING, `The end of day before ${today} has not run for this loan yet`, {
@@ -93,8 +93,8 @@ export class RepaymentsService {
       const allocations = { penalty: moneyOfFen(penalty), interest: moneyOfFen(interest), principal: moneyOfFen(principal) };
       const inserted = await sql<{ id: string }>(
         m,
-        `INSERT INTO repayments (loan_application_id, reference, amount, business_date, penalty, interest, principal, actor, response)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '{}') RETURNING id`,
+        `INSERT INTO repayments (loan_application_id, reference, amount, business_date, penalty, interest, principal, actor, response, entry_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '{}', $9) RETURNING id`,
         [
           loanId,
           dto.reference,
@@ -104,6 +104,7 @@ export class RepaymentsService {
           allocations.interest,
           allocations.principal,
           JSON.stringify({ kind: actor.kind, id: actor.id, name: actor.name, role: actor.role }),
+          result.entryId,
         ],
       );
       const response: RepaymentResponse = {
@@ -179,8 +180,8 @@ export class RepaymentsService {
     if (!terms) throw new Error(`loan ${loanId} is serviced without terms`);
     const repayments = await sql<RepaymentRow>(
       m,
-      `SELECT id, reference, amount::text, business_date::text, penalty::text, interest::text, principal::text, actor, created_at
-         FROM repayments WHERE loan_application_id = $1 ORDER BY created_at, id`,
+      `SELECT id, entry_id::text, reference, amount::text, business_date::text, penalty::text, interest::text, principal::text, actor, created_at
+         FROM repayments WHERE loan_application_id = $1`,
       [loanId],
     );
     const entries = await this.ledger.loanEntries(m, loanId);

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/access/actor.js';
-import { fenOfMoney, moneyOfFen } from '../common/money.js';
+import { moneyOfFen } from '../common/money.js';
 import { sql } from '../database/sql.js';
-import { ExposureService, type ExposureClaim } from '../exposure/exposure.service.js';
-import { credit, debit, type JournalEntry } from '../ledger/accounts.js';
+import { ExposureService } from '../exposure/exposure.service.js';
+import { credit, debit } from '../ledger/accounts.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { LoanPaymentsService } from '../loans/loan-payments.service.js';
-import { roundHalfUp } from './fixed-point.js';
-import { delinquency, openLoan, type LoanState } from './loan-state.js';
+import { openLoan, type LoanState } from './loan-state.js';
+import { PREPARED_COLUMNS, PREPARED_TYPES, preparedCells, prepareRepayment, type PreparedLoan } from './prepared-repayment.js';
 import { applyRepayment, type Allocation, type RepaymentRefusal } from './repayment.js';
 import type { LoanTerms } from './scenario.js';
 import { loadState, storeState, termsOf, type FrozenLoanTerms, type StoredLoanState } from './servicing-row.js';
@@ -22,32 +22,39 @@ export interface SettledLoan extends FrozenLoanTerms {
   supplier_id: string;
 }
 
-/** One repayment to post: `prepay` false for a settlement without prepayFromSettlement. */
+/** A direct repayment: always allowed to prepay (domain.md "Repayment"). */
 export interface RepaymentRequest {
   loanId: string;
   amountFen: bigint;
-  prepay: boolean;
   reference: string;
 }
 
 export type RepaymentResult =
-  | { loanId: string; accepted: true; allocation: Allocation; state: LoanState; terms: ServicingTerms }
-  | { loanId: string; accepted: false; reason: RepaymentRefusal | 'NOT_SERVICED'; state?: LoanState; terms?: ServicingTerms };
+  | { accepted: true; allocation: Allocation; state: LoanState; terms: ServicingTerms; entryId: string }
+  | { accepted: false; reason: RepaymentRefusal | 'NOT_SERVICED'; state?: LoanState; terms?: ServicingTerms };
 
-interface LockedServicingRow {
-  loan_application_id: string;
-  core_enterprise_id: string;
-  programme_id: string;
-  supplier_id: string;
+/** Prepared repayments for postPrepared: a query in the caller's transaction yielding PREPARED_COLUMNS, one row per loan. */
+export interface PreparedSource {
+  select: string;
+  params: readonly unknown[];
+}
+
+/** Who posts, on which business date, under which journal reference. */
+export interface Posting {
+  businessDate: string;
+  reference: string;
+  actor: Actor;
+}
+
+interface LockedServicingRow extends PreparedLoan {
   terms: LoanTerms;
   state: StoredLoanState;
-  amount: string;
-  guaranteed_amount: string;
 }
 
 /**
  * Loans from the moment their money is out: each gets a servicing row (the engine's state, the
- * terms frozen at approval) and its disbursement entry, in the transaction that records the payment.
+ * terms frozen at approval) and its disbursement entry, in the transaction that records the payment;
+ * repayments, direct or a settlement's, are written here too.
  */
 @Injectable()
 export class ServicingService {
@@ -98,197 +105,97 @@ export class ServicingService {
     );
   }
 
-  /** See postRepayments. */
-  repay(m: EntityManager, requests: readonly RepaymentRequest[], businessDate: string, actor: Actor): Promise<RepaymentResult[]> {
-    return postRepayments(this.deps(), m, requests, businessDate, actor);
-  }
-
-  /** See RepaymentBatch: many repayments posted chunk by chunk in the caller's transaction. */
-  repaymentBatch(m: EntityManager, businessDate: string, actor: Actor): RepaymentBatch {
-    return new RepaymentBatch(this.deps(), m, businessDate, actor);
-  }
-
-  private deps(): RepaymentDeps {
-    return { ledger: this.ledger, exposure: this.exposure, loans: this.loans };
-  }
-}
-
-export interface RepaymentDeps {
-  ledger: LedgerService;
-  exposure: ExposureService;
-  loans: LoanPaymentsService;
-}
-
-/**
- * Posts repayments valued on `businessDate` in the caller's transaction: each goes through the
- * engine (penalty billing, waterfall, prepayment, refusal above the payoff or while COB is behind),
- * its servicing row is saved, its REPAYMENT entry posted, the principal it repaid frees the
- * supplier's limit, the programme cap and the guaranteed share of the guarantee cap, and a loan
- * left with nothing owing becomes REPAID. Several repayments of one loan apply in the order given.
- *
- * Lock order: servicing rows by loan id, then loan_applications (REPAID), then the exposure rows
- * (ExposureService's order): the order approvals take loan rows before exposure rows.
- */
-export async function postRepayments(
-  deps: RepaymentDeps,
-  m: EntityManager,
-  requests: readonly RepaymentRequest[],
-  businessDate: string,
-  actor: Actor,
-): Promise<RepaymentResult[]> {
-  const batch = new RepaymentBatch(deps, m, businessDate, actor);
-  const results = await batch.apply(requests);
-  await batch.finish();
-  return results;
-}
-
-/**
- * postRepayments in pieces, for a settlement of many thousand loans: apply() saves the servicing
- * rows and posts the entries of each chunk (a few thousand rows per statement keeps PostgreSQL's
- * arrays and the service's memory small); finish() moves the repaid loans to REPAID and frees the
- * exposure once for all chunks, so loan_applications and exposure rows are still locked after every
- * servicing row and in their usual order (locking them chunk by chunk could deadlock with an
- * approval). The caller locks every servicing row first, in loan id order, when chunks are several.
- * A loan repaid in two chunks would have its paid principal counted from its first chunk on.
- */
-export class RepaymentBatch {
-  private readonly repaid: string[] = [];
-  /** Freed exposure summed per supplier, programme and core enterprise: release() sums them the same way. */
-  private readonly freed = new Map<string, { claim: ExposureClaim; amount: bigint; guaranteed: bigint }>();
-
-  constructor(
-    private readonly deps: RepaymentDeps,
-    private readonly m: EntityManager,
-    private readonly businessDate: string,
-    private readonly actor: Actor,
-  ) {}
-
-  async apply(requests: readonly RepaymentRequest[]): Promise<RepaymentResult[]> {
-    if (!requests.length) return [];
-    const { m, businessDate } = this;
-    const ids = [...new Set(requests.map((r) => r.loanId))];
+  /**
+   * A direct repayment of one loan valued on `businessDate`, in the caller's transaction: the engine
+   * prices it on the loan's locked state (penalty billing, waterfall, prepayment, refusal above the
+   * payoff or while COB is behind) and postPrepared writes it.
+   */
+  async repay(m: EntityManager, request: RepaymentRequest, businessDate: string, actor: Actor): Promise<RepaymentResult> {
     const locked = await sql<LockedServicingRow>(
       m,
-      `SELECT ls.loan_application_id, ls.core_enterprise_id, ls.programme_id, ls.supplier_id, ls.terms, ls.state,
+      `SELECT ls.loan_application_id, ls.supplier_id, ls.programme_id, ls.core_enterprise_id, ls.terms, ls.state,
               la.amount::text AS amount, la.guaranteed_amount::text AS guaranteed_amount
          FROM loan_servicing ls JOIN loan_applications la ON la.id = ls.loan_application_id
-        WHERE ls.loan_application_id = ANY($1::uuid[]) ORDER BY ls.loan_application_id FOR UPDATE OF ls`,
-      [ids],
+        WHERE ls.loan_application_id = $1 FOR UPDATE OF ls`,
+      [request.loanId],
     );
-    const rows = new Map(locked.rows.map((r) => [r.loan_application_id, r]));
-    const current = new Map<string, { state: LoanState; terms: ServicingTerms; paidPrincipalBefore: bigint }>();
-    for (const row of locked.rows) {
-      const state = loadState(row.state);
-      current.set(row.loan_application_id, { state, terms: compileTerms(row.terms), paidPrincipalBefore: state.paidPrincipal });
-    }
+    const row = locked.rows[0];
+    if (!row) return { accepted: false, reason: 'NOT_SERVICED' };
+    const state = loadState(row.state);
+    const terms = compileTerms(row.terms);
+    const outcome = applyRepayment(state, terms, request.amountFen, businessDate);
+    if (!outcome.accepted) return { accepted: false, reason: outcome.reason, state, terms };
+    const prepared = prepareRepayment(row, state, outcome, terms, businessDate);
+    const { entryId } = await this.postPrepared(
+      m,
+      {
+        select: `SELECT * FROM unnest(${PREPARED_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`,
+        params: preparedCells(prepared).map((c) => [c]),
+      },
+      { businessDate, reference: request.reference, actor },
+    );
+    return { accepted: true, allocation: outcome.allocation, state: outcome.state, terms, entryId: entryId! };
+  }
 
-    const results: RepaymentResult[] = [];
-    const entries: JournalEntry[] = [];
-    for (const request of requests) {
-      const loan = current.get(request.loanId);
-      const row = rows.get(request.loanId);
-      if (!loan || !row) {
-        results.push({ loanId: request.loanId, accepted: false, reason: 'NOT_SERVICED' });
-        continue;
-      }
-      const outcome = applyRepayment(loan.state, loan.terms, request.amountFen, businessDate, { prepay: request.prepay });
-      if (!outcome.accepted) {
-        results.push({ loanId: request.loanId, accepted: false, reason: outcome.reason, state: loan.state, terms: loan.terms });
-        continue;
-      }
-      loan.state = outcome.state;
-      const { penalty, interest, principal } = outcome.allocation;
-      const key = { loanApplicationId: row.loan_application_id, programmeId: row.programme_id, coreEnterpriseId: row.core_enterprise_id };
-      entries.push({
-        type: 'REPAYMENT',
-        businessDate,
-        reference: request.reference,
-        lines: [
-          debit(key, 'BANK_CLEARING', penalty + interest + principal),
-          credit(key, 'PENALTY_RECEIVABLE', penalty),
-          credit(key, 'INTEREST_RECEIVABLE', interest),
-          credit(key, 'LOAN_PRINCIPAL', principal),
-        ],
-      });
-      results.push({ loanId: request.loanId, accepted: true, allocation: outcome.allocation, state: outcome.state, terms: loan.terms });
-    }
-
-    const accepted = new Set(results.filter((r) => r.accepted).map((r) => r.loanId));
-    const changed = [...current.entries()].filter(([id]) => accepted.has(id));
-    if (!changed.length) return results;
-    const late = changed.map(([, l]) => delinquency(l.state, l.terms, businessDate));
+  /**
+   * Writes prepared repayments valued on `posting.businessDate`, each loan's in full, in a few
+   * set-based statements of the caller's transaction: the servicing rows, one REPAYMENT entry with
+   * every loan's lines (Dr BANK_CLEARING / Cr the receivables paid), the loans left with nothing
+   * owing become REPAID, and the principal repaid frees the supplier's limit, the programme cap and
+   * the guaranteed share of the guarantee cap.
+   *
+   * The caller has locked every loan's servicing row (in loan id order when they are several) and
+   * made sure each is still the state its repayment was priced on. Lock order from here:
+   * loan_applications (REPAID), then the exposure rows (ExposureService's order), the order
+   * approvals take them in.
+   */
+  async postPrepared(m: EntityManager, source: PreparedSource, posting: Posting): Promise<{ loans: number; entryId: string | null }> {
+    // Read once into a scratch table (in the source's order: a settlement's is by loan id, the order
+    // of the ledger's index on loans, which then fills its pages one by one).
     await sql(
       m,
-      `UPDATE loan_servicing ls SET state = v.state, status = v.status, principal_outstanding = v.principal, dpd = v.dpd,
-              overdue = v.overdue, classification = v.classification, updated_at = now()
-         FROM unnest($1::uuid[], $2::jsonb[], $3::text[], $4::numeric[], $5::int[], $6::boolean[], $7::text[])
-              AS v(id, state, status, principal, dpd, overdue, classification)
-        WHERE ls.loan_application_id = v.id`,
-      [
-        changed.map(([id]) => id),
-        changed.map(([, l]) => JSON.stringify(storeState(l.state))),
-        changed.map(([, l]) => l.state.status),
-        changed.map(([, l]) => moneyOfFen(l.state.principalOutstanding)),
-        late.map((x) => x.dpd),
-        late.map((x) => x.overdue),
-        late.map((x) => x.classification),
-      ],
+      `CREATE TEMP TABLE prepared_repayments ON COMMIT DROP AS SELECT * FROM (${source.select}) AS p (${PREPARED_COLUMNS.join(', ')})`,
+      [...source.params],
     );
-    await this.deps.ledger.post(m, entries);
-
-    for (const [id, l] of changed) {
-      if (l.state.status === 'REPAID') this.repaid.push(id);
-      this.free(repaidClaim(rows.get(id)!, l.paidPrincipalBefore, l.state.paidPrincipal));
+    const count = await sql<{ n: number }>(m, `SELECT count(*)::int AS n FROM prepared_repayments`);
+    const loans = count.rows[0].n;
+    if (!loans) {
+      await sql(m, `DROP TABLE prepared_repayments`);
+      return { loans, entryId: null };
     }
-    return results;
-  }
-
-  private free(claim: ExposureClaim): void {
-    const key = `${claim.supplier_id}|${claim.programme_id}|${claim.core_enterprise_id}`;
-    const sum = this.freed.get(key);
-    if (sum) {
-      sum.amount += fenOfMoney(claim.amount);
-      sum.guaranteed += fenOfMoney(claim.guaranteed_amount);
-    } else this.freed.set(key, { claim, amount: fenOfMoney(claim.amount), guaranteed: fenOfMoney(claim.guaranteed_amount) });
-  }
-
-  /** The REPAID transitions and the exposure freed by every chunk applied. */
-  async finish(): Promise<void> {
-    await this.deps.loans.bulkTransition(this.m, this.repaid, 'DISBURSED', 'REPAID', this.actor, {
-      reservationRepaid: true,
-      reason: 'repaid in full',
-    });
-    await this.deps.exposure.release(
-      this.m,
-      [...this.freed.values()].map(({ claim, amount, guaranteed }) => ({
-        ...claim,
-        amount: moneyOfFen(amount),
-        guaranteed_amount: moneyOfFen(guaranteed),
-      })),
+    const updated = await sql(
+      m,
+      `UPDATE loan_servicing ls SET state = p.state, status = p.status, principal_outstanding = p.principal_outstanding, dpd = p.dpd,
+              overdue = p.overdue, classification = p.classification, updated_at = now()
+         FROM prepared_repayments p WHERE ls.loan_application_id = p.loan_application_id AND ls.status = 'DISBURSED'`,
     );
-    this.repaid.length = 0;
-    this.freed.clear();
+    // the caller checked every loan before: anything else is a bug, and the transaction goes back
+    if (updated.rowCount !== loans) throw new Error(`${loans} prepared repayments, but ${updated.rowCount} open loans to write them to`);
+    const entryId = await this.ledger.postSelected(
+      m,
+      { type: 'REPAYMENT', businessDate: posting.businessDate, reference: posting.reference },
+      `SELECT p.loan_application_id, p.programme_id, p.core_enterprise_id, l.account, l.debit, l.credit
+         FROM prepared_repayments p
+        CROSS JOIN LATERAL (VALUES ('BANK_CLEARING', p.penalty + p.interest + p.principal, 0::bigint),
+                                   ('PENALTY_RECEIVABLE', 0::bigint, p.penalty),
+                                   ('INTEREST_RECEIVABLE', 0::bigint, p.interest),
+                                   ('LOAN_PRINCIPAL', 0::bigint, p.principal)) AS l (account, debit, credit)`,
+    );
+    const repaid = await sql<{ id: string }>(m, `SELECT loan_application_id AS id FROM prepared_repayments WHERE status = 'REPAID'`);
+    await this.loans.bulkTransition(
+      m,
+      repaid.rows.map((r) => r.id),
+      'DISBURSED',
+      'REPAID',
+      posting.actor,
+      { reservationRepaid: true, reason: 'repaid in full' },
+    );
+    await this.exposure.releaseSelected(
+      m,
+      `SELECT supplier_id, programme_id, core_enterprise_id, freed_amount, freed_guaranteed FROM prepared_repayments
+        WHERE freed_amount <> 0 OR freed_guaranteed <> 0`,
+    );
+    await sql(m, `DROP TABLE prepared_repayments`);
+    return { loans, entryId };
   }
-}
-
-/**
- * What the principal repaid between two moments frees: itself on the supplier's limit and the
- * programme cap, and its guaranteed share on the guarantee cap, computed on the running total so that
- * the shares of all repayments add up to the loan's guaranteed amount to the fen.
- */
-export function repaidClaim(
-  row: Pick<LockedServicingRow, 'supplier_id' | 'programme_id' | 'core_enterprise_id' | 'amount' | 'guaranteed_amount'>,
-  paidBefore: bigint,
-  paidAfter: bigint,
-): ExposureClaim {
-  const amount = fenOfMoney(row.amount);
-  const guaranteed = fenOfMoney(row.guaranteed_amount);
-  const share = (paid: bigint) => roundHalfUp(guaranteed * paid, amount);
-  return {
-    supplier_id: row.supplier_id,
-    programme_id: row.programme_id,
-    core_enterprise_id: row.core_enterprise_id,
-    amount: moneyOfFen(paidAfter - paidBefore),
-    guaranteed_amount: moneyOfFen(share(paidAfter) - share(paidBefore)),
-  };
 }

@@ -1,4 +1,6 @@
 import type { Actor } from '../common/access/actor.js';
+import type { Account } from '../ledger/accounts.js';
+import type { LoanEntryView } from '../ledger/ledger.service.js';
 import { exampleLoan } from './example-loan.spec-helper.js';
 import { closeDay } from './cob.js';
 import { addDays } from './dates.js';
@@ -57,6 +59,7 @@ describe('statementView', () => {
   });
   const repayment = {
     id: 'r1',
+    entry_id: '7',
     reference: 'BOC-1',
     amount: '5.00',
     business_date: '2024-01-21',
@@ -67,9 +70,22 @@ describe('statementView', () => {
     created_at: new Date('2024-01-21T02:00:00Z'),
   };
 
+  const entry = (id: string, reference: string, lines: [Account, string, string][]): LoanEntryView => ({
+    id,
+    type: 'REPAYMENT',
+    businessDate: '2024-01-21',
+    reference,
+    postedAt: '2024-01-21T03:00:00.000Z',
+    lines: lines.map(([account, debit, credit]) => ({ account, debit, credit })),
+  });
+  const direct = entry('7', 'BOC-1', [
+    ['BANK_CLEARING', '5.00', '0.00'],
+    ['INTEREST_RECEIVABLE', '0.00', '5.00'],
+  ]);
+
   it("shows the engine's figures, the repayments and a core enterprise the officer by role only", () => {
     const state = runTo('2024-01-21');
-    const view = statementView({ terms, state, asOf: '2024-01-21', repayments: [repayment], entries: [] }, viewer('ENTERPRISE'));
+    const view = statementView({ terms, state, asOf: '2024-01-21', repayments: [repayment], entries: [direct] }, viewer('ENTERPRISE'));
     expect(view).toMatchObject({
       status: 'DISBURSED',
       asOf: '2024-01-21',
@@ -83,7 +99,9 @@ describe('statementView', () => {
       classification: 'NORMAL',
     });
     expect(view.repayments[0]).toEqual({
+      source: 'DIRECT',
       id: 'r1',
+      settlementId: null,
       reference: 'BOC-1',
       amount: '5.00',
       businessDate: '2024-01-21',
@@ -92,7 +110,35 @@ describe('statementView', () => {
       at: '2024-01-21T02:00:00.000Z',
     });
     expect(
-      statementView({ terms, state, asOf: '2024-01-21', repayments: [repayment], entries: [] }, viewer('AUDITOR')).repayments[0].by,
+      statementView({ terms, state, asOf: '2024-01-21', repayments: [repayment], entries: [direct] }, viewer('AUDITOR')).repayments[0].by,
     ).toEqual(repayment.actor);
+  });
+
+  it("lists a settlement's allocation, as its entry credited this loan, beside the direct repayments in posting order", () => {
+    const settled = entry('9', 'settlement:s-1', [
+      ['BANK_CLEARING', '105.75', '0.00'],
+      ['INTEREST_RECEIVABLE', '0.00', '5.75'],
+      ['LOAN_PRINCIPAL', '0.00', '100.00'],
+    ]);
+    const accrual: LoanEntryView = { ...entry('8', 'cob:2024-01-21:x', [['INTEREST_RECEIVABLE', '0.01', '0.00']]), type: 'ACCRUAL' };
+    const view = statementView(
+      { terms, state: runTo('2024-01-21'), asOf: '2024-01-21', repayments: [repayment], entries: [direct, accrual, settled] },
+      viewer('AUDITOR'),
+    );
+    expect(view.repayments.map((r) => [r.source, r.reference])).toEqual([
+      ['DIRECT', 'BOC-1'],
+      ['SETTLEMENT', 'settlement:s-1'],
+    ]);
+    expect(view.repayments[1]).toEqual({
+      source: 'SETTLEMENT',
+      id: null,
+      settlementId: 's-1',
+      reference: 'settlement:s-1',
+      amount: '105.75',
+      businessDate: '2024-01-21',
+      allocations: { penalty: '0.00', interest: '5.75', principal: '100.00' },
+      by: null,
+      at: '2024-01-21T03:00:00.000Z',
+    });
   });
 });

@@ -102,7 +102,16 @@ describe('allocateSupplier: priced by the engine on the stored state', () => {
       cobPending: false,
       cap: 400_000n,
       deduction: 400_000n,
-      allocations: [{ loanApplicationId: 'l1', penalty: 0n, interest: 0n, principal: 400_000n, prepay: true }],
+      allocations: [
+        {
+          loanApplicationId: 'l1',
+          penalty: 0n,
+          interest: 0n,
+          principal: 400_000n,
+          prepay: true,
+          state: { ...opened, principalOutstanding: terms.principal - 400_000n, paidPrincipal: 400_000n },
+        },
+      ],
     });
     const notPrepaying = allocateSupplier(500_000n, '0.8', [{ loanId: 'l1', state: opened, terms, prepay: false }], '2024-01-01');
     expect(notPrepaying).toEqual({ cobPending: false, cap: 400_000n, deduction: 0n, allocations: [] });

@@ -98,6 +98,8 @@ export interface LoanAllocation {
   interest: bigint;
   principal: bigint;
   prepay: boolean;
+  /** The loan's state after it: what the confirmation writes, if the loan has not moved by then. */
+  state: LoanState;
 }
 
 export type SupplierAllocation =
@@ -134,7 +136,7 @@ export function allocateSupplier(payableFen: bigint, ratio: string, loans: reado
     const outcome = applyRepayment(loan.state, loan.terms, amount, date, { prepay: loan.prepay });
     // the shares never exceed what the engine accepts (due-now, or payoff when prepaying)
     if (!outcome.accepted) throw new Error(`settlement share of loan ${loan.loanId} refused by the engine: ${outcome.reason}`);
-    allocations.push({ loanApplicationId: loan.loanId, ...outcome.allocation, prepay: loan.prepay });
+    allocations.push({ loanApplicationId: loan.loanId, ...outcome.allocation, prepay: loan.prepay, state: outcome.state });
   }
   return { cobPending: false, cap, deduction, allocations };
 }

@@ -14,6 +14,13 @@ import { RosterFileError } from '../rosters/parsing/reader.js';
 import { RosterTempFiles } from '../rosters/temp-files.js';
 import { compileTerms } from '../servicing/engine.js';
 import type { LoanTerms } from '../servicing/scenario.js';
+import {
+  PREPARED_COLUMNS,
+  preparedCells,
+  prepareRepayment,
+  type PreparedLoan,
+  type PreparedRepayment,
+} from '../servicing/prepared-repayment.js';
 import { loadState, type StoredLoanState } from '../servicing/servicing-row.js';
 import { allocateSupplier, supplierRatio, type ServicedLoan } from './allocate.js';
 import { SettlementFileCheck, type SettlementProblem, type SettlementRow } from './settlement-file.js';
@@ -30,9 +37,7 @@ export interface ComputeJob {
   seq: number;
 }
 
-interface LoanRow {
-  loan_application_id: string;
-  supplier_id: string;
+interface LoanRow extends PreparedLoan {
   terms: LoanTerms;
   state: StoredLoanState;
   digest: string;
@@ -58,7 +63,11 @@ interface Job {
 
 const LINE_COPY = `COPY settlement_lines (settlement_id, row, supplier_code, supplier_id, period, payable, deduction, net_payable, allocations, note)
   FROM STDIN`;
-const LOAN_COPY = `COPY settlement_loans (settlement_id, loan_application_id, state_digest) FROM STDIN`;
+/** Each loan read, and the repayment its allocation makes of it: servicing's PREPARED_COLUMNS (null after the loan id without one). */
+const LOAN_COPY = `COPY settlement_loans (settlement_id, state_digest, loan_application_id, supplier_id, programme_id, core_enterprise_id, penalty,
+  interest, principal, next_state, next_status, next_principal_outstanding, next_dpd, next_overdue, next_classification, freed_amount,
+  freed_guaranteed) FROM STDIN`;
+const NO_REPAYMENT = PREPARED_COLUMNS.slice(1).map(() => null);
 
 /** Why a settlement failed to compute; its problems are the row-level report. */
 class ComputeFailure extends Error {
@@ -75,8 +84,9 @@ class ComputeFailure extends Error {
 /**
  * Computes a settlement in the background: reads its stored file with the roster reader, checks
  * every row (any bad row fails the whole file), and prices each supplier's deduction with the
- * engine on the servicing states as they are now. Nothing is posted: the lines and a digest of every
- * loan state read are saved, for the staff's confirmation to post and to check nothing moved since.
+ * engine on the servicing states as they are now. Nothing is posted: the lines, a digest of every
+ * loan state read and the repayment each allocation makes of its loan are saved, for the staff's
+ * confirmation to post as they are once it has checked that no loan moved since.
  */
 @Injectable()
 export class SettlementComputeProcessor implements OnModuleInit {
@@ -190,19 +200,24 @@ export class SettlementComputeProcessor implements OnModuleInit {
     const supplierOf = new Map(suppliers.rows.map((r) => [r.supplier_code, r.id]));
     const loanRows = await sql<LoanRow>(
       m,
-      `SELECT ls.loan_application_id, ls.supplier_id, ls.terms, ls.state, md5(ls.state::text) AS digest,
-              p.settlement_deduction_ratio::text AS ratio, p.prepay_from_settlement AS prepay
-         FROM loan_servicing ls JOIN programmes p ON p.id = ls.programme_id
+      `SELECT ls.loan_application_id, ls.supplier_id, ls.programme_id, ls.core_enterprise_id, la.amount::text, la.guaranteed_amount::text,
+              ls.terms, ls.state,
+              md5(ls.state::text) AS digest, p.settlement_deduction_ratio::text AS ratio, p.prepay_from_settlement AS prepay
+         FROM loan_servicing ls JOIN programmes p ON p.id = ls.programme_id JOIN loan_applications la ON la.id = ls.loan_application_id
         WHERE ls.core_enterprise_id = $1 AND ls.status = 'DISBURSED' AND ls.supplier_id = ANY($2::uuid[])`,
       [coreEnterpriseId, suppliers.rows.map((r) => r.id)],
     );
     const loansOf = new Map<string, { loans: ServicedLoan[]; ratios: string[] }>();
+    const loanOf = new Map<string, { row: LoanRow; loan: ServicedLoan }>();
     for (const r of loanRows.rows) {
       let group = loansOf.get(r.supplier_id);
       if (!group) loansOf.set(r.supplier_id, (group = { loans: [], ratios: [] }));
-      group.loans.push({ loanId: r.loan_application_id, state: loadState(r.state), terms: compileTerms(r.terms), prepay: r.prepay });
+      const loan = { loanId: r.loan_application_id, state: loadState(r.state), terms: compileTerms(r.terms), prepay: r.prepay };
+      group.loans.push(loan);
       group.ratios.push(r.ratio);
+      loanOf.set(r.loan_application_id, { row: r, loan });
     }
+    const prepared = new Map<string, PreparedRepayment>();
 
     const lines: string[] = [];
     for (const row of rows) {
@@ -224,6 +239,10 @@ export class SettlementComputeProcessor implements OnModuleInit {
           continue;
         }
         deduction = priced.deduction;
+        for (const a of priced.allocations) {
+          const { row, loan } = loanOf.get(a.loanApplicationId)!;
+          prepared.set(a.loanApplicationId, prepareRepayment(row, loan.state, { state: a.state, allocation: a }, loan.terms, today));
+        }
         allocations = priced.allocations.map((a) => ({
           loanApplicationId: a.loanApplicationId,
           penalty: moneyOfFen(a.penalty),
@@ -255,7 +274,10 @@ export class SettlementComputeProcessor implements OnModuleInit {
       runner,
       run,
       LOAN_COPY,
-      loanRows.rows.map((r) => copyRow([settlementId, r.loan_application_id, r.digest])),
+      loanRows.rows.map((r) => {
+        const repayment = prepared.get(r.loan_application_id);
+        return copyRow([settlementId, r.digest, ...(repayment ? preparedCells(repayment) : [r.loan_application_id, ...NO_REPAYMENT])]);
+      }),
     );
   }
 

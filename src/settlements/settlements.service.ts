@@ -17,6 +17,7 @@ import { sql } from '../database/sql.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { RosterTempFiles } from '../rosters/temp-files.js';
 import { UploadSlots } from '../rosters/upload-limits.js';
+import { settlementReference } from '../servicing/prepared-repayment.js';
 import { ServicingService } from '../servicing/servicing.service.js';
 import { SETTLEMENT_COMPUTE_QUEUE, type ComputeJob } from './settlement-compute.processor.js';
 import type { SettlementProblem } from './settlement-file.js';
@@ -28,8 +29,6 @@ import { SettlementErrors } from './settlements.errors.js';
 
 const SETTLEMENT = resource('Settlement', 'settlements');
 const BUSY_RETRY_AFTER_SECONDS = 5;
-/** Settlement lines posted per chunk (a line has an allocation per open loan of its supplier). */
-const POST_CHUNK_LINES = 5000;
 
 interface SettlementRow {
   id: string;
@@ -319,6 +318,8 @@ export class SettlementsService {
           { businessDate: s.business_date, today },
         );
       }
+      // what follows sorts, joins and sums a row per loan, hundreds of thousands of them: in memory
+      await sql(m, `SET LOCAL work_mem = '64MB'`);
       const moved = await this.lockAndCompareLoans(m, settlementId);
       if (moved.length) {
         throw new DomainError(
@@ -347,73 +348,47 @@ export class SettlementsService {
   }
 
   /**
-   * Locks every loan the computation read, in loan id order (the order repayments lock them), and
-   * answers those whose servicing state is not the one it read.
+   * Locks every loan the computation read, in loan id order (the order repayments and the end of
+   * day lock them), and answers those whose servicing state is not the one it read. One statement:
+   * a row changed by a transaction that committed while this one waited for its lock is compared as
+   * it is now.
    */
   private async lockAndCompareLoans(m: EntityManager, settlementId: string): Promise<string[]> {
-    await sql(
+    const r = await sql<{ moved: string[] }>(
       m,
-      `SELECT count(*) FROM (SELECT 1 FROM loan_servicing
-                               WHERE loan_application_id IN (SELECT loan_application_id FROM settlement_loans WHERE settlement_id = $1)
-                               ORDER BY loan_application_id FOR UPDATE) AS locked`,
+      `SELECT coalesce(array_agg(id ORDER BY id) FILTER (WHERE moved), '{}') AS moved
+         FROM (SELECT ls.loan_application_id AS id, md5(ls.state::text) <> sl.state_digest OR ls.status <> 'DISBURSED' AS moved
+                 FROM settlement_loans sl JOIN loan_servicing ls ON ls.loan_application_id = sl.loan_application_id
+                WHERE sl.settlement_id = $1 ORDER BY ls.loan_application_id FOR UPDATE OF ls) AS locked`,
       [settlementId],
     );
-    const moved = await sql<{ id: string }>(
-      m,
-      `SELECT sl.loan_application_id AS id FROM settlement_loans sl JOIN loan_servicing ls ON ls.loan_application_id = sl.loan_application_id
-        WHERE sl.settlement_id = $1 AND (md5(ls.state::text) <> sl.state_digest OR ls.status <> 'DISBURSED')
-        ORDER BY 1`,
-      [settlementId],
-    );
-    return moved.rows.map((r) => r.id);
+    return r.rows[0].moved;
   }
 
   /**
-   * Posts the allocations, in chunks of lines so that neither PostgreSQL's arrays nor the service's
-   * memory grow with the file (every loan is locked already); the engine must make of each exactly
-   * what the computation showed.
+   * Posts the repayments the computation prepared, one per loan with an allocation, through
+   * servicing in a few set-based statements (every loan is locked and unchanged since). What they add
+   * up to must be the total deduction the lines show and the remittance equals.
    */
   private async post(m: EntityManager, s: SettlementRow, actor: Actor): Promise<void> {
-    const batch = this.servicing.repaymentBatch(m, s.business_date!, actor);
-    for (let after = 0; ;) {
-      const chunk = await sql<StoredAllocation & { row: number }>(
-        m,
-        `SELECT l.row, a."loanApplicationId", a.penalty, a.interest, a.principal, a.prepay
-           FROM (SELECT row, allocations FROM settlement_lines
-                  WHERE settlement_id = $1 AND row > $2 AND deduction > 0 ORDER BY row LIMIT $3) l,
-                jsonb_to_recordset(l.allocations) AS a("loanApplicationId" uuid, penalty text, interest text, principal text, prepay boolean)
-          ORDER BY l.row`,
-        [s.id, after, POST_CHUNK_LINES],
-      );
-      if (!chunk.rows.length) break;
-      after = chunk.rows[chunk.rows.length - 1].row;
-      const wanted = chunk.rows.map((a) => ({
-        loanId: a.loanApplicationId,
-        penalty: fenOfMoney(a.penalty),
-        interest: fenOfMoney(a.interest),
-        principal: fenOfMoney(a.principal),
-        prepay: a.prepay,
-      }));
-      const results = await batch.apply(
-        wanted.map((w) => ({
-          loanId: w.loanId,
-          amountFen: w.penalty + w.interest + w.principal,
-          prepay: w.prepay,
-          reference: `settlement:${s.id}`,
-        })),
-      );
-      results.forEach((result, i) => {
-        const want = wanted[i];
-        const same =
-          result.accepted &&
-          result.allocation.penalty === want.penalty &&
-          result.allocation.interest === want.interest &&
-          result.allocation.principal === want.principal;
-        // the loans were compared above, so this is a bug, never a race: nothing is posted
-        if (!same) throw new Error(`settlement ${s.id}: loan ${want.loanId} would not take its computed allocation`);
-      });
-    }
-    await batch.finish();
+    const total = await sql<{ fen: string }>(
+      m,
+      `SELECT coalesce(sum(penalty + interest + principal), 0)::text AS fen FROM settlement_loans WHERE settlement_id = $1`,
+      [s.id],
+    );
+    // the computation writes lines and prepared repayments together, so this is a bug: nothing is posted
+    if (BigInt(total.rows[0].fen) !== fenOfMoney(s.total_deduction!))
+      throw new Error(`settlement ${s.id}: prepared repayments of ${total.rows[0].fen} fen for a deduction of ${s.total_deduction}`);
+    await this.servicing.postPrepared(
+      m,
+      {
+        select: `SELECT loan_application_id, supplier_id, programme_id, core_enterprise_id, penalty, interest, principal, next_state,
+                        next_status, next_principal_outstanding, next_dpd, next_overdue, next_classification, freed_amount, freed_guaranteed
+                   FROM settlement_loans WHERE settlement_id = $1 AND next_state IS NOT NULL ORDER BY loan_application_id`,
+        params: [s.id],
+      },
+      { businessDate: s.business_date!, reference: settlementReference(s.id), actor },
+    );
   }
 
   /** Queues a COMPUTED or FAILED settlement to be computed again, on today's states. */

@@ -2,7 +2,7 @@ import { fenOfMoney, moneyOfFen } from '../../src/common/money.js';
 import { compileTerms, interestDue, penaltyDue, roundedAccruedInterest, roundedAccruedPenalty } from '../../src/servicing/engine.js';
 import type { LoanTerms } from '../../src/servicing/scenario.js';
 import { loadState, type StoredLoanState } from '../../src/servicing/servicing-row.js';
-import { repaidClaim } from '../../src/servicing/servicing.service.js';
+import { freedBy } from '../../src/servicing/prepared-repayment.js';
 import type { TestApp } from './test-app.js';
 
 /*
@@ -92,7 +92,7 @@ export async function expectServicingInvariants(t: TestApp): Promise<void> {
     if (loan.status === 'DISBURSED') {
       const paid = loadState(loan.state!).paidPrincipal;
       outstanding -= paid;
-      guarantee -= fenOfMoney(repaidClaim(loan, 0n, paid).guaranteed_amount);
+      guarantee -= fenOfMoney(freedBy(loan, 0n, paid).guaranteed_amount);
     }
     add(supplier, `${loan.supplier_id}/${loan.programme_id}`, outstanding);
     add(programme, loan.programme_id, outstanding);

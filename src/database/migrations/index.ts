@@ -14,6 +14,8 @@ import { Cob1765094400001 } from './1765094400001-cob.js';
 import { Repayments1765094400002 } from './1765094400002-repayments.js';
 import { Settlements1765094400003 } from './1765094400003-settlements.js';
 import { EndOfDayAtScale1765094400010 } from './1765094400010-end-of-day-at-scale.js';
+import { PreparedSettlementRepayments1765094400011 } from './1765094400011-prepared-settlement-repayments.js';
+import { RepaymentEntries1765094400012 } from './1765094400012-repayment-entries.js';
 import { CounterpartySchemas1765180800001 } from './1765180800001-counterparty-schemas.js';
 import { DealerFinancing1765180800002 } from './1765180800002-dealer-financing.js';
 
@@ -35,6 +37,8 @@ export const MIGRATIONS = [
   Repayments1765094400002,
   Settlements1765094400003,
   EndOfDayAtScale1765094400010,
+  PreparedSettlementRepayments1765094400011,
+  RepaymentEntries1765094400012,
   CounterpartySchemas1765180800001,
   DealerFinancing1765180800002,
 ];
