@@ -16,6 +16,7 @@ import { Settlements1765094400003 } from './1765094400003-settlements.js';
 import { PreparedSettlementRepayments1765180800000 } from './1765180800000-prepared-settlement-repayments.js';
 import { LedgerKeysPerStatement1765180800001 } from './1765180800001-ledger-keys-per-statement.js';
 import { RepaymentEntries1765180800002 } from './1765180800002-repayment-entries.js';
+import { SettlementRowsWithoutParentKey1765180800003 } from './1765180800003-settlement-rows-without-parent-key.js';
 
 /** In order. Listed explicitly: an ES-module build has no reliable glob loading. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   PreparedSettlementRepayments1765180800000,
   LedgerKeysPerStatement1765180800001,
   RepaymentEntries1765180800002,
+  SettlementRowsWithoutParentKey1765180800003,
 ];
