@@ -16,6 +16,7 @@ import { Settlements1765094400003 } from './1765094400003-settlements.js';
 import { EndOfDayAtScale1765094400010 } from './1765094400010-end-of-day-at-scale.js';
 import { PreparedSettlementRepayments1765094400011 } from './1765094400011-prepared-settlement-repayments.js';
 import { RepaymentEntries1765094400012 } from './1765094400012-repayment-entries.js';
+import { SettlementRowsWithoutParentKey1765094400013 } from './1765094400013-settlement-rows-without-parent-key.js';
 import { CounterpartySchemas1765180800001 } from './1765180800001-counterparty-schemas.js';
 import { DealerFinancing1765180800002 } from './1765180800002-dealer-financing.js';
 
@@ -39,6 +40,7 @@ export const MIGRATIONS = [
   EndOfDayAtScale1765094400010,
   PreparedSettlementRepayments1765094400011,
   RepaymentEntries1765094400012,
+  SettlementRowsWithoutParentKey1765094400013,
   CounterpartySchemas1765180800001,
   DealerFinancing1765180800002,
 ];
