@@ -123,6 +123,16 @@ export const maskIdNumber = (v: string | null | undefined) => mask(v, 6, 4);
 export const maskBankAccount = (v: string | null | undefined) => mask(v, 4, 4);
 export const maskPhone = (v: string | null | undefined) => mask(v, 3, 4);
 
+/** A counterparty row's personal identifiers as every list and read shows them: masked. */
+export function maskedIdentifiers(r: { id_number: string; legal_rep_id_number: string | null; phone: string; bank_account: string }) {
+  return {
+    idNumber: maskIdNumber(r.id_number)!,
+    legalRepIdNumber: maskIdNumber(r.legal_rep_id_number),
+    phone: maskPhone(r.phone)!,
+    bankAccount: maskBankAccount(r.bank_account)!,
+  };
+}
+
 /**
  * Where an identifier may start: after a non-digit or a URL percent-escape. A word boundary (\b) is
  * not enough: it misses an identifier glued to letters ("ID1101...") or to an escape in a logged

@@ -1,4 +1,4 @@
-import { maskBankAccount, maskIdNumber, maskPhone } from '../common/identifiers.js';
+import { maskedIdentifiers } from '../common/identifiers.js';
 import type { CounterpartyRole } from './roster-schema.js';
 
 /** A counterparty row as the views read it (suppliers table, with its schema version). */
@@ -86,10 +86,7 @@ export function counterpartyView(r: CounterpartyRow): CounterpartyView {
     code: r.supplier_code,
     counterpartyType: r.supplier_type,
     name: r.name,
-    idNumber: maskIdNumber(r.id_number)!,
-    legalRepIdNumber: maskIdNumber(r.legal_rep_id_number),
-    phone: maskPhone(r.phone)!,
-    bankAccount: maskBankAccount(r.bank_account)!,
+    ...maskedIdentifiers(r),
     bankName: r.bank_name,
     province: r.province,
     attributes: { ...dairy, ...r.attributes },

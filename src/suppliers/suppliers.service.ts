@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { AccessService, resource } from '../common/access/access.service.js';
 import type { Actor } from '../common/access/actor.js';
 import { notFound } from '../common/errors.js';
-import { maskBankAccount, maskIdNumber, maskPhone } from '../common/identifiers.js';
+import { maskedIdentifiers, maskIdNumber } from '../common/identifiers.js';
 import { Page } from '../common/pagination.js';
 import { CoreEnterprisesService } from '../core-enterprises/core-enterprises.service.js';
 import { sql } from '../database/sql.js';
@@ -83,10 +83,7 @@ export function supplierView(r: SupplierRow): SupplierResponse {
     supplierCode: r.supplier_code,
     supplierType: r.supplier_type,
     name: r.name,
-    idNumber: maskIdNumber(r.id_number)!,
-    legalRepIdNumber: maskIdNumber(r.legal_rep_id_number),
-    phone: maskPhone(r.phone)!,
-    bankAccount: maskBankAccount(r.bank_account)!,
+    ...maskedIdentifiers(r),
     bankName: r.bank_name,
     farmName: r.farm_name,
     province: r.province,
