@@ -1,8 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { createHttpLogger } from './common/logging.js';
+import { completeProblemResponses } from './common/openapi.js';
 import { ProblemFilter } from './common/problem.js';
 import { securityHeaders } from './common/security-headers.js';
 import { createValidationPipe } from './common/validation.js';
@@ -30,7 +31,8 @@ export function configureApp(app: INestApplication, logger: Logger): void {
   if (config.apiDocsEnabled) serveApiDocs(app);
 }
 
-function serveApiDocs(app: INestApplication): void {
+/** The OpenAPI document of the app's routes, as served at /docs-json. */
+export function createApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -48,5 +50,10 @@ function serveApiDocs(app: INestApplication): void {
       })
       .build(),
   );
+  return completeProblemResponses(document);
+}
+
+function serveApiDocs(app: INestApplication): void {
+  const document = createApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
 }

@@ -1,9 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { Roles } from '../common/access/route-decorators.js';
+import { ApiPage, ApiProblems } from '../common/openapi.js';
 import { PageQuery } from '../common/pagination.js';
 import { AuditService } from './audit.service.js';
+import { AuditEventResponse } from './responses.js';
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'LoanApplication' })
@@ -32,8 +34,9 @@ export class AuditController {
 
   @Get()
   @Roles('ADMIN', 'AUDITOR')
-  @ApiOperation({ summary: 'Who did what and when, with before and after, oldest first' })
-  @ApiOkResponse({ description: '{items, page, pageSize, total}' })
+  @ApiOperation({ operationId: 'listAuditEvents', summary: 'Who did what and when, with before and after, oldest first' })
+  @ApiPage(AuditEventResponse)
+  @ApiProblems(400)
   list(@Query() q: AuditQuery) {
     return this.audit.list(q);
   }

@@ -17,6 +17,7 @@ export class ApiKeysController {
   @Roles('ADMIN')
   @RedactOnReplay('key')
   @ApiOperation({
+    operationId: 'createApiKey',
     summary: "Issue an API key for the core enterprise's own systems (shown once; sent as X-Api-Key)",
     description: 'With an Idempotency-Key, a replay answers the same key record with `key: null`: the secret is never stored.',
   })
@@ -28,7 +29,7 @@ export class ApiKeysController {
 
   @Get()
   @Roles('ADMIN')
-  @ApiOperation({ summary: "The core enterprise's API keys (never the keys themselves)" })
+  @ApiOperation({ operationId: 'listApiKeys', summary: "The core enterprise's API keys (never the keys themselves)" })
   @ApiOkResponse({ type: [ApiKeyResponse] })
   @ApiProblems(400, 401, 403, 404)
   list(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<ApiKeyResponse[]> {
@@ -37,7 +38,7 @@ export class ApiKeysController {
 
   @Delete(':keyId')
   @Roles('ADMIN')
-  @ApiOperation({ summary: 'Revoke an API key' })
+  @ApiOperation({ operationId: 'revokeApiKey', summary: 'Revoke an API key' })
   @ApiOkResponse({ type: ApiKeyResponse })
   @ApiProblems(400, 401, 403, 404)
   revoke(@CurrentActor() actor: Actor, @UuidParam() id: string, @UuidParam('keyId') keyId: string): Promise<ApiKeyResponse> {

@@ -17,6 +17,7 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'login',
     summary: 'Exchange a username and password for a bearer token',
     description:
       'Failed logins slow down the username from that address (429 LOGIN_THROTTLED with Retry-After); requests are also rate-limited per address and in total (429 RATE_LIMITED).',

@@ -32,8 +32,18 @@ export class LoginDto {
 
 export class LoginResponse {
   @ApiProperty() accessToken: string;
-  @ApiProperty({ description: 'seconds', example: 3600 }) expiresIn: number;
-  @ApiProperty({ example: 'Bearer' }) tokenType: 'Bearer';
+  @ApiProperty({ type: 'integer', description: 'seconds', example: 3600 }) expiresIn: number;
+  @ApiProperty({ enum: ['Bearer'] }) tokenType: 'Bearer';
+}
+
+/** A fresh token after a password change; an Idempotency-Key replay does not give it again. */
+export class PasswordChangedResponse {
+  @ApiProperty({ type: String, nullable: true, description: 'null on an Idempotency-Key replay, which never stores it' })
+  accessToken: string | null;
+  @ApiProperty({ type: 'integer', description: 'seconds', example: 3600 }) expiresIn: number;
+  @ApiProperty({ enum: ['Bearer'] }) tokenType: 'Bearer';
+  @ApiPropertyOptional({ type: [String], example: ['accessToken'], description: 'on a replay: the fields not kept, set to null' })
+  redactedOnReplay?: string[];
 }
 
 export class CreateUserDto {
@@ -59,14 +69,23 @@ export class CreateUserDto {
   coreEnterpriseId?: string;
 }
 
+/** The caller as the service sees it: a user, or an API key of a core enterprise. */
+export class CurrentActorResponse {
+  @ApiProperty({ enum: ['USER', 'API_KEY'] }) kind: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'the username, or the name of the API key' }) name: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) coreEnterpriseId: string | null;
+}
+
 export class UserResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() username: string;
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) coreEnterpriseId: string | null;
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ description: 'a disabled user cannot log in and their tokens are refused' }) disabled: boolean;
-  @ApiProperty({ nullable: true, type: String }) disabledAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) disabledAt: string | null;
   @ApiProperty({ nullable: true, type: String }) disabledReason: string | null;
 }
 
@@ -112,10 +131,17 @@ export class ApiKeyResponse {
   @ApiProperty({ format: 'uuid' }) coreEnterpriseId: string;
   @ApiProperty() name: string;
   @ApiProperty({ description: 'the first characters of the key' }) keyPrefix: string;
-  @ApiProperty() createdAt: string;
-  @ApiProperty({ nullable: true, type: String }) revokedAt: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) revokedAt: string | null;
 }
 
 export class CreatedApiKeyResponse extends ApiKeyResponse {
-  @ApiProperty({ description: 'the key itself: shown this once, send it as X-Api-Key' }) key: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'the key itself: shown this once, send it as X-Api-Key; null on an Idempotency-Key replay, which never stores it',
+  })
+  key: string | null;
+  @ApiPropertyOptional({ type: [String], example: ['key'], description: 'on a replay: the fields not kept, set to null' })
+  redactedOnReplay?: string[];
 }

@@ -2,9 +2,9 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/access/route-decorators.js';
 import { notFound } from '../common/errors.js';
-import { ApiProblems } from '../common/openapi.js';
+import { ApiPage, ApiProblems, ApiResult } from '../common/openapi.js';
 import { BankSimService, transferPageView, transferView } from './bank-sim.service.js';
-import { SimTransferQuery } from './dto.js';
+import { SimTransferQuery, SimTransferResponse } from './dto.js';
 
 /** The simulator's read API, served by the service when the simulator runs in-process. */
 @ApiTags('bank simulator')
@@ -15,9 +15,11 @@ export class BankSimController {
   @Get()
   @Roles('ADMIN', 'OFFICER', 'SENIOR_OFFICER', 'AUDITOR')
   @ApiOperation({
+    operationId: 'listSimulatedTransfers',
     summary:
       "The simulated bank's own record of credit transfers: {items: [{endToEndId, reference, amount, creditorAccount (masked), status, createdAt}], total}",
   })
+  @ApiPage(SimTransferResponse)
   @ApiProblems(400, 401, 403)
   async list(@Query() q: SimTransferQuery) {
     return transferPageView(await this.bank.list(q));
@@ -25,7 +27,8 @@ export class BankSimController {
 
   @Get(':endToEndId')
   @Roles('ADMIN', 'OFFICER', 'SENIOR_OFFICER', 'AUDITOR')
-  @ApiOperation({ summary: 'One transfer by endToEndId (creditorAccount masked)' })
+  @ApiOperation({ operationId: 'getSimulatedTransfer', summary: 'One transfer by endToEndId (creditorAccount masked)' })
+  @ApiResult(SimTransferResponse)
   @ApiProblems(401, 403, 404)
   async get(@Param('endToEndId') endToEndId: string) {
     const t = await this.bank.status(endToEndId);

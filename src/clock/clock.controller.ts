@@ -14,7 +14,7 @@ export class ClockController {
 
   @Get()
   @Roles(...STAFF)
-  @ApiOperation({ summary: "The service's business date, and whether it is real or simulated" })
+  @ApiOperation({ operationId: 'getClock', summary: "The service's business date, and whether it is real or simulated" })
   @ApiOkResponse({ type: ClockResponse })
   @ApiProblems(401, 403)
   get(): Promise<ClockResponse> {
@@ -24,6 +24,7 @@ export class ClockController {
   @Put()
   @Roles('ADMIN')
   @ApiOperation({
+    operationId: 'setClock',
     summary: 'Move the simulated business date forward (CLOCK=simulated only; tests and demos)',
     description:
       '409 CLOCK_BACKWARDS for a date before the current one (the same date is accepted and changes nothing); ' +

@@ -1,6 +1,18 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { applyDecorators, type Type } from '@nestjs/common';
+import {
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiResponse,
+  ApiSchema,
+  getSchemaPath,
+  type ApiPropertyOptions,
+  type OpenAPIObject,
+} from '@nestjs/swagger';
+import { ROLES } from './access/roles.js';
 
+@ApiSchema({ name: 'FieldError' })
 export class FieldErrorDto {
   @ApiProperty({ example: 'idNumber' }) field: string;
   @ApiProperty({ example: 'ID_NUMBER_CHECKSUM' }) code: string;
@@ -8,6 +20,7 @@ export class FieldErrorDto {
 }
 
 /** RFC 9457 problem details, as every error leaves the service. */
+@ApiSchema({ name: 'Problem', description: 'RFC 9457 problem details; some codes add members of their own (entity, limit ...)' })
 export class ProblemDto {
   @ApiProperty({ example: 'urn:chainlend:problem:validation-failed' }) type: string;
   @ApiProperty({ example: 'The request is not valid' }) title: string;
@@ -16,31 +29,131 @@ export class ProblemDto {
   @ApiProperty({ example: 'VALIDATION_FAILED', description: 'stable machine-readable code' }) code: string;
   @ApiProperty({ example: '5f0c6d1e-8a43-4a8e-9a51-0f6f1b1d2c3e', description: 'also in the X-Request-Id header and the logs' })
   correlationId: string;
+  @ApiPropertyOptional() instance?: string;
   @ApiPropertyOptional({ type: [FieldErrorDto] }) errors?: FieldErrorDto[];
 }
+
+/** The problem of one item of a batch: the problem the item would have answered alone, without type and correlationId. */
+@ApiSchema({ name: 'ItemProblem', description: 'some codes add members of their own' })
+export class ItemProblemDto {
+  @ApiProperty({ example: "The supplier is on the bank's blacklist: no lending to it in any programme" }) title: string;
+  @ApiProperty({ type: 'integer', example: 409 }) status: number;
+  @ApiProperty({ example: "The supplier is on the bank's blacklist: no application can be made for it" }) detail: string;
+  @ApiProperty({ example: 'SUPPLIER_BLACKLISTED' }) code: string;
+  @ApiPropertyOptional({ type: [FieldErrorDto] }) errors?: FieldErrorDto[];
+}
+
+export const ACTOR_KINDS = ['USER', 'API_KEY', 'SYSTEM'];
+
+/** Who did something; to a core enterprise, the bank's staff show by role only (no id, the role as name). */
+export class ActorRefDoc {
+  @ApiProperty({ enum: ACTOR_KINDS }) kind: string;
+  @ApiProperty({ type: String, nullable: true, description: "null for the bank's staff, to a core enterprise" }) id: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'officer.li' }) name: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ROLES }) role: string | null;
+}
+
+/** Schemas whose objects may carry members beyond the documented ones. */
+const EXTENSIBLE_SCHEMAS = ['Problem', 'ItemProblem'];
+
+const DECIMAL_PATTERN = '^-?\\d+(\\.\\d+)?$';
+
+/** A decimal string (money, rates): never a JSON number. */
+export const ApiDecimal = (example: string, options: ApiPropertyOptions = {}) =>
+  ApiProperty({ type: 'string', pattern: DECIMAL_PATTERN, example, ...options } as ApiPropertyOptions);
+export const ApiUuid = (options: ApiPropertyOptions = {}) =>
+  ApiProperty({ type: 'string', format: 'uuid', ...options } as ApiPropertyOptions);
+export const ApiDateTime = (options: ApiPropertyOptions = {}) =>
+  ApiProperty({ type: 'string', format: 'date-time', ...options } as ApiPropertyOptions);
+export const ApiDate = (options: ApiPropertyOptions = {}) =>
+  ApiProperty({ type: 'string', format: 'date', example: '2026-11-27', ...options } as ApiPropertyOptions);
+
+const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+const problemContent = () => ({ [PROBLEM_MEDIA_TYPE]: { schema: { $ref: getSchemaPath(ProblemDto) } } });
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...)',
   401: 'No or bad credentials',
   403: 'Role not allowed',
   404: 'Unknown, or belongs to another core enterprise',
+  408: 'The upload stalled or crawled',
   409: 'Conflicts with the current state',
   413: 'Too large',
   415: 'Unsupported media type',
   422: 'A business rule refused it',
   429: 'Too many requests',
+  503: 'Not ready',
 };
 
 /** Documents the problem+json answers a route can give. */
 export function ApiProblems(...statuses: number[]) {
   return applyDecorators(
     ApiExtraModels(ProblemDto),
-    ...statuses.map((status) =>
-      ApiResponse({
-        status,
-        description: DESCRIPTIONS[status] ?? 'Problem',
-        content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } },
-      }),
-    ),
+    ...statuses.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status] ?? 'Problem', content: problemContent() })),
   );
+}
+
+/** The success answer of a route: one response DTO (or an array of them with `isArray`). */
+export function ApiResult(type: Type<unknown>, options: { status?: number; description?: string; isArray?: boolean } = {}) {
+  return ApiResponse({ status: options.status ?? 200, type, isArray: options.isArray, description: options.description ?? 'OK' });
+}
+
+const pageSchema = (item: Type<unknown>) => ({
+  type: 'object',
+  required: ['items', 'page', 'pageSize', 'total'],
+  properties: {
+    items: { type: 'array', items: { $ref: getSchemaPath(item) } },
+    page: { type: 'integer', minimum: 1, example: 1 },
+    pageSize: { type: 'integer', minimum: 1, example: 50 },
+    total: { type: 'integer', minimum: 0, description: 'items in all pages', example: 1 },
+  },
+});
+
+/** A page of a list: `{items, page, pageSize, total}`, the items typed. `csv` also offers the whole list as text/csv. */
+export function ApiPage(item: Type<unknown>, options: { description?: string; csv?: string } = {}) {
+  const content: Record<string, { schema: object }> = { 'application/json': { schema: pageSchema(item) } };
+  if (options.csv) content['text/csv'] = { schema: { type: 'string', description: options.csv } };
+  return applyDecorators(ApiExtraModels(item), ApiResponse({ status: 200, description: options.description ?? 'a page', content }));
+}
+
+/** A file download in one of `mediaTypes`. */
+export function ApiFile(mediaTypes: string[], description: string) {
+  return ApiResponse({
+    status: 200,
+    description,
+    content: Object.fromEntries(mediaTypes.map((m) => [m, { schema: { type: 'string', format: 'binary' } }])),
+  });
+}
+
+/** Success with no body. */
+export const ApiNoContent = (description: string) => ApiNoContentResponse({ description });
+
+const MUTATING = new Set(['post', 'put', 'patch', 'delete']);
+
+/**
+ * Adds the problem answers every route of a kind can give, so that no route forgets them: whoever
+ * needs credentials can be refused them (401); every request body is read under a size limit and
+ * refused when not UTF-8 JSON where JSON is expected (400, 413, 415); an authenticated mutating request
+ * takes an Idempotency-Key, which a concurrent repeat makes 409 and another body 422. Every error
+ * response is problem+json, and a problem may carry members of its own.
+ */
+export function completeProblemResponses(document: OpenAPIObject): OpenAPIObject {
+  for (const operations of Object.values(document.paths)) {
+    for (const [verb, operation] of Object.entries(operations) as Array<[string, OpenAPIObject['paths'][string]['get']]>) {
+      if (!operation?.responses) continue;
+      const implied: number[] = [];
+      const secured = (operation.security?.length ?? 0) > 0;
+      if (secured) implied.push(401);
+      if (MUTATING.has(verb)) implied.push(400, 413, 415, ...(secured ? [409, 422] : []));
+      for (const status of implied) operation.responses[String(status)] ??= { description: DESCRIPTIONS[status] };
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (Number(status) >= 400 && response && !('$ref' in response) && !response.content) response.content = problemContent();
+      }
+    }
+  }
+  for (const name of EXTENSIBLE_SCHEMAS) {
+    const schema = document.components?.schemas?.[name];
+    if (schema && !('$ref' in schema)) schema.additionalProperties = true;
+  }
+  return document;
 }

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { Actor } from '../common/access/actor.js';
 import { CurrentActor, Roles } from '../common/access/route-decorators.js';
 import { OWNER_AND_STAFF } from '../common/access/roles.js';
-import { ApiProblems } from '../common/openapi.js';
+import { ApiPage, ApiProblems } from '../common/openapi.js';
 import { UuidParam } from '../common/params.js';
 import { CoreEnterprisesService } from './core-enterprises.service.js';
 import { CoreEnterpriseQuery, CoreEnterpriseResponse, CreateCoreEnterpriseDto, UpdateCoreEnterpriseDto } from './dto.js';
@@ -15,7 +15,7 @@ export class CoreEnterprisesController {
 
   @Post()
   @Roles('ADMIN')
-  @ApiOperation({ summary: 'Register a core enterprise (the "1" of 1+N)' })
+  @ApiOperation({ operationId: 'createCoreEnterprise', summary: 'Register a core enterprise (the "1" of 1+N)' })
   @ApiCreatedResponse({ type: CoreEnterpriseResponse })
   @ApiProblems(400, 401, 403, 409)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateCoreEnterpriseDto): Promise<CoreEnterpriseResponse> {
@@ -24,7 +24,8 @@ export class CoreEnterprisesController {
 
   @Get()
   @Roles(...OWNER_AND_STAFF)
-  @ApiOperation({ summary: 'Core enterprises (an ENTERPRISE caller sees its own)' })
+  @ApiOperation({ operationId: 'listCoreEnterprises', summary: 'Core enterprises (an ENTERPRISE caller sees its own)' })
+  @ApiPage(CoreEnterpriseResponse)
   @ApiProblems(400, 401)
   list(@CurrentActor() actor: Actor, @Query() q: CoreEnterpriseQuery) {
     return this.service.list(actor, q);
@@ -32,7 +33,7 @@ export class CoreEnterprisesController {
 
   @Get(':id')
   @Roles(...OWNER_AND_STAFF)
-  @ApiOperation({ summary: 'One core enterprise with its guarantee cap and guaranteed exposure' })
+  @ApiOperation({ operationId: 'getCoreEnterprise', summary: 'One core enterprise with its guarantee cap and guaranteed exposure' })
   @ApiOkResponse({ type: CoreEnterpriseResponse })
   @ApiProblems(400, 401, 404)
   get(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<CoreEnterpriseResponse> {
@@ -41,7 +42,10 @@ export class CoreEnterprisesController {
 
   @Patch(':id')
   @Roles('ADMIN')
-  @ApiOperation({ summary: 'Rename, or change the guarantee cap (a lower cap only stops new approvals)' })
+  @ApiOperation({
+    operationId: 'updateCoreEnterprise',
+    summary: 'Rename, or change the guarantee cap (a lower cap only stops new approvals)',
+  })
   @ApiOkResponse({ type: CoreEnterpriseResponse })
   @ApiProblems(400, 401, 403, 404)
   update(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: UpdateCoreEnterpriseDto): Promise<CoreEnterpriseResponse> {

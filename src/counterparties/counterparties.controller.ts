@@ -3,10 +3,11 @@ import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/access/actor.js';
 import { CurrentActor, Roles } from '../common/access/route-decorators.js';
 import { OWNER_AND_STAFF, ROLES } from '../common/access/roles.js';
-import { ApiProblems } from '../common/openapi.js';
+import { ApiPage, ApiProblems, ApiResult } from '../common/openapi.js';
 import { UuidParam } from '../common/params.js';
 import { CounterpartiesService } from './counterparties.service.js';
 import { CounterpartyQuery, RoleQuery, RosterSchemaBodyDoc } from './dto.js';
+import { CounterpartyResponse, RosterSchemaResponse, RosterTemplatesResponse } from './responses.js';
 
 @ApiTags('counterparties')
 @Controller()
@@ -15,7 +16,11 @@ export class CounterpartiesController {
 
   @Get('roster-templates')
   @Roles(...ROLES)
-  @ApiOperation({ summary: 'The built-in roster templates: DAIRY_SUPPLIER (the dairy columns), DEALER, FREIGHT_FORWARDER' })
+  @ApiOperation({
+    operationId: 'listRosterTemplates',
+    summary: 'The built-in roster templates: DAIRY_SUPPLIER (the dairy columns), DEALER, FREIGHT_FORWARDER',
+  })
+  @ApiResult(RosterTemplatesResponse)
   @ApiProblems(401)
   templates() {
     return { items: this.counterparties.templates() };
@@ -23,7 +28,11 @@ export class CounterpartiesController {
 
   @Get('core-enterprises/:id/roster-schema')
   @Roles(...OWNER_AND_STAFF)
-  @ApiOperation({ summary: "A role's roster schema now (version 0: the role's default template, not set yet)" })
+  @ApiOperation({
+    operationId: 'getRosterSchema',
+    summary: "A role's roster schema now (version 0: the role's default template, not set yet)",
+  })
+  @ApiResult(RosterSchemaResponse)
   @ApiProblems(400, 401, 404)
   schema(@CurrentActor() actor: Actor, @UuidParam() id: string, @Query() q: RoleQuery) {
     return this.counterparties.getSchema(actor, id, q.role ?? 'SUPPLIER');
@@ -32,6 +41,7 @@ export class CounterpartiesController {
   @Put('core-enterprises/:id/roster-schema')
   @Roles('ADMIN')
   @ApiOperation({
+    operationId: 'putRosterSchema',
     summary: "A new version of a role's roster schema",
     description:
       'Rosters of the role are read with it from now on; an import records the version it used, and values stored before keep theirs. ' +
@@ -39,6 +49,7 @@ export class CounterpartiesController {
       "programme's rules or formula use an attribute it drops or retypes.",
   })
   @ApiBody({ type: RosterSchemaBodyDoc })
+  @ApiResult(RosterSchemaResponse, { description: 'the new version' })
   @ApiProblems(400, 401, 403, 404, 409)
   putSchema(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() body: Record<string, unknown>) {
     return this.counterparties.putSchema(actor, id, body);
@@ -46,7 +57,11 @@ export class CounterpartiesController {
 
   @Get('core-enterprises/:id/counterparties')
   @Roles(...OWNER_AND_STAFF)
-  @ApiOperation({ summary: "A core enterprise's counterparties (suppliers and dealers) with role and attributes; identifiers masked" })
+  @ApiOperation({
+    operationId: 'listCounterparties',
+    summary: "A core enterprise's counterparties (suppliers and dealers) with role and attributes; identifiers masked",
+  })
+  @ApiPage(CounterpartyResponse)
   @ApiProblems(400, 401, 404)
   list(@CurrentActor() actor: Actor, @UuidParam() id: string, @Query() q: CounterpartyQuery) {
     return this.counterparties.list(actor, id, q);
@@ -54,7 +69,11 @@ export class CounterpartiesController {
 
   @Get('counterparties/:id')
   @Roles(...OWNER_AND_STAFF)
-  @ApiOperation({ summary: 'A counterparty with its role, attributes and schema version; identifiers masked' })
+  @ApiOperation({
+    operationId: 'getCounterparty',
+    summary: 'A counterparty with its role, attributes and schema version; identifiers masked',
+  })
+  @ApiResult(CounterpartyResponse)
   @ApiProblems(400, 401, 404)
   get(@CurrentActor() actor: Actor, @UuidParam() id: string) {
     return this.counterparties.get(actor, id);

@@ -27,12 +27,13 @@ export class RoleQuery {
 export class AttributeDoc {
   @ApiProperty({ example: 'cooperation_years', description: 'a-z, 0-9 and _, starting with a letter; at most 40' }) key: string;
   @ApiProperty({ example: 'years of cooperation' }) label: string;
-  @ApiProperty({ example: ['合作年限'], description: 'other headers that name it (its key always does)' }) aliases: string[];
+  @ApiProperty({ type: [String], example: ['合作年限'], description: 'other headers that name it (its key always does)' })
+  aliases: string[];
   @ApiProperty({ enum: ATTRIBUTE_TYPES }) type: string;
   @ApiProperty() required: boolean;
   @ApiPropertyOptional({ example: '0', description: 'INTEGER, DECIMAL, MONEY (decimal strings) or DATE (YYYY-MM-DD)' }) min?: string;
   @ApiPropertyOptional({ example: '100' }) max?: string;
-  @ApiPropertyOptional({ example: ['A', 'B', 'M', 'C', 'D'], description: 'ENUM only' }) values?: string[];
+  @ApiPropertyOptional({ type: [String], example: ['A', 'B', 'M', 'C', 'D'], description: 'ENUM only' }) values?: string[];
 }
 
 export class RosterSchemaBodyDoc {

@@ -1,24 +1,16 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBody,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import busboy from 'busboy';
 import type { Request, Response } from 'express';
 import type { Actor } from '../common/access/actor.js';
 import { CurrentActor, Roles } from '../common/access/route-decorators.js';
 import { STAFF } from '../common/access/roles.js';
 import { CommonErrors, DomainError } from '../common/errors.js';
-import { ApiProblems } from '../common/openapi.js';
+import { ApiFile, ApiNoContent, ApiPage, ApiProblems, ApiResult } from '../common/openapi.js';
 import { UuidParam } from '../common/params.js';
 import { BodyLimit, MB } from '../common/request-input.js';
 import { DisbursementBatchesService } from './disbursement-batches.service.js';
+import { DisbursementBatchResponse, DisbursementBatchSummaryResponse, StatusReportResponse } from './responses.js';
 import { DisbursementOutcomesService } from './disbursement-outcomes.service.js';
 import { DisbursementErrors } from './disbursements.errors.js';
 import { BatchQuery, CreateBatchDto, ReconcileItemDto } from './dto.js';
@@ -66,8 +58,11 @@ export class DisbursementsController {
 
   @Post()
   @Roles('OFFICER')
-  @ApiOperation({ summary: 'Make a DRAFT batch of the given, or all, APPROVED loans of a programme not in another open batch' })
-  @ApiCreatedResponse({ description: 'the batch with counts, totals and items' })
+  @ApiOperation({
+    operationId: 'createDisbursementBatch',
+    summary: 'Make a DRAFT batch of the given, or all, APPROVED loans of a programme not in another open batch',
+  })
+  @ApiResult(DisbursementBatchResponse, { status: 201, description: 'the batch with counts, totals and items' })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateBatchDto) {
     return this.batches.create(actor, dto.programmeId, dto.loanApplicationIds);
@@ -75,7 +70,8 @@ export class DisbursementsController {
 
   @Get()
   @Roles(...STAFF)
-  @ApiOperation({ summary: 'Batches, newest first, with counts and totals' })
+  @ApiOperation({ operationId: 'listDisbursementBatches', summary: 'Batches, newest first, with counts and totals' })
+  @ApiPage(DisbursementBatchSummaryResponse, { description: 'batches with counts and totals, without their items' })
   @ApiProblems(400, 401, 403)
   list(@Query() q: BatchQuery) {
     return this.batches.list(q);
@@ -84,9 +80,10 @@ export class DisbursementsController {
   @Get(':id')
   @Roles(...STAFF)
   @ApiOperation({
+    operationId: 'getDisbursementBatch',
     summary: 'A batch: status, counts, totals to the fen, and every item (loan, amount, creditor, endToEndId, status, failure reason)',
   })
-  @ApiOkResponse({ description: 'the batch' })
+  @ApiResult(DisbursementBatchResponse)
   @ApiProblems(400, 401, 403, 404)
   get(@UuidParam() id: string) {
     return this.batches.get(id);
@@ -95,7 +92,8 @@ export class DisbursementsController {
   @Delete(':id')
   @Roles('OFFICER')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Discard a DRAFT batch (its loans become free for another batch)' })
+  @ApiOperation({ operationId: 'discardDisbursementBatch', summary: 'Discard a DRAFT batch (its loans become free for another batch)' })
+  @ApiNoContent('discarded')
   @ApiProblems(400, 401, 403, 404, 409)
   async discard(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<void> {
     await this.batches.discard(actor, id);
@@ -104,7 +102,11 @@ export class DisbursementsController {
   @Post(':id/approve')
   @Roles('SENIOR_OFFICER')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Approve a DRAFT batch: a SENIOR_OFFICER who did not make it (maker-checker)' })
+  @ApiOperation({
+    operationId: 'approveDisbursementBatch',
+    summary: 'Approve a DRAFT batch: a SENIOR_OFFICER who did not make it (maker-checker)',
+  })
+  @ApiResult(DisbursementBatchResponse)
   @ApiProblems(400, 401, 403, 404, 409)
   approve(@CurrentActor() actor: Actor, @UuidParam() id: string) {
     return this.batches.approve(actor, id);
@@ -113,8 +115,11 @@ export class DisbursementsController {
   @Post(':id/execute')
   @Roles('OFFICER', 'SENIOR_OFFICER')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Pay an APPROVED batch through the payment channel, in the background. Safe to repeat.' })
-  @ApiAcceptedResponse({ description: 'the batch, EXECUTING (or further along)' })
+  @ApiOperation({
+    operationId: 'executeDisbursementBatch',
+    summary: 'Pay an APPROVED batch through the payment channel, in the background. Safe to repeat.',
+  })
+  @ApiResult(DisbursementBatchResponse, { status: 202, description: 'the batch, EXECUTING (or further along)' })
   @ApiProblems(400, 401, 403, 404, 409)
   execute(@CurrentActor() actor: Actor, @UuidParam() id: string) {
     return this.batches.execute(actor, id);
@@ -123,11 +128,12 @@ export class DisbursementsController {
   @Get(':id/pain001')
   @Roles('OFFICER', 'SENIOR_OFFICER')
   @ApiOperation({
+    operationId: 'exportPain001',
     summary: 'The batch as an ISO 20022 pain.001.001.09 credit-transfer file (no personal identity numbers in it)',
     description:
       'It carries the creditor accounts in full, so only the officers who pay may take it; every export is an audit event (PAIN001_EXPORTED).',
   })
-  @ApiProduces('application/xml')
+  @ApiFile(['application/xml'], 'the pain.001.001.09 XML, as an attachment')
   @Header('Content-Type', 'application/xml; charset=utf-8')
   @ApiProblems(400, 401, 403, 404)
   async pain001(@CurrentActor() actor: Actor, @UuidParam() id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
@@ -140,11 +146,12 @@ export class DisbursementsController {
   @Roles('OFFICER', 'SENIOR_OFFICER')
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'sendDisbursementBatchAsFile',
     summary:
       'Record that the pain.001 file of an APPROVED batch went to the bank: the batch is EXECUTING on the FILE channel, its items SENT, its loans DISBURSING',
     description: 'Audited (DISBURSEMENT_BATCH_SENT_AS_FILE). From then on only pain.002 status reports read by another officer settle it.',
   })
-  @ApiOkResponse({ description: 'the batch' })
+  @ApiResult(DisbursementBatchResponse)
   @ApiProblems(400, 401, 403, 404, 409)
   sendAsFile(@CurrentActor() actor: Actor, @UuidParam() id: string) {
     return this.batches.sendAsFile(actor, id);
@@ -155,6 +162,7 @@ export class DisbursementsController {
   @BodyLimit(MAX_REPORT_BYTES, { xml: true })
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'applyStatusReport',
     summary:
       "Read the bank's pain.002.001.10 status report for a batch sent as a file: ACSC/ACCP settle; RJCT holds the payment for reconciliation; reading it again changes nothing",
     description:
@@ -163,6 +171,7 @@ export class DisbursementsController {
   })
   @ApiConsumes('application/xml', 'text/xml', 'multipart/form-data')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiResult(StatusReportResponse)
   @ApiProblems(400, 401, 403, 404, 409, 422)
   async statusReport(@CurrentActor() actor: Actor, @UuidParam() id: string, @Req() req: Request) {
     return this.outcomes.applyStatusReport(actor, id, await readStatusReport(req));
@@ -172,11 +181,12 @@ export class DisbursementsController {
   @Roles('OFFICER', 'SENIOR_OFFICER')
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'reconcileDisbursementItem',
     summary: 'Resolve a payment held after a RJCT, from the bank statement: PAID settles it, NOT_PAID fails it and frees the loan',
     description:
       'By an officer who neither made the batch, sent its file nor read the report that held it (409 otherwise). Audited (DISBURSEMENT_ITEM_RECONCILED).',
   })
-  @ApiOkResponse({ description: 'the batch' })
+  @ApiResult(DisbursementBatchResponse)
   @ApiProblems(400, 401, 403, 404, 409)
   reconcile(@CurrentActor() actor: Actor, @UuidParam() id: string, @UuidParam('itemId') itemId: string, @Body() dto: ReconcileItemDto) {
     return this.outcomes.reconcile(actor, id, itemId, dto.outcome, dto.note);

@@ -48,7 +48,12 @@ export class RuleResultDoc {
   @ApiProperty() fact: string;
   @ApiProperty() operator: string;
   @ApiProperty() passed: boolean;
-  @ApiProperty({ nullable: true, description: 'the supplier fact (number, text or boolean), null when missing' }) actual: unknown;
+  @ApiProperty({
+    oneOf: [{ type: 'number' }, { type: 'string' }, { type: 'boolean' }],
+    nullable: true,
+    description: 'the supplier fact (number, text or boolean), null when missing',
+  })
+  actual: unknown;
   @ApiProperty({ example: '>= 3' }) expected: string;
   @ApiProperty({ example: 'years of experience 2.5 is below the required 3' }) message: string;
 }
@@ -61,13 +66,15 @@ export class EligibilityResponse {
   @ApiProperty({ example: '100000.00', description: 'creditLimit minus what approved, not yet repaid loans reserve' })
   availableLimit: string;
   @ApiProperty({ example: '50000.00' }) reservedAmount: string;
-  @ApiProperty() evaluatedAt: string;
-  @ApiProperty({ example: '2026-11-27', description: "the business date the facts were judged at (programme's time zone)" })
+  @ApiProperty({ format: 'date-time' }) evaluatedAt: string;
+  @ApiProperty({ format: 'date', example: '2026-11-27', description: "the business date the facts were judged at (programme's time zone)" })
   evaluationDate: string;
-  @ApiProperty() rulesetVersion: number;
+  @ApiProperty({ type: 'integer' }) rulesetVersion: number;
   @ApiProperty({ description: 'the programme has a newer ruleset than this result; a re-screen is pending' }) stale: boolean;
   @ApiProperty({ type: [RuleResultDoc] }) results: RuleResultDoc[];
   @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
     description: 'each limit term present in the formula, before the minimum and rounding',
     example: { maxAmount: '500000.00' },
   })

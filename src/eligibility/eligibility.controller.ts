@@ -1,14 +1,21 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/access/actor.js';
 import { CurrentActor, Roles } from '../common/access/route-decorators.js';
 import { OWNER_AND_STAFF } from '../common/access/roles.js';
-import { ApiProblems } from '../common/openapi.js';
+import { ApiPage, ApiProblems, ApiResult } from '../common/openapi.js';
 import { UuidParam } from '../common/params.js';
 import { BlacklistDto, EligibilityQuery, EligibilityResponse, PreviewDto, ScreeningResultsQuery, UnblacklistDto } from './dto.js';
 import { PageQuery } from '../common/pagination.js';
 import { BlacklistService } from './blacklist.service.js';
 import { EligibilityPreviewService } from './eligibility-preview.service.js';
+import {
+  BlacklistResponse,
+  EligibilityPreviewResponse,
+  ScreeningResultResponse,
+  ScreeningRunRequestedResponse,
+  ScreeningRunResponse,
+} from './responses.js';
 import { ScreeningRunsService } from './screening-runs.service.js';
 import { SupplierScreeningService } from './supplier-screening.service.js';
 
@@ -24,8 +31,11 @@ export class EligibilityController {
 
   @Get('suppliers/:id/eligibility')
   @Roles(...OWNER_AND_STAFF)
-  @ApiOperation({ summary: "A supplier's screening for a programme, rule by rule, with its credit and available limit" })
-  @ApiOkResponse({ type: EligibilityResponse })
+  @ApiOperation({
+    operationId: 'getSupplierEligibility',
+    summary: "A supplier's screening for a programme, rule by rule, with its credit and available limit",
+  })
+  @ApiResult(EligibilityResponse)
   @ApiProblems(400, 401, 404)
   explain(@CurrentActor() actor: Actor, @UuidParam() id: string, @Query() q: EligibilityQuery): Promise<EligibilityResponse> {
     return this.screening.explain(actor, id, q.programmeId);
@@ -34,8 +44,11 @@ export class EligibilityController {
   @Post('programmes/:id/evaluations')
   @Roles('ADMIN', 'OFFICER')
   @HttpCode(202)
-  @ApiOperation({ summary: "Re-screen all the programme's suppliers with its current ruleset, in the background" })
-  @ApiAcceptedResponse({ description: '{jobId, status, programmeId}; follow it at GET /screening-runs/{jobId}' })
+  @ApiOperation({
+    operationId: 'rescreenProgramme',
+    summary: "Re-screen all the programme's suppliers with its current ruleset, in the background",
+  })
+  @ApiResult(ScreeningRunRequestedResponse, { status: 202 })
   @ApiProblems(400, 401, 403, 404)
   rescreen(@CurrentActor() actor: Actor, @UuidParam() id: string) {
     return this.screeningRuns.requestRescreen(actor, id);
@@ -43,7 +56,8 @@ export class EligibilityController {
 
   @Get('programmes/:id/screening-runs')
   @Roles(...OWNER_AND_STAFF)
-  @ApiOperation({ summary: "A programme's screening runs, newest first" })
+  @ApiOperation({ operationId: 'listScreeningRuns', summary: "A programme's screening runs, newest first" })
+  @ApiPage(ScreeningRunResponse)
   @ApiProblems(400, 401, 404)
   runs(@CurrentActor() actor: Actor, @UuidParam() id: string, @Query() q: PageQuery) {
     return this.screeningRuns.listRuns(actor, id, q.page, q.pageSize);
@@ -51,7 +65,11 @@ export class EligibilityController {
 
   @Get('programmes/:id/screening-results')
   @Roles(...OWNER_AND_STAFF)
-  @ApiOperation({ summary: "The stored screening of the programme's suppliers (eligible=true for the ones it may lend to), with limits" })
+  @ApiOperation({
+    operationId: 'listScreeningResults',
+    summary: "The stored screening of the programme's suppliers (eligible=true for the ones it may lend to), with limits",
+  })
+  @ApiPage(ScreeningResultResponse)
   @ApiProblems(400, 401, 404)
   results(@CurrentActor() actor: Actor, @UuidParam() id: string, @Query() q: ScreeningResultsQuery) {
     return this.screening.listResults(actor, id, q);
@@ -59,7 +77,8 @@ export class EligibilityController {
 
   @Get('screening-runs/:id')
   @Roles(...OWNER_AND_STAFF)
-  @ApiOperation({ summary: 'A screening run: QUEUED, RUNNING, COMPLETED (with counts) or FAILED' })
+  @ApiOperation({ operationId: 'getScreeningRun', summary: 'A screening run: QUEUED, RUNNING, COMPLETED (with counts) or FAILED' })
+  @ApiResult(ScreeningRunResponse)
   @ApiProblems(400, 401, 404)
   run(@CurrentActor() actor: Actor, @UuidParam() id: string) {
     return this.screeningRuns.getRun(actor, id);
@@ -69,10 +88,12 @@ export class EligibilityController {
   @Roles('ADMIN', 'OFFICER', 'SENIOR_OFFICER')
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'previewEligibility',
     summary: 'What-if: how many suppliers a proposed ruleset or formula would admit or drop, and the total limit, before activating it',
     description:
       'Changes nothing. Answers {suppliers, eligibleNow, eligibleAfter, gained, lost, totalLimitNow, totalLimitAfter, byRule, sample}.',
   })
+  @ApiResult(EligibilityPreviewResponse)
   @ApiProblems(400, 401, 403, 404)
   preview(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: PreviewDto) {
     return this.previews.preview(actor, id, dto);
@@ -81,7 +102,8 @@ export class EligibilityController {
   @Post('suppliers/:id/blacklist')
   @Roles('OFFICER', 'SENIOR_OFFICER')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Blacklist a supplier (audited) and re-screen it at once' })
+  @ApiOperation({ operationId: 'blacklistSupplier', summary: 'Blacklist a supplier (audited) and re-screen it at once' })
+  @ApiResult(BlacklistResponse)
   @ApiProblems(400, 401, 403, 404, 409)
   blacklist(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: BlacklistDto) {
     return this.blacklists.setBlacklisted(actor, id, true, dto.reason);
@@ -89,7 +111,8 @@ export class EligibilityController {
 
   @Delete('suppliers/:id/blacklist')
   @Roles('OFFICER', 'SENIOR_OFFICER')
-  @ApiOperation({ summary: 'Take a supplier off the blacklist (audited) and re-screen it at once' })
+  @ApiOperation({ operationId: 'unblacklistSupplier', summary: 'Take a supplier off the blacklist (audited) and re-screen it at once' })
+  @ApiResult(BlacklistResponse)
   @ApiProblems(400, 401, 403, 404, 409)
   unblacklist(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: UnblacklistDto) {
     return this.blacklists.setBlacklisted(actor, id, false, dto?.reason);

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../common/openapi.js';
 import { Roles } from '../common/access/route-decorators.js';
 import { TrialBalanceQuery, TrialBalanceResponse } from './dto.js';
 import { LedgerService } from './ledger.service.js';
@@ -11,8 +12,9 @@ export class LedgerController {
 
   @Get('trial-balance')
   @Roles('ADMIN', 'AUDITOR')
-  @ApiOperation({ summary: 'Debits and credits of every ledger account, for all programmes or one' })
+  @ApiOperation({ operationId: 'getTrialBalance', summary: 'Debits and credits of every ledger account, for all programmes or one' })
   @ApiOkResponse({ type: TrialBalanceResponse })
+  @ApiProblems(400)
   trialBalance(@Query() q: TrialBalanceQuery): Promise<TrialBalanceResponse> {
     return this.ledger.trialBalance(q.programmeId);
   }

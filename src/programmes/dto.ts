@@ -77,15 +77,32 @@ const FORMULA_DOC =
 /** For the OpenAPI document; the rule list itself is checked by validateRules, with exact paths. */
 export class EligibilityRuleDoc {
   @ApiProperty({ example: 'experience' }) name: string;
-  @ApiProperty({ enum: FACTS }) fact: string;
+  @ApiProperty({
+    example: 'yearsExperience',
+    description: `a built-in fact (${FACTS.join(', ')}) or an attribute key of the roster schema`,
+  })
+  fact: string;
   @ApiProperty({ enum: OPERATORS }) operator: string;
-  @ApiPropertyOptional({ description: 'a number, text, boolean, [low, high] for between, or a list for in/notIn; none for isTrue/isFalse' })
+  @ApiPropertyOptional({
+    oneOf: [
+      { type: 'number' },
+      { type: 'string' },
+      { type: 'boolean' },
+      { type: 'array', items: { oneOf: [{ type: 'number' }, { type: 'string' }] } },
+    ],
+    description: 'a number, text, boolean, [low, high] for between, or a list for in/notIn; none for isTrue/isFalse',
+  })
   value?: unknown;
+}
+
+export class LimitTermDoc {
+  @ApiProperty({ example: 'annual_purchase_amount', description: 'a numeric fact or attribute' }) fact: string;
+  @ApiProperty({ type: 'string', pattern: '^-?\\d+(\\.\\d+)?$', example: '0.25' }) multiple: string;
 }
 
 export class LimitFormulaDoc {
   @ApiPropertyOptional({ example: '500000.00' }) maxAmount?: string;
-  @ApiPropertyOptional({ example: [{ fact: 'annual_purchase_amount', multiple: '0.25' }] }) terms?: { fact: string; multiple: string }[];
+  @ApiPropertyOptional({ type: [LimitTermDoc], example: [{ fact: 'annual_purchase_amount', multiple: '0.25' }] }) terms?: LimitTermDoc[];
   @ApiPropertyOptional({ example: '3' }) settlementMultiple?: string;
   @ApiPropertyOptional({ example: '8000.00' }) perHeadAmount?: string;
   @ApiPropertyOptional({ example: '1000' }) roundDownTo?: string;
@@ -312,8 +329,8 @@ export class ProgrammeResponse {
   @ApiProperty() productType: string;
   @ApiProperty({ example: '10000.00' }) minAmount: string;
   @ApiProperty({ example: '500000.00' }) maxAmount: string;
-  @ApiProperty() minTermDays: number;
-  @ApiProperty() maxTermDays: number;
+  @ApiProperty({ type: 'integer' }) minTermDays: number;
+  @ApiProperty({ type: 'integer' }) maxTermDays: number;
   @ApiProperty({ example: '0.0435' }) annualRate: string;
   @ApiProperty({ example: '100000000.00' }) programmeCap: string;
   @ApiProperty({ example: '0.5' }) guaranteeRatio: string;
@@ -330,16 +347,16 @@ export class ProgrammeResponse {
   @ApiPropertyOptional({ enum: DIRECTIONS, description: 'shown for DOWNSTREAM programmes; a programme without it is UPSTREAM' })
   direction?: Direction;
   @ApiPropertyOptional({ example: '0.7', description: 'DOWNSTREAM programmes only' }) advanceRatio?: string;
-  @ApiProperty({ description: 'bumped whenever eligibilityRules or limitFormula change' }) rulesetVersion: number;
+  @ApiProperty({ type: 'integer', description: 'bumped whenever eligibilityRules or limitFormula change' }) rulesetVersion: number;
   @ApiProperty({ type: [EligibilityRuleDoc] }) eligibilityRules: EligibilityRule[];
   @ApiProperty({ type: LimitFormulaDoc }) limitFormula: LimitFormula;
   @ApiProperty({ example: '1250000.00', description: 'approved and disbursed, not yet repaid' }) outstandingAmount: string;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
 export class RulesetResponse {
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty({ type: [EligibilityRuleDoc] }) eligibilityRules: EligibilityRule[];
   @ApiProperty({ type: LimitFormulaDoc }) limitFormula: LimitFormula;
   @ApiProperty({
@@ -348,5 +365,5 @@ export class RulesetResponse {
     description: "who made this version; to a core enterprise, the bank's staff show as their role",
   })
   createdBy: string | null;
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
 }

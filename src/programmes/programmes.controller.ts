@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { Actor } from '../common/access/actor.js';
 import { CurrentActor, Roles } from '../common/access/route-decorators.js';
 import { OWNER_AND_STAFF } from '../common/access/roles.js';
-import { ApiProblems } from '../common/openapi.js';
+import { ApiPage, ApiProblems } from '../common/openapi.js';
 import { UuidParam } from '../common/params.js';
 import { CreateProgrammeDto, ProgrammeQuery, ProgrammeResponse, RulesetResponse, UpdateProgrammeDto } from './dto.js';
 import { ProgrammesService, programmeView } from './programmes.service.js';
@@ -15,7 +15,10 @@ export class ProgrammesController {
 
   @Post()
   @Roles('ADMIN')
-  @ApiOperation({ summary: 'Create a lending programme for a core enterprise, with its admission rules and limit formula' })
+  @ApiOperation({
+    operationId: 'createProgramme',
+    summary: 'Create a lending programme for a core enterprise, with its admission rules and limit formula',
+  })
   @ApiCreatedResponse({ type: ProgrammeResponse })
   @ApiProblems(400, 401, 403, 404)
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateProgrammeDto): Promise<ProgrammeResponse> {
@@ -24,7 +27,8 @@ export class ProgrammesController {
 
   @Get()
   @Roles(...OWNER_AND_STAFF)
-  @ApiOperation({ summary: 'Programmes (an ENTERPRISE caller sees its own)' })
+  @ApiOperation({ operationId: 'listProgrammes', summary: 'Programmes (an ENTERPRISE caller sees its own)' })
+  @ApiPage(ProgrammeResponse)
   @ApiProblems(400, 401)
   async list(@CurrentActor() actor: Actor, @Query() q: ProgrammeQuery) {
     const page = await this.service.list(actor, q);
@@ -33,7 +37,7 @@ export class ProgrammesController {
 
   @Get(':id')
   @Roles(...OWNER_AND_STAFF)
-  @ApiOperation({ summary: 'A programme with its current rulesetVersion, rules and formula' })
+  @ApiOperation({ operationId: 'getProgramme', summary: 'A programme with its current rulesetVersion, rules and formula' })
   @ApiOkResponse({ type: ProgrammeResponse })
   @ApiProblems(400, 401, 404)
   async get(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<ProgrammeResponse> {
@@ -42,7 +46,7 @@ export class ProgrammesController {
 
   @Get(':id/rulesets')
   @Roles(...OWNER_AND_STAFF)
-  @ApiOperation({ summary: 'Every ruleset version the programme has had' })
+  @ApiOperation({ operationId: 'listProgrammeRulesets', summary: 'Every ruleset version the programme has had' })
   @ApiOkResponse({ type: [RulesetResponse] })
   @ApiProblems(400, 401, 404)
   rulesets(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<RulesetResponse[]> {
@@ -51,7 +55,10 @@ export class ProgrammesController {
 
   @Patch(':id')
   @Roles('ADMIN')
-  @ApiOperation({ summary: 'Change a programme; new eligibilityRules or limitFormula make a new ruleset version' })
+  @ApiOperation({
+    operationId: 'updateProgramme',
+    summary: 'Change a programme; new eligibilityRules or limitFormula make a new ruleset version',
+  })
   @ApiOkResponse({ type: ProgrammeResponse })
   @ApiProblems(400, 401, 403, 404)
   async update(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: UpdateProgrammeDto): Promise<ProgrammeResponse> {

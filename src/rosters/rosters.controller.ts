@@ -1,13 +1,14 @@
 import { Controller, Get, Headers, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Actor } from '../common/access/actor.js';
 import { CurrentActor, Roles } from '../common/access/route-decorators.js';
 import { OWNER_AND_STAFF } from '../common/access/roles.js';
 import { streamCsv, wantsCsv } from '../common/csv.js';
-import { ApiProblems } from '../common/openapi.js';
+import { ApiPage, ApiProblems, ApiResult } from '../common/openapi.js';
 import { PageQuery } from '../common/pagination.js';
 import { UuidParam } from '../common/params.js';
+import { RosterErrorResponse, RosterImportResponse } from './responses.js';
 import { RostersService } from './rosters.service.js';
 
 @ApiTags('rosters')
@@ -19,6 +20,7 @@ export class RostersController {
   @Roles('ENTERPRISE', 'ADMIN')
   @HttpCode(202)
   @ApiOperation({
+    operationId: 'uploadRoster',
     summary: 'Upload a supplier roster (.csv in UTF-8 or GBK, or .xlsx; English or Chinese headers); imported in the background',
     description:
       'Answers 202 with the import id at once; poll GET /roster-imports/{importId}. Every row is validated; bad rows are reported ' +
@@ -30,7 +32,7 @@ export class RostersController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiAcceptedResponse({ description: '{importId, status: QUEUED, ...}' })
+  @ApiResult(RosterImportResponse, { status: 202, description: 'the import, QUEUED (a replay: as it is now)' })
   @ApiProblems(400, 401, 403, 404, 409, 413, 415, 422, 429)
   async upload(@CurrentActor() actor: Actor, @UuidParam() id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const { status, body, replayed } = await this.rosters.upload(actor, id, req);
@@ -41,7 +43,8 @@ export class RostersController {
 
   @Get('core-enterprises/:id/roster-imports')
   @Roles(...OWNER_AND_STAFF)
-  @ApiOperation({ summary: "A core enterprise's roster imports, newest first" })
+  @ApiOperation({ operationId: 'listRosterImports', summary: "A core enterprise's roster imports, newest first" })
+  @ApiPage(RosterImportResponse)
   @ApiProblems(400, 401, 404)
   list(@CurrentActor() actor: Actor, @UuidParam() id: string, @Query() q: PageQuery) {
     return this.rosters.list(actor, id, q.page, q.pageSize);
@@ -49,11 +52,11 @@ export class RostersController {
 
   @Get('roster-imports/:id')
   @Roles(...OWNER_AND_STAFF)
-  @ApiOperation({ summary: 'Progress and outcome of an import: QUEUED, RUNNING (processedRows advancing), COMPLETED or FAILED' })
-  @ApiOkResponse({
-    description:
-      '{status, totalRows, processedRows, acceptedRows, rejectedRows, createdCount, updatedCount, unchangedCount, problemCount, problemsTruncated, failure}',
+  @ApiOperation({
+    operationId: 'getRosterImport',
+    summary: 'Progress and outcome of an import: QUEUED, RUNNING (processedRows advancing), COMPLETED or FAILED',
   })
+  @ApiResult(RosterImportResponse)
   @ApiProblems(400, 401, 404)
   get(@CurrentActor() actor: Actor, @UuidParam() id: string) {
     return this.rosters.get(actor, id);
@@ -62,10 +65,11 @@ export class RostersController {
   @Get('roster-imports/:id/errors')
   @Roles(...OWNER_AND_STAFF)
   @ApiOperation({
+    operationId: 'listRosterImportErrors',
     summary:
       'One entry per problem: {row, supplierCode, field, code, message}; Accept: text/csv gives the whole list as a CSV safe to open in Excel',
   })
-  @ApiProduces('application/json', 'text/csv')
+  @ApiPage(RosterErrorResponse, { csv: 'every problem: row,supplier_code,field,code,message (Accept: text/csv)' })
   @ApiProblems(400, 401, 404)
   async errors(
     @CurrentActor() actor: Actor,
@@ -85,8 +89,10 @@ export class RostersController {
   @Roles('ENTERPRISE', 'ADMIN')
   @HttpCode(202)
   @ApiOperation({
+    operationId: 'retryRosterImport',
     summary: 'Run a FAILED import again from its stored file (409 ROSTER_FILE_EXPIRED once the file has been deleted after its retention)',
   })
+  @ApiResult(RosterImportResponse, { status: 202, description: 'the import, QUEUED again' })
   @ApiProblems(400, 401, 403, 404, 409)
   retry(@CurrentActor() actor: Actor, @UuidParam() id: string) {
     return this.rosters.retry(actor, id);

@@ -16,6 +16,7 @@ export class CobController {
   @Post()
   @Roles('ADMIN')
   @ApiOperation({
+    operationId: 'requestCobRun',
     summary: 'End of day for every business date after the last closed one, up to upTo (default yesterday)',
     description:
       '202 with the queued run; 200 with status COMPLETED when those dates are closed already; 409 COB_RUN_IN_PROGRESS while a run is ' +
@@ -36,7 +37,10 @@ export class CobController {
 
   @Get(':id')
   @Roles('ADMIN')
-  @ApiOperation({ summary: 'An end-of-day run: QUEUED, RUNNING, COMPLETED or FAILED, the dates it closes and the loans it closed' })
+  @ApiOperation({
+    operationId: 'getCobRun',
+    summary: 'An end-of-day run: QUEUED, RUNNING, COMPLETED or FAILED, the dates it closes and the loans it closed',
+  })
   @ApiOkResponse({ type: CobRunResponse })
   @ApiProblems(400, 401, 403, 404)
   get(@UuidParam() id: string): Promise<CobRunResponse> {

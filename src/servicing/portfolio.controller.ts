@@ -15,7 +15,10 @@ export class PortfolioController {
 
   @Get(':id/portfolio')
   @Roles(...OWNER_AND_STAFF)
-  @ApiOperation({ summary: "A programme's open loans: outstanding, receivable, overdue, by classification and DPD bucket" })
+  @ApiOperation({
+    operationId: 'getProgrammePortfolio',
+    summary: "A programme's open loans: outstanding, receivable, overdue, by classification and DPD bucket",
+  })
   @ApiOkResponse({ type: PortfolioResponse })
   @ApiProblems(400, 401, 404)
   get(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<PortfolioResponse> {

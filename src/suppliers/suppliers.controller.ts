@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/access/actor.js';
 import { CurrentActor, Roles } from '../common/access/route-decorators.js';
 import { OWNER_AND_STAFF } from '../common/access/roles.js';
-import { ApiProblems } from '../common/openapi.js';
+import { ApiPage, ApiProblems } from '../common/openapi.js';
 import { UuidParam } from '../common/params.js';
 import { SupplierIdentityResponse, SupplierQuery, SupplierResponse } from './dto.js';
 import { SuppliersService } from './suppliers.service.js';
@@ -15,7 +15,11 @@ export class SuppliersController {
 
   @Get('core-enterprises/:id/suppliers')
   @Roles(...OWNER_AND_STAFF)
-  @ApiOperation({ summary: "A core enterprise's suppliers, identifiers masked; q matches the code or the name" })
+  @ApiOperation({
+    operationId: 'listSuppliers',
+    summary: "A core enterprise's suppliers, identifiers masked; q matches the code or the name",
+  })
+  @ApiPage(SupplierResponse)
   @ApiProblems(400, 401, 404)
   list(@CurrentActor() actor: Actor, @UuidParam() id: string, @Query() q: SupplierQuery) {
     return this.suppliers.list(actor, id, q);
@@ -23,7 +27,7 @@ export class SuppliersController {
 
   @Get('suppliers/:id')
   @Roles(...OWNER_AND_STAFF)
-  @ApiOperation({ summary: 'A supplier with every roster column; identifiers masked' })
+  @ApiOperation({ operationId: 'getSupplier', summary: 'A supplier with every roster column; identifiers masked' })
   @ApiOkResponse({ type: SupplierResponse })
   @ApiProblems(400, 401, 404)
   get(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<SupplierResponse> {
@@ -32,7 +36,10 @@ export class SuppliersController {
 
   @Get('suppliers/:id/identity')
   @Roles('OFFICER', 'SENIOR_OFFICER', 'ADMIN')
-  @ApiOperation({ summary: "A supplier's full identifiers (ID numbers, phone, bank account); every read is audited" })
+  @ApiOperation({
+    operationId: 'getSupplierIdentity',
+    summary: "A supplier's full identifiers (ID numbers, phone, bank account); every read is audited",
+  })
   @ApiOkResponse({ type: SupplierIdentityResponse })
   @ApiProblems(400, 401, 403, 404)
   identity(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<SupplierIdentityResponse> {

@@ -1,0 +1,110 @@
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+interface Media {
+  schema?: { $ref?: string; type?: string; format?: string };
+}
+interface Operation {
+  operationId?: string;
+  security?: unknown[];
+  responses: Record<string, { content?: Record<string, Media> }>;
+}
+interface Document {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Record<string, unknown>> };
+}
+
+const HTTP_VERBS = ['get', 'post', 'put', 'patch', 'delete'];
+const FILE_TYPES = /^(text\/csv|application\/xml|application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet)$/;
+
+/**
+ * The document is the contract the console's client is generated from: every operation says what it
+ * answers on success and on failure, under a stable name.
+ */
+describe('the OpenAPI contract', () => {
+  let t: TestApp;
+  let doc: Document;
+  let operations: Array<{ name: string; op: Operation }>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const res = await t.http().get('/docs-json');
+    expect(res.status).toBe(200);
+    doc = res.body as Document;
+    operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      HTTP_VERBS.filter((v) => ops[v]).map((v) => ({ name: `${v.toUpperCase()} ${path}`, op: ops[v] })),
+    );
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('finds the operations (the control for the checks below)', () => {
+    expect(operations.length).toBeGreaterThanOrEqual(80);
+  });
+
+  it('names every operation once, readably', () => {
+    const ids = operations.map((o) => o.op.operationId);
+    expect(operations.filter((o) => !o.op.operationId || !/^[a-z][A-Za-z0-9]+$/.test(o.op.operationId)).map((o) => o.name)).toEqual([]);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+
+  it('gives every operation a success response with a schema, a file type or no content', () => {
+    const lacking = operations
+      .filter(({ op }) => {
+        const successes = Object.entries(op.responses).filter(([status]) => /^2\d\d$/.test(status));
+        return (
+          !successes.length ||
+          successes.some(
+            ([status, r]) =>
+              status !== '204' &&
+              (!r.content ||
+                Object.entries(r.content).some(([type, m]) => !m.schema || (!type.includes('json') && !FILE_TYPES.test(type)))),
+          )
+        );
+      })
+      .map((o) => o.name);
+    expect(lacking).toEqual([]);
+  });
+
+  it('documents the problem answers of every operation as problem+json', () => {
+    const lacking = operations
+      .filter(({ op }) => {
+        const problems = Object.entries(op.responses).filter(([status]) => Number(status) >= 400);
+        return (
+          !problems.length ||
+          problems.some(([, r]) => r.content?.['application/problem+json']?.schema?.$ref !== '#/components/schemas/Problem')
+        );
+      })
+      .map((o) => o.name);
+    expect(lacking).toEqual([]);
+  });
+
+  it('documents 401 on every operation that needs credentials, and 400/413/415 on every one that takes a body', () => {
+    const lacking = operations.flatMap(({ name, op }) => {
+      const expected = [...(op.security?.length ? ['401'] : []), ...(/^(POST|PUT|PATCH|DELETE) /.test(name) ? ['400', '413', '415'] : [])];
+      return expected.filter((s) => !op.responses[s]).map((s) => `${name} ${s}`);
+    });
+    expect(lacking).toEqual([]);
+  });
+
+  it('describes the problem as RFC 9457 with a stable code and field errors', () => {
+    expect(doc.components.schemas.Problem).toMatchObject({
+      required: expect.arrayContaining(['type', 'title', 'status', 'detail', 'code', 'correlationId']),
+      properties: { errors: { type: 'array', items: { $ref: '#/components/schemas/FieldError' } } },
+    });
+    expect(doc.components.schemas.FieldError).toMatchObject({ required: ['field', 'code', 'message'] });
+  });
+
+  it('types every property of every schema', () => {
+    const untyped: string[] = [];
+    const walk = (where: string, node: Record<string, unknown>) => {
+      for (const [name, prop] of Object.entries((node.properties ?? {}) as Record<string, Record<string, unknown>>)) {
+        if (!prop.type && !prop.$ref && !prop.allOf && !prop.oneOf && !prop.anyOf) untyped.push(`${where}.${name}`);
+        walk(`${where}.${name}`, prop);
+        if (prop.items) walk(`${where}.${name}[]`, prop.items as Record<string, unknown>);
+      }
+    };
+    for (const [name, schema] of Object.entries(doc.components.schemas)) walk(name, schema);
+    expect(untyped).toEqual([]);
+  });
+});
