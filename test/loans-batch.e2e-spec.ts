@@ -185,6 +185,8 @@ describe('bulk loan applications', () => {
       [6, 'PENDING_REVIEW'],
     ]);
     for (const r of results.slice(0, 6)) expect(r.error?.code).toBe('VALIDATION_FAILED');
+    // each names what was wrong: an array is no application either
+    expect(results[1].error?.errors).toEqual([expect.objectContaining({ field: 'item', code: 'INVALID_OBJECT' })]);
     expect(await loansIn(l.programme.id)).toBe(before + 1);
   });
 

@@ -1,3 +1,4 @@
+import { toJsonSchema } from './support/response-validation.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 interface Media {
@@ -18,7 +19,8 @@ const FILE_TYPES = /^(text\/csv|application\/xml|application\/vnd\.openxmlformat
 
 /**
  * The document is the contract the console's client is generated from: every operation says what it
- * answers on success and on failure, under a stable name.
+ * answers on success and on failure, under a stable name. The e2e harness checks each response the
+ * tests receive against it (test/support/response-validation.ts).
  */
 describe('the OpenAPI contract', () => {
   let t: TestApp;
@@ -106,5 +108,18 @@ describe('the OpenAPI contract', () => {
     };
     for (const [name, schema] of Object.entries(doc.components.schemas)) walk(name, schema);
     expect(untyped).toEqual([]);
+  });
+
+  it('converts nullable and references for the response checks', () => {
+    expect(toJsonSchema({ type: 'string', format: 'uuid', nullable: true })).toEqual({ type: ['string', 'null'], format: 'uuid' });
+    expect(toJsonSchema({ type: 'string', enum: ['A'], nullable: true })).toEqual({ type: ['string', 'null'], enum: ['A', null] });
+    expect(toJsonSchema({ type: 'object', allOf: [{ $ref: '#/components/schemas/X' }], nullable: true })).toEqual({
+      anyOf: [{ type: 'object', allOf: [{ $ref: 'openapi#/components/schemas/X' }] }, { type: 'null' }],
+    });
+    expect(toJsonSchema({ type: 'object', properties: { a: { type: 'integer' } } })).toEqual({
+      type: 'object',
+      properties: { a: { type: 'integer' } },
+      additionalProperties: false,
+    });
   });
 });

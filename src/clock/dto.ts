@@ -20,6 +20,7 @@ export class ClockResponse {
   @ApiProperty({ enum: ['real', 'simulated'], description: 'the CLOCK setting the service runs with' })
   mode: 'real' | 'simulated';
   @ApiProperty({
+    format: 'date',
     example: '2026-12-01',
     description:
       "the business date: the simulated one once set (the same in every time zone), else today's date in timeZone (a programme in another zone may be a day apart)",

@@ -100,6 +100,6 @@ export class CoreEnterpriseResponse {
   @ApiProperty({ example: '1250000.00', description: 'guaranteed share of approved and not yet repaid loans' }) guaranteedExposure: string;
   @ApiPropertyOptional({ ...COLLECTION_ACCOUNT, description: 'shown once set' }) collectionAccount?: string;
   @ApiPropertyOptional({ description: 'shown once set' }) collectionBankName?: string;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }

@@ -228,13 +228,11 @@ export class LoanSubmissionService {
     const results: { index: number; id?: string; status?: LoanStatus; error?: Record<string, unknown> }[] = [];
     for (let index = 0; index < items.length; index++) {
       try {
-        const item = plainToInstance(BatchItemDto, items[index] ?? {});
-        const problems =
-          typeof items[index] === 'object' && items[index] !== null
-            ? await validate(item, { whitelist: true, forbidNonWhitelisted: true })
-            : [];
-        if (typeof items[index] !== 'object' || items[index] === null)
-          throw validationFailed([{ field: 'item', code: 'INVALID_OBJECT', message: 'each application must be an object' }]);
+        // an array is no application: class-validator would report it as an error of no field ("undefined is required")
+        const isObject = typeof items[index] === 'object' && items[index] !== null && !Array.isArray(items[index]);
+        if (!isObject) throw validationFailed([{ field: 'item', code: 'INVALID_OBJECT', message: 'each application must be an object' }]);
+        const item = plainToInstance(BatchItemDto, items[index]);
+        const problems = await validate(item, { whitelist: true, forbidNonWhitelisted: true });
         if (problems.length) throw validationFailed(flattenValidationErrors(problems));
         const loan = await this.inTransaction(() => this.dataSource.transaction((m) => this.submitIn(m, actor, programme, item)));
         results.push({ index, id: loan.id, status: loan.status });

@@ -20,20 +20,20 @@ export class CobRunRequestDto {
 export type CobRunStatus = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
 
 export class CobRunResponse {
-  @ApiProperty({ nullable: true, description: 'null when there was nothing to close and no run was made' })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null when there was nothing to close and no run was made' })
   id: string | null;
   @ApiProperty({ enum: ['QUEUED', 'RUNNING', 'COMPLETED', 'FAILED'] })
   status: CobRunStatus;
-  @ApiProperty({ nullable: true, example: '2026-11-28' })
+  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2026-11-28' })
   fromDate: string | null;
-  @ApiProperty({ example: '2026-11-30' })
+  @ApiProperty({ format: 'date', example: '2026-11-30' })
   toDate: string;
-  @ApiProperty({ nullable: true, description: 'the last date this run has closed for every open loan' })
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'the last date this run has closed for every open loan' })
   closedThrough: string | null;
-  @ApiProperty({ description: 'loan-dates closed by this run (a loan closed for 3 dates counts 3)' })
+  @ApiProperty({ type: 'integer', description: 'loan-dates closed by this run (a loan closed for 3 dates counts 3)' })
   loansProcessed: number;
   @ApiProperty({ enum: ['REQUEST', 'SCHEDULE'] })
   trigger: string;
-  @ApiProperty({ nullable: true })
+  @ApiProperty({ type: String, nullable: true })
   error: string | null;
 }

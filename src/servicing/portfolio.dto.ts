@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class PortfolioSliceResponse {
-  @ApiProperty({ example: 12 }) count: number;
+  @ApiProperty({ type: 'integer', example: 12 }) count: number;
   @ApiProperty({ example: '1200000.00' }) principal: string;
 }
 
@@ -10,17 +10,17 @@ export class PortfolioDpdResponse extends PortfolioSliceResponse {
 }
 
 export class PortfolioClassificationResponse {
-  @ApiProperty() NORMAL: PortfolioSliceResponse;
-  @ApiProperty() SPECIAL_MENTION: PortfolioSliceResponse;
-  @ApiProperty() SUBSTANDARD: PortfolioSliceResponse;
-  @ApiProperty() DOUBTFUL: PortfolioSliceResponse;
-  @ApiProperty() LOSS: PortfolioSliceResponse;
+  @ApiProperty({ type: PortfolioSliceResponse }) NORMAL: PortfolioSliceResponse;
+  @ApiProperty({ type: PortfolioSliceResponse }) SPECIAL_MENTION: PortfolioSliceResponse;
+  @ApiProperty({ type: PortfolioSliceResponse }) SUBSTANDARD: PortfolioSliceResponse;
+  @ApiProperty({ type: PortfolioSliceResponse }) DOUBTFUL: PortfolioSliceResponse;
+  @ApiProperty({ type: PortfolioSliceResponse }) LOSS: PortfolioSliceResponse;
 }
 
 export class PortfolioResponse {
-  @ApiProperty() programmeId: string;
-  @ApiProperty({ example: '2026-11-29', description: "Today's business date in the programme's time zone" }) asOf: string;
-  @ApiProperty({ example: 120, description: 'Open (DISBURSED) loans' }) loans: number;
+  @ApiProperty({ format: 'uuid' }) programmeId: string;
+  @ApiProperty({ format: 'date', example: '2026-11-29', description: "Today's business date in the programme's time zone" }) asOf: string;
+  @ApiProperty({ type: 'integer', example: 120, description: 'Open (DISBURSED) loans' }) loans: number;
   @ApiProperty({ example: '12000000.00' }) principalOutstanding: string;
   @ApiProperty({
     example: '5432.10',

@@ -24,18 +24,18 @@ export class SupplierResponse {
   @ApiProperty() bankName: string;
   @ApiProperty() farmName: string;
   @ApiProperty() province: string;
-  @ApiProperty() herdSize: number;
+  @ApiProperty({ type: 'integer' }) herdSize: number;
   @ApiProperty({ example: '12.5' }) yearsExperience: string;
   @ApiProperty({ nullable: true, type: String }) epidemicCertNo: string | null;
-  @ApiProperty({ nullable: true, type: String, example: '2027-05-01' }) epidemicCertExpiry: string | null;
-  @ApiProperty() deliveryMonths: number;
+  @ApiProperty({ nullable: true, type: String, format: 'date', example: '2027-05-01' }) epidemicCertExpiry: string | null;
+  @ApiProperty({ type: 'integer' }) deliveryMonths: number;
   @ApiProperty({ example: '42000.000' }) avgMonthlyDeliveryKg: string;
   @ApiProperty({ nullable: true, type: String, example: '145000.00' }) avgMonthlySettlement: string | null;
   @ApiProperty() blacklisted: boolean;
   @ApiProperty({ nullable: true, type: String }) blacklistReason: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) lastImportId: string | null;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
 export class SupplierIdentityResponse {

@@ -8,11 +8,12 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { AppModule } from '../../src/app.module.js';
-import { configureApp } from '../../src/app.setup.js';
+import { configureApp, createApiDocument } from '../../src/app.setup.js';
 import { createRootLogger, PinoNestLogger } from '../../src/common/logging.js';
 import { DEV_ADMIN_PASSWORD, DEV_ADMIN_USERNAME, loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import type { Role } from '../../src/common/access/roles.js';
 import { uscc } from './ids.js';
+import { responseRecorder, responseViolations, type ObservedResponse, type OpenApiDocument } from './response-validation.js';
 
 export interface TestUser {
   id: string;
@@ -112,6 +113,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
+  // before the routes, so that it sees every answer; checked against the document when the file closes
+  const responses: ObservedResponse[] = [];
+  app.use(responseRecorder(responses));
   configureApp(app, logger);
   await app.init();
   const db = app.get<DataSource>(getDataSourceToken());
@@ -174,11 +178,18 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       return { id: res.body.id, key: res.body.key, keyPrefix: res.body.keyPrefix, auth: { 'X-Api-Key': res.body.key as string } };
     },
     async close() {
+      // the document as a client would read it: the served one, or the same built for an app that serves none
+      const served = config.apiDocsEnabled ? await http().get('/docs-json') : undefined;
+      const doc = (served?.body ?? createApiDocument(app)) as OpenApiDocument;
+      const violations = responseViolations(doc, responses);
       await app.close();
       const a = new pg.Client({ connectionString: adminUrl });
       await a.connect();
       await a.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
       await a.end();
+      if (violations.length) {
+        throw new Error(`${violations.length} responses do not match the OpenAPI document:\n  ${violations.join('\n  ')}`);
+      }
     },
   };
   return t;
