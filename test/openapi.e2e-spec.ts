@@ -81,9 +81,9 @@ describe('the OpenAPI contract', () => {
     expect(lacking).toEqual([]);
   });
 
-  it('documents 401 on every operation that needs credentials, and 400/413/415 on every one that takes a body', () => {
+  it('documents 400 on every operation, 401 on every one that needs credentials, and 413/415 on every one that takes a body', () => {
     const lacking = operations.flatMap(({ name, op }) => {
-      const expected = [...(op.security?.length ? ['401'] : []), ...(/^(POST|PUT|PATCH|DELETE) /.test(name) ? ['400', '413', '415'] : [])];
+      const expected = ['400', ...(op.security?.length ? ['401'] : []), ...(/^(POST|PUT|PATCH|DELETE) /.test(name) ? ['413', '415'] : [])];
       return expected.filter((s) => !op.responses[s]).map((s) => `${name} ${s}`);
     });
     expect(lacking).toEqual([]);

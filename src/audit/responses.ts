@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ActorRefDoc, ApiDateTime, ApiUuid } from '../common/openapi.js';
+import { ACTOR_KINDS, ActorRefDoc, ApiDateTime, ApiUuid } from '../common/openapi.js';
 
 const JSON_VALUE = {
   nullable: true,
@@ -12,10 +12,15 @@ const JSON_VALUE = {
   ],
 };
 
+/** Who did it; a failed login names no one: ANONYMOUS, by the username tried. */
+export class AuditActorDoc extends ActorRefDoc {
+  @ApiProperty({ enum: [...ACTOR_KINDS, 'ANONYMOUS'] }) declare kind: string;
+}
+
 export class AuditEventResponse {
   @ApiProperty({ example: '31', description: 'a bigint, as a string; ascending in time' }) id: string;
   @ApiDateTime() occurredAt: string;
-  @ApiProperty({ type: ActorRefDoc }) actor: ActorRefDoc;
+  @ApiProperty({ type: AuditActorDoc }) actor: AuditActorDoc;
   @ApiProperty({ example: 'SUPPLIER_IDENTITY_READ' }) action: string;
   @ApiProperty({ example: 'LoanApplication' }) entityType: string;
   @ApiProperty({ type: String, nullable: true }) entityId: string | null;

@@ -131,9 +131,10 @@ export const ApiNoContent = (description: string) => ApiNoContentResponse({ desc
 const MUTATING = new Set(['post', 'put', 'patch', 'delete']);
 
 /**
- * Adds the problem answers every route of a kind can give, so that no route forgets them: whoever
- * needs credentials can be refused them (401); every request body is read under a size limit and
- * refused when not UTF-8 JSON where JSON is expected (400, 413, 415); an authenticated mutating request
+ * Adds the problem answers every route of a kind can give, so that no route forgets them: every
+ * request's path and query text is checked (400); whoever needs credentials can be refused them (401);
+ * every request body is read under a size limit and refused when not UTF-8 JSON where JSON is expected
+ * (400, 413, 415); an authenticated mutating request
  * takes an Idempotency-Key, which a concurrent repeat makes 409 and another body 422. Every error
  * response is problem+json, and a problem may carry members of its own.
  */
@@ -141,10 +142,11 @@ export function completeProblemResponses(document: OpenAPIObject): OpenAPIObject
   for (const operations of Object.values(document.paths)) {
     for (const [verb, operation] of Object.entries(operations) as Array<[string, OpenAPIObject['paths'][string]['get']]>) {
       if (!operation?.responses) continue;
-      const implied: number[] = [];
+      // the path and query of every request are checked for text no column may hold (400)
+      const implied: number[] = [400];
       const secured = (operation.security?.length ?? 0) > 0;
       if (secured) implied.push(401);
-      if (MUTATING.has(verb)) implied.push(400, 413, 415, ...(secured ? [409, 422] : []));
+      if (MUTATING.has(verb)) implied.push(413, 415, ...(secured ? [409, 422] : []));
       for (const status of implied) operation.responses[String(status)] ??= { description: DESCRIPTIONS[status] };
       for (const [status, response] of Object.entries(operation.responses)) {
         if (Number(status) >= 400 && response && !('$ref' in response) && !response.content) response.content = problemContent();

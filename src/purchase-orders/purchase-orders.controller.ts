@@ -8,7 +8,7 @@ import { ApiPage, ApiProblems, ApiResult } from '../common/openapi.js';
 import { PageQuery } from '../common/pagination.js';
 import { UuidParam } from '../common/params.js';
 import { PurchaseOrdersService } from './purchase-orders.service.js';
-import { PurchaseOrderBatchResponse, PurchaseOrderResponse } from './responses.js';
+import { PurchaseOrderBatchResponse, PurchaseOrderInputDoc, PurchaseOrderListInputDoc, PurchaseOrderResponse } from './responses.js';
 
 @ApiTags('purchase-orders')
 @Controller()
@@ -25,7 +25,8 @@ export class PurchaseOrdersController {
       'orderNo with another dealer, amount or date is 409 PURCHASE_ORDER_CONFLICT. A dealer of another core enterprise is 404, a ' +
       'counterparty that is no dealer 422. A list answers 200 {results: [{index, id, orderNo, created} or {index, error}]}.',
   })
-  @ApiBody({ schema: { type: 'object' } })
+  @ApiExtraModels(PurchaseOrderInputDoc, PurchaseOrderListInputDoc)
+  @ApiBody({ schema: { oneOf: [{ $ref: getSchemaPath(PurchaseOrderInputDoc) }, { $ref: getSchemaPath(PurchaseOrderListInputDoc) }] } })
   @ApiExtraModels(PurchaseOrderResponse, PurchaseOrderBatchResponse)
   @ApiResult(PurchaseOrderResponse, { status: 201, description: 'the order, confirmed now' })
   @ApiResponse({

@@ -23,3 +23,16 @@ export class PurchaseOrderBatchResultDoc {
 export class PurchaseOrderBatchResponse {
   @ApiProperty({ type: [PurchaseOrderBatchResultDoc], description: 'one per order, in order' }) results: PurchaseOrderBatchResultDoc[];
 }
+
+/** For the OpenAPI document: the body is checked by bodyProblems, with exact paths. */
+export class PurchaseOrderInputDoc {
+  @ApiPropertyOptional({ type: 'string', format: 'uuid', description: 'the dealer; or give dealerCode' }) counterpartyId?: string;
+  @ApiPropertyOptional({ example: 'DLR-0001', description: "the dealer's code; or give counterpartyId" }) dealerCode?: string;
+  @ApiProperty({ example: 'PO-2026-001', pattern: '^[A-Za-z0-9_-]{1,64}$' }) orderNo: string;
+  @ApiDecimal('400000.00') amount: string;
+  @ApiDate() orderDate: string;
+}
+
+export class PurchaseOrderListInputDoc {
+  @ApiProperty({ type: [PurchaseOrderInputDoc], maxItems: 500 }) orders: PurchaseOrderInputDoc[];
+}

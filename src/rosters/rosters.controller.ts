@@ -10,6 +10,7 @@ import { PageQuery } from '../common/pagination.js';
 import { UuidParam } from '../common/params.js';
 import { RosterErrorResponse, RosterImportResponse } from './responses.js';
 import { RostersService } from './rosters.service.js';
+import { COUNTERPARTY_ROLES } from '../counterparties/roster-schema.js';
 
 @ApiTags('rosters')
 @Controller()
@@ -30,7 +31,16 @@ export class RostersController {
       'workbook whose directory shows a zip bomb 422 ROSTER_FILE_TOO_COMPLEX.',
   })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: { type: 'string', format: 'binary' },
+        role: { type: 'string', enum: [...COUNTERPARTY_ROLES], default: 'SUPPLIER', description: 'the counterparties the roster lists' },
+      },
+    },
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiResult(RosterImportResponse, { status: 202, description: 'the import, QUEUED (a replay: as it is now)' })
   @ApiProblems(400, 401, 403, 404, 409, 413, 415, 422, 429)
