@@ -1,4 +1,4 @@
-import { toJsonSchema } from './support/response-validation.js';
+import { responseViolations, toJsonSchema, type ObservedResponse, type OpenApiDocument } from './support/response-validation.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 interface Media {
@@ -121,5 +121,66 @@ describe('the OpenAPI contract', () => {
       properties: { a: { type: 'integer' } },
       additionalProperties: false,
     });
+  });
+
+  it('reports every kind of response that does not match the document, and passes one that does', () => {
+    const fake = {
+      paths: {
+        '/things/{id}': {
+          get: {
+            responses: {
+              '200': { content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } } },
+              '404': { content: { 'application/problem+json': { schema: { type: 'object', properties: { code: { type: 'string' } } } } } },
+            },
+          },
+        },
+      },
+      components: {
+        schemas: {
+          Thing: {
+            type: 'object',
+            required: ['id', 'status'],
+            properties: {
+              id: { type: 'string', format: 'uuid' },
+              status: { type: 'string', enum: ['OPEN'] },
+              note: { type: 'string', nullable: true },
+            },
+          },
+        },
+      },
+    } as unknown as OpenApiDocument;
+    const answer = (status: number, body: unknown, mediaType = 'application/json'): ObservedResponse => ({
+      method: 'get',
+      route: '/things/:id',
+      status,
+      mediaType,
+      body: Buffer.from(JSON.stringify(body)),
+    });
+    const id = '5f0c6d1e-8a43-4a8e-9a51-0f6f1b1d2c3e';
+    expect(
+      responseViolations(fake, [
+        answer(200, { id, status: 'OPEN', note: null }),
+        answer(404, { code: 'NOT_FOUND' }, 'application/problem+json'),
+      ]),
+    ).toEqual([]);
+    expect(
+      responseViolations(fake, [
+        answer(200, { id, status: 'SHUT' }),
+        answer(200, { id: 'x', status: 'OPEN' }),
+        answer(200, { status: 'OPEN' }),
+        answer(200, { id, status: 'OPEN', secret: 1 }),
+        answer(409, { code: 'CONFLICT' }, 'application/problem+json'),
+        answer(200, 'a,b', 'text/csv'),
+        { ...answer(200, {}), route: '/elsewhere' },
+      ]),
+    ).toEqual([
+      'GET /elsewhere 200: the operation is not in the document',
+      'GET /things/{id} 200: (body) must NOT have additional properties (secret): {"id":"5f0c6d1e-8a43-4a8e-9a51-0f6f1b1d2c3e","status":"OPEN","secret":1}',
+      'GET /things/{id} 200: (body) must have required property \'id\': {"status":"OPEN"}',
+      'GET /things/{id} 200: /id must match format "uuid": "x"',
+      'GET /things/{id} 200: /status must be equal to one of the allowed values ["OPEN"]: "SHUT"',
+      'GET /things/{id} 200: answered text/csv, documented application/json',
+      'GET /things/{id} 409: status not documented (documented: 200, 404)',
+    ]);
   });
 });

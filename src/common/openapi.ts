@@ -24,7 +24,7 @@ export class FieldErrorDto {
 export class ProblemDto {
   @ApiProperty({ example: 'urn:chainlend:problem:validation-failed' }) type: string;
   @ApiProperty({ example: 'The request is not valid' }) title: string;
-  @ApiProperty({ example: 400 }) status: number;
+  @ApiProperty({ type: 'integer', example: 400 }) status: number;
   @ApiProperty({ example: 'amount must be a decimal string' }) detail: string;
   @ApiProperty({ example: 'VALIDATION_FAILED', description: 'stable machine-readable code' }) code: string;
   @ApiProperty({ example: '5f0c6d1e-8a43-4a8e-9a51-0f6f1b1d2c3e', description: 'also in the X-Request-Id header and the logs' })

@@ -19,7 +19,7 @@ export class SubmitLoanDto {
   @IsMoney()
   amount: string;
 
-  @ApiProperty({ example: 180 })
+  @ApiProperty({ type: 'integer', example: 180 })
   @IsInt()
   @Min(1)
   @Max(3650)

@@ -35,12 +35,14 @@ const SERVICING = {
       'INTEREST_MONTHLY (按月付息、到期还本: interest on each interestDay and at maturity, principal at maturity) or BULLET (everything at maturity)',
   },
   interestDay: {
+    type: 'integer' as const,
     example: 21,
     minimum: 1,
     maximum: 31,
     description: "day of the month interest is billed on, clamped to the month's last day",
   },
   graceDays: {
+    type: 'integer' as const,
     example: 3,
     minimum: 0,
     maximum: 90,
@@ -135,13 +137,13 @@ export class CreateProgrammeDto {
   @Checked((max, body) => amountRangeProblems(body.minAmount, max))
   maxAmount: string;
 
-  @ApiProperty({ example: 90 })
+  @ApiProperty({ type: 'integer', example: 90 })
   @IsInt()
   @Min(1)
   @Max(3650)
   minTermDays: number;
 
-  @ApiProperty({ example: 365 })
+  @ApiProperty({ type: 'integer', example: 365 })
   @IsInt()
   @Min(1)
   @Max(3650)
@@ -259,8 +261,8 @@ export class UpdateProgrammeDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) @IsNotBlank() productType?: string;
   @ApiPropertyOptional() @IsOptional() @IsMoney() @Checked(minAmountProblems) minAmount?: string;
   @ApiPropertyOptional() @IsOptional() @IsMoney() @Checked((max, body) => amountRangeProblems(body.minAmount, max)) maxAmount?: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(3650) minTermDays?: number;
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'integer' }) @IsOptional() @IsInt() @Min(1) @Max(3650) minTermDays?: number;
+  @ApiPropertyOptional({ type: 'integer' })
   @IsOptional()
   @IsInt()
   @Min(1)
