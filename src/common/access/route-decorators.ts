@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiSecurity, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Actor } from './actor.js';
-import type { Role } from './roles.js';
+import { ROLES, type Role } from './roles.js';
 
 export const PUBLIC_KEY = 'chainlend:public';
 export const ROLES_KEY = 'chainlend:roles';
@@ -27,7 +27,9 @@ export function Roles(...roles: Role[]): MethodDecorator & ClassDecorator {
     ApiBearerAuth()(target, key!, descriptor!);
     if (roles.includes('ENTERPRISE')) ApiSecurity('apiKey')(target, key!, descriptor!);
     ApiUnauthorizedResponse({ description: 'No or bad credentials (problem+json, code UNAUTHENTICATED)' })(target, key!, descriptor!);
-    ApiForbiddenResponse({ description: `Only ${roles.join(', ')} (problem+json, code FORBIDDEN)` })(target, key!, descriptor!);
+    // a route open to every role never answers 403: the client need not handle it
+    if (ROLES.some((r) => !roles.includes(r)))
+      ApiForbiddenResponse({ description: `Only ${roles.join(', ')} (problem+json, code FORBIDDEN)` })(target, key!, descriptor!);
   };
 }
 
