@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { createHttpLogger } from './common/logging.js';
-import { completeProblemResponses } from './common/openapi.js';
+import { completeApiDocument } from './common/openapi.js';
 import { ProblemFilter } from './common/problem.js';
 import { securityHeaders } from './common/security-headers.js';
 import { createValidationPipe } from './common/validation.js';
@@ -50,7 +50,7 @@ export function createApiDocument(app: INestApplication): OpenAPIObject {
       })
       .build(),
   );
-  return completeProblemResponses(document);
+  return completeApiDocument(document);
 }
 
 function serveApiDocs(app: INestApplication): void {

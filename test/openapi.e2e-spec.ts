@@ -89,6 +89,15 @@ describe('the OpenAPI contract', () => {
     expect(lacking).toEqual([]);
   });
 
+  it('describes uploads as multipart forms with their file', () => {
+    const forms = ['/core-enterprises/{id}/rosters', '/core-enterprises/{id}/settlements', '/disbursement-batches/{id}/status-report'].map(
+      (path) =>
+        (doc.paths[path].post as unknown as { requestBody: { content: Record<string, Media> } }).requestBody.content['multipart/form-data'],
+    );
+    for (const form of forms)
+      expect(form.schema).toMatchObject({ type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } });
+  });
+
   it('describes the problem as RFC 9457 with a stable code and field errors', () => {
     expect(doc.components.schemas.Problem).toMatchObject({
       required: expect.arrayContaining(['type', 'title', 'status', 'detail', 'code', 'correlationId']),

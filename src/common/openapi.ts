@@ -93,9 +93,9 @@ export function ApiProblems(...statuses: number[]) {
   );
 }
 
-/** The success answer of a route: one response DTO (or an array of them with `isArray`). */
-export function ApiResult(type: Type<unknown>, options: { status?: number; description?: string; isArray?: boolean } = {}) {
-  return ApiResponse({ status: options.status ?? 200, type, isArray: options.isArray, description: options.description ?? 'OK' });
+/** The success answer of a route: its response DTO. */
+export function ApiResult(type: Type<unknown>, options: { status?: number; description?: string } = {}) {
+  return ApiResponse({ status: options.status ?? 200, type, description: options.description ?? 'OK' });
 }
 
 const pageSchema = (item: Type<unknown>) => ({
@@ -129,19 +129,33 @@ export function ApiFile(mediaTypes: string[], description: string) {
 export const ApiNoContent = (description: string) => ApiNoContentResponse({ description });
 
 const MUTATING = new Set(['post', 'put', 'patch', 'delete']);
+type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
 
 /**
- * Adds the problem answers every route of a kind can give, so that no route forgets them: every
+ * A route that takes a file as its raw body or as a multipart form (the pain.002 report) declares one
+ * binary schema for all its media types: under multipart/form-data it is the form's `file` part.
+ */
+function describeMultipartFile(body: Operation['requestBody']): void {
+  const media = body && 'content' in body ? body.content['multipart/form-data'] : undefined;
+  const schema = media?.schema;
+  if (!media || !schema || '$ref' in schema || schema.type !== 'string' || schema.format !== 'binary') return;
+  media.schema = { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } };
+}
+
+/**
+ * Completes the document as built from the decorators. Adds the problem answers every route of a kind
+ * can give, so that no route forgets them: every
  * request's path and query text is checked (400); whoever needs credentials can be refused them (401);
  * every request body is read under a size limit and refused when not UTF-8 JSON where JSON is expected
- * (400, 413, 415); an authenticated mutating request
- * takes an Idempotency-Key, which a concurrent repeat makes 409 and another body 422. Every error
- * response is problem+json, and a problem may carry members of its own.
+ * (400, 413, 415); an authenticated mutating request takes an Idempotency-Key, which a concurrent
+ * repeat makes 409 and another body 422. Every error response is problem+json, and a problem may
+ * carry members of its own.
  */
-export function completeProblemResponses(document: OpenAPIObject): OpenAPIObject {
+export function completeApiDocument(document: OpenAPIObject): OpenAPIObject {
   for (const operations of Object.values(document.paths)) {
-    for (const [verb, operation] of Object.entries(operations) as Array<[string, OpenAPIObject['paths'][string]['get']]>) {
+    for (const [verb, operation] of Object.entries(operations) as Array<[string, Operation | undefined]>) {
       if (!operation?.responses) continue;
+      describeMultipartFile(operation.requestBody);
       // the path and query of every request are checked for text no column may hold (400)
       const implied: number[] = [400];
       const secured = (operation.security?.length ?? 0) > 0;
