@@ -5,6 +5,7 @@ import type { FieldError } from '../common/errors.js';
 import { parseUscc } from '../common/identifiers.js';
 import { PageQuery } from '../common/pagination.js';
 import { Checked, IsMoney, IsNotBlank } from '../common/validation.js';
+import { ApiDecimal } from '../common/openapi.js';
 
 const ACCOUNT_DIGITS = /^\d{8,32}$/;
 const COLLECTION_ACCOUNT = {
@@ -96,8 +97,8 @@ export class CoreEnterpriseResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty() uscc: string;
-  @ApiProperty({ example: '50000000.00' }) guaranteeCap: string;
-  @ApiProperty({ example: '1250000.00', description: 'guaranteed share of approved and not yet repaid loans' }) guaranteedExposure: string;
+  @ApiDecimal('50000000.00') guaranteeCap: string;
+  @ApiDecimal('1250000.00', { description: 'guaranteed share of approved and not yet repaid loans' }) guaranteedExposure: string;
   @ApiPropertyOptional({ ...COLLECTION_ACCOUNT, description: 'shown once set' }) collectionAccount?: string;
   @ApiPropertyOptional({ description: 'shown once set' }) collectionBankName?: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

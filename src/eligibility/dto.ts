@@ -5,6 +5,7 @@ import { Checked, IsNotBlank } from '../common/validation.js';
 import { EligibilityRuleDoc, LimitFormulaDoc } from '../programmes/dto.js';
 import { validateFormula, type LimitFormula } from '../programmes/limit-formula.js';
 import { validateRules, type EligibilityRule } from '../programmes/rules.js';
+import { ApiDecimal } from '../common/openapi.js';
 
 export class EligibilityQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'required when the core enterprise has more than one programme' })
@@ -62,10 +63,10 @@ export class EligibilityResponse {
   @ApiProperty({ format: 'uuid' }) supplierId: string;
   @ApiProperty({ format: 'uuid' }) programmeId: string;
   @ApiProperty() eligible: boolean;
-  @ApiProperty({ example: '150000.00' }) creditLimit: string;
-  @ApiProperty({ example: '100000.00', description: 'creditLimit minus what approved, not yet repaid loans reserve' })
+  @ApiDecimal('150000.00') creditLimit: string;
+  @ApiDecimal('100000.00', { description: 'creditLimit minus what approved, not yet repaid loans reserve' })
   availableLimit: string;
-  @ApiProperty({ example: '50000.00' }) reservedAmount: string;
+  @ApiDecimal('50000.00') reservedAmount: string;
   @ApiProperty({ format: 'date-time' }) evaluatedAt: string;
   @ApiProperty({ format: 'date', example: '2026-11-27', description: "the business date the facts were judged at (programme's time zone)" })
   evaluationDate: string;

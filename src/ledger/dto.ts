@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import { ACCOUNTS } from './accounts.js';
+import { ApiDecimal } from '../common/openapi.js';
 
 export class TrialBalanceQuery {
   @ApiPropertyOptional({ description: 'Only this programme' })
@@ -11,13 +12,13 @@ export class TrialBalanceQuery {
 
 export class TrialBalanceLineResponse {
   @ApiProperty({ enum: ACCOUNTS }) account: string;
-  @ApiProperty({ example: '1000000.00' }) debit: string;
-  @ApiProperty({ example: '0.00' }) credit: string;
-  @ApiProperty({ example: '1000000.00', description: 'debit − credit; credit − debit for the income accounts' }) balance: string;
+  @ApiDecimal('1000000.00') debit: string;
+  @ApiDecimal('0.00') credit: string;
+  @ApiDecimal('1000000.00', { description: 'debit − credit; credit − debit for the income accounts' }) balance: string;
 }
 
 export class TrialBalanceResponse {
   @ApiProperty({ type: [TrialBalanceLineResponse] }) accounts: TrialBalanceLineResponse[];
-  @ApiProperty({ example: '1000000.00' }) totalDebit: string;
-  @ApiProperty({ example: '1000000.00', description: 'Always equal to totalDebit' }) totalCredit: string;
+  @ApiDecimal('1000000.00') totalDebit: string;
+  @ApiDecimal('1000000.00', { description: 'Always equal to totalDebit' }) totalCredit: string;
 }

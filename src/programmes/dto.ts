@@ -4,6 +4,7 @@ import { IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID
 import { PageQuery } from '../common/pagination.js';
 import { Checked, CheckedBody, IsDecimalString, IsMoney, IsNotBlank } from '../common/validation.js';
 import { validateFormula, type LimitFormula } from './limit-formula.js';
+import { ApiDecimal } from '../common/openapi.js';
 import { FACTS, OPERATORS, validateRules, type EligibilityRule } from './rules.js';
 import {
   advanceRatioProblems,
@@ -103,11 +104,11 @@ export class LimitTermDoc {
 }
 
 export class LimitFormulaDoc {
-  @ApiPropertyOptional({ example: '500000.00' }) maxAmount?: string;
+  @ApiDecimal('500000.00', { required: false }) maxAmount?: string;
   @ApiPropertyOptional({ type: [LimitTermDoc], example: [{ fact: 'annual_purchase_amount', multiple: '0.25' }] }) terms?: LimitTermDoc[];
-  @ApiPropertyOptional({ example: '3' }) settlementMultiple?: string;
-  @ApiPropertyOptional({ example: '8000.00' }) perHeadAmount?: string;
-  @ApiPropertyOptional({ example: '1000' }) roundDownTo?: string;
+  @ApiDecimal('3', { required: false }) settlementMultiple?: string;
+  @ApiDecimal('8000.00', { required: false }) perHeadAmount?: string;
+  @ApiDecimal('1000', { required: false }) roundDownTo?: string;
 }
 
 export class CreateProgrammeDto {
@@ -329,14 +330,14 @@ export class ProgrammeResponse {
   @ApiProperty({ format: 'uuid' }) coreEnterpriseId: string;
   @ApiProperty() name: string;
   @ApiProperty() productType: string;
-  @ApiProperty({ example: '10000.00' }) minAmount: string;
-  @ApiProperty({ example: '500000.00' }) maxAmount: string;
+  @ApiDecimal('10000.00') minAmount: string;
+  @ApiDecimal('500000.00') maxAmount: string;
   @ApiProperty({ type: 'integer' }) minTermDays: number;
   @ApiProperty({ type: 'integer' }) maxTermDays: number;
-  @ApiProperty({ example: '0.0435' }) annualRate: string;
-  @ApiProperty({ example: '100000000.00' }) programmeCap: string;
-  @ApiProperty({ example: '0.5' }) guaranteeRatio: string;
-  @ApiProperty({ example: '200000.00' }) fourEyesThreshold: string;
+  @ApiDecimal('0.0435') annualRate: string;
+  @ApiDecimal('100000000.00') programmeCap: string;
+  @ApiDecimal('0.5') guaranteeRatio: string;
+  @ApiDecimal('200000.00') fourEyesThreshold: string;
   @ApiProperty({ enum: ['ACT/360', 'ACT/365'] }) dayCountBasis: string;
   @ApiProperty(SERVICING.repaymentType) repaymentType: RepaymentType;
   @ApiProperty(SERVICING.interestDay) interestDay: number;
@@ -348,11 +349,11 @@ export class ProgrammeResponse {
   @ApiProperty() active: boolean;
   @ApiPropertyOptional({ enum: DIRECTIONS, description: 'shown for DOWNSTREAM programmes; a programme without it is UPSTREAM' })
   direction?: Direction;
-  @ApiPropertyOptional({ example: '0.7', description: 'DOWNSTREAM programmes only' }) advanceRatio?: string;
+  @ApiDecimal('0.7', { required: false, description: 'DOWNSTREAM programmes only' }) advanceRatio?: string;
   @ApiProperty({ type: 'integer', description: 'bumped whenever eligibilityRules or limitFormula change' }) rulesetVersion: number;
   @ApiProperty({ type: [EligibilityRuleDoc] }) eligibilityRules: EligibilityRule[];
   @ApiProperty({ type: LimitFormulaDoc }) limitFormula: LimitFormula;
-  @ApiProperty({ example: '1250000.00', description: 'approved and disbursed, not yet repaid' }) outstandingAmount: string;
+  @ApiDecimal('1250000.00', { description: 'approved and disbursed, not yet repaid' }) outstandingAmount: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }

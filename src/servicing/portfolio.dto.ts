@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ApiDecimal } from '../common/openapi.js';
 
 export class PortfolioSliceResponse {
   @ApiProperty({ type: 'integer', example: 12 }) count: number;
-  @ApiProperty({ example: '1200000.00' }) principal: string;
+  @ApiDecimal('1200000.00') principal: string;
 }
 
 export class PortfolioDpdResponse extends PortfolioSliceResponse {
@@ -21,14 +22,13 @@ export class PortfolioResponse {
   @ApiProperty({ format: 'uuid' }) programmeId: string;
   @ApiProperty({ format: 'date', example: '2026-11-29', description: "Today's business date in the programme's time zone" }) asOf: string;
   @ApiProperty({ type: 'integer', example: 120, description: 'Open (DISBURSED) loans' }) loans: number;
-  @ApiProperty({ example: '12000000.00' }) principalOutstanding: string;
-  @ApiProperty({
-    example: '5432.10',
+  @ApiDecimal('12000000.00') principalOutstanding: string;
+  @ApiDecimal('5432.10', {
     description: 'Interest receivable: billed and unpaid plus accrued, rounded per loan (the ledger balance)',
   })
   interestAccrued: string;
-  @ApiProperty({ example: '0.00', description: 'Penalty receivable, the same way' }) penaltyAccrued: string;
-  @ApiProperty({ example: '300000.00', description: 'Principal outstanding of the loans that are overdue (DPD above grace)' })
+  @ApiDecimal('0.00', { description: 'Penalty receivable, the same way' }) penaltyAccrued: string;
+  @ApiDecimal('300000.00', { description: 'Principal outstanding of the loans that are overdue (DPD above grace)' })
   overduePrincipal: string;
   @ApiProperty({ type: PortfolioClassificationResponse }) byClassification: PortfolioClassificationResponse;
   @ApiProperty({ type: [PortfolioDpdResponse] }) byDpd: PortfolioDpdResponse[];

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
 import { PageQuery } from '../common/pagination.js';
 import { SUPPLIER_TYPES } from './supplier-types.js';
+import { ApiDecimal } from '../common/openapi.js';
 
 export class SupplierQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'matches the supplier code (prefix) or the name (anywhere)' })
@@ -25,12 +26,12 @@ export class SupplierResponse {
   @ApiProperty() farmName: string;
   @ApiProperty() province: string;
   @ApiProperty({ type: 'integer' }) herdSize: number;
-  @ApiProperty({ example: '12.5' }) yearsExperience: string;
+  @ApiDecimal('12.5') yearsExperience: string;
   @ApiProperty({ nullable: true, type: String }) epidemicCertNo: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date', example: '2027-05-01' }) epidemicCertExpiry: string | null;
   @ApiProperty({ type: 'integer' }) deliveryMonths: number;
-  @ApiProperty({ example: '42000.000' }) avgMonthlyDeliveryKg: string;
-  @ApiProperty({ nullable: true, type: String, example: '145000.00' }) avgMonthlySettlement: string | null;
+  @ApiDecimal('42000.000') avgMonthlyDeliveryKg: string;
+  @ApiDecimal('145000.00', { nullable: true }) avgMonthlySettlement: string | null;
   @ApiProperty() blacklisted: boolean;
   @ApiProperty({ nullable: true, type: String }) blacklistReason: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) lastImportId: string | null;
