@@ -97,6 +97,19 @@ describe('a FREIGHT_FORWARDER programme, end to end', () => {
     expect(explained.body.limitTerms).toEqual({ maxAmount: '2000000.00', 'terms[0]:tax_paid_12m': '360000.00' });
   });
 
+  it('lists the forwarders among the suppliers, without the dairy columns they do not have', async () => {
+    const list = await t.http().get(`/core-enterprises/${ce.id}/suppliers`).set(officer.auth).expect(200);
+    expect(list.body.items.map((s: { supplierCode: string }) => s.supplierCode).sort()).toEqual(['FF-001', 'FF-002', 'FF-003']);
+    const one = await t.http().get(`/suppliers/${list.body.items[0].id}`).set(enterprise.auth).expect(200);
+    expect(one.body).toMatchObject({
+      farmName: null,
+      herdSize: null,
+      yearsExperience: null,
+      deliveryMonths: null,
+      avgMonthlyDeliveryKg: null,
+    });
+  });
+
   it('previews a rule change over the attributes the same way, and checks it against the schema', async () => {
     const relaxed = RULES.map((r) => (r.name === 'tax-grade' ? { ...r, value: ['A', 'B', 'M', 'C'] } : r));
     const res = await t

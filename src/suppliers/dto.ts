@@ -23,14 +23,15 @@ export class SupplierResponse {
   @ApiProperty({ example: '138****5678', description: 'masked' }) phone: string;
   @ApiProperty({ example: '6228***********1234', description: 'masked' }) bankAccount: string;
   @ApiProperty() bankName: string;
-  @ApiProperty() farmName: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null for a supplier whose roster schema has no dairy columns' })
+  farmName: string | null;
   @ApiProperty() province: string;
-  @ApiProperty({ type: 'integer' }) herdSize: number;
-  @ApiDecimal('12.5') yearsExperience: string;
+  @ApiProperty({ type: 'integer', nullable: true }) herdSize: number | null;
+  @ApiDecimal('12.5', { nullable: true }) yearsExperience: string | null;
   @ApiProperty({ nullable: true, type: String }) epidemicCertNo: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date', example: '2027-05-01' }) epidemicCertExpiry: string | null;
-  @ApiProperty({ type: 'integer' }) deliveryMonths: number;
-  @ApiDecimal('42000.000') avgMonthlyDeliveryKg: string;
+  @ApiProperty({ type: 'integer', nullable: true }) deliveryMonths: number | null;
+  @ApiDecimal('42000.000', { nullable: true }) avgMonthlyDeliveryKg: string | null;
   @ApiDecimal('145000.00', { nullable: true }) avgMonthlySettlement: string | null;
   @ApiProperty() blacklisted: boolean;
   @ApiProperty({ nullable: true, type: String }) blacklistReason: string | null;

@@ -54,14 +54,14 @@ export interface SupplierRow {
   phone: string;
   bank_account: string;
   bank_name: string;
-  farm_name: string;
+  farm_name: string | null;
   province: string;
-  herd_size: number;
-  years_experience: string;
+  herd_size: number | null;
+  years_experience: string | null;
   epidemic_cert_no: string | null;
   epidemic_cert_expiry: string | null;
-  delivery_months: number;
-  avg_monthly_delivery_kg: string;
+  delivery_months: number | null;
+  avg_monthly_delivery_kg: string | null;
   avg_monthly_settlement: string | null;
   birth_date: string;
   role: 'SUPPLIER' | 'DEALER';
@@ -73,8 +73,11 @@ export interface SupplierRow {
   updated_at: Date;
 }
 
-/** numeric(5,2) and numeric(16,3) pad with zeros; show what the roster said. */
-const trimZeros = (v: string) => (v.includes('.') ? v.replace(/\.?0+$/, '') : v);
+/**
+ * numeric(5,2) and numeric(16,3) pad with zeros; show what the roster said. A supplier of a schema
+ * without the dairy columns (FREIGHT_FORWARDER) has none of them.
+ */
+const trimZeros = (v: string | null) => (v !== null && v.includes('.') ? v.replace(/\.?0+$/, '') : v);
 
 export function supplierView(r: SupplierRow): SupplierResponse {
   return {
