@@ -74,7 +74,45 @@ export class Api {
   }
 
   get = <T = any>(url: string) => this.call<T>('GET', url);
+
+  /** Uploads a roster and waits until its import is done; answers the import. */
+  async importRoster(coreEnterpriseId: string, csv: string, name = 'roster.csv'): Promise<any> {
+    const form = new FormData();
+    form.append('file', new Blob([csv], { type: 'text/csv' }), name);
+    const { importId } = await this.call<{ importId: string }>('POST', `/core-enterprises/${coreEnterpriseId}/rosters`, form);
+    return waitUntil(`import ${importId}`, async () => {
+      const imp = await this.get(`/roster-imports/${importId}`);
+      return imp.status === 'COMPLETED' || imp.status === 'FAILED' ? imp : undefined;
+    });
+  }
   post = <T = any>(url: string, body?: unknown) => this.call<T>('POST', url, body ?? {});
+}
+
+/** Polls `check` until it answers something, for at most `ms`. */
+export async function waitUntil<T>(what: string, check: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * Drops a file on an element the way a browser does on drag and drop (a DataTransfer carrying the
+ * file, then dragenter, dragover and drop), not through the file input.
+ */
+export async function dropFile(page: Page, selector: string, name: string, content: string, type = 'text/csv'): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    ([fileName, text, mime]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], fileName, { type: mime }));
+      return dt;
+    },
+    [name, content, type] as const,
+  );
+  for (const event of ['dragenter', 'dragover', 'drop']) await page.dispatchEvent(selector, event, { dataTransfer });
 }
 
 export interface User {
@@ -191,13 +229,18 @@ export async function startStack(): Promise<Stack> {
       await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
       await page.evaluate(AXE_SOURCE);
       const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as {
-        violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+        violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary?: string }[] }[];
       };
       const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       if (bad.length) {
         throw new Error(
           `${name}: accessibility violations\n` +
-            bad.map((v) => `  ${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('\n'),
+            bad
+              .map(
+                (v) =>
+                  `  ${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    at ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`,
+              )
+              .join('\n'),
         );
       }
       if (problems.length) throw new Error(`${name}:\n  ${problems.splice(0).join('\n  ')}`);

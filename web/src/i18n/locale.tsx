@@ -18,16 +18,32 @@ const dictionaries: Record<Locale, Record<string, string>> = {
 };
 
 /**
- * Ant Design's default blue and its grey secondary text fall short of WCAG AA contrast (4.5:1) on
+ * Ant Design's default blue, green, red and orange text and its grey secondary text fall short of WCAG AA contrast (4.5:1) on
  * white; these are the nearest shades that meet it (the browser tests run axe-core on every page).
  */
 const theme: ThemeConfig = {
   token: {
     colorPrimary: '#0958d9',
+    colorInfo: '#0958d9',
     colorLink: '#0958d9',
+    colorSuccess: '#237804',
+    colorError: '#c41d1d',
+    colorWarning: '#ad4e00',
+    // the darker seeds would otherwise derive greyish backgrounds: keep Ant Design's light ones
+    colorSuccessBg: '#f6ffed',
+    colorSuccessBorder: '#b7eb8f',
+    colorErrorBg: '#fff2f0',
+    colorErrorBorder: '#ffccc7',
+    colorWarningBg: '#fffbe6',
+    colorWarningBorder: '#ffe58f',
+    colorInfoBg: '#e6f4ff',
+    colorInfoBorder: '#91caff',
+    colorPrimaryBg: '#e6f4ff',
+    colorPrimaryBgHover: '#d6ebff',
     colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
   },
 };
 
@@ -37,6 +53,8 @@ interface LocaleState {
   locale: Locale;
   setLocale(locale: Locale): void;
   t: Translate;
+  /** Whether the chosen language has words for `key` (else show the service's own text). */
+  has(key: string): boolean;
 }
 
 const LocaleContext = createContext<LocaleState | null>(null);
@@ -64,7 +82,7 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   }, [locale]);
   // before the children render, so that their dates speak the chosen language
   dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
-  const state = useMemo(() => ({ locale, setLocale, t }), [locale, setLocale, t]);
+  const state = useMemo(() => ({ locale, setLocale, t, has: (key: string) => key in dictionaries[locale] }), [locale, setLocale, t]);
   return (
     <LocaleContext.Provider value={state}>
       <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={theme}>

@@ -79,12 +79,11 @@ export function AppLayout() {
             </Button>
           </Space>
         </Header>
+        {/* Content is the page's <main> landmark */}
         <Content style={{ padding: 24 }}>
-          <main>
-            <Suspense fallback={<PageSpinner />}>
-              <Outlet />
-            </Suspense>
-          </main>
+          <Suspense fallback={<PageSpinner />}>
+            <Outlet />
+          </Suspense>
         </Content>
       </Layout>
     </Layout>

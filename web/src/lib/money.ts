@@ -1,0 +1,28 @@
+/**
+ * Money arrives as decimal strings ("1688864.56") and is shown as such, with thousands separators:
+ * never through a float.
+ */
+export function formatMoney(value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const [sign, whole, fraction] = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value)?.slice(1) ?? [];
+  if (whole === undefined) return value;
+  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** Is `a` ≤ `b`, both non-negative decimal strings (fen precision)? */
+export function moneyAtMost(a: string, b: string): boolean {
+  return toFen(a) <= toFen(b);
+}
+
+export function toFen(value: string): bigint {
+  const [whole, fraction = ''] = value.split('.');
+  return BigInt(whole) * 100n + BigInt((fraction + '00').slice(0, 2));
+}
+
+export function fromFen(fen: bigint): string {
+  const s = fen.toString().padStart(3, '0');
+  return `${s.slice(0, -2)}.${s.slice(-2)}`;
+}
+
+/** A valid amount as the API takes it: digits, at most two decimals. */
+export const MONEY_PATTERN = /^\d{1,13}(\.\d{1,2})?$/;
