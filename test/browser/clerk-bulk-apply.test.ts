@@ -35,7 +35,7 @@ void test('a clerk finds suppliers, reads why one is not eligible, applies in bu
   await page.getByRole('link', { name: 'SUP-A-0001' }).click();
   await page.getByText('不准入').waitFor();
   const rules = await page.locator('.ant-table').last().innerText();
-  assert.match(rules, /experience\s+养殖年限\s+1(\.00)?\s+>= 3\s+未通过/);
+  assert.match(rules, /experience\s+养殖年限\s+1(\.00)?\s+≥ 3\s+未通过/);
   assert.match(rules, /herd\s+存栏数\s+120\s+10 至 5000\s+通过/);
   await stack.checkPage(page, 'clerk-counterparty');
 
@@ -68,7 +68,7 @@ void test('a clerk finds suppliers, reads why one is not eligible, applies in bu
   await page.getByText('50,000.00').waitFor();
   await page.getByText('放款后可查看账单').waitFor();
   // the screening it was judged on, rule by rule
-  assert.match(await page.getByRole('main').innerText(), /experience\s+养殖年限\s+8(\.00)?\s+>= 3\s+通过/);
+  assert.match(await page.getByRole('main').innerText(), /experience\s+养殖年限\s+8(\.00)?\s+≥ 3\s+通过/);
   await stack.checkPage(page, 'clerk-application');
 
   const loans = await clerk.api.get(`/loan-applications?programmeId=${programme.id}`);

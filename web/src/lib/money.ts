@@ -26,3 +26,20 @@ export function fromFen(fen: bigint): string {
 
 /** A valid amount as the API takes it: digits, at most two decimals. */
 export const MONEY_PATTERN = /^\d{1,13}(\.\d{1,2})?$/;
+
+/** `part` as a percentage of `whole`, two decimals, by integer arithmetic ("0.24%"). */
+export function percentOf(part: string, whole: string): string {
+  const w = toFen(whole);
+  if (w === 0n) return '—';
+  const bp = (toFen(part) * 10000n) / w;
+  return `${bp / 100n}.${String(bp % 100n).padStart(2, '0')}%`;
+}
+
+/** A rate as the API gives it ("0.0435") as a percentage ("4.35%"), by moving the decimal point. */
+export function formatRate(rate: string): string {
+  const [whole, fraction = ''] = rate.split('.');
+  const digits = (fraction + '00').slice(0, Math.max(2, fraction.length));
+  const intPart = String(Number(whole) * 100 + Number(digits.slice(0, 2)));
+  const rest = digits.slice(2).replace(/0+$/, '');
+  return `${intPart}${rest ? `.${rest}` : ''}%`;
+}

@@ -4,7 +4,7 @@ import { Card, Descriptions, Empty, Flex, Table, Tag, Timeline, Typography } fro
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api, ok } from '../../api/client';
 import { useT } from '../../i18n/locale';
-import { formatMoney } from '../../lib/money';
+import { formatMoney, formatRate } from '../../lib/money';
 import { LoanStatusTag } from './LoansPage';
 import { RuleTable } from './RuleTable';
 import type { LoanApplication, Statement } from './types';
@@ -48,7 +48,7 @@ export default function LoanPage() {
             </Descriptions.Item>
             <Descriptions.Item label={t('loans.amount')}>{formatMoney(l.amount)}</Descriptions.Item>
             <Descriptions.Item label={t('loans.termDays')}>{l.termDays}</Descriptions.Item>
-            <Descriptions.Item label={t('loans.rate')}>{l.annualRate}</Descriptions.Item>
+            <Descriptions.Item label={t('loans.rate')}>{formatRate(l.annualRate)}</Descriptions.Item>
           </Descriptions>
         )}
       </Card>

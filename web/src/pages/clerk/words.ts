@@ -29,10 +29,12 @@ export function operand(value: unknown, t: (key: string) => string): string {
   return String(value);
 }
 
-/** The service's "between 10 and 5000", "in [A, B]", "is true" in Chinese words; other locales keep its text. */
+/** The service's ">= 3", "between 10 and 5000", "in [A, B]", "is true" with signs, and in Chinese words for zh-CN. */
 export function expectedText(expected: unknown, locale: string): string {
-  if (typeof expected !== 'string' || locale !== 'zh-CN') return String(expected ?? '—');
-  return expected
+  if (typeof expected !== 'string') return String(expected ?? '—');
+  const signs = expected.replace(/^>=/, '≥').replace(/^<=/, '≤').replace(/^!=/, '≠').replace(/^==/, '=');
+  if (locale !== 'zh-CN') return signs;
+  return signs
     .replace(/^between (.+) and (.+)$/, '$1 至 $2')
     .replace(/^not ?in /i, '不属于 ')
     .replace(/^in /, '属于 ')
