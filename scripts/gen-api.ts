@@ -7,7 +7,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import net from 'node:net';
 import pg from 'pg';
 import { AppModule } from '../src/app.module.js';
@@ -56,8 +57,18 @@ async function throwAwayDatabase(): Promise<{ url: string; drop(): Promise<void>
       },
     };
   }
-  const embedded = await startEmbeddedPostgres({ dir: '.data/gen-api', port: await freePort(), database: 'chainlend', durable: false });
-  return { url: embedded.url, drop: () => embedded.stop() };
+  await mkdir('.data', { recursive: true });
+  const dir = await mkdtemp(path.resolve('.data/gen-api-'));
+  // as root, the embedded PostgreSQL runs as the OS user postgres, which must reach its folder
+  await chmod(dir, 0o755);
+  const embedded = await startEmbeddedPostgres({ dir, port: await freePort(), database: 'chainlend', durable: false });
+  return {
+    url: embedded.url,
+    async drop() {
+      await embedded.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function bootAndFetch(): Promise<unknown> {

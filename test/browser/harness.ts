@@ -116,6 +116,7 @@ export async function dropFile(page: Page, selector: string, name: string, conte
 }
 
 export interface User {
+  id: string;
   username: string;
   password: string;
   role: string;
@@ -175,8 +176,8 @@ export async function startStack(): Promise<Stack> {
     async user(role, coreEnterpriseId) {
       const username = `${role.toLowerCase()}.${++seq}.${randomBytes(2).toString('hex')}`;
       const password = `pw-${randomBytes(8).toString('hex')}`;
-      await admin.post('/users', { username, password, role, coreEnterpriseId });
-      return { username, password, role, api: await login(username, password) };
+      const { id } = await admin.post<{ id: string }>('/users', { username, password, role, coreEnterpriseId });
+      return { id, username, password, role, api: await login(username, password) };
     },
     async coreEnterprise(name = `蒙北乳业集团 ${++seq}`) {
       return admin.post('/core-enterprises', { name, uscc: uscc(), guaranteeCap: '50000000.00' });
@@ -209,8 +210,11 @@ export async function startStack(): Promise<Stack> {
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
       const page = await context.newPage();
       // the console's CSP must hold: a refused script or style is a failure, as is an uncaught error
+      // React's and Ant Design's warnings (deprecated props, missing keys) are errors here; a refused
+      // request is the page's business (a wrong password answers 401)
       page.on('console', (msg) => {
-        if (msg.type() === 'error' && /Content Security Policy|Refused to/.test(msg.text())) problems.push(`CSP: ${msg.text()}`);
+        if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) problems.push(`console: ${msg.text()}`);
+        if (msg.type() === 'warning' && /^Warning:|\[antd/.test(msg.text())) problems.push(`console: ${msg.text()}`);
       });
       page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
       return page;
@@ -249,6 +253,7 @@ export async function startStack(): Promise<Stack> {
       await browser.close().catch(() => undefined);
       await service.stop();
       await db.drop();
+      if (problems.length) throw new Error(`after the last page checked:\n  ${problems.join('\n  ')}`);
     },
   };
 }

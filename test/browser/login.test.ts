@@ -42,3 +42,30 @@ void test('a clerk signs in, sees the menu of the role, switches to English and 
   await page.goto(`${stack.url}/console/welcome`);
   await page.getByRole('heading', { name: '登录' }).waitFor();
 });
+
+void test('a revoked session brings the login page back, saying why', async () => {
+  const ce = await stack.coreEnterprise();
+  const clerk = await stack.user('ENTERPRISE', ce.id);
+  const page = await stack.newPage();
+  await stack.signIn(page, clerk);
+  await stack.admin.post(`/users/${clerk.id}/revoke-tokens`);
+  await page.getByRole('link', { name: '供应商与经销商' }).click();
+  await page.getByRole('alert').filter({ hasText: '登录已过期，请重新登录' }).waitFor();
+  await stack.signIn(page, clerk);
+});
+
+void test('the bank staff choose the core enterprise whose data they look at', async () => {
+  const ce = await stack.coreEnterprise('草原乳业集团');
+  const officer = await stack.user('OFFICER');
+  const page = await stack.newPage();
+  await stack.signIn(page, officer);
+  // an officer does not upload rosters
+  assert.equal(await page.getByRole('link', { name: '花名册导入' }).count(), 0);
+  await page.getByRole('link', { name: '供应商与经销商' }).click();
+  await page.getByText('请先选择核心企业').waitFor();
+  await page.getByLabel('核心企业').click();
+  await page.getByTitle('草原乳业集团').click();
+  await page.locator('.ant-empty-description', { hasText: '暂无数据' }).waitFor();
+  assert.match(page.url(), new RegExp(`ce=${ce.id}`));
+  await stack.checkPage(page, 'staff-counterparties');
+});

@@ -1,6 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { useNavigate } from 'react-router';
 import { api, ok } from '../api/client';
 import type { Role } from './roles';
 import { session } from './session';
@@ -25,18 +24,15 @@ const AuthContext = createContext<AuthState | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [token, setToken] = useState(session.token);
-  const navigate = useNavigate();
   const queryClient = useQueryClient();
+  // without a token the layout sends the user to the login page, which says so when the session expired
   useEffect(
     () =>
       session.subscribe((reason) => {
         setToken(session.token());
-        if (reason !== 'login') {
-          queryClient.clear();
-          void navigate(reason === 'expired' ? '/login?expired=1' : '/login', { replace: true });
-        }
+        if (reason !== 'login') queryClient.clear();
       }),
-    [navigate, queryClient],
+    [queryClient],
   );
   const me = useQuery({
     queryKey: ['me', token],

@@ -40,6 +40,7 @@ export const common: Messages = {
     'common.download': '下载',
     'common.programme': '项目',
     'common.choose': '请选择',
+    'common.close': '关闭',
   },
   'en-US': {
     'app.title': 'ChainLend supply-chain finance',
@@ -78,5 +79,6 @@ export const common: Messages = {
     'common.download': 'Download',
     'common.programme': 'Programme',
     'common.choose': 'Choose',
+    'common.close': 'Close',
   },
 };

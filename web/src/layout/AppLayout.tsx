@@ -13,9 +13,7 @@ export function PageSpinner() {
   const { t } = useLocale();
   return (
     <div style={{ padding: 48, textAlign: 'center' }}>
-      <Spin tip={t('app.loading')}>
-        <div style={{ minHeight: 48 }} />
-      </Spin>
+      <Spin description={t('app.loading')} />
     </div>
   );
 }

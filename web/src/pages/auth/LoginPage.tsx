@@ -1,9 +1,10 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
-import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useAuth } from '../../auth/auth';
+import { session } from '../../auth/session';
 import { useLocale } from '../../i18n/locale';
 import type { Locale } from '../../i18n/messages';
 
@@ -12,8 +13,7 @@ export default function LoginPage() {
   const { t, locale, setLocale } = useLocale();
   const navigate = useNavigate();
   const location = useLocation();
-  const [params] = useSearchParams();
-  const [error, setError] = useState<string | null>(params.get('expired') ? t('login.expired') : null);
+  const [error, setError] = useState<string | null>(session.expired() ? t('login.expired') : null);
   const [busy, setBusy] = useState(false);
   if (token) return <Navigate to={(location.state as { from?: string } | null)?.from ?? '/'} replace />;
 

@@ -86,7 +86,7 @@ export default function CounterpartyPage() {
 export function EligibilityView({ e }: { e: Eligibility }) {
   const t = useT();
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Descriptions column={4} size="small">
         <Descriptions.Item label={t('eligibility.result')}>
           {e.eligible ? <Tag color="success">{t('eligibility.eligible')}</Tag> : <Tag color="error">{t('eligibility.notEligible')}</Tag>}

@@ -233,8 +233,7 @@ function BatchResults({
   return (
     <Alert
       type={okCount === results.length ? 'success' : 'warning'}
-      closable
-      onClose={onClose}
+      closable={{ onClose, 'aria-label': t('common.close') }}
       style={{ marginBottom: 12 }}
       title={
         <Space>

@@ -81,7 +81,7 @@ export default function LoanPage() {
         ) : statement.data ? (
           <StatementView s={statement.data} />
         ) : (
-          <Card loading bordered={false} />
+          <Card loading variant="borderless" />
         )}
       </Card>
     </Flex>

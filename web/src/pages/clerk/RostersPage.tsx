@@ -65,7 +65,7 @@ export default function RostersPage() {
 
   if (!ce) {
     return (
-      <Space direction="vertical">
+      <Space orientation="vertical">
         <CoreEnterprisePicker />
         <Alert type="info" title={t('clerk.pickCoreEnterprise')} />
       </Space>
@@ -164,7 +164,7 @@ function ImportCard({ importId }: { importId: string }) {
           <Statistic
             title={t('rosters.rejected')}
             value={imp.rejectedRows ?? 0}
-            valueStyle={imp.rejectedRows ? { color: '#cf1322' } : undefined}
+            styles={imp.rejectedRows ? { content: { color: '#c41d1d' } } : undefined}
           />
           <Statistic title={t('rosters.created')} value={imp.createdCount ?? 0} />
           <Statistic title={t('rosters.updated')} value={imp.updatedCount ?? 0} />

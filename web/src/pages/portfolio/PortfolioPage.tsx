@@ -174,7 +174,7 @@ function DisbursedPerMonth({ programmeId }: { programmeId: string }) {
       return { all, truncated };
     },
   });
-  if (!loans.data) return <Card loading bordered={false} />;
+  if (!loans.data) return <Card loading variant="borderless" />;
   const months = new Map<string, { fen: bigint; count: number }>();
   for (const l of loans.data.all) {
     const month = (l.valueDate ?? l.disbursedAt ?? '').slice(0, 7);
