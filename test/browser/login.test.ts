@@ -30,6 +30,7 @@ void test('a clerk signs in, sees the menu of the role, switches to English and 
   await page.getByLabel('语言').click();
   await page.getByTitle('English').click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  await stack.checkPage(page, 'welcome-en');
   // the choice is remembered across a reload
   await page.reload();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();

@@ -277,7 +277,7 @@ export const messages: Messages = {
     'type.INDIVIDUAL': 'Individual',
     'type.ENTITY': 'Business or cooperative',
 
-    'eligibility.title': 'Eligibility and bulk applications',
+    'eligibility.title': 'Screening and applying',
     'eligibility.forProgramme': 'Screening for the programme',
     'eligibility.eligible': 'Eligible',
     'eligibility.notEligible': 'Not eligible',
