@@ -65,9 +65,10 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   const url = `http://localhost:${(app.getHttpServer().address() as { port: number }).port}`;
   const docs = config.apiDocsEnabled ? `${url}/docs` : undefined;
+  const consoleUrl = `${url}/console`;
   const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
   logger.info(
-    { url, docs, database: db.embedded ? 'embedded' : 'external', startupSeconds: Number(seconds.toFixed(2)) },
+    { url, docs, console: consoleUrl, database: db.embedded ? 'embedded' : 'external', startupSeconds: Number(seconds.toFixed(2)) },
     'ChainLend is listening',
   );
   if (config.env !== 'production' && config.adminPassword === DEV_ADMIN_PASSWORD) {
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
     const demoLogins = db.embedded && config.demoLogins ? await ensureDemoLogins(app).then(() => true) : false;
     console.log(
       `\n  ChainLend ${url}${docs ? `  (API docs: ${docs})` : ''}\n` +
-        `  console: ${url}/console\n` +
+        `  console: ${consoleUrl}\n` +
         `  database: ${db.embedded ? `embedded PostgreSQL in ${config.embeddedDir}/` : 'DATABASE_URL'}\n` +
         `  admin login: ${config.adminUsername} / ${config.adminPassword}  (development defaults; set ADMIN_USERNAME/ADMIN_PASSWORD)\n` +
         (demoLogins
