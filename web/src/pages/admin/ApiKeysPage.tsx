@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { api, ok } from '../../api/client';
 import { useT } from '../../i18n/locale';
 import type { ApiKeyView, CoreEnterprise, PageOf } from '../officer/api-types';
-import { formatTime, ProblemAlert } from '../officer/ui';
+import { formatTime, ProblemAlert, tone, StaffPage } from '../officer/ui';
 
 /** A core enterprise's API keys: a new key is shown once, in full, and never again. */
 export default function ApiKeysPage() {
@@ -49,7 +49,11 @@ export default function ApiKeysPage() {
       dataIndex: 'revokedAt',
       width: 180,
       render: (v: string | null) =>
-        v ? <Tag color="red">{`${t('admin.key.revoked')} ${formatTime(v)}`}</Tag> : <Tag color="green">{t('admin.key.active')}</Tag>,
+        v ? (
+          <Tag color={tone('red')}>{`${t('admin.key.revoked')} ${formatTime(v)}`}</Tag>
+        ) : (
+          <Tag color={tone('green')}>{t('admin.key.active')}</Tag>
+        ),
     },
     {
       title: t('common.actions'),
@@ -58,7 +62,7 @@ export default function ApiKeysPage() {
       render: (_, k) =>
         !k.revokedAt && (
           <Popconfirm title={t('admin.key.revokeConfirm')} onConfirm={() => revoke.mutate(k.id)}>
-            <Button size="small" danger aria-label={`${t('admin.key.revoke')} ${k.name}`}>
+            <Button autoInsertSpace={false} size="small" danger aria-label={`${t('admin.key.revoke')} ${k.name}`}>
               {t('admin.key.revoke')}
             </Button>
           </Popconfirm>
@@ -67,64 +71,66 @@ export default function ApiKeysPage() {
   ];
 
   return (
-    <Card>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
-        <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>
-          {t('admin.apiKeys')}
-        </Typography.Title>
-        <Space wrap>
-          <Select
-            aria-label={t('admin.user.coreEnterprise')}
-            placeholder={t('admin.user.coreEnterprise')}
-            style={{ width: 260 }}
-            value={ceId}
-            onChange={setCeId}
-            options={enterprises.data?.items.map((c) => ({ value: c.id, label: c.name }))}
-          />
-          <Button type="primary" icon={<PlusOutlined />} disabled={!ceId} onClick={() => setCreating(true)}>
-            {t('admin.key.create')}
-          </Button>
+    <StaffPage>
+      <Card>
+        <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
+          <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>
+            {t('admin.apiKeys')}
+          </Typography.Title>
+          <Space wrap>
+            <Select
+              aria-label={t('admin.user.coreEnterprise')}
+              placeholder={t('admin.user.coreEnterprise')}
+              style={{ width: 260 }}
+              value={ceId}
+              onChange={setCeId}
+              options={enterprises.data?.items.map((c) => ({ value: c.id, label: c.name }))}
+            />
+            <Button type="primary" icon={<PlusOutlined />} disabled={!ceId} onClick={() => setCreating(true)}>
+              {t('admin.key.create')}
+            </Button>
+          </Space>
         </Space>
-      </Space>
-      <ProblemAlert error={keys.error ?? revoke.error} onClose={revoke.error ? () => revoke.reset() : undefined} />
-      {shown && (
-        <Alert
-          type="success"
-          showIcon
-          closable
-          onClose={() => setShown(null)}
-          style={{ marginBottom: 12 }}
-          title={t('admin.key.shownOnce')}
-          description={
-            <Typography.Text copyable code>
-              {shown}
-            </Typography.Text>
-          }
+        <ProblemAlert error={keys.error ?? revoke.error} onClose={revoke.error ? () => revoke.reset() : undefined} />
+        {shown && (
+          <Alert
+            type="success"
+            showIcon
+            closable
+            onClose={() => setShown(null)}
+            style={{ marginBottom: 12 }}
+            title={t('admin.key.shownOnce')}
+            description={
+              <Typography.Text copyable code>
+                {shown}
+              </Typography.Text>
+            }
+          />
+        )}
+        <Table<ApiKeyView>
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={keys.data}
+          loading={!!ceId && keys.isPending}
+          pagination={false}
         />
-      )}
-      <Table<ApiKeyView>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={keys.data}
-        loading={!!ceId && keys.isPending}
-        pagination={false}
-      />
-      <Modal
-        open={creating}
-        title={t('admin.key.create')}
-        onCancel={() => setCreating(false)}
-        okButtonProps={{ loading: create.isPending }}
-        onOk={() => void form.validateFields().then((v) => create.mutate(v.name))}
-        destroyOnHidden
-      >
-        <ProblemAlert error={create.error} />
-        <Form form={form} layout="vertical">
-          <Form.Item name="name" label={t('admin.key.name')} rules={[{ required: true, whitespace: true }]}>
-            <Input maxLength={100} />
-          </Form.Item>
-        </Form>
-      </Modal>
-    </Card>
+        <Modal
+          open={creating}
+          title={t('admin.key.create')}
+          onCancel={() => setCreating(false)}
+          okButtonProps={{ loading: create.isPending }}
+          onOk={() => void form.validateFields().then((v) => create.mutate(v.name))}
+          destroyOnHidden
+        >
+          <ProblemAlert error={create.error} />
+          <Form form={form} layout="vertical">
+            <Form.Item name="name" label={t('admin.key.name')} rules={[{ required: true, whitespace: true }]}>
+              <Input maxLength={100} />
+            </Form.Item>
+          </Form>
+        </Modal>
+      </Card>
+    </StaffPage>
   );
 }

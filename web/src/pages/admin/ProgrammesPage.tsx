@@ -5,7 +5,7 @@ import { useMe } from '../../auth/auth';
 import { useT } from '../../i18n/locale';
 import type { Programme } from '../officer/api-types';
 import { useProgrammes } from '../officer/BatchesPage';
-import { formatMoney, ProblemAlert } from '../officer/ui';
+import { formatMoney, ProblemAlert, tone, StaffPage } from '../officer/ui';
 import { ProgrammeEditor } from './ProgrammeEditor';
 
 export default function ProgrammesPage() {
@@ -43,7 +43,7 @@ export default function ProgrammesPage() {
       title: t('common.status'),
       dataIndex: 'active',
       width: 90,
-      render: (v: boolean) => <Tag color={v ? 'green' : 'default'}>{v ? t('admin.active') : t('admin.inactive')}</Tag>,
+      render: (v: boolean) => <Tag color={tone(v ? 'green' : 'default')}>{v ? t('admin.active') : t('admin.inactive')}</Tag>,
     },
     {
       title: t('common.actions'),
@@ -52,6 +52,7 @@ export default function ProgrammesPage() {
       render: (_, p) =>
         isAdmin && (
           <Button
+            autoInsertSpace={false}
             size="small"
             aria-label={`${t('admin.edit')} ${p.name}`}
             onClick={() => {
@@ -66,35 +67,37 @@ export default function ProgrammesPage() {
   ];
 
   return (
-    <Card>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
-        <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>
-          {t('admin.programmes')}
-        </Typography.Title>
-        {isAdmin && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => {
-              setEditing(null);
-              setOpen(true);
-            }}
-          >
-            {t('admin.programme.create')}
-          </Button>
-        )}
-      </Space>
-      <ProblemAlert error={programmes.error} />
-      <Table<Programme>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={programmes.data?.items}
-        loading={programmes.isPending}
-        pagination={false}
-        scroll={{ x: 1000 }}
-      />
-      {open && <ProgrammeEditor key={editing?.id ?? 'new'} programme={editing} onClose={() => setOpen(false)} />}
-    </Card>
+    <StaffPage>
+      <Card>
+        <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
+          <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>
+            {t('admin.programmes')}
+          </Typography.Title>
+          {isAdmin && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => {
+                setEditing(null);
+                setOpen(true);
+              }}
+            >
+              {t('admin.programme.create')}
+            </Button>
+          )}
+        </Space>
+        <ProblemAlert error={programmes.error} />
+        <Table<Programme>
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={programmes.data?.items}
+          loading={programmes.isPending}
+          pagination={false}
+          scroll={{ x: 1000 }}
+        />
+        {open && <ProgrammeEditor key={editing?.id ?? 'new'} programme={editing} onClose={() => setOpen(false)} />}
+      </Card>
+    </StaffPage>
   );
 }

@@ -6,7 +6,7 @@ import { api, ok } from '../../api/client';
 import { ROLES } from '../../auth/roles';
 import { useT } from '../../i18n/locale';
 import type { CoreEnterprise, PageOf, UserView } from '../officer/api-types';
-import { formatTime, ProblemAlert } from '../officer/ui';
+import { formatTime, ProblemAlert, tone, StaffPage } from '../officer/ui';
 
 type Dialog = { kind: 'create' } | { kind: 'disable' | 'password'; user: UserView } | null;
 
@@ -58,7 +58,7 @@ export default function UsersPage() {
       title: t('common.status'),
       dataIndex: 'disabled',
       width: 90,
-      render: (v: boolean) => <Tag color={v ? 'red' : 'green'}>{v ? t('admin.user.disabled') : t('admin.user.enabled')}</Tag>,
+      render: (v: boolean) => <Tag color={tone(v ? 'red' : 'green')}>{v ? t('admin.user.disabled') : t('admin.user.enabled')}</Tag>,
     },
     {
       title: t('common.actions'),
@@ -67,11 +67,17 @@ export default function UsersPage() {
       render: (_, u) => (
         <Space size="small">
           {u.disabled ? (
-            <Button size="small" onClick={() => enable.mutate(u.id)} aria-label={`${t('admin.user.enable')} ${u.username}`}>
+            <Button
+              autoInsertSpace={false}
+              size="small"
+              onClick={() => enable.mutate(u.id)}
+              aria-label={`${t('admin.user.enable')} ${u.username}`}
+            >
               {t('admin.user.enable')}
             </Button>
           ) : (
             <Button
+              autoInsertSpace={false}
               size="small"
               danger
               onClick={() => setDialog({ kind: 'disable', user: u })}
@@ -81,6 +87,7 @@ export default function UsersPage() {
             </Button>
           )}
           <Button
+            autoInsertSpace={false}
             size="small"
             onClick={() => setDialog({ kind: 'password', user: u })}
             aria-label={`${t('admin.user.reset')} ${u.username}`}
@@ -102,66 +109,68 @@ export default function UsersPage() {
           : '';
 
   return (
-    <Card>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
-        <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>
-          {t('admin.users')}
-        </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
-          {t('admin.user.create')}
-        </Button>
-      </Space>
-      <ProblemAlert error={users.error ?? enable.error} onClose={enable.error ? () => enable.reset() : undefined} />
-      <Table<UserView>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={users.data?.items}
-        loading={users.isPending}
-        scroll={{ x: 950 }}
-        pagination={{ current: page, pageSize: 50, total: users.data?.total, onChange: setPage, showSizeChanger: false }}
-      />
-      <Modal
-        open={!!dialog}
-        title={title}
-        onCancel={() => (setDialog(null), act.reset())}
-        okButtonProps={{ loading: act.isPending }}
-        onOk={() => void form.validateFields().then((v: Record<string, string>) => act.mutate(v))}
-        destroyOnHidden
-      >
-        <ProblemAlert error={act.error} />
-        <Form form={form} layout="vertical" preserve={false}>
-          {dialog?.kind === 'create' && (
-            <>
-              <Form.Item name="username" label={t('admin.user.username')} rules={[{ required: true, whitespace: true }]}>
-                <Input autoComplete="off" />
+    <StaffPage>
+      <Card>
+        <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
+          <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>
+            {t('admin.users')}
+          </Typography.Title>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
+            {t('admin.user.create')}
+          </Button>
+        </Space>
+        <ProblemAlert error={users.error ?? enable.error} onClose={enable.error ? () => enable.reset() : undefined} />
+        <Table<UserView>
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={users.data?.items}
+          loading={users.isPending}
+          scroll={{ x: 950 }}
+          pagination={{ current: page, pageSize: 50, total: users.data?.total, onChange: setPage, showSizeChanger: false }}
+        />
+        <Modal
+          open={!!dialog}
+          title={title}
+          onCancel={() => (setDialog(null), act.reset())}
+          okButtonProps={{ loading: act.isPending }}
+          onOk={() => void form.validateFields().then((v: Record<string, string>) => act.mutate(v))}
+          destroyOnHidden
+        >
+          <ProblemAlert error={act.error} />
+          <Form form={form} layout="vertical" preserve={false}>
+            {dialog?.kind === 'create' && (
+              <>
+                <Form.Item name="username" label={t('admin.user.username')} rules={[{ required: true, whitespace: true }]}>
+                  <Input autoComplete="off" />
+                </Form.Item>
+                <Form.Item name="role" label={t('admin.user.role')} rules={[{ required: true }]}>
+                  <Select options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+                </Form.Item>
+                <Form.Item noStyle shouldUpdate={(a: { role?: string }, b: { role?: string }) => a.role !== b.role}>
+                  {({ getFieldValue }) =>
+                    getFieldValue('role') === 'ENTERPRISE' && (
+                      <Form.Item name="coreEnterpriseId" label={t('admin.user.coreEnterprise')} rules={[{ required: true }]}>
+                        <Select options={enterprises.data?.items.map((c) => ({ value: c.id, label: c.name }))} />
+                      </Form.Item>
+                    )
+                  }
+                </Form.Item>
+              </>
+            )}
+            {(dialog?.kind === 'create' || dialog?.kind === 'password') && (
+              <Form.Item name="password" label={t('admin.user.password')} rules={[{ required: true, min: 10, max: 200 }]}>
+                <Input.Password autoComplete="new-password" />
               </Form.Item>
-              <Form.Item name="role" label={t('admin.user.role')} rules={[{ required: true }]}>
-                <Select options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+            )}
+            {dialog?.kind === 'disable' && (
+              <Form.Item name="reason" label={t('officer.loan.reason')} rules={[{ required: true, whitespace: true }]}>
+                <Input.TextArea rows={3} maxLength={500} />
               </Form.Item>
-              <Form.Item noStyle shouldUpdate={(a: { role?: string }, b: { role?: string }) => a.role !== b.role}>
-                {({ getFieldValue }) =>
-                  getFieldValue('role') === 'ENTERPRISE' && (
-                    <Form.Item name="coreEnterpriseId" label={t('admin.user.coreEnterprise')} rules={[{ required: true }]}>
-                      <Select options={enterprises.data?.items.map((c) => ({ value: c.id, label: c.name }))} />
-                    </Form.Item>
-                  )
-                }
-              </Form.Item>
-            </>
-          )}
-          {(dialog?.kind === 'create' || dialog?.kind === 'password') && (
-            <Form.Item name="password" label={t('admin.user.password')} rules={[{ required: true, min: 10, max: 200 }]}>
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
-          )}
-          {dialog?.kind === 'disable' && (
-            <Form.Item name="reason" label={t('officer.loan.reason')} rules={[{ required: true, whitespace: true }]}>
-              <Input.TextArea rows={3} maxLength={500} />
-            </Form.Item>
-          )}
-        </Form>
-      </Modal>
-    </Card>
+            )}
+          </Form>
+        </Modal>
+      </Card>
+    </StaffPage>
   );
 }

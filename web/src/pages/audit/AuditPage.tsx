@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { api, ok } from '../../api/client';
 import { useT } from '../../i18n/locale';
 import type { AuditEvent, PageOf } from '../officer/api-types';
-import { formatTime, ProblemAlert } from '../officer/ui';
+import { formatTime, ProblemAlert, StaffPage } from '../officer/ui';
 
 interface Filters {
   entityType?: string;
@@ -39,64 +39,66 @@ export default function AuditPage() {
   ];
 
   return (
-    <Card>
-      <Typography.Title level={2} style={{ fontSize: 20 }}>
-        {t('audit.title')}
-      </Typography.Title>
-      <Form<Filters>
-        layout="inline"
-        onFinish={(v) => {
-          setPage(1);
-          setFilters(Object.fromEntries(Object.entries(v).filter(([, x]) => typeof x === 'string' && x.trim() !== '')) as Filters);
-        }}
-        style={{ marginBottom: 12, rowGap: 8 }}
-      >
-        <Form.Item name="entityType" label={t('audit.entityType')}>
-          <Input allowClear style={{ width: 180 }} />
-        </Form.Item>
-        <Form.Item name="entityId" label={t('audit.entityId')}>
-          <Input allowClear style={{ width: 280 }} />
-        </Form.Item>
-        <Form.Item name="action" label={t('audit.action')}>
-          <Input allowClear style={{ width: 200 }} />
-        </Form.Item>
-        <Button type="primary" htmlType="submit">
-          {t('common.search')}
-        </Button>
-      </Form>
-      <ProblemAlert error={events.error} />
-      <Space orientation="vertical" style={{ width: '100%' }}>
-        <Table<AuditEvent>
-          rowKey="id"
-          size="small"
-          columns={columns}
-          dataSource={events.data?.items}
-          loading={events.isPending}
-          scroll={{ x: 1000 }}
-          expandable={{
-            expandedRowRender: (e) => (
-              <Space align="start" wrap>
-                <div>
-                  <Typography.Text strong>{t('audit.before')}</Typography.Text>
-                  <pre style={{ maxWidth: 480, maxHeight: 240, overflow: 'auto', margin: 0 }}>{json(e.before)}</pre>
-                </div>
-                <div>
-                  <Typography.Text strong>{t('audit.after')}</Typography.Text>
-                  <pre style={{ maxWidth: 480, maxHeight: 240, overflow: 'auto', margin: 0 }}>{json(e.after)}</pre>
-                </div>
-              </Space>
-            ),
+    <StaffPage>
+      <Card>
+        <Typography.Title level={2} style={{ fontSize: 20 }}>
+          {t('audit.title')}
+        </Typography.Title>
+        <Form<Filters>
+          layout="inline"
+          onFinish={(v) => {
+            setPage(1);
+            setFilters(Object.fromEntries(Object.entries(v).filter(([, x]) => typeof x === 'string' && x.trim() !== '')) as Filters);
           }}
-          pagination={{
-            current: page,
-            pageSize: 50,
-            total: events.data?.total,
-            onChange: setPage,
-            showSizeChanger: false,
-            showTotal: (total) => t('common.total', { total }),
-          }}
-        />
-      </Space>
-    </Card>
+          style={{ marginBottom: 12, rowGap: 8 }}
+        >
+          <Form.Item name="entityType" label={t('audit.entityType')}>
+            <Input allowClear style={{ width: 180 }} />
+          </Form.Item>
+          <Form.Item name="entityId" label={t('audit.entityId')}>
+            <Input allowClear style={{ width: 280 }} />
+          </Form.Item>
+          <Form.Item name="action" label={t('audit.action')}>
+            <Input allowClear style={{ width: 200 }} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            {t('common.search')}
+          </Button>
+        </Form>
+        <ProblemAlert error={events.error} />
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Table<AuditEvent>
+            rowKey="id"
+            size="small"
+            columns={columns}
+            dataSource={events.data?.items}
+            loading={events.isPending}
+            scroll={{ x: 1000 }}
+            expandable={{
+              expandedRowRender: (e) => (
+                <Space align="start" wrap>
+                  <div>
+                    <Typography.Text strong>{t('audit.before')}</Typography.Text>
+                    <pre style={{ maxWidth: 480, maxHeight: 240, overflow: 'auto', margin: 0 }}>{json(e.before)}</pre>
+                  </div>
+                  <div>
+                    <Typography.Text strong>{t('audit.after')}</Typography.Text>
+                    <pre style={{ maxWidth: 480, maxHeight: 240, overflow: 'auto', margin: 0 }}>{json(e.after)}</pre>
+                  </div>
+                </Space>
+              ),
+            }}
+            pagination={{
+              current: page,
+              pageSize: 50,
+              total: events.data?.total,
+              onChange: setPage,
+              showSizeChanger: false,
+              showTotal: (total) => t('common.total', { total }),
+            }}
+          />
+        </Space>
+      </Card>
+    </StaffPage>
   );
 }

@@ -6,7 +6,7 @@ import { useMe } from '../../auth/auth';
 import { useT } from '../../i18n/locale';
 import type { BatchItem, BatchView } from './api-types';
 import { BatchStatusTag } from './BatchesPage';
-import { formatMoney, formatTime, ProblemAlert } from './ui';
+import { formatMoney, formatTime, ProblemAlert, tone } from './ui';
 
 const FINISHED = ['COMPLETED', 'PARTIALLY_FAILED', 'FAILED'];
 
@@ -75,7 +75,9 @@ export function BatchDrawer({ id, onClose }: { id: string | null; onClose(): voi
       title: t('common.status'),
       dataIndex: 'status',
       width: 100,
-      render: (v: string) => <Tag color={v === 'SETTLED' ? 'green' : v === 'FAILED' ? 'red' : 'blue'}>{t(`officer.batch.item.${v}`)}</Tag>,
+      render: (v: string) => (
+        <Tag color={tone(v === 'SETTLED' ? 'green' : v === 'FAILED' ? 'red' : 'blue')}>{t(`officer.batch.item.${v}`)}</Tag>
+      ),
     },
     { title: t('officer.batch.failure'), dataIndex: 'failureReason', width: 150, ellipsis: true, render: (v: string | null) => v ?? '—' },
   ];

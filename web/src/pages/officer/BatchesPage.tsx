@@ -7,19 +7,19 @@ import { useMe } from '../../auth/auth';
 import { useT } from '../../i18n/locale';
 import type { BatchView, PageOf, Programme } from './api-types';
 import { BatchDrawer } from './BatchDrawer';
-import { formatMoney, formatTime, ProblemAlert } from './ui';
+import { formatMoney, formatTime, ProblemAlert, tone, StaffPage } from './ui';
 
 export function BatchStatusTag({ status }: { status: string }) {
   const t = useT();
   const color: Record<string, string> = {
     DRAFT: 'default',
     APPROVED: 'blue',
-    EXECUTING: 'processing',
+    EXECUTING: 'cyan',
     COMPLETED: 'green',
     PARTIALLY_FAILED: 'orange',
     FAILED: 'red',
   };
-  return <Tag color={color[status]}>{t(`officer.batch.status.${status}`)}</Tag>;
+  return <Tag color={tone(color[status])}>{t(`officer.batch.status.${status}`)}</Tag>;
 }
 
 export function useProgrammes() {
@@ -62,7 +62,12 @@ export default function BatchesPage() {
       key: 'actions',
       width: 90,
       render: (_, b) => (
-        <Button size="small" onClick={() => setOpenId(b.id)} aria-label={`${t('common.details')} ${formatTime(b.createdAt)}`}>
+        <Button
+          autoInsertSpace={false}
+          size="small"
+          onClick={() => setOpenId(b.id)}
+          aria-label={`${t('common.details')} ${formatTime(b.createdAt)}`}
+        >
           {t('common.details')}
         </Button>
       ),
@@ -70,49 +75,51 @@ export default function BatchesPage() {
   ];
 
   return (
-    <Card>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
-        <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>
-          {t('officer.batch.title')}
-        </Typography.Title>
-        <Space wrap>
-          {me.role === 'OFFICER' && (
-            <>
-              <Select
-                aria-label={t('common.programme')}
-                placeholder={t('common.programme')}
-                style={{ width: 240 }}
-                value={programmeId}
-                onChange={setProgrammeId}
-                options={programmes.data?.items.map((p) => ({ value: p.id, label: p.name }))}
-              />
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                disabled={!programmeId}
-                loading={create.isPending}
-                onClick={() => create.mutate()}
-              >
-                {t('officer.batch.create')}
-              </Button>
-            </>
-          )}
-          <Button icon={<ReloadOutlined />} onClick={() => void batches.refetch()}>
-            {t('common.refresh')}
-          </Button>
+    <StaffPage>
+      <Card>
+        <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
+          <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>
+            {t('officer.batch.title')}
+          </Typography.Title>
+          <Space wrap>
+            {me.role === 'OFFICER' && (
+              <>
+                <Select
+                  aria-label={t('common.programme')}
+                  placeholder={t('common.programme')}
+                  style={{ width: 240 }}
+                  value={programmeId}
+                  onChange={setProgrammeId}
+                  options={programmes.data?.items.map((p) => ({ value: p.id, label: p.name }))}
+                />
+                <Button
+                  type="primary"
+                  icon={<PlusOutlined />}
+                  disabled={!programmeId}
+                  loading={create.isPending}
+                  onClick={() => create.mutate()}
+                >
+                  {t('officer.batch.create')}
+                </Button>
+              </>
+            )}
+            <Button icon={<ReloadOutlined />} onClick={() => void batches.refetch()}>
+              {t('common.refresh')}
+            </Button>
+          </Space>
         </Space>
-      </Space>
-      <ProblemAlert error={create.error ?? batches.error} onClose={create.error ? () => create.reset() : undefined} />
-      <Table<BatchView>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={batches.data?.items}
-        loading={batches.isPending}
-        pagination={false}
-        scroll={{ x: 1000 }}
-      />
-      <BatchDrawer id={openId} onClose={() => setOpenId(null)} />
-    </Card>
+        <ProblemAlert error={create.error ?? batches.error} onClose={create.error ? () => create.reset() : undefined} />
+        <Table<BatchView>
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={batches.data?.items}
+          loading={batches.isPending}
+          pagination={false}
+          scroll={{ x: 1000 }}
+        />
+        <BatchDrawer id={openId} onClose={() => setOpenId(null)} />
+      </Card>
+    </StaffPage>
   );
 }

@@ -5,7 +5,7 @@ import { api, ok } from '../../api/client';
 import { useMe } from '../../auth/auth';
 import { useT } from '../../i18n/locale';
 import type { Supplier } from './api-types';
-import { ProblemAlert } from './ui';
+import { ProblemAlert, tone } from './ui';
 
 /** Puts a supplier on the bank's blacklist or takes it off, always with a reason (both audited; the supplier is re-screened). */
 export function BlacklistButton({ supplierId }: { supplierId: string }) {
@@ -34,9 +34,9 @@ export function BlacklistButton({ supplierId }: { supplierId: string }) {
   const mayChange = me.role === 'OFFICER' || me.role === 'SENIOR_OFFICER';
   return (
     <Space>
-      {listed && <Tag color="red">{t('officer.blacklist.listed')}</Tag>}
+      {listed && <Tag color={tone('red')}>{t('officer.blacklist.listed')}</Tag>}
       {mayChange && (
-        <Button size="small" danger={!listed} onClick={() => setOpen(true)}>
+        <Button autoInsertSpace={false} size="small" danger={!listed} onClick={() => setOpen(true)}>
           {listed ? t('officer.blacklist.remove') : t('officer.blacklist.add')}
         </Button>
       )}

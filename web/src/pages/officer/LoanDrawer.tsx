@@ -7,7 +7,7 @@ import { useT } from '../../i18n/locale';
 import type { Eligibility, LoanDetail } from './api-types';
 import { BlacklistButton } from './BlacklistButton';
 import { StatusTag } from './QueuePage';
-import { formatMoney, formatTime, ProblemAlert } from './ui';
+import { formatMoney, formatTime, ProblemAlert, tone } from './ui';
 
 type RuleResult = Eligibility['results'][number];
 
@@ -73,7 +73,7 @@ export function LoanDrawer({ id, onClose }: { id: string | null; onClose(): void
       title: t('officer.loan.passed'),
       dataIndex: 'passed',
       width: 80,
-      render: (v: boolean) => <Tag color={v ? 'green' : 'red'}>{v ? t('officer.loan.pass') : t('officer.loan.fail')}</Tag>,
+      render: (v: boolean) => <Tag color={tone(v ? 'green' : 'red')}>{v ? t('officer.loan.pass') : t('officer.loan.fail')}</Tag>,
     },
     { title: t('officer.loan.actual'), dataIndex: 'actual', width: 100, render: show },
     { title: t('officer.loan.expected'), dataIndex: 'expected', width: 110, render: show },
@@ -163,7 +163,7 @@ export function LoanDrawer({ id, onClose }: { id: string | null; onClose(): void
               <Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>
                 {t('officer.loan.screening')}{' '}
                 {eligibility.data && (
-                  <Tag color={eligibility.data.eligible ? 'green' : 'red'}>
+                  <Tag color={tone(eligibility.data.eligible ? 'green' : 'red')}>
                     {eligibility.data.eligible ? t('officer.loan.eligible') : t('officer.loan.ineligible')}
                   </Tag>
                 )}

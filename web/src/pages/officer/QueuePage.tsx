@@ -6,7 +6,7 @@ import { api, ok } from '../../api/client';
 import { useT } from '../../i18n/locale';
 import type { LoanStatus, LoanView, PageOf } from './api-types';
 import { LoanDrawer } from './LoanDrawer';
-import { formatMoney, formatTime, ProblemAlert } from './ui';
+import { formatMoney, formatTime, ProblemAlert, tone, StaffPage } from './ui';
 
 /** The two states an officer acts on: a first decision, and the four-eyes second approval. */
 const QUEUE_STATUSES: LoanStatus[] = ['PENDING_REVIEW', 'PENDING_SECOND_APPROVAL'];
@@ -30,7 +30,7 @@ export function StatusTag({ status }: { status: string }) {
     REJECTED: 'red',
     DISBURSED: 'cyan',
   };
-  return <Tag color={color[status]}>{t(`officer.loan.status.${status}`)}</Tag>;
+  return <Tag color={tone(color[status])}>{t(`officer.loan.status.${status}`)}</Tag>;
 }
 
 export default function QueuePage() {
@@ -62,7 +62,12 @@ export default function QueuePage() {
         key: 'actions',
         width: 100,
         render: (_, r) => (
-          <Button size="small" onClick={() => setOpenId(r.id)} aria-label={`${t('common.details')} ${r.supplier?.name ?? r.id}`}>
+          <Button
+            autoInsertSpace={false}
+            size="small"
+            onClick={() => setOpenId(r.id)}
+            aria-label={`${t('common.details')} ${r.supplier?.name ?? r.id}`}
+          >
             {t('common.details')}
           </Button>
         ),
@@ -72,31 +77,33 @@ export default function QueuePage() {
   );
 
   return (
-    <Card>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
-        <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>
-          {t('officer.queue.title')}
-        </Typography.Title>
-        <Space>
-          <Typography.Text>{t('common.total', { total: queue.data?.length ?? 0 })}</Typography.Text>
-          <Button icon={<ReloadOutlined />} onClick={() => void queue.refetch()}>
-            {t('common.refresh')}
-          </Button>
+    <StaffPage>
+      <Card>
+        <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
+          <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>
+            {t('officer.queue.title')}
+          </Typography.Title>
+          <Space>
+            <Typography.Text>{t('common.total', { total: queue.data?.length ?? 0 })}</Typography.Text>
+            <Button icon={<ReloadOutlined />} onClick={() => void queue.refetch()}>
+              {t('common.refresh')}
+            </Button>
+          </Space>
         </Space>
-      </Space>
-      <ProblemAlert error={queue.error} />
-      <Table<LoanView>
-        virtual
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={queue.data}
-        loading={queue.isPending}
-        pagination={false}
-        scroll={{ x: 1050, y: 460 }}
-        onRow={(r) => ({ onDoubleClick: () => setOpenId(r.id) })}
-      />
-      <LoanDrawer id={openId} onClose={() => setOpenId(null)} />
-    </Card>
+        <ProblemAlert error={queue.error} />
+        <Table<LoanView>
+          virtual
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={queue.data}
+          loading={queue.isPending}
+          pagination={false}
+          scroll={{ x: 1050, y: 460 }}
+          onRow={(r) => ({ onDoubleClick: () => setOpenId(r.id) })}
+        />
+        <LoanDrawer id={openId} onClose={() => setOpenId(null)} />
+      </Card>
+    </StaffPage>
   );
 }

@@ -1,4 +1,5 @@
-import { Alert } from 'antd';
+import { Alert, ConfigProvider } from 'antd';
+import type { ReactNode } from 'react';
 import dayjs from 'dayjs';
 import { ApiError } from '../../api/client';
 import { useT } from '../../i18n/locale';
@@ -37,4 +38,24 @@ export function ProblemAlert({ error, onClose }: { error: unknown; onClose?: () 
       }
     />
   );
+}
+
+/**
+ * Tag colours dark enough for white text to meet WCAG AA (4.5:1): Ant Design's preset tag colours
+ * (green text on pale green...) fall short, and the browser tests run axe-core on every page.
+ */
+const TONES: Record<string, string> = {
+  green: '#237804',
+  red: '#a8071a',
+  blue: '#0958d9',
+  purple: '#531dab',
+  cyan: '#006d75',
+  orange: '#ad4e00',
+  default: '#595959',
+};
+export const tone = (name: string | undefined): string => TONES[name ?? 'default'] ?? TONES.default;
+
+/** Danger buttons in a red dark enough for AA contrast (Ant Design's #ff4d4f is 3.3:1 on white); the rest of the theme is inherited. */
+export function StaffPage({ children }: { children: ReactNode }) {
+  return <ConfigProvider theme={{ token: { colorError: '#c41d1f' } }}>{children}</ConfigProvider>;
 }

@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startStack, type Stack } from './harness.js';
+import { apply, farmer, importSuppliers } from './officer-setup.js';
+
+let stack: Stack;
+before(async () => {
+  stack = await startStack();
+});
+after(() => stack?.close());
+
+void test('an officer and a senior officer complete a four-eyes approval; the same senior cannot give both', async () => {
+  const ce = await stack.coreEnterprise();
+  const programme = await stack.programme(ce.id); // four eyes above 200,000.00
+  const [big, other] = await importSuppliers(stack, ce.id, [farmer('MB-0001', '王建国'), farmer('MB-0002', '李秀英')]);
+  const clerk = await stack.user('ENTERPRISE', ce.id);
+  await apply(clerk.api, programme.id, big.id, '250000.00');
+  await apply(clerk.api, programme.id, other.id, '260000.00');
+  const officer = await stack.user('OFFICER');
+  const senior = await stack.user('SENIOR_OFFICER');
+
+  // the officer gives the first approval
+  const page = await stack.newPage();
+  await stack.signIn(page, officer);
+  await page.getByRole('link', { name: '待审批队列' }).click();
+  await page.getByRole('button', { name: '详情 王建国' }).waitFor();
+  await stack.checkPage(page, 'officer-queue');
+  await page.getByRole('button', { name: '详情 王建国' }).click();
+  const drawer = page.getByRole('dialog');
+  await drawer.getByRole('cell', { name: 'experience', exact: true }).waitFor();
+  assert.match(await drawer.innerText(), /300,000\.00/); // the credit limit next to the screening
+  await stack.checkPage(page, 'officer-loan-drawer');
+  await drawer.getByRole('button', { name: /^批\s*准$/ }).click();
+  await drawer.getByText(`${officer.username} 于`).waitFor();
+  await drawer.getByText(`须由 ${officer.username} 以外的高级信贷专员复核`).waitFor();
+  // an officer may not give the second approval: the service's problem is shown as it answers
+  await drawer.getByRole('button', { name: '复核批准' }).click();
+  await drawer.getByRole('alert').filter({ hasText: 'FOUR_EYES_SENIOR_REQUIRED' }).waitFor();
+  await page.close();
+
+  // a senior officer gives the second; the page shows both
+  const seniorPage = await stack.newPage();
+  await stack.signIn(seniorPage, senior);
+  await seniorPage.goto(`${stack.url}/console/officer/queue`);
+  await seniorPage.getByRole('button', { name: '详情 王建国' }).click();
+  const seniorDrawer = seniorPage.getByRole('dialog');
+  await seniorDrawer.getByText(`${officer.username} 于`).waitFor();
+  await seniorDrawer.getByRole('button', { name: '复核批准' }).click();
+  await seniorDrawer.getByText(`${senior.username} 于`).waitFor();
+  await seniorDrawer.getByText('已批准').first().waitFor();
+  const text = await seniorDrawer.innerText();
+  assert.match(text, new RegExp(`${officer.username} 于`));
+  assert.match(text, new RegExp(`${senior.username} 于`));
+  await stack.checkPage(seniorPage, 'officer-four-eyes-approved');
+  await seniorDrawer.getByRole('button', { name: /close|关闭/i }).click();
+
+  // the same senior gives a first approval, then may not give the second: 409 with its detail
+  await seniorPage.getByRole('button', { name: '详情 李秀英' }).click();
+  await seniorDrawer.getByRole('button', { name: /^批\s*准$/ }).click();
+  await seniorDrawer.getByText('您已给出初审意见，复核须由另一位高级信贷专员完成').waitFor();
+  await seniorDrawer.getByRole('button', { name: '复核批准' }).click();
+  await seniorDrawer.getByRole('alert').filter({ hasText: 'FOUR_EYES_SAME_APPROVER' }).waitFor();
+  assert.match(await seniorDrawer.getByRole('alert').filter({ hasText: 'FOUR_EYES_SAME_APPROVER' }).innerText(), /another senior officer/);
+  await stack.checkPage(seniorPage, 'officer-four-eyes-same-approver');
+});
