@@ -16,7 +16,8 @@ export async function importSuppliers(stack: Stack, coreEnterpriseId: string, ro
   for (let i = 0; ; i++) {
     const imp = await stack.admin.get<{ status: string; rejectedRows: number }>(`/roster-imports/${importId}`);
     if (imp.status === 'COMPLETED' && imp.rejectedRows === 0) break;
-    if (imp.status === 'COMPLETED' || imp.status === 'FAILED' || i > 240) throw new Error(`roster import ${importId}: ${JSON.stringify(imp)}`);
+    if (imp.status === 'COMPLETED' || imp.status === 'FAILED' || i > 240)
+      throw new Error(`roster import ${importId}: ${JSON.stringify(imp)}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   const list = await stack.admin.get<{ items: Supplier[] }>(`/core-enterprises/${coreEnterpriseId}/suppliers?pageSize=500`);
