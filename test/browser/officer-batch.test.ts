@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startStack, type Stack } from './harness.js';
-import { apply, farmer, importSuppliers } from './officer-setup.js';
+import { apply, farmer, importSuppliers, checkAtRest } from './officer-setup.js';
 
 let stack: Stack;
 before(async () => {
@@ -37,7 +37,7 @@ void test('an officer makes a batch, a senior officer approves and executes it, 
   await drawer.getByText('批次须由经办人以外的高级信贷专员复核').waitFor();
   assert.equal(await drawer.getByRole('button', { name: '复核通过' }).count(), 0); // an officer is no checker
   assert.match(await drawer.innerText(), /360,000\.00/);
-  await stack.checkPage(page, 'officer-batch-draft');
+  await checkAtRest(stack, page, 'officer-batch-draft');
   await page.close();
 
   // the checker approves, then executes; progress follows the payments until every item is paid
@@ -53,9 +53,7 @@ void test('an officer makes a batch, a senior officer approves and executes it, 
   await seniorDrawer.getByText('已完成').first().waitFor();
   assert.equal(await seniorDrawer.getByRole('cell', { name: '已付' }).count(), 3);
   assert.equal(await seniorDrawer.getByRole('progressbar').getAttribute('aria-valuenow'), '100');
-  // the buttons moved under the pointer: the check reads them at rest, not in their hover colour
-  await seniorPage.mouse.move(0, 0);
-  await stack.checkPage(seniorPage, 'officer-batch-completed');
+  await checkAtRest(stack, seniorPage, 'officer-batch-completed');
 
   // the pain.001 file of the batch downloads
   const download = seniorPage.waitForEvent('download');

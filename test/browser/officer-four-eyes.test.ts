@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startStack, type Stack } from './harness.js';
-import { apply, farmer, importSuppliers } from './officer-setup.js';
+import { apply, farmer, importSuppliers, checkAtRest } from './officer-setup.js';
 
 let stack: Stack;
 before(async () => {
@@ -24,12 +24,12 @@ void test('an officer and a senior officer complete a four-eyes approval; the sa
   await stack.signIn(page, officer);
   await page.getByRole('link', { name: '待审批队列' }).click();
   await page.getByRole('button', { name: '详情 王建国' }).waitFor();
-  await stack.checkPage(page, 'officer-queue');
+  await checkAtRest(stack, page, 'officer-queue');
   await page.getByRole('button', { name: '详情 王建国' }).click();
   const drawer = page.getByRole('dialog');
   await drawer.getByRole('cell', { name: 'experience', exact: true }).waitFor();
   assert.match(await drawer.innerText(), /300,000\.00/); // the credit limit next to the screening
-  await stack.checkPage(page, 'officer-loan-drawer');
+  await checkAtRest(stack, page, 'officer-loan-drawer');
   await drawer.getByRole('button', { name: /^批\s*准$/ }).click();
   await drawer.getByText(`${officer.username} 于`).waitFor();
   await drawer.getByText(`须由 ${officer.username} 以外的高级信贷专员复核`).waitFor();
@@ -51,7 +51,7 @@ void test('an officer and a senior officer complete a four-eyes approval; the sa
   const text = await seniorDrawer.innerText();
   assert.match(text, new RegExp(`${officer.username} 于`));
   assert.match(text, new RegExp(`${senior.username} 于`));
-  await stack.checkPage(seniorPage, 'officer-four-eyes-approved');
+  await checkAtRest(stack, seniorPage, 'officer-four-eyes-approved');
   await seniorDrawer.getByRole('button', { name: /close|关闭/i }).click();
 
   // the same senior gives a first approval, then may not give the second: 409 with its detail
@@ -61,5 +61,5 @@ void test('an officer and a senior officer complete a four-eyes approval; the sa
   await seniorDrawer.getByRole('button', { name: '复核批准' }).click();
   await seniorDrawer.getByRole('alert').filter({ hasText: 'FOUR_EYES_SAME_APPROVER' }).waitFor();
   assert.match(await seniorDrawer.getByRole('alert').filter({ hasText: 'FOUR_EYES_SAME_APPROVER' }).innerText(), /another senior officer/);
-  await stack.checkPage(seniorPage, 'officer-four-eyes-same-approver');
+  await checkAtRest(stack, seniorPage, 'officer-four-eyes-same-approver');
 });

@@ -258,7 +258,8 @@ export function ProgrammeEditor({ programme, onClose }: { programme: Programme |
 
       {editing && !preview && <Alert type="info" showIcon title={t('admin.preview.hint')} />}
       {preview && chartLabels && (
-        <section aria-label={t('admin.preview.title')}>
+        // below the form: brought into view when it arrives, or the user would not see it at 1366x768
+        <section aria-label={t('admin.preview.title')} ref={(el) => el?.scrollIntoView({ block: 'start' })}>
           <Typography.Title level={3} style={{ fontSize: 16 }}>
             {t('admin.preview.title')}
           </Typography.Title>
