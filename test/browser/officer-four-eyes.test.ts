@@ -63,3 +63,36 @@ void test('an officer and a senior officer complete a four-eyes approval; the sa
   assert.match(await seniorDrawer.getByRole('alert').filter({ hasText: 'FOUR_EYES_SAME_APPROVER' }).innerText(), /another senior officer/);
   await checkAtRest(stack, seniorPage, 'officer-four-eyes-same-approver');
 });
+
+void test('the queue renders 500 applications oldest first, drawing only the rows in sight', async () => {
+  const ce = await stack.coreEnterprise();
+  const programme = await stack.programme(ce.id);
+  const codes = Array.from({ length: 500 }, (_, i) => `MQ-${String(i + 1).padStart(4, '0')}`);
+  const suppliers = await importSuppliers(
+    stack,
+    ce.id,
+    codes.map((code) => farmer(code, `牧户${code.slice(-4)}`)),
+  );
+  const clerk = await stack.user('ENTERPRISE', ce.id);
+  const { results } = await clerk.api.post<{ results: { status?: string }[] }>(`/programmes/${programme.id}/loan-applications:batch`, {
+    applications: suppliers.map((s) => ({ supplierId: s.id, amount: '50000.00', termDays: 180 })),
+  });
+  assert.equal(results.filter((r) => r.status === 'PENDING_REVIEW').length, 500);
+  const officer = await stack.user('OFFICER');
+  const queued = (status: string) => officer.api.get<{ total: number }>(`/loan-applications?status=${status}&pageSize=1`);
+  const total = (await queued('PENDING_REVIEW')).total + (await queued('PENDING_SECOND_APPROVAL')).total;
+  assert.ok(total >= 500);
+
+  const page = await stack.newPage();
+  await stack.signIn(page, officer);
+  await page.goto(`${stack.url}/console/officer/queue`);
+  await page.getByText(`共 ${total} 条`).waitFor();
+  await page.getByRole('button', { name: '详情 牧户0001' }).waitFor();
+  const drawn = await page.locator('.ant-table-tbody-virtual .ant-table-row').count();
+  assert.ok(drawn > 0 && drawn < 60, `${drawn} rows drawn for ${total}`);
+  // to the end of the queue: the newest application comes last
+  await page.locator('.ant-table-tbody-virtual-holder').hover();
+  for (let i = 0; i < 60 && !(await page.getByRole('button', { name: '详情 牧户0500' }).isVisible()); i++) await page.mouse.wheel(0, 2000);
+  await page.getByRole('button', { name: '详情 牧户0500' }).waitFor();
+  await checkAtRest(stack, page, 'officer-queue-500');
+});
