@@ -1,6 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { api, ok } from '../../api/client';
 import { useT } from '../../i18n/locale';
@@ -11,14 +11,16 @@ import { formatMoney, formatTime, ProblemAlert, tone, StaffPage } from './ui';
 /** The two states an officer acts on: a first decision, and the four-eyes second approval. */
 const QUEUE_STATUSES: LoanStatus[] = ['PENDING_REVIEW', 'PENDING_SECOND_APPROVAL'];
 
-async function fetchQueue(): Promise<LoanView[]> {
+/** The oldest 500 of each status (the API's largest page), and how many wait in all. */
+async function fetchQueue(): Promise<{ items: LoanView[]; total: number }> {
   const pages = await Promise.all(
     QUEUE_STATUSES.map((status) =>
       ok<PageOf<LoanView>>(api.GET('/loan-applications', { params: { query: { status, page: 1, pageSize: 500 } } })),
     ),
   );
   // each list comes oldest first; merged, the queue stays oldest first
-  return pages.flatMap((p) => p.items).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const items = pages.flatMap((p) => p.items).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return { items, total: pages.reduce((n, p) => n + p.total, 0) };
 }
 
 export function StatusTag({ status }: { status: string }) {
@@ -84,19 +86,27 @@ export default function QueuePage() {
             {t('officer.queue.title')}
           </Typography.Title>
           <Space>
-            <Typography.Text>{t('common.total', { total: queue.data?.length ?? 0 })}</Typography.Text>
+            <Typography.Text>{t('common.total', { total: queue.data?.total ?? 0 })}</Typography.Text>
             <Button icon={<ReloadOutlined />} onClick={() => void queue.refetch()}>
               {t('common.refresh')}
             </Button>
           </Space>
         </Space>
         <ProblemAlert error={queue.error} />
+        {queue.data && queue.data.total > queue.data.items.length && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={t('officer.queue.oldestShown', { shown: queue.data.items.length })}
+          />
+        )}
         <Table<LoanView>
           virtual
           rowKey="id"
           size="small"
           columns={columns}
-          dataSource={queue.data}
+          dataSource={queue.data?.items}
           loading={queue.isPending}
           pagination={false}
           scroll={{ x: 1050, y: 460 }}
