@@ -3,19 +3,18 @@ import { Alert, Button, Descriptions, Drawer, Form, Input, Modal, Space, Steps, 
 import { useState } from 'react';
 import { api, ok } from '../../api/client';
 import { useMe } from '../../auth/auth';
-import { useT } from '../../i18n/locale';
+import { useLocale } from '../../i18n/locale';
 import type { Eligibility, LoanDetail } from './api-types';
 import { BlacklistButton } from './BlacklistButton';
+import { actualText, expectedText, explanation } from './explain';
 import { StatusTag } from './QueuePage';
 import { formatMoney, formatTime, ProblemAlert, tone } from './ui';
 
 type RuleResult = Eligibility['results'][number];
 
-const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
-
 /** One application: the supplier's screening rule by rule, its limit, its history, and the decision with four eyes shown. */
 export function LoanDrawer({ id, onClose }: { id: string | null; onClose(): void }) {
-  const t = useT();
+  const { t, locale } = useLocale();
   const me = useMe();
   const queryClient = useQueryClient();
   const [comment, setComment] = useState('');
@@ -75,9 +74,9 @@ export function LoanDrawer({ id, onClose }: { id: string | null; onClose(): void
       width: 80,
       render: (v: boolean) => <Tag color={tone(v ? 'green' : 'red')}>{v ? t('officer.loan.pass') : t('officer.loan.fail')}</Tag>,
     },
-    { title: t('officer.loan.actual'), dataIndex: 'actual', width: 100, render: show },
-    { title: t('officer.loan.expected'), dataIndex: 'expected', width: 110, render: show },
-    { title: t('officer.loan.message'), dataIndex: 'message' },
+    { title: t('officer.loan.actual'), dataIndex: 'actual', width: 100, render: (v: unknown) => actualText(v, t) },
+    { title: t('officer.loan.expected'), key: 'expected', width: 130, render: (_: unknown, r: RuleResult) => expectedText(r, locale) },
+    { title: t('officer.loan.message'), key: 'message', render: (_: unknown, r: RuleResult) => explanation(r, locale, t) },
   ];
 
   return (
