@@ -96,3 +96,30 @@ void test('the queue renders 500 applications oldest first, drawing only the row
   await page.getByRole('button', { name: '详情 牧户0500' }).waitFor();
   await checkAtRest(stack, page, 'officer-queue-500');
 });
+
+void test('an officer blacklists a supplier from the drawer with a reason, and its screening fails on it', async () => {
+  const ce = await stack.coreEnterprise();
+  const programme = await stack.programme(ce.id);
+  const [supplier] = await importSuppliers(stack, ce.id, [farmer('MB-0301', '吴国庆')]);
+  const clerk = await stack.user('ENTERPRISE', ce.id);
+  await apply(clerk.api, programme.id, supplier.id, '80000.00');
+  const officer = await stack.user('OFFICER');
+
+  const page = await stack.newPage();
+  await stack.signIn(page, officer);
+  await page.goto(`${stack.url}/console/officer/queue`);
+  await page.getByRole('button', { name: '详情 吴国庆' }).click();
+  const drawer = page.getByRole('dialog', { name: '贷款申请详情' });
+  await drawer.getByRole('button', { name: '加入黑名单' }).click();
+  const reason = page.getByRole('dialog', { name: '加入黑名单' });
+  // a reason is required
+  await reason.getByRole('button', { name: /确\s*定/ }).click();
+  await reason.getByText('请填写原因').waitFor();
+  await reason.getByLabel('原因').fill('核心企业通报：虚报存栏');
+  await reason.getByRole('button', { name: /确\s*定/ }).click();
+  await drawer.getByText('黑名单', { exact: true }).waitFor();
+  await drawer.getByText('不符合准入', { exact: true }).waitFor({ timeout: 30_000 });
+  await checkAtRest(stack, page, 'officer-blacklisted');
+  const audit = await stack.admin.get<{ items: { action: string; after: { reason?: string } }[] }>(`/audit-events?entityId=${supplier.id}`);
+  assert.ok(audit.items.some((e) => JSON.stringify(e).includes('核心企业通报：虚报存栏')));
+});

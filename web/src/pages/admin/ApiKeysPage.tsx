@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { api, ok } from '../../api/client';
 import { useT } from '../../i18n/locale';
 import type { ApiKeyView, CoreEnterprise, PageOf } from '../officer/api-types';
-import { formatTime, ProblemAlert, tone, StaffPage } from '../officer/ui';
+import { formatTime, ProblemAlert, tone, StaffPage, invalidForm } from '../officer/ui';
 
 /** A core enterprise's API keys: a new key is shown once, in full, and never again. */
 export default function ApiKeysPage() {
@@ -120,7 +120,7 @@ export default function ApiKeysPage() {
           title={t('admin.key.create')}
           onCancel={() => setCreating(false)}
           okButtonProps={{ loading: create.isPending }}
-          onOk={() => void form.validateFields().then((v) => create.mutate(v.name))}
+          onOk={() => void form.validateFields().then((v) => create.mutate(v.name), invalidForm)}
           destroyOnHidden
         >
           <ProblemAlert error={create.error} />

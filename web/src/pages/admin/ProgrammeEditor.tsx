@@ -5,7 +5,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { api, ok } from '../../api/client';
 import { useT } from '../../i18n/locale';
 import type { CoreEnterprise, PageOf, PreviewResult, Programme } from '../officer/api-types';
-import { formatMoney, ProblemAlert } from '../officer/ui';
+import { formatMoney, ProblemAlert, invalidForm } from '../officer/ui';
 import { FACTS, moneyDelta, OPERATORS, toRow, toRule, type RuleRow } from './rules';
 
 const PreviewChart = lazy(() => import('./PreviewChart'));
@@ -115,11 +115,18 @@ export function ProgrammeEditor({ programme, onClose }: { programme: Programme |
       extra={
         <Space>
           {editing && (
-            <Button loading={runPreview.isPending} onClick={() => void form.validateFields().then((v) => runPreview.mutate(v))}>
+            <Button
+              loading={runPreview.isPending}
+              onClick={() => void form.validateFields().then((v) => runPreview.mutate(v), invalidForm)}
+            >
               {t('admin.preview.run')}
             </Button>
           )}
-          <Button type="primary" loading={save.isPending} onClick={() => void form.validateFields().then((v) => save.mutate(v))}>
+          <Button
+            type="primary"
+            loading={save.isPending}
+            onClick={() => void form.validateFields().then((v) => save.mutate(v), invalidForm)}
+          >
             {t('admin.save')}
           </Button>
         </Space>

@@ -6,7 +6,7 @@ import { api, ok } from '../../api/client';
 import { ROLES } from '../../auth/roles';
 import { useT } from '../../i18n/locale';
 import type { CoreEnterprise, PageOf, UserView } from '../officer/api-types';
-import { formatTime, ProblemAlert, tone, StaffPage } from '../officer/ui';
+import { formatTime, ProblemAlert, tone, StaffPage, invalidForm } from '../officer/ui';
 
 type Dialog = { kind: 'create' } | { kind: 'disable' | 'password'; user: UserView } | null;
 
@@ -134,7 +134,7 @@ export default function UsersPage() {
           title={title}
           onCancel={() => (setDialog(null), act.reset())}
           okButtonProps={{ loading: act.isPending }}
-          onOk={() => void form.validateFields().then((v: Record<string, string>) => act.mutate(v))}
+          onOk={() => void form.validateFields().then((v: Record<string, string>) => act.mutate(v), invalidForm)}
           destroyOnHidden
         >
           <ProblemAlert error={act.error} />

@@ -5,7 +5,7 @@ import { api, ok } from '../../api/client';
 import { useMe } from '../../auth/auth';
 import { useT } from '../../i18n/locale';
 import type { Supplier } from './api-types';
-import { ProblemAlert, tone } from './ui';
+import { ProblemAlert, tone, invalidForm } from './ui';
 
 /** Puts a supplier on the bank's blacklist or takes it off, always with a reason (both audited; the supplier is re-screened). */
 export function BlacklistButton({ supplierId }: { supplierId: string }) {
@@ -45,7 +45,7 @@ export function BlacklistButton({ supplierId }: { supplierId: string }) {
         title={listed ? t('officer.blacklist.remove') : t('officer.blacklist.add')}
         onCancel={() => setOpen(false)}
         okButtonProps={{ loading: change.isPending, danger: !listed }}
-        onOk={() => void form.validateFields().then((v) => change.mutate(v.reason))}
+        onOk={() => void form.validateFields().then((v) => change.mutate(v.reason), invalidForm)}
         destroyOnHidden
       >
         <ProblemAlert error={change.error} />

@@ -8,7 +8,7 @@ import type { Eligibility, LoanDetail } from './api-types';
 import { BlacklistButton } from './BlacklistButton';
 import { actualText, expectedText, explanation } from './explain';
 import { StatusTag } from './QueuePage';
-import { formatMoney, formatTime, ProblemAlert, tone } from './ui';
+import { formatMoney, formatTime, ProblemAlert, tone, invalidForm } from './ui';
 
 type RuleResult = Eligibility['results'][number];
 
@@ -206,7 +206,7 @@ export function LoanDrawer({ id, onClose }: { id: string | null; onClose(): void
         okText={t('officer.loan.reject')}
         okButtonProps={{ danger: true, loading: reject.isPending }}
         onCancel={() => setRejecting(false)}
-        onOk={() => void form.validateFields().then((v) => reject.mutate(v.reason))}
+        onOk={() => void form.validateFields().then((v) => reject.mutate(v.reason), invalidForm)}
         destroyOnHidden
       >
         <Form form={form} layout="vertical">

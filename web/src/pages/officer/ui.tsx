@@ -59,3 +59,6 @@ export const tone = (name: string | undefined): string => TONES[name ?? 'default
 export function StaffPage({ children }: { children: ReactNode }) {
   return <ConfigProvider theme={{ token: { colorError: '#c41d1f' } }}>{children}</ConfigProvider>;
 }
+
+/** What a refused form validation leads to: nothing more, the form shows its own messages (and no rejection goes unhandled). */
+export const invalidForm = (): void => undefined;
