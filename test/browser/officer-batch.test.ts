@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { buildPain002 } from '../../src/disbursements/iso20022/pain002.js';
 import { startStack, type Stack } from './harness.js';
 import { apply, farmer, importSuppliers, checkAtRest } from './officer-setup.js';
 
@@ -59,4 +60,49 @@ void test('an officer makes a batch, a senior officer approves and executes it, 
   const download = seniorPage.waitForEvent('download');
   await seniorDrawer.getByRole('button', { name: /下载 pain\.001/ }).click();
   assert.match((await download).suggestedFilename(), /\.pain\.001\.001\.09\.xml$/);
+});
+
+void test('a batch sent as a file is settled by the pain.002 report another officer uploads', async () => {
+  const ce = await stack.coreEnterprise();
+  const programme = await stack.programme(ce.id, { name: '2026 青贮季 文件' });
+  const suppliers = await importSuppliers(stack, ce.id, [farmer('MB-0111', '钱玉梅'), farmer('MB-0112', '郑大勇')]);
+  const clerk = await stack.user('ENTERPRISE', ce.id);
+  const officer = await stack.user('OFFICER');
+  const senior = await stack.user('SENIOR_OFFICER');
+  const reader = await stack.user('OFFICER');
+  for (const s of suppliers) {
+    const id = await apply(clerk.api, programme.id, s.id, '90000.00');
+    await officer.api.post(`/loan-applications/${id}/approve`);
+  }
+  const made = await officer.api.post<{ id: string }>('/disbursement-batches', { programmeId: programme.id });
+  await senior.api.post(`/disbursement-batches/${made.id}/approve`);
+
+  const seniorPage = await stack.newPage();
+  await stack.signIn(seniorPage, senior);
+  await seniorPage.goto(`${stack.url}/console/officer/batches`);
+  await seniorPage.getByRole('button', { name: /^详情 / }).click();
+  await seniorPage.getByRole('dialog').getByRole('button', { name: '以文件方式发送' }).click();
+  await seniorPage.getByRole('dialog').getByText('执行中').first().waitFor();
+  await seniorPage.close();
+
+  // the bank's report, read by an officer who neither made the batch nor sent it
+  const batch = await reader.api.get<{ messageId: string; items: { endToEndId: string }[] }>(`/disbursement-batches/${made.id}`);
+  const xml = buildPain002({
+    messageId: `BANKRPT${Date.now()}`,
+    createdAt: new Date(),
+    originalMessageId: batch.messageId,
+    originalMessageType: 'pain.001.001.09',
+    originalPaymentInformationId: `${batch.messageId}-1`,
+    transactions: batch.items.map((i) => ({ endToEndId: i.endToEndId, status: 'ACSC' })),
+  });
+  const page = await stack.newPage();
+  await stack.signIn(page, reader);
+  await page.goto(`${stack.url}/console/officer/batches`);
+  await page.getByRole('button', { name: /^详情 / }).click();
+  const drawer = page.getByRole('dialog');
+  await drawer.locator('input[type=file]').setInputFiles({ name: 'pain.002.xml', mimeType: 'application/xml', buffer: Buffer.from(xml) });
+  await drawer.getByText('已读取 2 笔回执：成功 2 笔，失败 0 笔').waitFor();
+  await drawer.getByText('已付 2 笔，失败 0 笔，共 2 笔').waitFor();
+  await drawer.getByText('已完成').first().waitFor();
+  await checkAtRest(stack, page, 'officer-batch-pain002');
 });

@@ -55,9 +55,14 @@ const TONES: Record<string, string> = {
 };
 export const tone = (name: string | undefined): string => TONES[name ?? 'default'] ?? TONES.default;
 
-/** Danger buttons in a red dark enough for AA contrast (Ant Design's #ff4d4f is 3.3:1 on white); the rest of the theme is inherited. */
+/**
+ * Danger buttons in a red, and a select's placeholder in a grey, dark enough for AA contrast (Ant
+ * Design's #ff4d4f is 3.3:1 on white, its placeholder 25% black); the rest of the theme is inherited.
+ */
 export function StaffPage({ children }: { children: ReactNode }) {
-  return <ConfigProvider theme={{ token: { colorError: '#c41d1f' } }}>{children}</ConfigProvider>;
+  return (
+    <ConfigProvider theme={{ token: { colorError: '#c41d1f', colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)' } }}>{children}</ConfigProvider>
+  );
 }
 
 /** What a refused form validation leads to: nothing more, the form shows its own messages (and no rejection goes unhandled). */
