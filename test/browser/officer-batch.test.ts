@@ -12,7 +12,7 @@ after(() => stack?.close());
 
 void test('an officer makes a batch, a senior officer approves and executes it, and its items show paid', async () => {
   const ce = await stack.coreEnterprise();
-  const programme = await stack.programme(ce.id);
+  const programme = await stack.programme(ce.id, { name: '2026 青贮季 接口' });
   const suppliers = await importSuppliers(stack, ce.id, [
     farmer('MB-0101', '赵德明'),
     farmer('MB-0102', '孙桂兰'),
@@ -45,7 +45,7 @@ void test('an officer makes a batch, a senior officer approves and executes it, 
   const seniorPage = await stack.newPage();
   await stack.signIn(seniorPage, senior);
   await seniorPage.goto(`${stack.url}/console/officer/batches`);
-  await seniorPage.getByRole('button', { name: /^详情 / }).click();
+  await seniorPage.getByRole('button', { name: `详情 ${programme.name}` }).click();
   const seniorDrawer = seniorPage.getByRole('dialog');
   await seniorDrawer.getByRole('button', { name: '复核通过' }).click();
   await seniorDrawer.getByText(`${senior.username} ·`).waitFor();
@@ -80,7 +80,7 @@ void test('a batch sent as a file is settled by the pain.002 report another offi
   const seniorPage = await stack.newPage();
   await stack.signIn(seniorPage, senior);
   await seniorPage.goto(`${stack.url}/console/officer/batches`);
-  await seniorPage.getByRole('button', { name: /^详情 / }).click();
+  await seniorPage.getByRole('button', { name: `详情 ${programme.name}` }).click();
   await seniorPage.getByRole('dialog').getByRole('button', { name: '以文件方式发送' }).click();
   await seniorPage.getByRole('dialog').getByText('执行中').first().waitFor();
   await seniorPage.close();
@@ -98,7 +98,7 @@ void test('a batch sent as a file is settled by the pain.002 report another offi
   const page = await stack.newPage();
   await stack.signIn(page, reader);
   await page.goto(`${stack.url}/console/officer/batches`);
-  await page.getByRole('button', { name: /^详情 / }).click();
+  await page.getByRole('button', { name: `详情 ${programme.name}` }).click();
   const drawer = page.getByRole('dialog');
   await drawer.locator('input[type=file]').setInputFiles({ name: 'pain.002.xml', mimeType: 'application/xml', buffer: Buffer.from(xml) });
   await drawer.getByText('已读取 2 笔回执：成功 2 笔，失败 0 笔').waitFor();

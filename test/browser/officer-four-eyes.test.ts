@@ -64,6 +64,42 @@ void test('an officer and a senior officer complete a four-eyes approval; the sa
   await checkAtRest(stack, seniorPage, 'officer-four-eyes-same-approver');
 });
 
+void test('an officer blacklists a supplier from the drawer with a reason, its screening fails on it, and the application is rejected with a reason', async () => {
+  const ce = await stack.coreEnterprise();
+  const programme = await stack.programme(ce.id);
+  const [supplier] = await importSuppliers(stack, ce.id, [farmer('MB-0301', '吴国庆')]);
+  const clerk = await stack.user('ENTERPRISE', ce.id);
+  await apply(clerk.api, programme.id, supplier.id, '80000.00');
+  const officer = await stack.user('OFFICER');
+
+  const page = await stack.newPage();
+  await stack.signIn(page, officer);
+  await page.goto(`${stack.url}/console/officer/queue`);
+  await page.getByLabel('按供应商名称或编号筛选').fill('MB-0301');
+  await page.getByRole('button', { name: '详情 吴国庆' }).click();
+  const drawer = page.getByRole('dialog', { name: '贷款申请详情' });
+  await drawer.getByRole('button', { name: '加入黑名单' }).click();
+  const reason = page.getByRole('dialog', { name: '加入黑名单' });
+  // a reason is required
+  await reason.getByRole('button', { name: /确\s*定/ }).click();
+  await reason.getByText('请填写原因').waitFor();
+  await reason.getByLabel('原因').fill('核心企业通报：虚报存栏');
+  await reason.getByRole('button', { name: /确\s*定/ }).click();
+  await drawer.getByText('黑名单', { exact: true }).waitFor();
+  await drawer.getByText('不符合准入', { exact: true }).waitFor({ timeout: 30_000 });
+  await checkAtRest(stack, page, 'officer-blacklisted');
+
+  // rejected with a reason, the application leaves the queue
+  await drawer.getByRole('button', { name: /^拒\s*绝$/ }).click();
+  const rejecting = page.getByRole('dialog', { name: '拒绝' });
+  await rejecting.getByLabel('原因').fill('供应商已列入黑名单');
+  await rejecting.getByRole('button', { name: /^拒\s*绝$/ }).click();
+  await drawer.getByText('已拒绝').first().waitFor();
+  await drawer.getByText('供应商已列入黑名单', { exact: false }).waitFor();
+  const audit = await stack.admin.get<{ items: { action: string; after: { reason?: string } }[] }>(`/audit-events?entityId=${supplier.id}`);
+  assert.ok(audit.items.some((e) => JSON.stringify(e).includes('核心企业通报：虚报存栏')));
+});
+
 void test('the queue renders 500 applications oldest first, drawing only the rows in sight', async () => {
   const ce = await stack.coreEnterprise();
   const programme = await stack.programme(ce.id);
@@ -95,31 +131,4 @@ void test('the queue renders 500 applications oldest first, drawing only the row
   for (let i = 0; i < 60 && !(await page.getByRole('button', { name: '详情 牧户0500' }).isVisible()); i++) await page.mouse.wheel(0, 2000);
   await page.getByRole('button', { name: '详情 牧户0500' }).waitFor();
   await checkAtRest(stack, page, 'officer-queue-500');
-});
-
-void test('an officer blacklists a supplier from the drawer with a reason, and its screening fails on it', async () => {
-  const ce = await stack.coreEnterprise();
-  const programme = await stack.programme(ce.id);
-  const [supplier] = await importSuppliers(stack, ce.id, [farmer('MB-0301', '吴国庆')]);
-  const clerk = await stack.user('ENTERPRISE', ce.id);
-  await apply(clerk.api, programme.id, supplier.id, '80000.00');
-  const officer = await stack.user('OFFICER');
-
-  const page = await stack.newPage();
-  await stack.signIn(page, officer);
-  await page.goto(`${stack.url}/console/officer/queue`);
-  await page.getByRole('button', { name: '详情 吴国庆' }).click();
-  const drawer = page.getByRole('dialog', { name: '贷款申请详情' });
-  await drawer.getByRole('button', { name: '加入黑名单' }).click();
-  const reason = page.getByRole('dialog', { name: '加入黑名单' });
-  // a reason is required
-  await reason.getByRole('button', { name: /确\s*定/ }).click();
-  await reason.getByText('请填写原因').waitFor();
-  await reason.getByLabel('原因').fill('核心企业通报：虚报存栏');
-  await reason.getByRole('button', { name: /确\s*定/ }).click();
-  await drawer.getByText('黑名单', { exact: true }).waitFor();
-  await drawer.getByText('不符合准入', { exact: true }).waitFor({ timeout: 30_000 });
-  await checkAtRest(stack, page, 'officer-blacklisted');
-  const audit = await stack.admin.get<{ items: { action: string; after: { reason?: string } }[] }>(`/audit-events?entityId=${supplier.id}`);
-  assert.ok(audit.items.some((e) => JSON.stringify(e).includes('核心企业通报：虚报存栏')));
 });

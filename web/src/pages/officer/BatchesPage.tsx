@@ -66,7 +66,7 @@ export default function BatchesPage() {
           autoInsertSpace={false}
           size="small"
           onClick={() => setOpenId(b.id)}
-          aria-label={`${t('common.details')} ${formatTime(b.createdAt)}`}
+          aria-label={`${t('common.details')} ${programmeName(b.programmeId)} ${formatTime(b.createdAt)}`}
         >
           {t('common.details')}
         </Button>

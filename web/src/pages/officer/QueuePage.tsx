@@ -1,6 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Input, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { api, ok } from '../../api/client';
 import { useT } from '../../i18n/locale';
@@ -38,7 +38,15 @@ export function StatusTag({ status }: { status: string }) {
 export default function QueuePage() {
   const t = useT();
   const [openId, setOpenId] = useState<string | null>(null);
+  const [filter, setFilter] = useState('');
   const queue = useQuery({ queryKey: ['officer', 'queue'], queryFn: fetchQueue });
+  const shown = useMemo(() => {
+    const q = filter.trim().toLowerCase();
+    const items = queue.data?.items;
+    return q && items
+      ? items.filter((r) => `${r.supplier?.name ?? ''} ${r.supplier?.supplierCode ?? ''}`.toLowerCase().includes(q))
+      : items;
+  }, [queue.data, filter]);
 
   const columns = useMemo<TableColumnsType<LoanView>>(
     () => [
@@ -86,6 +94,14 @@ export default function QueuePage() {
             {t('officer.queue.title')}
           </Typography.Title>
           <Space>
+            <Input.Search
+              allowClear
+              aria-label={t('officer.queue.filter')}
+              placeholder={t('officer.queue.filter')}
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+              style={{ width: 240 }}
+            />
             <Typography.Text>{t('common.total', { total: queue.data?.total ?? 0 })}</Typography.Text>
             <Button icon={<ReloadOutlined />} onClick={() => void queue.refetch()}>
               {t('common.refresh')}
@@ -106,7 +122,7 @@ export default function QueuePage() {
           rowKey="id"
           size="small"
           columns={columns}
-          dataSource={queue.data?.items}
+          dataSource={shown}
           loading={queue.isPending}
           pagination={false}
           scroll={{ x: 1050, y: 460 }}
