@@ -35,14 +35,17 @@ export default function BatchesPage() {
   const queryClient = useQueryClient();
   const [programmeId, setProgrammeId] = useState<string>();
   const [openId, setOpenId] = useState<string | null>(null);
+  const [page, setPage] = useState(1);
   const programmes = useProgrammes();
+  // newest first (the API's order)
   const batches = useQuery({
-    queryKey: ['officer', 'batches'],
-    queryFn: () => ok<PageOf<BatchView>>(api.GET('/disbursement-batches', { params: { query: { page: 1, pageSize: 100 } } })),
+    queryKey: ['officer', 'batches', page],
+    queryFn: () => ok<PageOf<BatchView>>(api.GET('/disbursement-batches', { params: { query: { page, pageSize: 20 } } })),
   });
   const create = useMutation({
     mutationFn: () => ok<BatchView>(api.POST('/disbursement-batches', { body: { programmeId: programmeId! } })),
     onSuccess: async (batch) => {
+      setPage(1);
       await queryClient.invalidateQueries({ queryKey: ['officer', 'batches'] });
       setOpenId(batch.id);
     },
@@ -115,7 +118,14 @@ export default function BatchesPage() {
           columns={columns}
           dataSource={batches.data?.items}
           loading={batches.isPending}
-          pagination={false}
+          pagination={{
+            current: page,
+            pageSize: 20,
+            total: batches.data?.total,
+            onChange: setPage,
+            showSizeChanger: false,
+            hideOnSinglePage: true,
+          }}
           scroll={{ x: 1000 }}
         />
         <BatchDrawer id={openId} onClose={() => setOpenId(null)} />
