@@ -6,10 +6,11 @@
  * settlements (on the value date nothing is due yet). Prints the seconds from upload to COMPUTED,
  * from confirm to CONFIRMED, and the service's peak RSS.
  */
+import { loadavg } from 'node:os';
 import pg from 'pg';
 import { usccCheckChar } from '../src/common/identifiers.js';
 import { businessDate } from '../src/common/business-date.js';
-import { Api, args, benchDatabase, seconds, startService, until } from './support.js';
+import { Api, args, benchDatabase, databaseCpuSeconds, databaseCpuSince, seconds, startService, until } from './support.js';
 import { programmeBody, seedApplications, seedEligible, seedSuppliers } from './seed.js';
 import { seedDisbursed } from './seed-disbursed.js';
 
@@ -48,6 +49,7 @@ async function main() {
     const form = new FormData();
     form.append('file', new Blob([file], { type: 'text/csv' }), 'settlement.csv');
 
+    let cpu = { service: service.cpuSeconds(), db: await databaseCpuSeconds(client) };
     t = process.hrtime.bigint();
     const res = await fetch(`${service.url}/core-enterprises/${ce.id}/settlements`, {
       method: 'POST',
@@ -64,12 +66,18 @@ async function main() {
       100,
     );
     const computeSeconds = seconds(t);
+    const computeCpu = { service: service.cpuSeconds() - cpu.service, db: await databaseCpuSince(client, cpu.db) };
     if (computed.status !== 'COMPUTED') throw new Error(`computation ${computed.status}: ${JSON.stringify(computed.failure)}`);
     const rssAfterCompute = service.peakRssMiB();
 
+    cpu = { service: service.cpuSeconds(), db: await databaseCpuSeconds(client) };
     t = process.hrtime.bigint();
     const confirmed = await officer.post(`/settlements/${accepted.settlementId}/confirm`, { remittedAmount: computed.totalDeduction });
     const confirmSeconds = seconds(t);
+    const confirmCpu = { service: service.cpuSeconds() - cpu.service, db: await databaseCpuSince(client, cpu.db) };
+    // what the run itself cost each side: the machine's other work shows in the wall time, not here
+    const cpuLine = (c: { service: number; db: number }) =>
+      `CPU: service ${c.service.toFixed(2)} s, database ${c.db.toFixed(2)} s (load average ${loadavg()[0].toFixed(1)})`;
     const posted = await client.query(
       `SELECT count(DISTINCT e.id)::int AS entries, count(DISTINCT l.loan_application_id)::int AS loans
          FROM journal_entries e JOIN journal_lines l ON l.entry_id = e.id WHERE e.reference = $1`,
@@ -79,9 +87,11 @@ async function main() {
     console.log(
       `  compute:  ${computeSeconds.toFixed(2)} s from upload to COMPUTED (${(file.length / 1024 / 1024).toFixed(1)} MiB, ${computed.rows} rows, ${computed.matchedRows} matched, deduction ${computed.totalDeduction}) (goal <= 10 s)`,
     );
+    console.log(`            ${cpuLine(computeCpu)}`);
     console.log(
       `  confirm:  ${confirmSeconds.toFixed(2)} s -> ${confirmed.status}, ${posted.rows[0].loans} loans repaid in ${posted.rows[0].entries} entry, ledger debits ${balance.rows[0].d} = credits ${balance.rows[0].c} (goal <= 10 s)`,
     );
+    console.log(`            ${cpuLine(confirmCpu)}`);
     console.log(
       `  service peak RSS: ${rssAfterCompute.toFixed(0)} MiB after computing, ${service.peakRssMiB().toFixed(0)} MiB after confirming`,
     );

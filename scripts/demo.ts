@@ -18,7 +18,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Api, ROOT, SERVICE_NODE_FLAGS, benchDatabase, freePort, until } from '../bench/support.js';
-import { usccCheckChar } from '../src/common/identifiers.js';
+import { DEMO_DAIRY_GROUP, DEMO_DAIRY_PROGRAMME } from '../src/dev-demo/demo-logins.js';
 import { Dec, money } from '../src/common/money.js';
 import { DEFAULT_OPTIONS, generateRoster, type GeneratorTemplate } from '../src/rosters/testing/roster-generator.js';
 
@@ -38,6 +38,8 @@ async function startService(): Promise<{ url: string; child: ChildProcess; close
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     NODE_ENV: 'development',
+    // the demo tells its own story from an empty database
+    DEMO_LOGINS: 'false',
     // months pass in minutes: an ADMIN moves the business date (PUT /clock), never a real wait
     CLOCK: 'simulated',
   };
@@ -105,36 +107,8 @@ async function main() {
   const service = await startService();
   try {
     const admin = await new Api(service.url).login();
-    const usccBody = '91150100MA0DEM001';
-    const ce = await admin.post('/core-enterprises', {
-      name: '内蒙古草原乳业集团股份有限公司',
-      uscc: usccBody + usccCheckChar(usccBody),
-      guaranteeCap: '300000000.00',
-    });
-    const programme = await admin.post('/programmes', {
-      coreEnterpriseId: ce.id,
-      name: '2026 青贮季 小额快捷通保证贷',
-      productType: '小额快捷通保证贷',
-      minAmount: '10000.00',
-      maxAmount: '500000.00',
-      minTermDays: 90,
-      maxTermDays: 365,
-      annualRate: '0.0385',
-      programmeCap: '500000000.00',
-      guaranteeRatio: '0.5',
-      fourEyesThreshold: '200000.00',
-      // the group's monthly milk settlement may repay principal early, so limits revolve within the season
-      prepayFromSettlement: true,
-      eligibilityRules: [
-        { name: 'experience', fact: 'yearsExperience', operator: '>=', value: 3 },
-        { name: 'epidemic-cert', fact: 'epidemicCertValidDays', operator: '>=', value: 30 },
-        { name: 'herd', fact: 'herdSize', operator: 'between', value: [10, 5000] },
-        { name: 'age', fact: 'age', operator: 'between', value: [18, 65] },
-        { name: 'deliveries', fact: 'deliveryMonths', operator: '>=', value: 12 },
-        { name: 'not-blacklisted', fact: 'blacklisted', operator: 'isFalse' },
-      ],
-      limitFormula: { maxAmount: '500000.00', settlementMultiple: '2', perHeadAmount: '6000.00', roundDownTo: '1000' },
-    });
+    const ce = await admin.post('/core-enterprises', DEMO_DAIRY_GROUP);
+    const programme = await admin.post('/programmes', { coreEnterpriseId: ce.id, ...DEMO_DAIRY_PROGRAMME });
     const password = 'demo-password-2026';
     for (const [username, role, coreEnterpriseId] of [
       ['dairy.clerk', 'ENTERPRISE', ce.id],

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { Logger } from 'pino';
+import { consoleStatic } from './common/console-static.js';
 import { createHttpLogger } from './common/logging.js';
 import { completeApiDocument } from './common/openapi.js';
 import { ProblemFilter } from './common/problem.js';
@@ -25,6 +26,7 @@ export function configureApp(app: INestApplication, logger: Logger): void {
   express.set('query parser', 'simple');
   express.use(createHttpLogger(logger));
   express.use(securityHeaders());
+  express.use(consoleStatic());
   // No body parser here: bodies are read after authentication, with each route's limit (RequestInputGuard).
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());

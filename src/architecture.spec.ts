@@ -27,6 +27,8 @@ const FEATURE_ARROWS: Record<string, string[]> = {
   // the settlement file is read by rosters' reader (rosters/parsing), its deductions posted through servicing
   settlements: ['servicing', 'rosters', 'suppliers', 'programmes', 'core-enterprises'],
   health: [],
+  // a development start's demo data, created through the owners' services
+  'dev-demo': ['core-enterprises', 'programmes', 'auth'],
 };
 
 function sourceFiles(dir: string): string[] {

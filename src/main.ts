@@ -5,6 +5,7 @@ import { AppModule } from './app.module.js';
 import { configureApp } from './app.setup.js';
 import { ConfigError, DEV_ADMIN_PASSWORD, loadConfig, type AppConfig } from './config/app-config.js';
 import { createRootLogger, PinoNestLogger } from './common/logging.js';
+import { DEMO_DAIRY_GROUP, DEMO_LOGIN_PASSWORD, DEMO_LOGINS, ensureDemoLogins } from './dev-demo/demo-logins.js';
 import { EmbeddedDbError } from './database/embedded.js';
 import { prepareDatabase } from './database/prepare.js';
 
@@ -64,16 +65,25 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   const url = `http://localhost:${(app.getHttpServer().address() as { port: number }).port}`;
   const docs = config.apiDocsEnabled ? `${url}/docs` : undefined;
+  const consoleUrl = `${url}/console`;
   const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
   logger.info(
-    { url, docs, database: db.embedded ? 'embedded' : 'external', startupSeconds: Number(seconds.toFixed(2)) },
+    { url, docs, console: consoleUrl, database: db.embedded ? 'embedded' : 'external', startupSeconds: Number(seconds.toFixed(2)) },
     'ChainLend is listening',
   );
   if (config.env !== 'production' && config.adminPassword === DEV_ADMIN_PASSWORD) {
+    // Demo logins only beside the development admin on the embedded database: never on a server
+    // someone configured, whose users are theirs to create.
+    const demoLogins = db.embedded && config.demoLogins ? await ensureDemoLogins(app).then(() => true) : false;
     console.log(
       `\n  ChainLend ${url}${docs ? `  (API docs: ${docs})` : ''}\n` +
+        `  console: ${consoleUrl}\n` +
         `  database: ${db.embedded ? `embedded PostgreSQL in ${config.embeddedDir}/` : 'DATABASE_URL'}\n` +
-        `  demo login: ${config.adminUsername} / ${config.adminPassword}  (development defaults; set ADMIN_USERNAME/ADMIN_PASSWORD)\n`,
+        `  admin login: ${config.adminUsername} / ${config.adminPassword}  (development defaults; set ADMIN_USERNAME/ADMIN_PASSWORD)\n` +
+        (demoLogins
+          ? `  demo logins (password ${DEMO_LOGIN_PASSWORD}), for ${DEMO_DAIRY_GROUP.name}:\n` +
+            DEMO_LOGINS.map((l) => `    ${l.username.padEnd(14)} ${l.role.padEnd(15)} ${l.what}\n`).join('')
+          : ''),
     );
   }
 }

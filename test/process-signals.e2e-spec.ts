@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { DEMO_LOGIN_PASSWORD, DEMO_LOGINS } from '../src/dev-demo/demo-logins.js';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { freePort } from './support/free-port.js';
@@ -71,6 +72,25 @@ describe('npm start and signals', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  /** A development start on the embedded database prints one demo login per role, and each signs in. */
+  async function expectDemoLogins(port: number, output: () => string): Promise<void> {
+    await waitFor(`the demo logins printed (output so far: ${output()})`, () => output().includes('demo.auditor'), 30_000);
+    for (const { username, role } of DEMO_LOGINS) {
+      expect(output()).toContain(username);
+      const login = await fetch(`http://127.0.0.1:${port}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: DEMO_LOGIN_PASSWORD }),
+      });
+      expect({ username, status: login.status }).toEqual({ username, status: 200 });
+      const { accessToken } = (await login.json()) as { accessToken: string };
+      const me = await fetch(`http://127.0.0.1:${port}/users/me`, { headers: { authorization: `Bearer ${accessToken}` } });
+      expect(me.status).toBe(200);
+      expect(await me.json()).toEqual(expect.objectContaining({ role }));
+    }
+    expect(output()).toContain('/console');
+  }
+
   it.each(['SIGTERM', 'SIGINT'] as const)(
     '%s to npm start stops the service and its embedded PostgreSQL',
     async (signal) => {
@@ -98,6 +118,7 @@ describe('npm start and signals', () => {
           ),
         90_000,
       );
+      if (signal === 'SIGTERM') await expectDemoLogins(port, () => output);
       tree = descendants(npm.pid!);
       expect(tree.length).toBeGreaterThanOrEqual(2); // the service and the PostgreSQL it started, at least
 

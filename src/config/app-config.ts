@@ -26,6 +26,8 @@ export interface AppConfig {
   logLevel: string;
   /** Serve /docs, /docs-json and /docs-yaml. */
   apiDocsEnabled: boolean;
+  /** Development start on the embedded database: seed a demo core enterprise, programme and a login per role. */
+  demoLogins: boolean;
   /** Failed logins of one username from one client address before the growing delays start. */
   loginMaxFailures: number;
   /** Failed logins of one username from all addresses together before they start for new addresses. */
@@ -294,6 +296,7 @@ export function loadConfig(env: Env = process.env, options: LoadOptions = {}): A
     logLevel,
     // the document maps every endpoint for anyone who can reach the port: off in production unless asked for
     apiDocsEnabled: r.bool('API_DOCS_ENABLED', !production),
+    demoLogins: !production && r.bool('DEMO_LOGINS', true),
     loginMaxFailures,
     loginMaxFailuresPerUsername,
     loginBaseDelaySeconds,

@@ -83,6 +83,19 @@ export class CopyWriter {
     if (this.error) throw this.error;
   }
 
+  /**
+   * Hands the rest of the data over at once, without waiting for the socket to drain, and answers when
+   * PostgreSQL has taken it all: the caller's next work overlaps the server's (the text stays in
+   * memory until then).
+   */
+  async endWith(text: string): Promise<void> {
+    if (this.error) throw this.error;
+    this.stream.end(this.block + text);
+    this.block = '';
+    await this.finished;
+    if (this.error) throw this.error;
+  }
+
   abort(): void {
     this.stream.destroy();
   }

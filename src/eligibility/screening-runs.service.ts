@@ -186,15 +186,20 @@ export class ScreeningRunsService implements OnModuleInit {
       const outcome = await this.screenProgramme(programme);
       await sql(
         this.dataSource.manager,
-        `UPDATE screening_runs SET status = 'COMPLETED', ruleset_version = $2, suppliers = $3, eligible = $4, finished_at = now() WHERE id = $1`,
-        [runId, outcome.rulesetVersion, outcome.suppliers, outcome.eligible],
+        `UPDATE screening_runs SET status = 'COMPLETED', ruleset_version = $2, suppliers = $3, eligible = $4, finished_at = now()
+          WHERE id = $1 AND status = ANY($5::text[])`,
+        [runId, outcome.rulesetVersion, outcome.suppliers, outcome.eligible, screeningRunStateMachine.sourcesOf('COMPLETED')],
       );
     } catch (err) {
       this.logger.error({ err, runId }, 'screening run failed');
       await sql(
         this.dataSource.manager,
-        `UPDATE screening_runs SET status = 'FAILED', failure_message = $2, finished_at = now() WHERE id = $1`,
-        [runId, 'The screening stopped on an unexpected error; earlier results are unchanged. Request it again.'],
+        `UPDATE screening_runs SET status = 'FAILED', failure_message = $2, finished_at = now() WHERE id = $1 AND status = ANY($3::text[])`,
+        [
+          runId,
+          'The screening stopped on an unexpected error; earlier results are unchanged. Request it again.',
+          screeningRunStateMachine.sourcesOf('FAILED'),
+        ],
       );
     }
   }

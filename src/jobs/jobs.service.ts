@@ -1,9 +1,15 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { setTimeout } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../config/tokens.js';
 import type { AppConfig } from '../config/app-config.js';
 import { sql } from '../database/sql.js';
+
+/** pg-boss re-checks stopping workers at this period (manager.js offWork). */
+const WORKER_STOP_POLL_MS = 1_100;
+/** How long shutdown waits, after pg-boss's own timeout, for handlers that are still running. */
+const HANDLER_DRAIN_MS = 30_000;
 
 export interface QueueDefinition<T> {
   name: string;
@@ -25,6 +31,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly queues = new Map<string, QueueDefinition<never>>();
   private readonly workerIds = new Map<string, string[]>();
   private boss: PgBoss | undefined;
+  private running = 0;
   private started: Promise<void> | undefined;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
@@ -69,11 +76,14 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
           for (let i = 0; i < q.concurrency; i++) {
             ids.push(
               await boss.work<never>(q.name, { batchSize: 1, pollingIntervalSeconds: this.config.jobPollingMs / 1000 }, async ([job]) => {
+                this.running++;
                 try {
                   return await q.handle(job.data, job);
                 } catch (err) {
                   this.logger.error({ err, queue: q.name, jobId: job.id }, 'job failed');
                   throw err;
+                } finally {
+                  this.running--;
                 }
               }),
             );
@@ -101,5 +111,14 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     if (!this.boss) return;
     await this.boss.stop({ graceful: true, wait: true, timeout: 20_000 }).catch((err) => this.logger.warn({ err }, 'job queue stop'));
     this.boss = undefined;
+    // pg-boss's stop gives up waiting for running jobs after its timeout, and its own loop that waits
+    // for the workers to stop keeps polling once a second, detached. A worker stops once its handler
+    // returns: outlive both, so that no pg-boss timer fires after the process, or a test's module
+    // registry, has moved on.
+    if (this.workerIds.size === 0) return;
+    const deadline = Date.now() + HANDLER_DRAIN_MS;
+    while (this.running > 0 && Date.now() < deadline) await setTimeout(100);
+    if (this.running > 0) this.logger.warn({ running: this.running }, 'jobs still running at shutdown');
+    await setTimeout(WORKER_STOP_POLL_MS);
   }
 }

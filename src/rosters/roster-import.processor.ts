@@ -247,7 +247,8 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
   private async fail(importId: string, code: string, message: string): Promise<void> {
     await sql(
       this.dataSource.manager,
-      `UPDATE roster_imports SET status = 'FAILED', failure_code = $2, failure_message = $3, finished_at = clock_timestamp(), updated_at = now() WHERE id = $1`,
+      `UPDATE roster_imports SET status = 'FAILED', failure_code = $2, failure_message = $3, finished_at = clock_timestamp(), updated_at = now()
+        WHERE id = $1 AND ${statusMayBecome('FAILED')}`,
       [importId, code, message],
     );
   }
@@ -280,14 +281,16 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
     const { created, updated } = suppliers;
     const unchanged = accepted - created - updated;
     const m = runner.manager;
-    await sql(
+    const completed = await sql(
       m,
       `UPDATE roster_imports SET status = 'COMPLETED', total_rows = $2, processed_rows = $2, accepted_rows = $3, rejected_rows = $4,
               created_count = $5, updated_count = $6, unchanged_count = $7, problem_count = $8, problems_truncated = $9,
               finished_at = clock_timestamp(), file_deleted_at = clock_timestamp(), updated_at = now()
-        WHERE id = $1`,
+        WHERE id = $1 AND ${statusMayBecome('COMPLETED')}`,
       [importId, accepted + rejected, accepted, rejected, created, updated, unchanged, problems, problems > problemsKept],
     );
+    // another run of the job finished or failed it while this one worked: this one's merge goes back
+    if (completed.rowCount !== 1) throw new Error(`roster import ${importId} is no longer RUNNING; its merge is rolled back`);
     await sql(m, `DELETE FROM roster_import_files WHERE import_id = $1`, [importId]);
     for (const hook of this.hooks) await hook.afterMerge(m, importId, coreEnterpriseId);
     await this.audit.record(

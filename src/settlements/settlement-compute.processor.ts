@@ -40,9 +40,21 @@ export interface ComputeJob {
 interface LoanRow extends PreparedLoan {
   terms: LoanTerms;
   state: StoredLoanState;
-  digest: string;
+  /** The row version read (its xmin): confirmation posts only onto this version. */
+  version: string;
   ratio: string;
   prepay: boolean;
+}
+
+interface ChunkLoans {
+  suppliers: { id: string; supplier_code: string }[];
+  loans: LoanRow[];
+}
+
+/** A priced chunk in COPY text: its settlement lines and the loans it read. */
+interface ChunkCopy {
+  lines: string;
+  loans: string;
 }
 
 interface StoredAllocation {
@@ -64,7 +76,7 @@ interface Job {
 const LINE_COPY = `COPY settlement_lines (settlement_id, row, supplier_code, supplier_id, period, payable, deduction, net_payable, allocations, note)
   FROM STDIN`;
 /** Each loan read, and the repayment its allocation makes of it: servicing's PREPARED_COLUMNS (null after the loan id without one). */
-const LOAN_COPY = `COPY settlement_loans (settlement_id, state_digest, loan_application_id, supplier_id, programme_id, core_enterprise_id, penalty,
+const LOAN_COPY = `COPY settlement_loans (settlement_id, read_version, loan_application_id, supplier_id, programme_id, core_enterprise_id, penalty,
   interest, principal, next_state, next_status, next_principal_outstanding, next_dpd, next_overdue, next_classification, freed_amount,
   freed_guaranteed) FROM STDIN`;
 const NO_REPAYMENT = PREPARED_COLUMNS.slice(1).map(() => null);
@@ -84,7 +96,7 @@ class ComputeFailure extends Error {
 /**
  * Computes a settlement in the background: reads its stored file with the roster reader, checks
  * every row (any bad row fails the whole file), and prices each supplier's deduction with the
- * engine on the servicing states as they are now. Nothing is posted: the lines, a digest of every
+ * engine on the servicing states as they are now. Nothing is posted: the lines, the version of every
  * loan state read and the repayment each allocation makes of its loan are saved, for the staff's
  * confirmation to post as they are once it has checked that no loan moved since.
  */
@@ -139,21 +151,50 @@ export class SettlementComputeProcessor implements OnModuleInit {
    * Reads, checks and prices the file in chunks of rows, writing each chunk's lines as it goes in a
    * transaction that commits only if the whole file was good and no loan's COB was behind: a large
    * file is never held in memory, neither are its loans.
+   *
+   * Three things overlap, one chunk apart: the loans of the next chunk are read on a connection of
+   * their own, this chunk is priced here, and the chunk before is copied in by the transaction's
+   * connection. Reading outside the transaction changes nothing: each statement read committed states
+   * either way, and confirmation compares every state read with the one it locks.
    */
   private async compute(job: Job): Promise<number> {
     const runner = this.dataSource.createQueryRunner();
+    const loader = this.dataSource.createQueryRunner();
     await runner.connect();
+    await loader.connect();
     const run = new ComputeRun(job, new SettlementFileCheck(MAX_LISTED_PROBLEMS));
+    let copied: Promise<void> = Promise.resolve();
+    let lastRead: Promise<unknown> = Promise.resolve();
     try {
       await runner.startTransaction();
       await sql(runner.manager, `DELETE FROM settlement_lines WHERE settlement_id = $1`, [job.settlementId]);
       await sql(runner.manager, `DELETE FROM settlement_loans WHERE settlement_id = $1`, [job.settlementId]);
       let pending: SettlementRow[] = [];
+      let loading: { rows: SettlementRow[]; loans: Promise<ChunkLoans> } | undefined;
+      const priceLoaded = async () => {
+        const chunk = loading;
+        loading = undefined;
+        if (!chunk) return;
+        const loans = await chunk.loans;
+        // a bad row fails the whole file: what follows is only read for its problems
+        if (run.check.problemCount) return;
+        const copy = this.priceChunk(run, chunk.rows, loans);
+        await copied;
+        if (copy) {
+          copied = this.copy(runner, run, copy);
+          // awaited before the next COPY or the commit; handled now so that a failure waits for that
+          copied.catch(() => undefined);
+        }
+      };
       const flush = async () => {
         const rows = pending;
         pending = [];
-        // a bad row fails the whole file: what follows is only read for its problems
-        if (rows.length && !run.check.problemCount) await this.priceChunk(runner, run, rows);
+        if (!rows.length || run.check.problemCount) return;
+        const loans = (lastRead = this.loadChunk(loader.manager, job, rows));
+        // awaited by priceLoaded, or left behind by a failure that is reported instead
+        loans.catch(() => undefined);
+        await priceLoaded();
+        loading = { rows, loans };
       };
       const { check } = run;
       try {
@@ -171,6 +212,8 @@ export class SettlementComputeProcessor implements OnModuleInit {
         check.problem({ row: null, field: null, code: err.code, message: err.message });
       }
       await flush();
+      await priceLoaded();
+      await copied;
       run.throwIfFailed();
       if (!(await this.saveTotals(runner.manager, run))) {
         await runner.rollbackTransaction();
@@ -179,37 +222,46 @@ export class SettlementComputeProcessor implements OnModuleInit {
       await runner.commitTransaction();
       return run.lines;
     } catch (e) {
+      // a COPY still running fails on its own; wait for it so that the connection is idle or known broken
+      await copied.catch(() => undefined);
       if (runner.isTransactionActive && !run.copying) await runner.rollbackTransaction().catch(() => undefined);
       throw e;
     } finally {
+      // the loader's reads run one after another: once the last is over, its connection is idle
+      await lastRead.catch(() => undefined);
+      await loader.release();
       // a connection left in the middle of a COPY would hang its next query
       if (run.copying) await discardConnection(runner);
       else await runner.release();
     }
   }
 
-  /** Each row's line, and the digest of every loan state read (what confirmation compares). */
-  private async priceChunk(runner: QueryRunner, run: ComputeRun, rows: SettlementRow[]): Promise<void> {
-    const m = runner.manager;
-    const { coreEnterpriseId, today, settlementId } = run.job;
+  /** The suppliers of a chunk's codes and their open loans, with the version of each row read (what confirmation compares). */
+  private async loadChunk(m: EntityManager, job: Job, rows: SettlementRow[]): Promise<ChunkLoans> {
     const suppliers = await sql<{ id: string; supplier_code: string }>(
       m,
       `SELECT id, supplier_code FROM suppliers WHERE core_enterprise_id = $1 AND supplier_code = ANY($2::text[])`,
-      [coreEnterpriseId, rows.map((r) => r.supplierCode)],
+      [job.coreEnterpriseId, rows.map((r) => r.supplierCode)],
     );
-    const supplierOf = new Map(suppliers.rows.map((r) => [r.supplier_code, r.id]));
-    const loanRows = await sql<LoanRow>(
+    const loans = await sql<LoanRow>(
       m,
       `SELECT ls.loan_application_id, ls.supplier_id, ls.programme_id, ls.core_enterprise_id, la.amount::text, la.guaranteed_amount::text,
               ls.terms, ls.state,
-              md5(ls.state::text) AS digest, p.settlement_deduction_ratio::text AS ratio, p.prepay_from_settlement AS prepay
+              ls.xmin::text AS version, p.settlement_deduction_ratio::text AS ratio, p.prepay_from_settlement AS prepay
          FROM loan_servicing ls JOIN programmes p ON p.id = ls.programme_id JOIN loan_applications la ON la.id = ls.loan_application_id
         WHERE ls.core_enterprise_id = $1 AND ls.status = 'DISBURSED' AND ls.supplier_id = ANY($2::uuid[])`,
-      [coreEnterpriseId, suppliers.rows.map((r) => r.id)],
+      [job.coreEnterpriseId, suppliers.rows.map((r) => r.id)],
     );
+    return { suppliers: suppliers.rows, loans: loans.rows };
+  }
+
+  /** Each row's line and each loan's prepared repayment, in COPY text; nothing when a loan's COB is behind. */
+  private priceChunk(run: ComputeRun, rows: SettlementRow[], read: ChunkLoans): ChunkCopy | null {
+    const { today, settlementId } = run.job;
+    const supplierOf = new Map(read.suppliers.map((r) => [r.supplier_code, r.id]));
     const loansOf = new Map<string, { loans: ServicedLoan[]; ratios: string[] }>();
     const loanOf = new Map<string, { row: LoanRow; loan: ServicedLoan }>();
-    for (const r of loanRows.rows) {
+    for (const r of read.loans) {
       let group = loansOf.get(r.supplier_id);
       if (!group) loansOf.set(r.supplier_id, (group = { loans: [], ratios: [] }));
       const loan = { loanId: r.loan_application_id, state: loadState(r.state), terms: compileTerms(r.terms), prepay: r.prepay };
@@ -219,7 +271,7 @@ export class SettlementComputeProcessor implements OnModuleInit {
     }
     const prepared = new Map<string, PreparedRepayment>();
 
-    const lines: string[] = [];
+    let lines = '';
     for (const row of rows) {
       const supplierId = supplierOf.get(row.supplierCode) ?? null;
       const group = supplierId ? loansOf.get(supplierId) : undefined;
@@ -253,45 +305,44 @@ export class SettlementComputeProcessor implements OnModuleInit {
         note = deduction === 0n ? 'NOTHING_DUE' : null;
       }
       run.count(row.payableFen, deduction, supplierId !== null);
-      lines.push(
-        copyRow([
-          settlementId,
-          row.row,
-          row.supplierCode,
-          supplierId,
-          row.period,
-          moneyOfFen(row.payableFen),
-          moneyOfFen(deduction),
-          moneyOfFen(row.payableFen - deduction),
-          JSON.stringify(allocations),
-          note,
-        ]),
-      );
+      lines += copyRow([
+        settlementId,
+        row.row,
+        row.supplierCode,
+        supplierId,
+        row.period,
+        moneyOfFen(row.payableFen),
+        moneyOfFen(deduction),
+        moneyOfFen(row.payableFen - deduction),
+        JSON.stringify(allocations),
+        note,
+      ]);
     }
-    if (run.failed) return;
-    await this.copy(runner, run, LINE_COPY, lines);
-    await this.copy(
-      runner,
-      run,
-      LOAN_COPY,
-      loanRows.rows.map((r) => {
-        const repayment = prepared.get(r.loan_application_id);
-        return copyRow([settlementId, r.digest, ...(repayment ? preparedCells(repayment) : [r.loan_application_id, ...NO_REPAYMENT])]);
-      }),
-    );
+    if (run.failed) return null;
+    let loans = '';
+    for (const r of read.loans) {
+      const repayment = prepared.get(r.loan_application_id);
+      loans += copyRow([settlementId, r.version, ...(repayment ? preparedCells(repayment) : [r.loan_application_id, ...NO_REPAYMENT])]);
+    }
+    return { lines, loans };
   }
 
-  private async copy(runner: QueryRunner, run: ComputeRun, statement: string, lines: string[]): Promise<void> {
-    const copy = new CopyWriter(runner, statement);
+  /** Both COPYs of a chunk, on the transaction's connection; answers when PostgreSQL has taken them. */
+  private async copy(runner: QueryRunner, run: ComputeRun, chunk: ChunkCopy): Promise<void> {
     run.copying = true;
-    try {
-      for (const line of lines) await copy.write(line);
-      await copy.end();
-      run.copying = false;
-    } catch (e) {
-      copy.abort();
-      throw e;
+    for (const [statement, text] of [
+      [LINE_COPY, chunk.lines],
+      [LOAN_COPY, chunk.loans],
+    ]) {
+      const copy = new CopyWriter(runner, statement);
+      try {
+        await copy.endWith(text);
+      } catch (e) {
+        copy.abort();
+        throw e;
+      }
     }
+    run.copying = false;
   }
 
   /** Marks the settlement COMPUTED unless a recompute or another run of the job got there first. */

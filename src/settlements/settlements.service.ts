@@ -357,7 +357,7 @@ export class SettlementsService {
     const r = await sql<{ moved: string[] }>(
       m,
       `SELECT coalesce(array_agg(id ORDER BY id) FILTER (WHERE moved), '{}') AS moved
-         FROM (SELECT ls.loan_application_id AS id, md5(ls.state::text) <> sl.state_digest OR ls.status <> 'DISBURSED' AS moved
+         FROM (SELECT ls.loan_application_id AS id, ls.xmin::text <> sl.read_version OR ls.status <> 'DISBURSED' AS moved
                  FROM settlement_loans sl JOIN loan_servicing ls ON ls.loan_application_id = sl.loan_application_id
                 WHERE sl.settlement_id = $1 ORDER BY ls.loan_application_id FOR UPDATE OF ls) AS locked`,
       [settlementId],
