@@ -7,7 +7,7 @@ export interface paths {
             cookie?: never;
         };
         /** Who did what and when, with before and after, oldest first */
-        get: operations["AuditController_list"];
+        get: operations["listAuditEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -24,12 +24,12 @@ export interface paths {
             cookie?: never;
         };
         /** The service's business date, and whether it is real or simulated */
-        get: operations["ClockController_get"];
+        get: operations["getClock"];
         /**
          * Move the simulated business date forward (CLOCK=simulated only; tests and demos)
          * @description 409 CLOCK_BACKWARDS for a date before the current one (the same date is accepted and changes nothing); 409 CLOCK_NOT_SIMULATED when the service runs on the real clock. Audited as CLOCK_SET.
          */
-        put: operations["ClockController_set"];
+        put: operations["setClock"];
         post?: never;
         delete?: never;
         options?: never;
@@ -50,7 +50,7 @@ export interface paths {
          * Exchange a username and password for a bearer token
          * @description Failed logins slow down the username from that address (429 LOGIN_THROTTLED with Retry-After); requests are also rate-limited per address and in total (429 RATE_LIMITED).
          */
-        post: operations["AuthController_login"];
+        post: operations["login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -65,10 +65,10 @@ export interface paths {
             cookie?: never;
         };
         /** List users, with whether each is disabled */
-        get: operations["UsersController_list"];
+        get: operations["listUsers"];
         put?: never;
         /** Create a user; ENTERPRISE users are bound to one core enterprise */
-        post: operations["UsersController_create"];
+        post: operations["createUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -83,7 +83,7 @@ export interface paths {
             cookie?: never;
         };
         /** Who am I: the caller as the service sees it */
-        get: operations["UsersController_me"];
+        get: operations["getCurrentUser"];
         put?: never;
         post?: never;
         delete?: never;
@@ -105,7 +105,7 @@ export interface paths {
          * Change your own password
          * @description Revokes every token you hold and answers a fresh one. A wrong current password is 403, and repeated ones are throttled like logins (429).
          */
-        post: operations["UsersController_changeOwnPassword"];
+        post: operations["changeOwnPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -120,7 +120,7 @@ export interface paths {
             cookie?: never;
         };
         /** One user */
-        get: operations["UsersController_get"];
+        get: operations["getUser"];
         put?: never;
         post?: never;
         delete?: never;
@@ -142,7 +142,7 @@ export interface paths {
          * Disable a user: no login, and their tokens are refused from the next request on
          * @description Also revokes their tokens. Repeating it changes nothing. You cannot disable yourself or the last enabled ADMIN (409).
          */
-        post: operations["UsersController_disable"];
+        post: operations["disableUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -159,7 +159,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Enable a disabled user again (tokens from before the disabling stay revoked) */
-        post: operations["UsersController_enable"];
+        post: operations["enableUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -176,7 +176,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Set a user's password: revokes their tokens and lifts their login delays */
-        post: operations["UsersController_resetPassword"];
+        post: operations["resetUserPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -193,7 +193,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Revoke every token the user holds; they log in again to get a new one */
-        post: operations["UsersController_revokeTokens"];
+        post: operations["revokeUserTokens"];
         delete?: never;
         options?: never;
         head?: never;
@@ -208,13 +208,13 @@ export interface paths {
             cookie?: never;
         };
         /** The core enterprise's API keys (never the keys themselves) */
-        get: operations["ApiKeysController_list"];
+        get: operations["listApiKeys"];
         put?: never;
         /**
          * Issue an API key for the core enterprise's own systems (shown once; sent as X-Api-Key)
          * @description With an Idempotency-Key, a replay answers the same key record with `key: null`: the secret is never stored.
          */
-        post: operations["ApiKeysController_create"];
+        post: operations["createApiKey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -232,7 +232,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Revoke an API key */
-        delete: operations["ApiKeysController_revoke"];
+        delete: operations["revokeApiKey"];
         options?: never;
         head?: never;
         patch?: never;
@@ -246,10 +246,10 @@ export interface paths {
             cookie?: never;
         };
         /** Core enterprises (an ENTERPRISE caller sees its own) */
-        get: operations["CoreEnterprisesController_list"];
+        get: operations["listCoreEnterprises"];
         put?: never;
         /** Register a core enterprise (the "1" of 1+N) */
-        post: operations["CoreEnterprisesController_create"];
+        post: operations["createCoreEnterprise"];
         delete?: never;
         options?: never;
         head?: never;
@@ -264,14 +264,14 @@ export interface paths {
             cookie?: never;
         };
         /** One core enterprise with its guarantee cap and guaranteed exposure */
-        get: operations["CoreEnterprisesController_get"];
+        get: operations["getCoreEnterprise"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Rename, or change the guarantee cap (a lower cap only stops new approvals) */
-        patch: operations["CoreEnterprisesController_update"];
+        patch: operations["updateCoreEnterprise"];
         trace?: never;
     };
     "/programmes": {
@@ -282,10 +282,10 @@ export interface paths {
             cookie?: never;
         };
         /** Programmes (an ENTERPRISE caller sees its own) */
-        get: operations["ProgrammesController_list"];
+        get: operations["listProgrammes"];
         put?: never;
         /** Create a lending programme for a core enterprise, with its admission rules and limit formula */
-        post: operations["ProgrammesController_create"];
+        post: operations["createProgramme"];
         delete?: never;
         options?: never;
         head?: never;
@@ -300,14 +300,14 @@ export interface paths {
             cookie?: never;
         };
         /** A programme with its current rulesetVersion, rules and formula */
-        get: operations["ProgrammesController_get"];
+        get: operations["getProgramme"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Change a programme; new eligibilityRules or limitFormula make a new ruleset version */
-        patch: operations["ProgrammesController_update"];
+        patch: operations["updateProgramme"];
         trace?: never;
     };
     "/programmes/{id}/rulesets": {
@@ -318,7 +318,7 @@ export interface paths {
             cookie?: never;
         };
         /** Every ruleset version the programme has had */
-        get: operations["ProgrammesController_rulesets"];
+        get: operations["listProgrammeRulesets"];
         put?: never;
         post?: never;
         delete?: never;
@@ -335,7 +335,7 @@ export interface paths {
             cookie?: never;
         };
         /** A core enterprise's suppliers, identifiers masked; q matches the code or the name */
-        get: operations["SuppliersController_list"];
+        get: operations["listSuppliers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -352,7 +352,7 @@ export interface paths {
             cookie?: never;
         };
         /** A supplier with every roster column; identifiers masked */
-        get: operations["SuppliersController_get"];
+        get: operations["getSupplier"];
         put?: never;
         post?: never;
         delete?: never;
@@ -369,7 +369,7 @@ export interface paths {
             cookie?: never;
         };
         /** A supplier's full identifiers (ID numbers, phone, bank account); every read is audited */
-        get: operations["SuppliersController_identity"];
+        get: operations["getSupplierIdentity"];
         put?: never;
         post?: never;
         delete?: never;
@@ -386,7 +386,7 @@ export interface paths {
             cookie?: never;
         };
         /** The built-in roster templates: DAIRY_SUPPLIER (the dairy columns), DEALER, FREIGHT_FORWARDER */
-        get: operations["CounterpartiesController_templates"];
+        get: operations["listRosterTemplates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -403,12 +403,12 @@ export interface paths {
             cookie?: never;
         };
         /** A role's roster schema now (version 0: the role's default template, not set yet) */
-        get: operations["CounterpartiesController_schema"];
+        get: operations["getRosterSchema"];
         /**
          * A new version of a role's roster schema
          * @description Rosters of the role are read with it from now on; an import records the version it used, and values stored before keep theirs. 409 ROSTER_SCHEMA_RETYPES_VALUES when an attribute some counterparty holds would change type; 409 ROSTER_SCHEMA_IN_USE when a programme's rules or formula use an attribute it drops or retypes.
          */
-        put: operations["CounterpartiesController_putSchema"];
+        put: operations["putRosterSchema"];
         post?: never;
         delete?: never;
         options?: never;
@@ -424,7 +424,7 @@ export interface paths {
             cookie?: never;
         };
         /** A core enterprise's counterparties (suppliers and dealers) with role and attributes; identifiers masked */
-        get: operations["CounterpartiesController_list"];
+        get: operations["listCounterparties"];
         put?: never;
         post?: never;
         delete?: never;
@@ -441,7 +441,7 @@ export interface paths {
             cookie?: never;
         };
         /** A counterparty with its role, attributes and schema version; identifiers masked */
-        get: operations["CounterpartiesController_get"];
+        get: operations["getCounterparty"];
         put?: never;
         post?: never;
         delete?: never;
@@ -458,13 +458,13 @@ export interface paths {
             cookie?: never;
         };
         /** A core enterprise's confirmed purchase orders, oldest first */
-        get: operations["PurchaseOrdersController_list"];
+        get: operations["listPurchaseOrders"];
         put?: never;
         /**
          * Confirm a purchase order of a dealer (or {orders: [...]} for up to 500)
          * @description {counterpartyId or dealerCode, orderNo, amount, orderDate}. 201 with the order; the same order again answers 200 with it; the same orderNo with another dealer, amount or date is 409 PURCHASE_ORDER_CONFLICT. A dealer of another core enterprise is 404, a counterparty that is no dealer 422. A list answers 200 {results: [{index, id, orderNo, created} or {index, error}]}.
          */
-        post: operations["PurchaseOrdersController_confirm"];
+        post: operations["confirmPurchaseOrders"];
         delete?: never;
         options?: never;
         head?: never;
@@ -479,7 +479,7 @@ export interface paths {
             cookie?: never;
         };
         /** A confirmed purchase order */
-        get: operations["PurchaseOrdersController_get"];
+        get: operations["getPurchaseOrder"];
         put?: never;
         post?: never;
         delete?: never;
@@ -501,7 +501,7 @@ export interface paths {
          * Upload a supplier roster (.csv in UTF-8 or GBK, or .xlsx; English or Chinese headers); imported in the background
          * @description Answers 202 with the import id at once; poll GET /roster-imports/{importId}. Every row is validated; bad rows are reported row by row, good rows are upserted by supplier code, all in one transaction. Honours Idempotency-Key (hash of the file). An upload that stalls or crawls is cut off (its connection closed); too many at once answer 429 ROSTER_UPLOADS_BUSY, more than the hourly rate 429 ROSTER_UPLOAD_RATE_EXCEEDED (both with Retry-After), more than the storage quota 413 ROSTER_STORAGE_QUOTA_EXCEEDED, and a workbook whose directory shows a zip bomb 422 ROSTER_FILE_TOO_COMPLEX.
          */
-        post: operations["RostersController_upload"];
+        post: operations["uploadRoster"];
         delete?: never;
         options?: never;
         head?: never;
@@ -516,7 +516,7 @@ export interface paths {
             cookie?: never;
         };
         /** A core enterprise's roster imports, newest first */
-        get: operations["RostersController_list"];
+        get: operations["listRosterImports"];
         put?: never;
         post?: never;
         delete?: never;
@@ -533,7 +533,7 @@ export interface paths {
             cookie?: never;
         };
         /** Progress and outcome of an import: QUEUED, RUNNING (processedRows advancing), COMPLETED or FAILED */
-        get: operations["RostersController_get"];
+        get: operations["getRosterImport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -550,7 +550,7 @@ export interface paths {
             cookie?: never;
         };
         /** One entry per problem: {row, supplierCode, field, code, message}; Accept: text/csv gives the whole list as a CSV safe to open in Excel */
-        get: operations["RostersController_errors"];
+        get: operations["listRosterImportErrors"];
         put?: never;
         post?: never;
         delete?: never;
@@ -569,7 +569,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Run a FAILED import again from its stored file (409 ROSTER_FILE_EXPIRED once the file has been deleted after its retention) */
-        post: operations["RostersController_retry"];
+        post: operations["retryRosterImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -584,7 +584,7 @@ export interface paths {
             cookie?: never;
         };
         /** A supplier's screening for a programme, rule by rule, with its credit and available limit */
-        get: operations["EligibilityController_explain"];
+        get: operations["getSupplierEligibility"];
         put?: never;
         post?: never;
         delete?: never;
@@ -603,7 +603,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Re-screen all the programme's suppliers with its current ruleset, in the background */
-        post: operations["EligibilityController_rescreen"];
+        post: operations["rescreenProgramme"];
         delete?: never;
         options?: never;
         head?: never;
@@ -618,7 +618,7 @@ export interface paths {
             cookie?: never;
         };
         /** A programme's screening runs, newest first */
-        get: operations["EligibilityController_runs"];
+        get: operations["listScreeningRuns"];
         put?: never;
         post?: never;
         delete?: never;
@@ -635,7 +635,7 @@ export interface paths {
             cookie?: never;
         };
         /** The stored screening of the programme's suppliers (eligible=true for the ones it may lend to), with limits */
-        get: operations["EligibilityController_results"];
+        get: operations["listScreeningResults"];
         put?: never;
         post?: never;
         delete?: never;
@@ -652,7 +652,7 @@ export interface paths {
             cookie?: never;
         };
         /** A screening run: QUEUED, RUNNING, COMPLETED (with counts) or FAILED */
-        get: operations["EligibilityController_run"];
+        get: operations["getScreeningRun"];
         put?: never;
         post?: never;
         delete?: never;
@@ -674,7 +674,7 @@ export interface paths {
          * What-if: how many suppliers a proposed ruleset or formula would admit or drop, and the total limit, before activating it
          * @description Changes nothing. Answers {suppliers, eligibleNow, eligibleAfter, gained, lost, totalLimitNow, totalLimitAfter, byRule, sample}.
          */
-        post: operations["EligibilityController_preview"];
+        post: operations["previewEligibility"];
         delete?: never;
         options?: never;
         head?: never;
@@ -691,9 +691,9 @@ export interface paths {
         get?: never;
         put?: never;
         /** Blacklist a supplier (audited) and re-screen it at once */
-        post: operations["EligibilityController_blacklist"];
+        post: operations["blacklistSupplier"];
         /** Take a supplier off the blacklist (audited) and re-screen it at once */
-        delete: operations["EligibilityController_unblacklist"];
+        delete: operations["unblacklistSupplier"];
         options?: never;
         head?: never;
         patch?: never;
@@ -707,13 +707,13 @@ export interface paths {
             cookie?: never;
         };
         /** The officers' queue: applications oldest first, with each supplier's summary and screening */
-        get: operations["LoansController_list"];
+        get: operations["listLoanApplications"];
         put?: never;
         /**
          * Apply for a loan for a supplier; screened at once: PENDING_REVIEW, or REJECTED_INELIGIBLE with the failed rules kept
          * @description 422 when the amount or term is outside the product, or the amount is above the supplier's available limit; 409 SUPPLIER_BLACKLISTED for a blacklisted supplier, in any programme.
          */
-        post: operations["LoansController_submit"];
+        post: operations["submitLoanApplication"];
         delete?: never;
         options?: never;
         head?: never;
@@ -733,7 +733,7 @@ export interface paths {
          * Apply for up to 1,000 loans at once; answers each item in order with its id and status, or its error
          * @description HTTP 200 with {results: [{index, id?, status?, error?: {status, code, title, detail, errors?}}]}. An item that fails unexpectedly answers error.code INTERNAL beside the items that went through; with an Idempotency-Key a repeat replays the same results.
          */
-        post: operations["LoansController_batch"];
+        post: operations["submitLoanApplicationBatch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -748,7 +748,7 @@ export interface paths {
             cookie?: never;
         };
         /** An application with its full history (every transition, who, when, why) */
-        get: operations["LoansController_get"];
+        get: operations["getLoanApplication"];
         put?: never;
         post?: never;
         delete?: never;
@@ -770,7 +770,7 @@ export interface paths {
          * Approve. Above the four-eyes threshold the first approval moves it to PENDING_SECOND_APPROVAL; a different SENIOR_OFFICER completes it
          * @description The final approval reserves the amount against the supplier limit, the programme cap and the guarantee cap, or answers 409 naming the one exceeded. Also 409: FOUR_EYES_SUBMITTER (the submitter never approves), FOUR_EYES_SAME_APPROVER, SUPPLIER_BLACKLISTED (checked on the supplier itself at each step).
          */
-        post: operations["LoansController_approve"];
+        post: operations["approveLoanApplication"];
         delete?: never;
         options?: never;
         head?: never;
@@ -787,7 +787,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Reject with a reason */
-        post: operations["LoansController_reject"];
+        post: operations["rejectLoanApplication"];
         delete?: never;
         options?: never;
         head?: never;
@@ -804,7 +804,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Cancel an approved loan before it is disbursed; releases its reservation at once */
-        post: operations["LoansController_cancel"];
+        post: operations["cancelLoanApplication"];
         delete?: never;
         options?: never;
         head?: never;
@@ -819,7 +819,7 @@ export interface paths {
             cookie?: never;
         };
         /** Debits and credits of every ledger account, for all programmes or one */
-        get: operations["LedgerController_trialBalance"];
+        get: operations["getTrialBalance"];
         put?: never;
         post?: never;
         delete?: never;
@@ -841,7 +841,7 @@ export interface paths {
          * End of day for every business date after the last closed one, up to upTo (default yesterday)
          * @description 202 with the queued run; 200 with status COMPLETED when those dates are closed already; 409 COB_RUN_IN_PROGRESS while a run is open; 422 COB_DATE_NOT_OVER for today or later. The service also runs it by itself every day after midnight (real clock).
          */
-        post: operations["CobController_request"];
+        post: operations["requestCobRun"];
         delete?: never;
         options?: never;
         head?: never;
@@ -856,7 +856,7 @@ export interface paths {
             cookie?: never;
         };
         /** An end-of-day run: QUEUED, RUNNING, COMPLETED or FAILED, the dates it closes and the loans it closed */
-        get: operations["CobController_get"];
+        get: operations["getCobRun"];
         put?: never;
         post?: never;
         delete?: never;
@@ -873,7 +873,7 @@ export interface paths {
             cookie?: never;
         };
         /** A programme's open loans: outstanding, receivable, overdue, by classification and DPD bucket */
-        get: operations["PortfolioController_get"];
+        get: operations["getProgrammePortfolio"];
         put?: never;
         post?: never;
         delete?: never;
@@ -895,7 +895,7 @@ export interface paths {
          * A direct repayment valued today (a bank statement credit): penalty, then interest, then principal, then prepayment
          * @description Idempotent by `reference` per loan: a repeat answers the first result (201, same body); the same reference with another amount is 409 REPAYMENT_REFERENCE_REUSED. 422 REPAYMENT_EXCEEDS_PAYOFF (with `payoffAmount`) above everything owed today; 409 COB_PENDING while the end of day has not caught up with the loan; 409 LOAN_NOT_DISBURSED for a loan not DISBURSED. The principal repaid frees the limits at once; a loan with nothing left becomes REPAID. Audited as REPAYMENT_POSTED.
          */
-        post: operations["RepaymentsController_repay"];
+        post: operations["postRepayment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -913,7 +913,7 @@ export interface paths {
          * A disbursed loan's statement today: figures, schedule, repayments and journal entries
          * @description Money as decimal strings, accrued figures (the unbilled part of the current period) to 10 decimals. 404 LOAN_NOT_SERVICED for a loan whose payment has not settled yet.
          */
-        get: operations["RepaymentsController_statement"];
+        get: operations["getLoanStatement"];
         put?: never;
         post?: never;
         delete?: never;
@@ -935,7 +935,7 @@ export interface paths {
          * Upload the core enterprise's settlement (payment run): .csv (UTF-8 or GBK) or .xlsx, English or Chinese headers
          * @description Columns supplier_code 供应商编号, payable_amount 应付金额, optional period 结算期. Answers 202 {settlementId} at once; the deductions are computed in the background: poll GET /settlements/{id} until COMPUTED or FAILED (a bad row fails the whole file, with a row-level report).
          */
-        post: operations["SettlementsController_upload"];
+        post: operations["uploadSettlement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -950,7 +950,7 @@ export interface paths {
             cookie?: never;
         };
         /** A settlement: status, rows, matchedRows, totalPayable, totalDeduction, businessDate, problems */
-        get: operations["SettlementsController_get"];
+        get: operations["getSettlement"];
         put?: never;
         post?: never;
         delete?: never;
@@ -967,7 +967,7 @@ export interface paths {
             cookie?: never;
         };
         /** One line per supplier row with its deduction and allocations; Accept: text/csv gives the payment run (what to pay each supplier) */
-        get: operations["SettlementsController_lines"];
+        get: operations["listSettlementLines"];
         put?: never;
         post?: never;
         delete?: never;
@@ -989,7 +989,7 @@ export interface paths {
          * The bank's staff confirm the remittance arrived (never the core enterprise): every allocation is posted in one transaction
          * @description remittedAmount must equal totalDeduction (422 SETTLEMENT_AMOUNT_MISMATCH). Only a COMPUTED settlement (409 SETTLEMENT_NOT_COMPUTED), once (409 SETTLEMENT_ALREADY_CONFIRMED), on the business date it was computed and with none of its loans changed since (409 SETTLEMENT_STALE: recompute, then confirm).
          */
-        post: operations["SettlementsController_confirm"];
+        post: operations["confirmSettlement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1006,7 +1006,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Compute a COMPUTED or FAILED settlement again on today’s loan states (409 SETTLEMENT_NOT_RECOMPUTABLE otherwise) */
-        post: operations["SettlementsController_recompute"];
+        post: operations["recomputeSettlement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1021,10 +1021,10 @@ export interface paths {
             cookie?: never;
         };
         /** Batches, newest first, with counts and totals */
-        get: operations["DisbursementsController_list"];
+        get: operations["listDisbursementBatches"];
         put?: never;
         /** Make a DRAFT batch of the given, or all, APPROVED loans of a programme not in another open batch */
-        post: operations["DisbursementsController_create"];
+        post: operations["createDisbursementBatch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1039,11 +1039,11 @@ export interface paths {
             cookie?: never;
         };
         /** A batch: status, counts, totals to the fen, and every item (loan, amount, creditor, endToEndId, status, failure reason) */
-        get: operations["DisbursementsController_get"];
+        get: operations["getDisbursementBatch"];
         put?: never;
         post?: never;
         /** Discard a DRAFT batch (its loans become free for another batch) */
-        delete: operations["DisbursementsController_discard"];
+        delete: operations["discardDisbursementBatch"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1059,7 +1059,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Approve a DRAFT batch: a SENIOR_OFFICER who did not make it (maker-checker) */
-        post: operations["DisbursementsController_approve"];
+        post: operations["approveDisbursementBatch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1076,7 +1076,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Pay an APPROVED batch through the payment channel, in the background. Safe to repeat. */
-        post: operations["DisbursementsController_execute"];
+        post: operations["executeDisbursementBatch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1094,7 +1094,7 @@ export interface paths {
          * The batch as an ISO 20022 pain.001.001.09 credit-transfer file (no personal identity numbers in it)
          * @description It carries the creditor accounts in full, so only the officers who pay may take it; every export is an audit event (PAIN001_EXPORTED).
          */
-        get: operations["DisbursementsController_pain001"];
+        get: operations["exportPain001"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1116,7 +1116,7 @@ export interface paths {
          * Record that the pain.001 file of an APPROVED batch went to the bank: the batch is EXECUTING on the FILE channel, its items SENT, its loans DISBURSING
          * @description Audited (DISBURSEMENT_BATCH_SENT_AS_FILE). From then on only pain.002 status reports read by another officer settle it.
          */
-        post: operations["DisbursementsController_sendAsFile"];
+        post: operations["sendDisbursementBatchAsFile"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1136,7 +1136,7 @@ export interface paths {
          * Read the bank's pain.002.001.10 status report for a batch sent as a file: ACSC/ACCP settle; RJCT holds the payment for reconciliation; reading it again changes nothing
          * @description Body: the XML (Content-Type application/xml or text/xml), or multipart with a file. Unknown endToEndIds are reported. Refused (409) for a batch not sent as a file, and to the officer who made the batch or sent its file.
          */
-        post: operations["DisbursementsController_statusReport"];
+        post: operations["applyStatusReport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1156,7 +1156,7 @@ export interface paths {
          * Resolve a payment held after a RJCT, from the bank statement: PAID settles it, NOT_PAID fails it and frees the loan
          * @description By an officer who neither made the batch, sent its file nor read the report that held it (409 otherwise). Audited (DISBURSEMENT_ITEM_RECONCILED).
          */
-        post: operations["DisbursementsController_reconcile"];
+        post: operations["reconcileDisbursementItem"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1171,7 +1171,7 @@ export interface paths {
             cookie?: never;
         };
         /** Liveness and database readiness: 200 when the database answers, 503 when not */
-        get: operations["HealthController_check"];
+        get: operations["checkHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1188,7 +1188,7 @@ export interface paths {
             cookie?: never;
         };
         /** The simulated bank's own record of credit transfers: {items: [{endToEndId, reference, amount, creditorAccount (masked), status, createdAt}], total} */
-        get: operations["BankSimController_list"];
+        get: operations["listSimulatedTransfers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1205,7 +1205,7 @@ export interface paths {
             cookie?: never;
         };
         /** One transfer by endToEndId (creditorAccount masked) */
-        get: operations["BankSimController_get"];
+        get: operations["getSimulatedTransfer"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1218,7 +1218,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        FieldErrorDto: {
+        FieldError: {
             /** @example idNumber */
             field: string;
             /** @example ID_NUMBER_CHECKSUM */
@@ -1226,7 +1226,8 @@ export interface components {
             /** @example the check character does not match */
             message: string;
         };
-        ProblemDto: {
+        /** @description RFC 9457 problem details; some codes add members of their own (entity, limit ...) */
+        Problem: {
             /** @example urn:chainlend:problem:validation-failed */
             type: string;
             /** @example The request is not valid */
@@ -1245,7 +1246,46 @@ export interface components {
              * @example 5f0c6d1e-8a43-4a8e-9a51-0f6f1b1d2c3e
              */
             correlationId: string;
-            errors?: components["schemas"]["FieldErrorDto"][];
+            instance?: string;
+            errors?: components["schemas"]["FieldError"][];
+        } & {
+            [key: string]: unknown;
+        };
+        AuditActorDoc: {
+            /** @enum {string} */
+            kind: "USER" | "API_KEY" | "SYSTEM" | "ANONYMOUS";
+            /** @description null for the bank's staff, to a core enterprise */
+            id: string | null;
+            /** @example officer.li */
+            name: string | null;
+            /** @enum {string|null} */
+            role: "ADMIN" | "OFFICER" | "SENIOR_OFFICER" | "ENTERPRISE" | "AUDITOR" | null;
+        };
+        AuditEventResponse: {
+            /**
+             * @description a bigint, as a string; ascending in time
+             * @example 31
+             */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            actor: components["schemas"]["AuditActorDoc"];
+            /** @example SUPPLIER_IDENTITY_READ */
+            action: string;
+            /** @example LoanApplication */
+            entityType: string;
+            entityId: string | null;
+            /** Format: uuid */
+            coreEnterpriseId: string | null;
+            /** @description the state before, as the action records it */
+            before: ({
+                [key: string]: unknown;
+            } | unknown[] | string | number | boolean) | null;
+            /** @description the state after, as the action records it */
+            after: ({
+                [key: string]: unknown;
+            } | unknown[] | string | number | boolean) | null;
+            correlationId: string | null;
         };
         ClockResponse: {
             /**
@@ -1254,6 +1294,7 @@ export interface components {
              */
             mode: "real" | "simulated";
             /**
+             * Format: date
              * @description the business date: the simulated one once set (the same in every time zone), else today's date in timeZone (a programme in another zone may be a day apart)
              * @example 2026-12-01
              */
@@ -1289,8 +1330,8 @@ export interface components {
              * @example 3600
              */
             expiresIn: number;
-            /** @example Bearer */
-            tokenType: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
         };
         CreateUserDto: {
             /** @example officer.li */
@@ -1313,17 +1354,49 @@ export interface components {
             role: "ADMIN" | "OFFICER" | "SENIOR_OFFICER" | "ENTERPRISE" | "AUDITOR";
             /** Format: uuid */
             coreEnterpriseId: string | null;
+            /** Format: date-time */
             createdAt: string;
             /** @description a disabled user cannot log in and their tokens are refused */
             disabled: boolean;
+            /** Format: date-time */
             disabledAt: string | null;
             disabledReason: string | null;
+        };
+        CurrentActorResponse: {
+            /** @enum {string} */
+            kind: "USER" | "API_KEY";
+            /** Format: uuid */
+            id: string;
+            /** @description the username, or the name of the API key */
+            name: string;
+            /** @enum {string} */
+            role: "ADMIN" | "OFFICER" | "SENIOR_OFFICER" | "ENTERPRISE" | "AUDITOR";
+            /** Format: uuid */
+            coreEnterpriseId: string | null;
         };
         ChangeOwnPasswordDto: {
             /** Format: password */
             currentPassword: string;
             /** Format: password */
             newPassword: string;
+        };
+        PasswordChangedResponse: {
+            /** @description null on an Idempotency-Key replay, which never stores it */
+            accessToken: string | null;
+            /**
+             * @description seconds
+             * @example 3600
+             */
+            expiresIn: number;
+            /** @enum {string} */
+            tokenType: "Bearer";
+            /**
+             * @description on a replay: the fields not kept, set to null
+             * @example [
+             *       "accessToken"
+             *     ]
+             */
+            redactedOnReplay?: string[];
         };
         DisableUserDto: {
             /** @example left the bank on 2026-11-30 */
@@ -1348,10 +1421,19 @@ export interface components {
             name: string;
             /** @description the first characters of the key */
             keyPrefix: string;
+            /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
             revokedAt: string | null;
-            /** @description the key itself: shown this once, send it as X-Api-Key */
-            key: string;
+            /** @description the key itself: shown this once, send it as X-Api-Key; null on an Idempotency-Key replay, which never stores it */
+            key: string | null;
+            /**
+             * @description on a replay: the fields not kept, set to null
+             * @example [
+             *       "key"
+             *     ]
+             */
+            redactedOnReplay?: string[];
         };
         ApiKeyResponse: {
             /** Format: uuid */
@@ -1361,7 +1443,9 @@ export interface components {
             name: string;
             /** @description the first characters of the key */
             keyPrefix: string;
+            /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
             revokedAt: string | null;
         };
         CreateCoreEnterpriseDto: {
@@ -1404,7 +1488,9 @@ export interface components {
             collectionAccount?: string;
             /** @description shown once set */
             collectionBankName?: string;
+            /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
             updatedAt: string;
         };
         UpdateCoreEnterpriseDto: {
@@ -1422,12 +1508,24 @@ export interface components {
         EligibilityRuleDoc: {
             /** @example experience */
             name: string;
-            /** @enum {string} */
-            fact: "yearsExperience" | "herdSize" | "deliveryMonths" | "avgMonthlyDeliveryKg" | "avgMonthlySettlement" | "age" | "epidemicCertValidDays" | "supplierType" | "province" | "hasEpidemicCert" | "blacklisted" | "hasOverdueLoan";
+            /**
+             * @description a built-in fact (yearsExperience, herdSize, deliveryMonths, avgMonthlyDeliveryKg, avgMonthlySettlement, age, epidemicCertValidDays, supplierType, province, hasEpidemicCert, blacklisted, hasOverdueLoan) or an attribute key of the roster schema
+             * @example yearsExperience
+             */
+            fact: string;
             /** @enum {string} */
             operator: ">=" | ">" | "<=" | "<" | "==" | "!=" | "between" | "in" | "notIn" | "isTrue" | "isFalse";
             /** @description a number, text, boolean, [low, high] for between, or a list for in/notIn; none for isTrue/isFalse */
-            value?: Record<string, never>;
+            value?: number | string | boolean | (number | string)[];
+        };
+        LimitTermDoc: {
+            /**
+             * @description a numeric fact or attribute
+             * @example annual_purchase_amount
+             */
+            fact: string;
+            /** @example 0.25 */
+            multiple: string;
         };
         LimitFormulaDoc: {
             /** @example 500000.00 */
@@ -1440,7 +1538,7 @@ export interface components {
              *       }
              *     ]
              */
-            terms?: string[];
+            terms?: components["schemas"]["LimitTermDoc"][];
             /** @example 3 */
             settlementMultiple?: string;
             /** @example 8000.00 */
@@ -1671,7 +1769,9 @@ export interface components {
              * @example 1250000.00
              */
             outstandingAmount: string;
+            /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
             updatedAt: string;
         };
         RulesetResponse: {
@@ -1680,6 +1780,7 @@ export interface components {
             limitFormula: components["schemas"]["LimitFormulaDoc"];
             /** @description who made this version; to a core enterprise, the bank's staff show as their role */
             createdBy: string | null;
+            /** Format: date-time */
             createdAt: string;
         };
         UpdateProgrammeDto: {
@@ -1765,24 +1866,30 @@ export interface components {
              */
             bankAccount: string;
             bankName: string;
-            farmName: string;
+            /** @description null for a supplier whose roster schema has no dairy columns */
+            farmName: string | null;
             province: string;
-            herdSize: number;
+            herdSize: number | null;
             /** @example 12.5 */
-            yearsExperience: string;
+            yearsExperience: string | null;
             epidemicCertNo: string | null;
-            /** @example 2027-05-01 */
+            /**
+             * Format: date
+             * @example 2027-05-01
+             */
             epidemicCertExpiry: string | null;
-            deliveryMonths: number;
+            deliveryMonths: number | null;
             /** @example 42000.000 */
-            avgMonthlyDeliveryKg: string;
+            avgMonthlyDeliveryKg: string | null;
             /** @example 145000.00 */
             avgMonthlySettlement: string | null;
             blacklisted: boolean;
             blacklistReason: string | null;
             /** Format: uuid */
             lastImportId: string | null;
+            /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
             updatedAt: string;
         };
         SupplierIdentityResponse: {
@@ -1798,6 +1905,72 @@ export interface components {
             phone: string;
             bankAccount: string;
             bankName: string;
+        };
+        AttributeResponse: {
+            /**
+             * @description a-z, 0-9 and _, starting with a letter; at most 40
+             * @example cooperation_years
+             */
+            key: string;
+            /** @example years of cooperation */
+            label: string;
+            /**
+             * @description other headers that name it (its key always does)
+             * @example [
+             *       "合作年限"
+             *     ]
+             */
+            aliases: string[];
+            /** @enum {string} */
+            type: "INTEGER" | "DECIMAL" | "MONEY" | "DATE" | "BOOLEAN" | "TEXT" | "ENUM";
+            required: boolean;
+            /**
+             * @description INTEGER, DECIMAL, MONEY (decimal strings) or DATE (YYYY-MM-DD)
+             * @example 0
+             */
+            min?: string;
+            /** @example 100 */
+            max?: string;
+            /**
+             * @description ENUM only
+             * @example [
+             *       "A",
+             *       "B",
+             *       "M",
+             *       "C",
+             *       "D"
+             *     ]
+             */
+            values?: string[];
+            /** @description kept in a column of its own and checked by the dairy roster's rules (DAIRY_SUPPLIER only) */
+            column?: boolean;
+        };
+        RosterTemplateResponse: {
+            /** @enum {string} */
+            name: "DAIRY_SUPPLIER" | "DEALER" | "FREIGHT_FORWARDER";
+            /** @enum {string} */
+            role: "SUPPLIER" | "DEALER";
+            description: string;
+            attributes: components["schemas"]["AttributeResponse"][];
+        };
+        RosterTemplatesResponse: {
+            items: components["schemas"]["RosterTemplateResponse"][];
+        };
+        RosterSchemaResponse: {
+            /**
+             * Format: uuid
+             * @description null for version 0: the role's default template, not set yet
+             */
+            id: string | null;
+            /** Format: uuid */
+            coreEnterpriseId: string;
+            /** @enum {string} */
+            role: "SUPPLIER" | "DEALER";
+            version: number;
+            /** @enum {string|null} */
+            template: "DAIRY_SUPPLIER" | "DEALER" | "FREIGHT_FORWARDER" | null;
+            /** @description the attributes in effect, the template's included */
+            attributes: components["schemas"]["AttributeResponse"][];
         };
         AttributeDoc: {
             /**
@@ -1846,13 +2019,207 @@ export interface components {
             template?: "DAIRY_SUPPLIER" | "DEALER" | "FREIGHT_FORWARDER";
             attributes: components["schemas"]["AttributeDoc"][];
         };
+        CounterpartyResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            coreEnterpriseId: string;
+            /** @enum {string} */
+            role: "SUPPLIER" | "DEALER";
+            /** @example DLR-0001 */
+            code: string;
+            /** @enum {string} */
+            counterpartyType: "INDIVIDUAL" | "ENTITY";
+            name: string;
+            /**
+             * @description masked
+             * @example 150102********6445
+             */
+            idNumber: string;
+            /** @description masked */
+            legalRepIdNumber: string | null;
+            /**
+             * @description masked
+             * @example 138****6648
+             */
+            phone: string;
+            /**
+             * @description masked
+             * @example 6228***********7748
+             */
+            bankAccount: string;
+            bankName: string;
+            province: string;
+            /**
+             * @description by attribute key: decimals, money and dates as strings, integers as numbers; the dairy template's columns for a dairy supplier
+             * @example {
+             *       "outlets": 4,
+             *       "cooperation_years": "3",
+             *       "annual_purchase_amount": "1200000.00"
+             *     }
+             */
+            attributes: {
+                [key: string]: (string | number | boolean) | null;
+            };
+            /** @description the roster schema version of the import that last wrote it */
+            schemaVersion: number | null;
+            blacklisted: boolean;
+            blacklistReason: string | null;
+            /** Format: uuid */
+            lastImportId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PurchaseOrderResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            coreEnterpriseId: string;
+            /**
+             * Format: uuid
+             * @description the dealer
+             */
+            counterpartyId: string;
+            /** @example DLR-0001 */
+            dealerCode: string;
+            /** @example PO-2026-001 */
+            orderNo: string;
+            /** @example 400000.00 */
+            amount: string;
+            /**
+             * Format: date
+             * @example 2026-11-27
+             */
+            orderDate: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @description some codes add members of their own */
+        ItemProblem: {
+            /** @example The supplier is on the bank's blacklist: no lending to it in any programme */
+            title: string;
+            /** @example 409 */
+            status: number;
+            /** @example The supplier is on the bank's blacklist: no application can be made for it */
+            detail: string;
+            /** @example SUPPLIER_BLACKLISTED */
+            code: string;
+            errors?: components["schemas"]["FieldError"][];
+        } & {
+            [key: string]: unknown;
+        };
+        PurchaseOrderBatchResultDoc: {
+            /** @description the position of the order in the request */
+            index: number;
+            /** Format: uuid */
+            id?: string;
+            orderNo?: string;
+            /** @description false when the same order had been confirmed before */
+            created?: boolean;
+            error?: components["schemas"]["ItemProblem"];
+        };
+        PurchaseOrderBatchResponse: {
+            /** @description one per order, in order */
+            results: components["schemas"]["PurchaseOrderBatchResultDoc"][];
+        };
+        PurchaseOrderInputDoc: {
+            /**
+             * Format: uuid
+             * @description the dealer; or give dealerCode
+             */
+            counterpartyId?: string;
+            /**
+             * @description the dealer's code; or give counterpartyId
+             * @example DLR-0001
+             */
+            dealerCode?: string;
+            /** @example PO-2026-001 */
+            orderNo: string;
+            /** @example 400000.00 */
+            amount: string;
+            /**
+             * Format: date
+             * @example 2026-11-27
+             */
+            orderDate: string;
+        };
+        PurchaseOrderListInputDoc: {
+            orders: components["schemas"]["PurchaseOrderInputDoc"][];
+        };
+        RosterImportFailureDoc: {
+            /** @example ROSTER_HEADER_MISSING */
+            code: string;
+            message: string;
+        };
+        RosterImportResponse: {
+            /**
+             * Format: uuid
+             * @description the same as id
+             */
+            importId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            coreEnterpriseId: string;
+            /** @enum {string} */
+            status: "QUEUED" | "RUNNING" | "COMPLETED" | "FAILED";
+            /** @example roster.csv */
+            fileName: string;
+            /** @enum {string} */
+            fileType: "csv" | "xlsx";
+            /** @description bytes */
+            fileSize: number;
+            totalRows: number | null;
+            /** @description advances while RUNNING */
+            processedRows: number;
+            acceptedRows: number | null;
+            rejectedRows: number | null;
+            createdCount: number | null;
+            updatedCount: number | null;
+            unchangedCount: number | null;
+            /** @description headers the roster schema does not know (ignored) */
+            unknownColumns: string[];
+            failure: components["schemas"]["RosterImportFailureDoc"] | null;
+            attempts: number;
+            /** @description every problem found, listed or not; null until finished */
+            problemCount: number | null;
+            /** @description only the first problems are listed in /errors */
+            problemsTruncated: boolean;
+            /**
+             * Format: date-time
+             * @description when the stored file was deleted
+             */
+            fileDeletedAt: string | null;
+            /** @enum {string} */
+            role: "SUPPLIER" | "DEALER";
+            /** @description the version of the role's roster schema the file is read with */
+            schemaVersion: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        RosterErrorResponse: {
+            /** @description the row in the file (the header is row 1) */
+            row: number;
+            supplierCode: string | null;
+            /** @example herd_size */
+            field: string | null;
+            /** @example OUT_OF_RANGE */
+            code: string;
+            message: string;
+        };
         RuleResultDoc: {
             rule: string;
             fact: string;
             operator: string;
             passed: boolean;
             /** @description the supplier fact (number, text or boolean), null when missing */
-            actual: Record<string, never> | null;
+            actual: (number | string | boolean) | null;
             /** @example >= 3 */
             expected: string;
             /** @example years of experience 2.5 is below the required 3 */
@@ -1873,8 +2240,10 @@ export interface components {
             availableLimit: string;
             /** @example 50000.00 */
             reservedAmount: string;
+            /** Format: date-time */
             evaluatedAt: string;
             /**
+             * Format: date
              * @description the business date the facts were judged at (programme's time zone)
              * @example 2026-11-27
              */
@@ -1889,7 +2258,66 @@ export interface components {
              *       "maxAmount": "500000.00"
              *     }
              */
-            limitTerms: Record<string, never>;
+            limitTerms: {
+                [key: string]: string;
+            };
+        };
+        ScreeningRunRequestedResponse: {
+            /**
+             * Format: uuid
+             * @description follow it at GET /screening-runs/{jobId}
+             */
+            jobId: string;
+            /** @enum {string} */
+            status: "QUEUED" | "RUNNING" | "COMPLETED" | "FAILED";
+            /** Format: uuid */
+            programmeId: string;
+        };
+        ScreeningRunResponse: {
+            /** Format: uuid */
+            jobId: string;
+            /** Format: uuid */
+            programmeId: string;
+            /**
+             * @description what queued it: REQUEST, ROSTER_IMPORT, ...
+             * @example REQUEST
+             */
+            trigger: string;
+            /** @enum {string} */
+            status: "QUEUED" | "RUNNING" | "COMPLETED" | "FAILED";
+            rulesetVersion: number | null;
+            /** @description suppliers screened (when COMPLETED) */
+            suppliers: number | null;
+            /** @description of them eligible (when COMPLETED) */
+            eligible: number | null;
+            failureMessage: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        ScreeningResultResponse: {
+            /** Format: uuid */
+            supplierId: string;
+            /** @example SUP-001 */
+            supplierCode: string;
+            name: string;
+            eligible: boolean;
+            /** @example 150000.00 */
+            creditLimit: string;
+            /** @example 120000.00 */
+            availableLimit: string;
+            /**
+             * @example [
+             *       "herd"
+             *     ]
+             */
+            failedRules: string[];
+            rulesetVersion: number;
+            /** Format: date-time */
+            evaluatedAt: string;
         };
         PreviewDto: {
             /** @description proposed rules (default: the current ones) */
@@ -1897,9 +2325,68 @@ export interface components {
             /** @description proposed formula (default: the current one) */
             limitFormula?: components["schemas"]["LimitFormulaDoc"];
         };
+        PreviewByRuleDoc: {
+            /** @example herd */
+            rule: string;
+            /** @description null: the rule is not in the current ruleset */
+            failingNow: number | null;
+            /** @description null: the rule is not in the proposed ruleset */
+            failingAfter: number | null;
+        };
+        PreviewSampleDoc: {
+            /** Format: uuid */
+            supplierId: string;
+            supplierCode: string;
+            name: string;
+            /** @example 0.00 */
+            limitNow: string;
+            /** @example 40000.00 */
+            limitAfter: string;
+            failingNow: string[];
+            failingAfter: string[];
+        };
+        PreviewSamplesDoc: {
+            gained: components["schemas"]["PreviewSampleDoc"][];
+            lost: components["schemas"]["PreviewSampleDoc"][];
+        };
+        EligibilityPreviewResponse: {
+            /** Format: uuid */
+            programmeId: string;
+            /**
+             * Format: date
+             * @example 2026-11-27
+             */
+            evaluationDate: string;
+            suppliers: number;
+            eligibleNow: number;
+            eligibleAfter: number;
+            gained: number;
+            lost: number;
+            /** @example 1600000.00 */
+            totalLimitNow: string;
+            /** @example 1080000.00 */
+            totalLimitAfter: string;
+            byRule: components["schemas"]["PreviewByRuleDoc"][];
+            /** @description up to 20 suppliers gained and 20 lost */
+            sample: components["schemas"]["PreviewSamplesDoc"];
+        };
         BlacklistDto: {
             /** @example fraudulent delivery records confirmed by the core enterprise */
             reason: string;
+        };
+        RescreenedDoc: {
+            /** Format: uuid */
+            programmeId: string;
+            eligible: boolean;
+            /** @example 150000.00 */
+            creditLimit: string;
+        };
+        BlacklistResponse: {
+            /** Format: uuid */
+            supplierId: string;
+            blacklisted: boolean;
+            /** @description its screening in each programme, redone at once */
+            rescreened: components["schemas"]["RescreenedDoc"][];
         };
         UnblacklistDto: {
             /** @example cleared after review */
@@ -1925,6 +2412,175 @@ export interface components {
              */
             purchaseOrderId?: string;
         };
+        LoanScreeningDoc: {
+            eligible: boolean;
+            /** @example 150000.00 */
+            creditLimit: string;
+            /**
+             * @description the limit left when it was submitted
+             * @example 150000.00
+             */
+            availableLimit: string;
+            rulesetVersion: number;
+            /**
+             * Format: date
+             * @example 2026-11-27
+             */
+            evaluationDate: string;
+            /**
+             * @example [
+             *       "experience"
+             *     ]
+             */
+            failedRules: string[];
+            results: components["schemas"]["RuleResultDoc"][];
+        };
+        LoanApprovalDoc: {
+            /**
+             * @description to a core enterprise, the bank's staff show as their role
+             * @example officer.li
+             */
+            by: string;
+            /**
+             * Format: uuid
+             * @description null to a core enterprise
+             */
+            byId: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        LoanSubmitterDoc: {
+            /** @enum {string} */
+            kind: "USER" | "API_KEY" | "SYSTEM";
+            /** @example clerk.wang */
+            name: string;
+            /** @enum {string} */
+            role: "ADMIN" | "OFFICER" | "SENIOR_OFFICER" | "ENTERPRISE" | "AUDITOR";
+        };
+        LoanPayeeDoc: {
+            /** @example 张三 */
+            name: string | null;
+            /**
+             * @description masked
+             * @example 6228***********4267
+             */
+            bankAccount: string;
+            /** @example 中国农业银行 */
+            bankName: string | null;
+        };
+        LoanTermsDoc: {
+            /** @example 0.0435 */
+            annualRate: string;
+            /** @enum {string} */
+            dayCountBasis: "ACT/360" | "ACT/365";
+            /** @enum {string} */
+            repaymentType: "INTEREST_MONTHLY" | "BULLET";
+            /** @example 21 */
+            interestDay: number;
+            /** @example 3 */
+            graceDays: number;
+            /** @example 1.5 */
+            penaltyRateMultiplier: string;
+        };
+        LoanSupplierDoc: {
+            /** Format: uuid */
+            id: string;
+            /** @example SUP-001 */
+            supplierCode: string;
+            /** @example 张三 */
+            name: string;
+            /** @example INDIVIDUAL */
+            supplierType: string;
+            /**
+             * @description masked
+             * @example 150102********4227
+             */
+            idNumber: string;
+        };
+        LoanCurrentScreeningDoc: {
+            eligible: boolean;
+            /** @example 150000.00 */
+            creditLimit: string;
+            /** @example 138000.00 */
+            availableLimit: string;
+            rulesetVersion: number | null;
+        };
+        ActorRefDoc: {
+            /** @enum {string} */
+            kind: "USER" | "API_KEY" | "SYSTEM";
+            /** @description null for the bank's staff, to a core enterprise */
+            id: string | null;
+            /** @example officer.li */
+            name: string | null;
+            /** @enum {string|null} */
+            role: "ADMIN" | "OFFICER" | "SENIOR_OFFICER" | "ENTERPRISE" | "AUDITOR" | null;
+        };
+        LoanTransitionDoc: {
+            /** @enum {string|null} */
+            from: "SUBMITTED" | "REJECTED_INELIGIBLE" | "PENDING_REVIEW" | "PENDING_SECOND_APPROVAL" | "APPROVED" | "REJECTED" | "DISBURSING" | "DISBURSED" | "REPAID" | "CANCELLED" | null;
+            /** @enum {string} */
+            to: "SUBMITTED" | "REJECTED_INELIGIBLE" | "PENDING_REVIEW" | "PENDING_SECOND_APPROVAL" | "APPROVED" | "REJECTED" | "DISBURSING" | "DISBURSED" | "REPAID" | "CANCELLED";
+            actor: components["schemas"]["ActorRefDoc"];
+            comment: string | null;
+            reason: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        LoanApplicationResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** Format: uuid */
+            supplierId: string;
+            /** Format: uuid */
+            coreEnterpriseId: string;
+            /** @example 150000.00 */
+            amount: string;
+            /** @example 180 */
+            termDays: number;
+            purpose: string | null;
+            /** @enum {string} */
+            status: "SUBMITTED" | "REJECTED_INELIGIBLE" | "PENDING_REVIEW" | "PENDING_SECOND_APPROVAL" | "APPROVED" | "REJECTED" | "DISBURSING" | "DISBURSED" | "REPAID" | "CANCELLED";
+            /** @example 0.0435 */
+            annualRate: string;
+            /** @example 75000.00 */
+            guaranteedAmount: string;
+            /** @description decided at the first approval */
+            fourEyesRequired: boolean | null;
+            /** @description the amount is reserved against the limits */
+            reserved: boolean;
+            screening: components["schemas"]["LoanScreeningDoc"];
+            failedRules: string[];
+            firstApproval: components["schemas"]["LoanApprovalDoc"] | null;
+            approval: components["schemas"]["LoanApprovalDoc"] | null;
+            submittedBy: components["schemas"]["LoanSubmitterDoc"];
+            /** Format: date-time */
+            disbursedAt: string | null;
+            /**
+             * Format: date
+             * @example 2026-11-27
+             */
+            valueDate: string | null;
+            payee: components["schemas"]["LoanPayeeDoc"] | null;
+            /**
+             * Format: uuid
+             * @description a dealer loan's purchase order (DOWNSTREAM programmes)
+             */
+            purchaseOrderId?: string;
+            /** @description frozen at the final approval */
+            terms: components["schemas"]["LoanTermsDoc"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description in the queue and on a single application */
+            supplier?: components["schemas"]["LoanSupplierDoc"];
+            /** @description the supplier's screening now */
+            currentScreening?: components["schemas"]["LoanCurrentScreeningDoc"] | null;
+            /** @description on a single application: every transition */
+            history?: components["schemas"]["LoanTransitionDoc"][];
+        };
         BatchItemDto: {
             /** Format: uuid */
             supplierId: string;
@@ -1946,6 +2602,19 @@ export interface components {
         BatchSubmitDto: {
             /** @description each item is checked on its own: one bad item never sinks the others */
             applications: components["schemas"]["BatchItemDto"][];
+        };
+        LoanBatchResultDoc: {
+            /** @description the position of the item in the request */
+            index: number;
+            /** Format: uuid */
+            id?: string;
+            /** @enum {string} */
+            status?: "SUBMITTED" | "REJECTED_INELIGIBLE" | "PENDING_REVIEW" | "PENDING_SECOND_APPROVAL" | "APPROVED" | "REJECTED" | "DISBURSING" | "DISBURSED" | "REPAID" | "CANCELLED";
+            error?: components["schemas"]["ItemProblem"];
+        };
+        LoanBatchResponse: {
+            /** @description one per item, in order: its id and status, or its error */
+            results: components["schemas"]["LoanBatchResultDoc"][];
         };
         ApproveDto: {
             /** @example deliveries verified against settlement records */
@@ -1986,21 +2655,33 @@ export interface components {
             upTo?: string;
         };
         CobRunResponse: {
-            /** @description null when there was nothing to close and no run was made */
-            id: Record<string, never> | null;
+            /**
+             * Format: uuid
+             * @description null when there was nothing to close and no run was made
+             */
+            id: string | null;
             /** @enum {string} */
             status: "QUEUED" | "RUNNING" | "COMPLETED" | "FAILED";
-            /** @example 2026-11-28 */
-            fromDate: Record<string, never> | null;
-            /** @example 2026-11-30 */
+            /**
+             * Format: date
+             * @example 2026-11-28
+             */
+            fromDate: string | null;
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
             toDate: string;
-            /** @description the last date this run has closed for every open loan */
-            closedThrough: Record<string, never> | null;
+            /**
+             * Format: date
+             * @description the last date this run has closed for every open loan
+             */
+            closedThrough: string | null;
             /** @description loan-dates closed by this run (a loan closed for 3 dates counts 3) */
             loansProcessed: number;
             /** @enum {string} */
             trigger: "REQUEST" | "SCHEDULE";
-            error: Record<string, never> | null;
+            error: string | null;
         };
         PortfolioSliceResponse: {
             /** @example 12 */
@@ -2027,8 +2708,10 @@ export interface components {
             bucket: "0" | "1-30" | "31-60" | "61-90" | "91-180" | "181-360" | ">360";
         };
         PortfolioResponse: {
+            /** Format: uuid */
             programmeId: string;
             /**
+             * Format: date
              * @description Today's business date in the programme's time zone
              * @example 2026-11-29
              */
@@ -2070,6 +2753,255 @@ export interface components {
              */
             reference: string;
         };
+        AllocationsDoc: {
+            /** @example 0.00 */
+            penalty: string;
+            /** @example 120.50 */
+            interest: string;
+            /** @example 10000.00 */
+            principal: string;
+        };
+        ScheduleLineDoc: {
+            /**
+             * Format: date
+             * @example 2026-11-27
+             */
+            dueDate: string;
+            billed: boolean;
+            /** @example 0.00 */
+            principal: string;
+            /**
+             * @description null until billed
+             * @example 120.50
+             */
+            interest: string | null;
+            /** @example 0.00 */
+            penalty: string;
+            /**
+             * @description paid against the date, penalty billed onto it included
+             * @example 0.00
+             */
+            paid: string;
+        };
+        StatementRepaymentDoc: {
+            /** @enum {string} */
+            source: "DIRECT" | "SETTLEMENT";
+            /**
+             * Format: uuid
+             * @description the direct repayment's id; null for a settlement's allocation
+             */
+            id: string | null;
+            /** Format: uuid */
+            settlementId: string | null;
+            /** @example BOC-20260310-000123 */
+            reference: string;
+            /** @example 10000.00 */
+            amount: string;
+            /**
+             * Format: date
+             * @example 2026-11-27
+             */
+            businessDate: string;
+            allocations: components["schemas"]["AllocationsDoc"];
+            /** @description who entered a direct repayment; null for a settlement's allocation */
+            by: components["schemas"]["ActorRefDoc"] | null;
+            /** Format: date-time */
+            at: string;
+        };
+        EntryLineDoc: {
+            /** @enum {string} */
+            account: "LOAN_PRINCIPAL" | "INTEREST_RECEIVABLE" | "PENALTY_RECEIVABLE" | "INTEREST_INCOME" | "PENALTY_INCOME" | "BANK_CLEARING";
+            /** @example 10000.00 */
+            debit: string;
+            /** @example 0.00 */
+            credit: string;
+        };
+        LoanEntryDoc: {
+            /**
+             * @description a bigint, as a string
+             * @example 1
+             */
+            id: string;
+            /** @enum {string} */
+            type: "DISBURSEMENT" | "ACCRUAL" | "REPAYMENT";
+            /**
+             * Format: date
+             * @example 2026-11-27
+             */
+            businessDate: string;
+            reference: string | null;
+            /** Format: date-time */
+            postedAt: string;
+            /** @description only this loan's lines */
+            lines: components["schemas"]["EntryLineDoc"][];
+        };
+        StatementResponse: {
+            /** @enum {string} */
+            status: "DISBURSED" | "REPAID";
+            /**
+             * Format: date
+             * @example 2026-11-27
+             */
+            asOf: string;
+            /**
+             * Format: date
+             * @example 2026-11-27
+             */
+            valueDate: string;
+            /**
+             * Format: date
+             * @example 2026-11-27
+             */
+            maturityDate: string;
+            /**
+             * Format: date
+             * @description the last date the end of day closed for the loan
+             * @example 2026-11-27
+             */
+            cobDate: string | null;
+            /** @example 150000.00 */
+            principal: string;
+            /** @example 130000.00 */
+            principalOutstanding: string;
+            /** @example 0.00 */
+            principalDue: string;
+            /** @example 0.00 */
+            interestDue: string;
+            /** @example 0.00 */
+            penaltyDue: string;
+            /**
+             * @description to 10 decimals: the unbilled part of the current period
+             * @example 12.3456789012
+             */
+            accruedInterest: string;
+            /**
+             * @description to 10 decimals: the unbilled part of the current period
+             * @example 0.0000000000
+             */
+            accruedPenalty: string;
+            /** @example 130012.35 */
+            payoffAmount: string;
+            /** @description days past due */
+            dpd: number;
+            overdue: boolean;
+            /** @enum {string} */
+            classification: "NORMAL" | "SPECIAL_MENTION" | "SUBSTANDARD" | "DOUBTFUL" | "LOSS";
+            /** @description paid so far */
+            paid: components["schemas"]["AllocationsDoc"];
+            schedule: components["schemas"]["ScheduleLineDoc"][];
+            repayments: components["schemas"]["StatementRepaymentDoc"][];
+            entries: components["schemas"]["LoanEntryDoc"][];
+        };
+        RepaymentResultResponse: {
+            /** @description penalty, then interest, then principal */
+            allocations: components["schemas"]["AllocationsDoc"];
+            /** @description the statement after it, as GET /statement answers it */
+            statement: components["schemas"]["StatementResponse"];
+        };
+        SettlementQueuedResponse: {
+            /**
+             * Format: uuid
+             * @description poll GET /settlements/{settlementId}
+             */
+            settlementId: string;
+            /** @enum {string} */
+            status: "QUEUED" | "COMPUTED" | "CONFIRMED" | "FAILED";
+        };
+        SettlementFailureDoc: {
+            /** @example SETTLEMENT_FILE_INVALID */
+            code: string;
+            message: string;
+        };
+        SettlementProblemDoc: {
+            /** @description the row a spreadsheet shows; null for the file as a whole */
+            row: number | null;
+            /** @example payable_amount */
+            field: string | null;
+            /** @example NOT_A_NUMBER */
+            code: string;
+            message: string;
+        };
+        SettlementResponse: {
+            /**
+             * Format: uuid
+             * @description the same as id
+             */
+            settlementId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            coreEnterpriseId: string;
+            /** @enum {string} */
+            status: "QUEUED" | "COMPUTED" | "CONFIRMED" | "FAILED";
+            /** @example settlement.csv */
+            fileName: string;
+            /** @enum {string} */
+            fileType: "csv" | "xlsx";
+            /** @description bytes */
+            fileSize: number;
+            /**
+             * Format: date
+             * @description the business date it was computed on
+             * @example 2026-11-27
+             */
+            businessDate: string | null;
+            rows: number | null;
+            /** @description rows of a known supplier */
+            matchedRows: number | null;
+            /** @example 33645.67 */
+            totalPayable: string | null;
+            /**
+             * @description what the core enterprise remits to the bank
+             * @example 25876.53
+             */
+            totalDeduction: string | null;
+            failure: components["schemas"]["SettlementFailureDoc"] | null;
+            problemCount: number;
+            /** @description the first 1,000 problems */
+            problems: components["schemas"]["SettlementProblemDoc"][];
+            /** @example 25876.53 */
+            remittedAmount: string | null;
+            confirmedBy: components["schemas"]["ActorRefDoc"] | null;
+            /** Format: date-time */
+            confirmedAt: string | null;
+            /** Format: date-time */
+            computedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SettlementAllocationDoc: {
+            /** Format: uuid */
+            loanApplicationId: string;
+            /** @example 0.00 */
+            penalty: string;
+            /** @example 120.50 */
+            interest: string;
+            /** @example 10000.00 */
+            principal: string;
+        };
+        SettlementLineResponse: {
+            row: number;
+            /** @example SUP-001 */
+            supplierCode: string;
+            /**
+             * Format: uuid
+             * @description null: no supplier of this code
+             */
+            supplierId: string | null;
+            /** @example 2026-03 */
+            period: string | null;
+            /** @example 12000.00 */
+            payable: string;
+            /** @example 9600.00 */
+            deduction: string;
+            /**
+             * @description what the core enterprise pays the supplier
+             * @example 2400.00
+             */
+            netPayable: string;
+            allocations: components["schemas"]["SettlementAllocationDoc"][];
+            note: string | null;
+        };
         ConfirmSettlementDto: {
             /**
              * @description What arrived from the core enterprise: must equal totalDeduction
@@ -2083,6 +3015,181 @@ export interface components {
             /** @description APPROVED loans to pay; default: every APPROVED loan of the programme not in another open batch */
             loanApplicationIds?: string[];
         };
+        BatchCountsDoc: {
+            items: number;
+            pending: number;
+            sent: number;
+            settled: number;
+            failed: number;
+        };
+        BatchTotalsDoc: {
+            /** @example 50000.00 */
+            amount: string;
+            /** @example 0.00 */
+            settled: string;
+            /** @example 0.00 */
+            failed: string;
+            /**
+             * @description pending and sent
+             * @example 50000.00
+             */
+            outstanding: string;
+        };
+        ReconciliationDoc: {
+            /** @enum {string} */
+            outcome: "PAID" | "NOT_PAID";
+            note: string | null;
+            /** @example officer.li */
+            by: string;
+            /** Format: date-time */
+            at: string;
+        };
+        PaymentHoldDoc: {
+            /**
+             * @description the bank's reason code
+             * @example AC04
+             */
+            reasonCode: string | null;
+            reason: string | null;
+            /** @description the pain.002 that refused it */
+            reportMessageId: string | null;
+            heldBy: string | null;
+            /** Format: date-time */
+            heldAt: string;
+            reconciliation: components["schemas"]["ReconciliationDoc"] | null;
+        };
+        DisbursementItemResponse: {
+            /** Format: uuid */
+            id: string;
+            seq: number;
+            /** Format: uuid */
+            loanApplicationId: string;
+            /** @example 10000.00 */
+            amount: string;
+            creditorName: string;
+            /**
+             * @description masked
+             * @example 6228***********4267
+             */
+            creditorAccount: string;
+            creditorBank: string | null;
+            /** @description still to be paid, and the supplier's account now differs from the one frozen at approval */
+            payeeChanged: boolean;
+            /** @example CL287293A4A49E414CCE6C2252822654EE */
+            endToEndId: string;
+            /** @enum {string} */
+            status: "PENDING" | "SENT" | "SETTLED" | "FAILED";
+            attempts: number;
+            failureCode: string | null;
+            failureReason: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date-time */
+            settledAt: string | null;
+            /** @description held after a RJCT until an officer reconciles it */
+            hold: components["schemas"]["PaymentHoldDoc"] | null;
+        };
+        DisbursementBatchResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** Format: uuid */
+            coreEnterpriseId: string;
+            /** @enum {string} */
+            status: "DRAFT" | "APPROVED" | "EXECUTING" | "COMPLETED" | "PARTIALLY_FAILED" | "FAILED";
+            /** @enum {string|null} */
+            channel: "API" | "FILE" | null;
+            /**
+             * @description the pain.001 message id
+             * @example CLB3257F5CE8989123733AFF462
+             */
+            messageId: string;
+            /** @example officer.li */
+            createdBy: string;
+            approvedBy: string | null;
+            /** Format: date-time */
+            approvedAt: string | null;
+            executedBy: string | null;
+            /** Format: date-time */
+            executeRequestedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            counts: components["schemas"]["BatchCountsDoc"];
+            /** @description items held for reconciliation */
+            held: number;
+            /** @description items whose payee changed since approval */
+            payeeChanged: number;
+            totals: components["schemas"]["BatchTotalsDoc"];
+            items: components["schemas"]["DisbursementItemResponse"][];
+        };
+        DisbursementBatchSummaryResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** Format: uuid */
+            coreEnterpriseId: string;
+            /** @enum {string} */
+            status: "DRAFT" | "APPROVED" | "EXECUTING" | "COMPLETED" | "PARTIALLY_FAILED" | "FAILED";
+            /** @enum {string|null} */
+            channel: "API" | "FILE" | null;
+            /**
+             * @description the pain.001 message id
+             * @example CLB3257F5CE8989123733AFF462
+             */
+            messageId: string;
+            /** @example officer.li */
+            createdBy: string;
+            approvedBy: string | null;
+            /** Format: date-time */
+            approvedAt: string | null;
+            executedBy: string | null;
+            /** Format: date-time */
+            executeRequestedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            counts: components["schemas"]["BatchCountsDoc"];
+            /** @description items held for reconciliation */
+            held: number;
+            /** @description items whose payee changed since approval */
+            payeeChanged: number;
+            totals: components["schemas"]["BatchTotalsDoc"];
+        };
+        StatusReportConflictDoc: {
+            endToEndId: string;
+            /** @enum {string} */
+            itemStatus: "PENDING" | "SENT" | "SETTLED" | "FAILED";
+            /** @example ACSC */
+            reported: string;
+        };
+        StatusReportResponse: {
+            /** Format: uuid */
+            batchId: string;
+            /** @description the pain.002 message id */
+            messageId: string;
+            /** @description transaction statuses in the report */
+            transactions: number;
+            settled: number;
+            /** @description always 0: a report holds a refused payment, never fails it */
+            failed: number;
+            /** @description refused (RJCT): held for reconciliation */
+            held: number;
+            /** @description statuses that say what the item already is */
+            unchanged: number;
+            /** @description statuses that decide nothing yet (PDNG, ACTC ...) */
+            pending: number;
+            /** @description endToEndIds the batch does not have */
+            unknown: string[];
+            /** @description statuses that contradict the item's state: nothing changed */
+            conflicts: components["schemas"]["StatusReportConflictDoc"][];
+            /** @enum {string} */
+            batchStatus: "DRAFT" | "APPROVED" | "EXECUTING" | "COMPLETED" | "PARTIALLY_FAILED" | "FAILED";
+        };
         ReconcileItemDto: {
             /**
              * @description what the bank statement shows: PAID settles the item and disburses the loan; NOT_PAID fails it and frees the loan's reservation
@@ -2091,6 +3198,26 @@ export interface components {
             outcome: "PAID" | "NOT_PAID";
             /** @example not on the statement of the disbursement account for 2026-11-28 */
             note: string;
+        };
+        SimTransferResponse: {
+            /** @example CL287293A4A49E414CCE6C2252822654EE */
+            endToEndId: string;
+            /** @description the loan application id the transfer pays */
+            reference: string;
+            /** @example 80000.00 */
+            amount: string;
+            /**
+             * @description masked
+             * @example 6316************3125
+             */
+            creditorAccount: string;
+            /** @enum {string} */
+            status: "SETTLED" | "REJECTED";
+            /** @example AC04 */
+            reasonCode: string | null;
+            reasonText: string | null;
+            /** Format: date-time */
+            createdAt: string;
         };
     };
     responses: never;
@@ -2101,7 +3228,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    AuditController_list: {
+    listAuditEvents: {
         parameters: {
             query?: {
                 page?: number;
@@ -2119,30 +3246,56 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {items, page, pageSize, total} */
+            /** @description a page */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditEventResponse"][];
+                        /** @example 1 */
+                        page: number;
+                        /** @example 50 */
+                        pageSize: number;
+                        /**
+                         * @description items in all pages
+                         * @example 1
+                         */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description No or bad credentials (problem+json, code UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Only ADMIN, AUDITOR (problem+json, code FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    ClockController_get: {
+    getClock: {
         parameters: {
             query?: never;
             header?: {
@@ -2162,6 +3315,15 @@ export interface operations {
                     "application/json": components["schemas"]["ClockResponse"];
                 };
             };
+            /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /**
              * @description No or bad credentials
              *
@@ -2172,7 +3334,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -2185,12 +3347,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    ClockController_set: {
+    setClock: {
         parameters: {
             query?: never;
             header?: {
@@ -2220,7 +3382,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -2233,7 +3395,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -2246,7 +3408,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -2255,12 +3417,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    AuthController_login: {
+    login: {
         parameters: {
             query?: never;
             header?: {
@@ -2290,7 +3479,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No or bad credentials */
@@ -2299,7 +3488,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests */
@@ -2308,12 +3515,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    UsersController_list: {
+    listUsers: {
         parameters: {
             query?: {
                 page?: number;
@@ -2328,13 +3535,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description a page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["UserResponse"][];
+                        /** @example 1 */
+                        page: number;
+                        /** @example 50 */
+                        pageSize: number;
+                        /**
+                         * @description items in all pages
+                         * @example 1
+                         */
+                        total: number;
+                    };
+                };
+            };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -2347,7 +3574,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -2360,12 +3587,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    UsersController_create: {
+    createUser: {
         parameters: {
             query?: never;
             header?: {
@@ -2395,7 +3622,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -2408,7 +3635,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -2421,7 +3648,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -2430,7 +3657,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -2439,12 +3666,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    UsersController_me: {
+    getCurrentUser: {
         parameters: {
             query?: never;
             header?: {
@@ -2456,30 +3710,36 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {kind, id, name, role, coreEnterpriseId} */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CurrentActorResponse"];
+                };
+            };
+            /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description No or bad credentials (problem+json, code UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Only ADMIN, OFFICER, SENIOR_OFFICER, AUDITOR, ENTERPRISE (problem+json, code FORBIDDEN) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
-                content?: never;
             };
         };
     };
-    UsersController_changeOwnPassword: {
+    changeOwnPassword: {
         parameters: {
             query?: never;
             header?: {
@@ -2500,7 +3760,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LoginResponse"];
+                    "application/json": components["schemas"]["PasswordChangedResponse"];
                 };
             };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
@@ -2509,7 +3769,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -2522,20 +3782,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /**
-             * @description Role not allowed
-             *
-             *     Only ADMIN, OFFICER, SENIOR_OFFICER, AUDITOR, ENTERPRISE (problem+json, code FORBIDDEN)
-             */
+            /** @description Role not allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests */
@@ -2544,12 +3836,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    UsersController_get: {
+    getUser: {
         parameters: {
             query?: never;
             header?: {
@@ -2577,7 +3869,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -2590,7 +3882,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -2603,7 +3895,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -2612,12 +3904,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    UsersController_disable: {
+    disableUser: {
         parameters: {
             query?: never;
             header?: {
@@ -2649,7 +3941,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -2662,7 +3954,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -2675,7 +3967,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -2684,7 +3976,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -2693,12 +3985,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    UsersController_enable: {
+    enableUser: {
         parameters: {
             query?: never;
             header?: {
@@ -2726,7 +4045,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -2739,7 +4058,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -2752,7 +4071,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -2761,12 +4080,48 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    UsersController_resetPassword: {
+    resetUserPassword: {
         parameters: {
             query?: never;
             header?: {
@@ -2798,7 +4153,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -2811,7 +4166,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -2824,7 +4179,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -2833,12 +4188,48 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    UsersController_revokeTokens: {
+    revokeUserTokens: {
         parameters: {
             query?: never;
             header?: {
@@ -2866,7 +4257,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -2879,7 +4270,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -2892,7 +4283,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -2901,12 +4292,48 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    ApiKeysController_list: {
+    listApiKeys: {
         parameters: {
             query?: never;
             header?: {
@@ -2934,7 +4361,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -2947,7 +4374,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -2960,7 +4387,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -2969,12 +4396,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    ApiKeysController_create: {
+    createApiKey: {
         parameters: {
             query?: never;
             header?: {
@@ -3006,7 +4433,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -3019,7 +4446,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -3032,7 +4459,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -3041,12 +4468,48 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    ApiKeysController_revoke: {
+    revokeApiKey: {
         parameters: {
             query?: never;
             header?: {
@@ -3075,7 +4538,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -3088,7 +4551,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -3101,7 +4564,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -3110,12 +4573,48 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    CoreEnterprisesController_list: {
+    listCoreEnterprises: {
         parameters: {
             query?: {
                 page?: number;
@@ -3132,13 +4631,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description a page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CoreEnterpriseResponse"][];
+                        /** @example 1 */
+                        page: number;
+                        /** @example 50 */
+                        pageSize: number;
+                        /**
+                         * @description items in all pages
+                         * @example 1
+                         */
+                        total: number;
+                    };
+                };
+            };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -3151,19 +4670,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
-            };
-            /** @description Only ADMIN, OFFICER, SENIOR_OFFICER, AUDITOR, ENTERPRISE (problem+json, code FORBIDDEN) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
         };
     };
-    CoreEnterprisesController_create: {
+    createCoreEnterprise: {
         parameters: {
             query?: never;
             header?: {
@@ -3193,7 +4705,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -3206,7 +4718,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -3219,7 +4731,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -3228,12 +4740,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    CoreEnterprisesController_get: {
+    getCoreEnterprise: {
         parameters: {
             query?: never;
             header?: {
@@ -3261,7 +4800,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -3274,15 +4813,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
-            };
-            /** @description Only ADMIN, OFFICER, SENIOR_OFFICER, AUDITOR, ENTERPRISE (problem+json, code FORBIDDEN) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Unknown, or belongs to another core enterprise */
             404: {
@@ -3290,12 +4822,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    CoreEnterprisesController_update: {
+    updateCoreEnterprise: {
         parameters: {
             query?: never;
             header?: {
@@ -3327,7 +4859,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -3340,7 +4872,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -3353,7 +4885,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -3362,12 +4894,48 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    ProgrammesController_list: {
+    listProgrammes: {
         parameters: {
             query?: {
                 page?: number;
@@ -3384,13 +4952,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description a page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ProgrammeResponse"][];
+                        /** @example 1 */
+                        page: number;
+                        /** @example 50 */
+                        pageSize: number;
+                        /**
+                         * @description items in all pages
+                         * @example 1
+                         */
+                        total: number;
+                    };
+                };
+            };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -3403,19 +4991,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
-            };
-            /** @description Only ADMIN, OFFICER, SENIOR_OFFICER, AUDITOR, ENTERPRISE (problem+json, code FORBIDDEN) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
         };
     };
-    ProgrammesController_create: {
+    createProgramme: {
         parameters: {
             query?: never;
             header?: {
@@ -3445,7 +5026,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -3458,7 +5039,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -3471,7 +5052,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -3480,12 +5061,48 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    ProgrammesController_get: {
+    getProgramme: {
         parameters: {
             query?: never;
             header?: {
@@ -3513,7 +5130,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -3526,15 +5143,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
-            };
-            /** @description Only ADMIN, OFFICER, SENIOR_OFFICER, AUDITOR, ENTERPRISE (problem+json, code FORBIDDEN) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Unknown, or belongs to another core enterprise */
             404: {
@@ -3542,12 +5152,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    ProgrammesController_update: {
+    updateProgramme: {
         parameters: {
             query?: never;
             header?: {
@@ -3579,7 +5189,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -3592,7 +5202,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -3605,7 +5215,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -3614,12 +5224,48 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    ProgrammesController_rulesets: {
+    listProgrammeRulesets: {
         parameters: {
             query?: never;
             header?: {
@@ -3647,7 +5293,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -3660,15 +5306,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
-            };
-            /** @description Only ADMIN, OFFICER, SENIOR_OFFICER, AUDITOR, ENTERPRISE (problem+json, code FORBIDDEN) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Unknown, or belongs to another core enterprise */
             404: {
@@ -3676,12 +5315,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    SuppliersController_list: {
+    listSuppliers: {
         parameters: {
             query?: {
                 page?: number;
@@ -3700,13 +5339,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description a page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SupplierResponse"][];
+                        /** @example 1 */
+                        page: number;
+                        /** @example 50 */
+                        pageSize: number;
+                        /**
+                         * @description items in all pages
+                         * @example 1
+                         */
+                        total: number;
+                    };
+                };
+            };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -3719,15 +5378,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
-            };
-            /** @description Only ADMIN, OFFICER, SENIOR_OFFICER, AUDITOR, ENTERPRISE (problem+json, code FORBIDDEN) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Unknown, or belongs to another core enterprise */
             404: {
@@ -3735,12 +5387,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    SuppliersController_get: {
+    getSupplier: {
         parameters: {
             query?: never;
             header?: {
@@ -3768,7 +5420,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -3781,15 +5433,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
-            };
-            /** @description Only ADMIN, OFFICER, SENIOR_OFFICER, AUDITOR, ENTERPRISE (problem+json, code FORBIDDEN) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Unknown, or belongs to another core enterprise */
             404: {
@@ -3797,12 +5442,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    SuppliersController_identity: {
+    getSupplierIdentity: {
         parameters: {
             query?: never;
             header?: {
@@ -3830,7 +5475,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -3843,7 +5488,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -3856,7 +5501,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -3865,12 +5510,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    CounterpartiesController_templates: {
+    listRosterTemplates: {
         parameters: {
             query?: never;
             header?: {
@@ -3882,6 +5527,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterTemplatesResponse"];
+                };
+            };
+            /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /**
              * @description No or bad credentials
              *
@@ -3892,19 +5555,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
-            };
-            /** @description Only ADMIN, OFFICER, SENIOR_OFFICER, ENTERPRISE, AUDITOR (problem+json, code FORBIDDEN) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
         };
     };
-    CounterpartiesController_schema: {
+    getRosterSchema: {
         parameters: {
             query?: {
                 role?: "SUPPLIER" | "DEALER";
@@ -3920,13 +5576,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterSchemaResponse"];
+                };
+            };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -3939,15 +5604,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
-            };
-            /** @description Only ADMIN, OFFICER, SENIOR_OFFICER, AUDITOR, ENTERPRISE (problem+json, code FORBIDDEN) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Unknown, or belongs to another core enterprise */
             404: {
@@ -3955,12 +5613,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    CounterpartiesController_putSchema: {
+    putRosterSchema: {
         parameters: {
             query?: never;
             header?: {
@@ -3978,13 +5636,22 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the new version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterSchemaResponse"];
+                };
+            };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -3997,7 +5664,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -4010,7 +5677,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -4019,7 +5686,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -4028,12 +5695,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    CounterpartiesController_list: {
+    listCounterparties: {
         parameters: {
             query?: {
                 page?: number;
@@ -4053,13 +5747,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description a page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CounterpartyResponse"][];
+                        /** @example 1 */
+                        page: number;
+                        /** @example 50 */
+                        pageSize: number;
+                        /**
+                         * @description items in all pages
+                         * @example 1
+                         */
+                        total: number;
+                    };
+                };
+            };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -4072,15 +5786,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
-            };
-            /** @description Only ADMIN, OFFICER, SENIOR_OFFICER, AUDITOR, ENTERPRISE (problem+json, code FORBIDDEN) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Unknown, or belongs to another core enterprise */
             404: {
@@ -4088,12 +5795,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    CounterpartiesController_get: {
+    getCounterparty: {
         parameters: {
             query?: never;
             header?: {
@@ -4107,13 +5814,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CounterpartyResponse"];
+                };
+            };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -4126,15 +5842,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
-            };
-            /** @description Only ADMIN, OFFICER, SENIOR_OFFICER, AUDITOR, ENTERPRISE (problem+json, code FORBIDDEN) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Unknown, or belongs to another core enterprise */
             404: {
@@ -4142,12 +5851,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    PurchaseOrdersController_list: {
+    listPurchaseOrders: {
         parameters: {
             query?: {
                 page?: number;
@@ -4164,13 +5873,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description a page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PurchaseOrderResponse"][];
+                        /** @example 1 */
+                        page: number;
+                        /** @example 50 */
+                        pageSize: number;
+                        /**
+                         * @description items in all pages
+                         * @example 1
+                         */
+                        total: number;
+                    };
+                };
+            };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -4183,15 +5912,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
-            };
-            /** @description Only ADMIN, OFFICER, SENIOR_OFFICER, AUDITOR, ENTERPRISE (problem+json, code FORBIDDEN) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Unknown, or belongs to another core enterprise */
             404: {
@@ -4199,12 +5921,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    PurchaseOrdersController_confirm: {
+    confirmPurchaseOrders: {
         parameters: {
             query?: never;
             header?: {
@@ -4218,17 +5940,35 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": components["schemas"]["PurchaseOrderInputDoc"] | components["schemas"]["PurchaseOrderListInputDoc"];
             };
         };
         responses: {
+            /** @description the order, confirmed before; or, for a list, each order's outcome */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderResponse"] | components["schemas"]["PurchaseOrderBatchResponse"];
+                };
+            };
+            /** @description the order, confirmed now */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderResponse"];
+                };
+            };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -4241,7 +5981,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -4254,7 +5994,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -4263,7 +6003,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -4272,7 +6012,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description A business rule refused it */
@@ -4281,12 +6039,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    PurchaseOrdersController_get: {
+    getPurchaseOrder: {
         parameters: {
             query?: never;
             header?: {
@@ -4300,13 +6058,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderResponse"];
+                };
+            };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -4319,15 +6086,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
-            };
-            /** @description Only ADMIN, OFFICER, SENIOR_OFFICER, AUDITOR, ENTERPRISE (problem+json, code FORBIDDEN) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Unknown, or belongs to another core enterprise */
             404: {
@@ -4335,12 +6095,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    RostersController_upload: {
+    uploadRoster: {
         parameters: {
             query?: never;
             header?: {
@@ -4358,16 +6118,24 @@ export interface operations {
                 "multipart/form-data": {
                     /** Format: binary */
                     file: string;
+                    /**
+                     * @description the counterparties the roster lists
+                     * @default SUPPLIER
+                     * @enum {string}
+                     */
+                    role?: "SUPPLIER" | "DEALER";
                 };
             };
         };
         responses: {
-            /** @description {importId, status: QUEUED, ...} */
+            /** @description the import, QUEUED (a replay: as it is now) */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RosterImportResponse"];
+                };
             };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
@@ -4375,7 +6143,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -4388,7 +6156,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -4401,7 +6169,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -4410,7 +6178,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -4419,7 +6187,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too large */
@@ -4428,7 +6196,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unsupported media type */
@@ -4437,7 +6205,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description A business rule refused it */
@@ -4446,7 +6214,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests */
@@ -4455,12 +6223,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    RostersController_list: {
+    listRosterImports: {
         parameters: {
             query?: {
                 page?: number;
@@ -4477,66 +6245,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /**
-             * @description No or bad credentials
-             *
-             *     No or bad credentials (problem+json, code UNAUTHENTICATED)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Only ADMIN, OFFICER, SENIOR_OFFICER, AUDITOR, ENTERPRISE (problem+json, code FORBIDDEN) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unknown, or belongs to another core enterprise */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    RostersController_get: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description your correlation id (echoed back) */
-                "X-Request-Id"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description {status, totalRows, processedRows, acceptedRows, rejectedRows, createdCount, updatedCount, unchangedCount, problemCount, problemsTruncated, failure} */
+            /** @description a page */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RosterImportResponse"][];
+                        /** @example 1 */
+                        page: number;
+                        /** @example 50 */
+                        pageSize: number;
+                        /**
+                         * @description items in all pages
+                         * @example 1
+                         */
+                        total: number;
+                    };
+                };
             };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
@@ -4544,7 +6271,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -4557,15 +6284,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
-            };
-            /** @description Only ADMIN, OFFICER, SENIOR_OFFICER, AUDITOR, ENTERPRISE (problem+json, code FORBIDDEN) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Unknown, or belongs to another core enterprise */
             404: {
@@ -4573,12 +6293,68 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    RostersController_errors: {
+    getRosterImport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description your correlation id (echoed back) */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterImportResponse"];
+                };
+            };
+            /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No or bad credentials
+             *
+             *     No or bad credentials (problem+json, code UNAUTHENTICATED)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or belongs to another core enterprise */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRosterImportErrors: {
         parameters: {
             query?: {
                 page?: number;
@@ -4595,13 +6371,34 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description a page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RosterErrorResponse"][];
+                        /** @example 1 */
+                        page: number;
+                        /** @example 50 */
+                        pageSize: number;
+                        /**
+                         * @description items in all pages
+                         * @example 1
+                         */
+                        total: number;
+                    };
+                    "text/csv": string;
+                };
+            };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -4614,15 +6411,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
-            };
-            /** @description Only ADMIN, OFFICER, SENIOR_OFFICER, AUDITOR, ENTERPRISE (problem+json, code FORBIDDEN) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Unknown, or belongs to another core enterprise */
             404: {
@@ -4630,12 +6420,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    RostersController_retry: {
+    retryRosterImport: {
         parameters: {
             query?: never;
             header?: {
@@ -4649,13 +6439,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the import, QUEUED again */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterImportResponse"];
+                };
+            };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -4668,7 +6467,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -4681,7 +6480,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -4690,7 +6489,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -4699,12 +6498,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    EligibilityController_explain: {
+    getSupplierEligibility: {
         parameters: {
             query?: {
                 /** @description required when the core enterprise has more than one programme */
@@ -4721,6 +6547,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4735,7 +6562,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -4748,15 +6575,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
-            };
-            /** @description Only ADMIN, OFFICER, SENIOR_OFFICER, AUDITOR, ENTERPRISE (problem+json, code FORBIDDEN) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Unknown, or belongs to another core enterprise */
             404: {
@@ -4764,12 +6584,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    EligibilityController_rescreen: {
+    rescreenProgramme: {
         parameters: {
             query?: never;
             header?: {
@@ -4783,12 +6603,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {jobId, status, programmeId}; follow it at GET /screening-runs/{jobId} */
+            /** @description OK */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScreeningRunRequestedResponse"];
+                };
             };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
@@ -4796,7 +6618,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -4809,7 +6631,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -4822,7 +6644,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -4831,12 +6653,48 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    EligibilityController_runs: {
+    listScreeningRuns: {
         parameters: {
             query?: {
                 page?: number;
@@ -4853,13 +6711,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description a page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ScreeningRunResponse"][];
+                        /** @example 1 */
+                        page: number;
+                        /** @example 50 */
+                        pageSize: number;
+                        /**
+                         * @description items in all pages
+                         * @example 1
+                         */
+                        total: number;
+                    };
+                };
+            };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -4872,15 +6750,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
-            };
-            /** @description Only ADMIN, OFFICER, SENIOR_OFFICER, AUDITOR, ENTERPRISE (problem+json, code FORBIDDEN) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Unknown, or belongs to another core enterprise */
             404: {
@@ -4888,12 +6759,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    EligibilityController_results: {
+    listScreeningResults: {
         parameters: {
             query?: {
                 page?: number;
@@ -4911,13 +6782,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description a page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ScreeningResultResponse"][];
+                        /** @example 1 */
+                        page: number;
+                        /** @example 50 */
+                        pageSize: number;
+                        /**
+                         * @description items in all pages
+                         * @example 1
+                         */
+                        total: number;
+                    };
+                };
+            };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -4930,15 +6821,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
-            };
-            /** @description Only ADMIN, OFFICER, SENIOR_OFFICER, AUDITOR, ENTERPRISE (problem+json, code FORBIDDEN) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Unknown, or belongs to another core enterprise */
             404: {
@@ -4946,12 +6830,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    EligibilityController_run: {
+    getScreeningRun: {
         parameters: {
             query?: never;
             header?: {
@@ -4965,13 +6849,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningRunResponse"];
+                };
+            };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -4984,15 +6877,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
-            };
-            /** @description Only ADMIN, OFFICER, SENIOR_OFFICER, AUDITOR, ENTERPRISE (problem+json, code FORBIDDEN) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Unknown, or belongs to another core enterprise */
             404: {
@@ -5000,12 +6886,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    EligibilityController_preview: {
+    previewEligibility: {
         parameters: {
             query?: never;
             header?: {
@@ -5023,13 +6909,22 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EligibilityPreviewResponse"];
+                };
+            };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -5042,7 +6937,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -5055,7 +6950,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -5064,12 +6959,48 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    EligibilityController_blacklist: {
+    blacklistSupplier: {
         parameters: {
             query?: never;
             header?: {
@@ -5087,13 +7018,22 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlacklistResponse"];
+                };
+            };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -5106,7 +7046,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -5119,7 +7059,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -5128,7 +7068,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -5137,12 +7077,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    EligibilityController_unblacklist: {
+    unblacklistSupplier: {
         parameters: {
             query?: never;
             header?: {
@@ -5160,13 +7127,22 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlacklistResponse"];
+                };
+            };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -5179,7 +7155,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -5192,7 +7168,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -5201,7 +7177,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -5210,12 +7186,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    LoansController_list: {
+    listLoanApplications: {
         parameters: {
             query?: {
                 page?: number;
@@ -5234,13 +7237,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description applications with their supplier's summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["LoanApplicationResponse"][];
+                        /** @example 1 */
+                        page: number;
+                        /** @example 50 */
+                        pageSize: number;
+                        /**
+                         * @description items in all pages
+                         * @example 1
+                         */
+                        total: number;
+                    };
+                };
+            };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -5253,19 +7276,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
-            };
-            /** @description Only ADMIN, OFFICER, SENIOR_OFFICER, AUDITOR, ENTERPRISE (problem+json, code FORBIDDEN) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
         };
     };
-    LoansController_submit: {
+    submitLoanApplication: {
         parameters: {
             query?: never;
             header?: {
@@ -5286,7 +7302,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LoanApplicationResponse"];
+                };
             };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
@@ -5294,7 +7312,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -5307,7 +7325,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -5320,7 +7338,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -5329,7 +7347,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -5338,7 +7356,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description A business rule refused it */
@@ -5347,12 +7383,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    LoansController_batch: {
+    submitLoanApplicationBatch: {
         parameters: {
             query?: never;
             header?: {
@@ -5370,13 +7406,22 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanBatchResponse"];
+                };
+            };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -5389,7 +7434,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -5402,7 +7447,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -5411,12 +7456,48 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    LoansController_get: {
+    getLoanApplication: {
         parameters: {
             query?: never;
             header?: {
@@ -5430,12 +7511,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the application with history[] */
+            /** @description the application with its supplier and history[] */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LoanApplicationResponse"];
+                };
             };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
@@ -5443,7 +7526,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -5456,15 +7539,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
-            };
-            /** @description Only ADMIN, OFFICER, SENIOR_OFFICER, AUDITOR, ENTERPRISE (problem+json, code FORBIDDEN) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Unknown, or belongs to another core enterprise */
             404: {
@@ -5472,12 +7548,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    LoansController_approve: {
+    approveLoanApplication: {
         parameters: {
             query?: never;
             header?: {
@@ -5495,13 +7571,22 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanApplicationResponse"];
+                };
+            };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -5514,7 +7599,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -5527,7 +7612,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -5536,7 +7621,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -5545,12 +7630,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    LoansController_reject: {
+    rejectLoanApplication: {
         parameters: {
             query?: never;
             header?: {
@@ -5568,13 +7680,22 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanApplicationResponse"];
+                };
+            };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -5587,7 +7708,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -5600,7 +7721,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -5609,7 +7730,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -5618,12 +7739,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    LoansController_cancel: {
+    cancelLoanApplication: {
         parameters: {
             query?: never;
             header?: {
@@ -5641,13 +7789,22 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanApplicationResponse"];
+                };
+            };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -5660,7 +7817,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -5673,7 +7830,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -5682,7 +7839,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -5691,12 +7848,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    LedgerController_trialBalance: {
+    getTrialBalance: {
         parameters: {
             query?: {
                 /** @description Only this programme */
@@ -5719,23 +7903,36 @@ export interface operations {
                     "application/json": components["schemas"]["TrialBalanceResponse"];
                 };
             };
+            /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No or bad credentials (problem+json, code UNAUTHENTICATED) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Only ADMIN, AUDITOR (problem+json, code FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    CobController_request: {
+    requestCobRun: {
         parameters: {
             query?: never;
             header?: {
@@ -5773,7 +7970,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -5786,7 +7983,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -5799,7 +7996,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -5808,7 +8005,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description A business rule refused it */
@@ -5817,12 +8032,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    CobController_get: {
+    getCobRun: {
         parameters: {
             query?: never;
             header?: {
@@ -5850,7 +8065,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -5863,7 +8078,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -5876,7 +8091,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -5885,12 +8100,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    PortfolioController_get: {
+    getProgrammePortfolio: {
         parameters: {
             query?: never;
             header?: {
@@ -5918,7 +8133,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -5931,15 +8146,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
-            };
-            /** @description Only ADMIN, OFFICER, SENIOR_OFFICER, AUDITOR, ENTERPRISE (problem+json, code FORBIDDEN) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Unknown, or belongs to another core enterprise */
             404: {
@@ -5947,12 +8155,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    RepaymentsController_repay: {
+    postRepayment: {
         parameters: {
             query?: never;
             header?: {
@@ -5970,12 +8178,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description {allocations: {penalty, interest, principal}, statement} (the statement as GET /statement answers it) */
+            /** @description the allocations and the statement after it (a repeat: the first result) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RepaymentResultResponse"];
+                };
             };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
@@ -5983,7 +8193,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -5996,7 +8206,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -6009,7 +8219,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -6018,7 +8228,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -6027,7 +8237,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description A business rule refused it */
@@ -6036,12 +8264,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    RepaymentsController_statement: {
+    getLoanStatement: {
         parameters: {
             query?: never;
             header?: {
@@ -6055,12 +8283,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the statement */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StatementResponse"];
+                };
             };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
@@ -6068,7 +8298,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -6081,15 +8311,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
-            };
-            /** @description Only ADMIN, OFFICER, SENIOR_OFFICER, AUDITOR, ENTERPRISE (problem+json, code FORBIDDEN) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Unknown, or belongs to another core enterprise */
             404: {
@@ -6097,12 +8320,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    SettlementsController_upload: {
+    uploadSettlement: {
         parameters: {
             query?: never;
             header?: {
@@ -6123,12 +8346,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description {settlementId, status: QUEUED} */
+            /** @description OK */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SettlementQueuedResponse"];
+                };
             };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
@@ -6136,7 +8361,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -6149,7 +8374,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -6162,7 +8387,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -6171,16 +8396,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description The upload stalled or crawled */
             408: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too large */
@@ -6189,7 +8423,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unsupported media type */
@@ -6198,7 +8432,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests */
@@ -6207,12 +8450,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    SettlementsController_get: {
+    getSettlement: {
         parameters: {
             query?: never;
             header?: {
@@ -6226,12 +8469,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description SettlementView */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SettlementResponse"];
+                };
             };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
@@ -6239,7 +8484,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -6252,15 +8497,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
-            };
-            /** @description Only ADMIN, OFFICER, SENIOR_OFFICER, AUDITOR, ENTERPRISE (problem+json, code FORBIDDEN) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Unknown, or belongs to another core enterprise */
             404: {
@@ -6268,12 +8506,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    SettlementsController_lines: {
+    listSettlementLines: {
         parameters: {
             query?: {
                 page?: number;
@@ -6290,13 +8528,34 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description a page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SettlementLineResponse"][];
+                        /** @example 1 */
+                        page: number;
+                        /** @example 50 */
+                        pageSize: number;
+                        /**
+                         * @description items in all pages
+                         * @example 1
+                         */
+                        total: number;
+                    };
+                    "text/csv": string;
+                };
+            };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -6309,15 +8568,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
-            };
-            /** @description Only ADMIN, OFFICER, SENIOR_OFFICER, AUDITOR, ENTERPRISE (problem+json, code FORBIDDEN) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Unknown, or belongs to another core enterprise */
             404: {
@@ -6325,12 +8577,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    SettlementsController_confirm: {
+    confirmSettlement: {
         parameters: {
             query?: never;
             header?: {
@@ -6348,13 +8600,22 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the settlement, CONFIRMED */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementResponse"];
+                };
+            };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -6367,7 +8628,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -6380,7 +8641,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -6389,7 +8650,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -6398,7 +8659,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description A business rule refused it */
@@ -6407,12 +8686,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    SettlementsController_recompute: {
+    recomputeSettlement: {
         parameters: {
             query?: never;
             header?: {
@@ -6426,13 +8705,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the settlement, QUEUED again */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementResponse"];
+                };
+            };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -6445,7 +8733,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -6458,7 +8746,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -6467,7 +8755,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -6476,12 +8764,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    DisbursementsController_list: {
+    listDisbursementBatches: {
         parameters: {
             query?: {
                 page?: number;
@@ -6498,13 +8813,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description batches with counts and totals, without their items */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DisbursementBatchSummaryResponse"][];
+                        /** @example 1 */
+                        page: number;
+                        /** @example 50 */
+                        pageSize: number;
+                        /**
+                         * @description items in all pages
+                         * @example 1
+                         */
+                        total: number;
+                    };
+                };
+            };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -6517,7 +8852,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -6530,12 +8865,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    DisbursementsController_create: {
+    createDisbursementBatch: {
         parameters: {
             query?: never;
             header?: {
@@ -6556,7 +8891,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DisbursementBatchResponse"];
+                };
             };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
@@ -6564,7 +8901,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -6577,7 +8914,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -6590,7 +8927,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -6599,7 +8936,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -6608,7 +8945,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description A business rule refused it */
@@ -6617,12 +8972,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    DisbursementsController_get: {
+    getDisbursementBatch: {
         parameters: {
             query?: never;
             header?: {
@@ -6636,12 +8991,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the batch */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DisbursementBatchResponse"];
+                };
             };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
@@ -6649,7 +9006,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -6662,7 +9019,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -6675,7 +9032,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -6684,12 +9041,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    DisbursementsController_discard: {
+    discardDisbursementBatch: {
         parameters: {
             query?: never;
             header?: {
@@ -6703,13 +9060,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description discarded */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -6722,7 +9086,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -6735,7 +9099,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -6744,7 +9108,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -6753,12 +9117,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    DisbursementsController_approve: {
+    approveDisbursementBatch: {
         parameters: {
             query?: never;
             header?: {
@@ -6772,13 +9163,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisbursementBatchResponse"];
+                };
+            };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -6791,7 +9191,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -6804,7 +9204,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -6813,7 +9213,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -6822,12 +9222,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    DisbursementsController_execute: {
+    executeDisbursementBatch: {
         parameters: {
             query?: never;
             header?: {
@@ -6846,7 +9273,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DisbursementBatchResponse"];
+                };
             };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
@@ -6854,7 +9283,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -6867,7 +9296,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -6880,7 +9309,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -6889,7 +9318,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -6898,12 +9327,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    DisbursementsController_pain001: {
+    exportPain001: {
         parameters: {
             query?: never;
             header?: {
@@ -6917,72 +9373,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /**
-             * @description No or bad credentials
-             *
-             *     No or bad credentials (problem+json, code UNAUTHENTICATED)
-             */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /**
-             * @description Role not allowed
-             *
-             *     Only OFFICER, SENIOR_OFFICER (problem+json, code FORBIDDEN)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Unknown, or belongs to another core enterprise */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    DisbursementsController_sendAsFile: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description your correlation id (echoed back) */
-                "X-Request-Id"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description the batch */
+            /** @description the pain.001.001.09 XML, as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/xml": string;
+                };
             };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
@@ -6990,7 +9388,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -7003,7 +9401,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -7016,7 +9414,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -7025,7 +9423,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendDisbursementBatchAsFile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description your correlation id (echoed back) */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisbursementBatchResponse"];
+                };
+            };
+            /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No or bad credentials
+             *
+             *     No or bad credentials (problem+json, code UNAUTHENTICATED)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Role not allowed
+             *
+             *     Only OFFICER, SENIOR_OFFICER (problem+json, code FORBIDDEN)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or belongs to another core enterprise */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -7034,12 +9501,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    DisbursementsController_statusReport: {
+    applyStatusReport: {
         parameters: {
             query?: never;
             header?: {
@@ -7055,17 +9549,29 @@ export interface operations {
             content: {
                 "application/xml": string;
                 "text/xml": string;
-                "multipart/form-data": string;
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
             };
         };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusReportResponse"];
+                };
+            };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -7078,7 +9584,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -7091,7 +9597,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -7100,7 +9606,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -7109,7 +9615,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description A business rule refused it */
@@ -7118,12 +9642,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    DisbursementsController_reconcile: {
+    reconcileDisbursementItem: {
         parameters: {
             query?: never;
             header?: {
@@ -7142,12 +9666,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description the batch */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DisbursementBatchResponse"];
+                };
             };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
@@ -7155,7 +9681,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -7168,7 +9694,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -7181,7 +9707,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -7190,7 +9716,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -7199,12 +9725,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    HealthController_check: {
+    checkHealth: {
         parameters: {
             query?: never;
             header?: {
@@ -7216,7 +9769,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The Health Check is successful */
+            /**
+             * @description OK
+             *
+             *     The Health Check is successful
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7278,7 +9835,20 @@ export interface operations {
                     };
                 };
             };
-            /** @description The Health Check is not successful */
+            /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Not ready
+             *
+             *     The Health Check is not successful
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7355,7 +9925,7 @@ export interface operations {
             };
         };
     };
-    BankSimController_list: {
+    listSimulatedTransfers: {
         parameters: {
             query?: {
                 page?: number;
@@ -7374,13 +9944,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description a page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SimTransferResponse"][];
+                        /** @example 1 */
+                        page: number;
+                        /** @example 50 */
+                        pageSize: number;
+                        /**
+                         * @description items in all pages
+                         * @example 1
+                         */
+                        total: number;
+                    };
+                };
+            };
             /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -7393,7 +9983,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -7406,12 +9996,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    BankSimController_get: {
+    getSimulatedTransfer: {
         parameters: {
             query?: never;
             header?: {
@@ -7425,6 +10015,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimTransferResponse"];
+                };
+            };
+            /** @description Malformed or invalid input (VALIDATION_FAILED, MALFORMED_JSON, ...) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /**
              * @description No or bad credentials
              *
@@ -7435,7 +10043,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /**
@@ -7448,7 +10056,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown, or belongs to another core enterprise */
@@ -7457,7 +10065,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

@@ -52,7 +52,7 @@ export function BatchDrawer({ id, onClose }: { id: string | null; onClose(): voi
         api.POST('/disbursement-batches/{id}/status-report', {
           ...path,
           body: await file.text(),
-          bodySerializer: (body: string) => body,
+          bodySerializer: (body) => body as string,
           headers: { 'Content-Type': 'application/xml' },
         }),
       ),
