@@ -45,10 +45,9 @@ async function main(): Promise<void> {
   });
   configureApp(app, logger);
 
-  let closing = false;
   const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
+    if (shuttingDown) return;
+    shuttingDown = true;
     logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 30_000);
     force.unref();
@@ -62,6 +61,13 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+  await app.init();
+  // Demo logins only beside the development admin on the embedded database: never on a server
+  // someone configured, whose users are theirs to create. Before listening, so that a service that
+  // answers has them.
+  const devDefaults = config.env !== 'production' && config.adminPassword === DEV_ADMIN_PASSWORD;
+  const demoLogins = devDefaults && db.embedded && config.demoLogins ? await ensureDemoLogins(app).then(() => true) : false;
+
   await app.listen(config.port, config.host);
   const url = `http://localhost:${(app.getHttpServer().address() as { port: number }).port}`;
   const docs = config.apiDocsEnabled ? `${url}/docs` : undefined;
@@ -71,10 +77,7 @@ async function main(): Promise<void> {
     { url, docs, console: consoleUrl, database: db.embedded ? 'embedded' : 'external', startupSeconds: Number(seconds.toFixed(2)) },
     'ChainLend is listening',
   );
-  if (config.env !== 'production' && config.adminPassword === DEV_ADMIN_PASSWORD) {
-    // Demo logins only beside the development admin on the embedded database: never on a server
-    // someone configured, whose users are theirs to create.
-    const demoLogins = db.embedded && config.demoLogins ? await ensureDemoLogins(app).then(() => true) : false;
+  if (devDefaults) {
     console.log(
       `\n  ChainLend ${url}${docs ? `  (API docs: ${docs})` : ''}\n` +
         `  console: ${consoleUrl}\n` +
@@ -88,7 +91,12 @@ async function main(): Promise<void> {
   }
 }
 
+/** Set by SIGINT/SIGTERM: start-up work cut short by the closing app is not a failure to report. */
+let shuttingDown = false;
+
 main().catch((e) => {
+  // the shutdown under way stops the embedded database, then exits
+  if (shuttingDown) return;
   console.error(e);
   process.exit(1);
 });
