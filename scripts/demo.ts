@@ -248,7 +248,7 @@ ChainLend demo summary
   dealers        ${dealers.imported} dealers imported (DEALER roster), ${dealers.eligible} eligible; ${dealers.orders} purchase orders confirmed, financed at 70%: ${dealers.paid} paid ${yuan(dealers.total)} to the group's collection account ${dealers.account} (pain.001 creditor); ${dealers.repaid}
   trial balance  debits ${yuan(servicing.trial.totalDebit)} = credits ${yuan(servicing.trial.totalCredit)}
   time taken     ${seconds} s
-  next           npm start, then open http://localhost:3000/docs`);
+  next           npm start, then open http://localhost:3000/console (demo logins printed at start) or /docs`);
   } finally {
     await service.close();
   }
