@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Progress, Select, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { api, ok } from '../../api/client';
+import { api, ok, type Problem } from '../../api/client';
 import { useT } from '../../i18n/locale';
 import { downloadFile } from '../../lib/download';
 import { uploadWithProgress } from '../../lib/upload';
@@ -44,13 +44,11 @@ export default function RostersPage() {
     form.append('file', file);
     setBytes({ sent: 0, total: file.size });
     try {
-      const res = await uploadWithProgress<RosterImport | { code?: string; detail?: string }>(
-        `/core-enterprises/${ce}/rosters`,
-        form,
-        (sent, total) => setBytes({ sent, total }),
+      const res = await uploadWithProgress<RosterImport | Partial<Problem>>(`/core-enterprises/${ce}/rosters`, form, (sent, total) =>
+        setBytes({ sent, total }),
       );
       if (res.status !== 202) {
-        const body = (res.body ?? {}) as { code?: string; detail?: string };
+        const body = (res.body ?? {}) as Partial<Problem>;
         void message.error(t('rosters.uploadFailed', { reason: words.problemOf({ ...body, status: res.status }) }));
         setBytes(null);
         return;
