@@ -1,16 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, ok } from '../api/client';
-import type { Role } from './roles';
+import type { components } from '../api/schema';
 import { session } from './session';
 
-export interface Me {
-  kind: string;
-  id: string;
-  name: string;
-  role: Role;
-  coreEnterpriseId: string | null;
-}
+export type Me = components['schemas']['CurrentActorResponse'];
 
 interface AuthState {
   token: string | null;
@@ -38,14 +32,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     queryKey: ['me', token],
     enabled: !!token,
     staleTime: Infinity,
-    queryFn: () => ok<Me>(api.GET('/users/me')),
+    queryFn: () => ok(api.GET('/users/me')),
   });
   const state: AuthState = {
     token,
     me: me.data,
     loading: !!token && me.isPending,
     async login(username, password) {
-      const body = await ok<{ accessToken: string }>(api.POST('/auth/login', { body: { username, password } }));
+      const body = await ok(api.POST('/auth/login', { body: { username, password } }));
       session.start(body.accessToken);
     },
     logout: () => session.end(),

@@ -4,7 +4,7 @@ import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Tab
 import { useState } from 'react';
 import { api, ok } from '../../api/client';
 import { useT } from '../../i18n/locale';
-import type { ApiKeyView, CoreEnterprise, PageOf } from '../officer/api-types';
+import type { ApiKeyView } from '../../api/types';
 import { formatTime, ProblemAlert, tone, StaffPage, invalidForm } from '../officer/ui';
 
 /** A core enterprise's API keys: a new key is shown once, in full, and never again. */
@@ -17,17 +17,16 @@ export default function ApiKeysPage() {
   const [form] = Form.useForm<{ name: string }>();
   const enterprises = useQuery({
     queryKey: ['core-enterprises'],
-    queryFn: () => ok<PageOf<CoreEnterprise>>(api.GET('/core-enterprises', { params: { query: { page: 1, pageSize: 500 } } })),
+    queryFn: () => ok(api.GET('/core-enterprises', { params: { query: { page: 1, pageSize: 500 } } })),
   });
   const keys = useQuery({
     queryKey: ['admin', 'api-keys', ceId],
     enabled: !!ceId,
-    queryFn: () => ok<ApiKeyView[]>(api.GET('/core-enterprises/{id}/api-keys', { params: { path: { id: ceId! } } })),
+    queryFn: () => ok(api.GET('/core-enterprises/{id}/api-keys', { params: { path: { id: ceId! } } })),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['admin', 'api-keys'] });
   const create = useMutation({
-    mutationFn: (name: string) =>
-      ok<{ key: string }>(api.POST('/core-enterprises/{id}/api-keys', { params: { path: { id: ceId! } }, body: { name } })),
+    mutationFn: (name: string) => ok(api.POST('/core-enterprises/{id}/api-keys', { params: { path: { id: ceId! } }, body: { name } })),
     onSuccess: async (created) => {
       setCreating(false);
       form.resetFields();

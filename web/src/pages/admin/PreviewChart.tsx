@@ -3,7 +3,7 @@ import { GridComponent, TitleComponent, TooltipComponent } from 'echarts/compone
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
-import type { PreviewResult } from '../officer/api-types';
+import type { PreviewResult } from '../../api/types';
 
 echarts.use([BarChart, GridComponent, TitleComponent, TooltipComponent, SVGRenderer]);
 

@@ -4,7 +4,7 @@ import { Alert, Button, Col, Divider, Drawer, Form, Input, InputNumber, Row, Sel
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { api, ok } from '../../api/client';
 import { useT } from '../../i18n/locale';
-import type { CoreEnterprise, PageOf, PreviewResult, Programme } from '../officer/api-types';
+import type { PreviewResult, Programme } from '../../api/types';
 import { formatMoney, ProblemAlert, invalidForm } from '../officer/ui';
 import { FACTS, moneyDelta, OPERATORS, toRow, toRule, type RuleRow } from './rules';
 
@@ -58,12 +58,12 @@ export function ProgrammeEditor({ programme, onClose }: { programme: Programme |
   const enterprises = useQuery({
     queryKey: ['core-enterprises'],
     enabled: !editing,
-    queryFn: () => ok<PageOf<CoreEnterprise>>(api.GET('/core-enterprises', { params: { query: { page: 1, pageSize: 500 } } })),
+    queryFn: () => ok(api.GET('/core-enterprises', { params: { query: { page: 1, pageSize: 500 } } })),
   });
 
   const runPreview = useMutation({
     mutationFn: (v: Values) =>
-      ok<PreviewResult>(
+      ok(
         api.POST('/programmes/{id}/eligibility-preview', {
           params: { path: { id: programme!.id } },
           body: { eligibilityRules: v.rules.map(toRule), limitFormula: formulaOf(v.formula) } as never,
@@ -76,8 +76,8 @@ export function ProgrammeEditor({ programme, onClose }: { programme: Programme |
       const { rules, formula, coreEnterpriseId, ...rest } = v;
       const body = { ...rest, eligibilityRules: rules.map(toRule), limitFormula: formulaOf(formula) };
       return editing
-        ? ok<Programme>(api.PATCH('/programmes/{id}', { params: { path: { id: programme.id } }, body: body as never }))
-        : ok<Programme>(api.POST('/programmes', { body: { ...body, coreEnterpriseId: coreEnterpriseId! } as never }));
+        ? ok(api.PATCH('/programmes/{id}', { params: { path: { id: programme.id } }, body: body as never }))
+        : ok(api.POST('/programmes', { body: { ...body, coreEnterpriseId: coreEnterpriseId! } as never }));
     },
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['programmes'] });

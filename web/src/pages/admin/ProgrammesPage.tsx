@@ -3,7 +3,7 @@ import { Button, Card, Space, Table, Tag, Typography, type TableColumnsType } fr
 import { useState } from 'react';
 import { useMe } from '../../auth/auth';
 import { useT } from '../../i18n/locale';
-import type { Programme } from '../officer/api-types';
+import type { Programme } from '../../api/types';
 import { useProgrammes } from '../officer/BatchesPage';
 import { formatMoney, ProblemAlert, tone, StaffPage } from '../officer/ui';
 import { ProgrammeEditor } from './ProgrammeEditor';

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { api, ok } from '../../api/client';
 import { ROLES } from '../../auth/roles';
 import { useT } from '../../i18n/locale';
-import type { CoreEnterprise, PageOf, UserView } from '../officer/api-types';
+import type { UserView } from '../../api/types';
 import { formatTime, ProblemAlert, tone, StaffPage, invalidForm } from '../officer/ui';
 
 type Dialog = { kind: 'create' } | { kind: 'disable' | 'password'; user: UserView } | null;
@@ -18,11 +18,11 @@ export default function UsersPage() {
   const [form] = Form.useForm();
   const users = useQuery({
     queryKey: ['admin', 'users', page],
-    queryFn: () => ok<PageOf<UserView>>(api.GET('/users', { params: { query: { page, pageSize: 50 } } })),
+    queryFn: () => ok(api.GET('/users', { params: { query: { page, pageSize: 50 } } })),
   });
   const enterprises = useQuery({
     queryKey: ['core-enterprises'],
-    queryFn: () => ok<PageOf<CoreEnterprise>>(api.GET('/core-enterprises', { params: { query: { page: 1, pageSize: 500 } } })),
+    queryFn: () => ok(api.GET('/core-enterprises', { params: { query: { page: 1, pageSize: 500 } } })),
   });
   const done = async () => {
     setDialog(null);

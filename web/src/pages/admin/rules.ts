@@ -1,4 +1,4 @@
-import type { EligibilityRule } from '../officer/api-types';
+import type { EligibilityRule } from '../../api/types';
 
 export const FACTS = [
   'yearsExperience',

@@ -3,7 +3,7 @@ import { Button, Card, Form, Input, Space, Table, Typography, type TableColumnsT
 import { useState } from 'react';
 import { api, ok } from '../../api/client';
 import { useT } from '../../i18n/locale';
-import type { AuditEvent, PageOf } from '../officer/api-types';
+import type { AuditEvent } from '../../api/types';
 import { formatTime, ProblemAlert, StaffPage } from '../officer/ui';
 
 interface Filters {
@@ -21,7 +21,7 @@ export default function AuditPage() {
   const [page, setPage] = useState(1);
   const events = useQuery({
     queryKey: ['audit', filters, page],
-    queryFn: () => ok<PageOf<AuditEvent>>(api.GET('/audit-events', { params: { query: { ...filters, page, pageSize: 50 } } })),
+    queryFn: () => ok(api.GET('/audit-events', { params: { query: { ...filters, page, pageSize: 50 } } })),
   });
 
   const columns: TableColumnsType<AuditEvent> = [

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, ok } from '../../api/client';
 import { useT } from '../../i18n/locale';
 import { CoreEnterprisePicker, useCoreEnterpriseId } from './core-enterprise';
-import type { Counterparty, Page } from './types';
+import type { Counterparty } from '../../api/types';
 
 /** The core enterprise's suppliers and dealers, searchable by code or name; identifiers as the service masks them. */
 export default function CounterpartiesPage() {
@@ -19,9 +19,7 @@ export default function CounterpartiesPage() {
     queryKey: ['counterparties', ce, role, q, page],
     enabled: !!ce,
     queryFn: () =>
-      ok<Page<Counterparty>>(
-        api.GET('/core-enterprises/{id}/counterparties', { params: { path: { id: ce! }, query: { role, q: q || undefined, ...page } } }),
-      ),
+      ok(api.GET('/core-enterprises/{id}/counterparties', { params: { path: { id: ce! }, query: { role, q: q || undefined, ...page } } })),
   });
   const ceParam = params.get('ce');
   const detail = (id: string) => `/clerk/counterparties/${id}${ceParam ? `?ce=${ceParam}` : ''}`;

@@ -8,7 +8,7 @@ import { useT } from '../../i18n/locale';
 import { formatMoney } from '../../lib/money';
 import { ProgrammePicker, useProgrammes } from './core-enterprise';
 import { RuleTable } from './RuleTable';
-import type { Counterparty, Eligibility, RuleResult } from './types';
+import type { Eligibility } from '../../api/types';
 import { useWords } from './words';
 
 /** One supplier or dealer: masked identity, roster attributes, and its eligibility for each programme, rule by rule. */
@@ -19,7 +19,7 @@ export default function CounterpartyPage() {
   const [params] = useSearchParams();
   const cp = useQuery({
     queryKey: ['counterparty', id],
-    queryFn: () => ok<Counterparty & { coreEnterpriseId: string }>(api.GET('/counterparties/{id}', { params: { path: { id: id! } } })),
+    queryFn: () => ok(api.GET('/counterparties/{id}', { params: { path: { id: id! } } })),
   });
   const programmes = useProgrammes(cp.data?.coreEnterpriseId ?? null);
   const [chosen, setChosen] = useState<string>();
@@ -28,8 +28,7 @@ export default function CounterpartyPage() {
     queryKey: ['eligibility', id, programmeId],
     enabled: !!programmeId,
     retry: false,
-    queryFn: () =>
-      ok<Eligibility>(api.GET('/suppliers/{id}/eligibility', { params: { path: { id: id! }, query: { programmeId: programmeId! } } })),
+    queryFn: () => ok(api.GET('/suppliers/{id}/eligibility', { params: { path: { id: id! }, query: { programmeId: programmeId! } } })),
   });
   const c = cp.data;
   const ce = params.get('ce');
@@ -95,7 +94,7 @@ export function EligibilityView({ e }: { e: Eligibility }) {
         <Descriptions.Item label={t('eligibility.availableLimit')}>{formatMoney(e.availableLimit)}</Descriptions.Item>
         <Descriptions.Item label={t('eligibility.rulesetVersion')}>{e.rulesetVersion}</Descriptions.Item>
       </Descriptions>
-      <RuleTable results={e.results as RuleResult[]} />
+      <RuleTable results={e.results} />
     </Space>
   );
 }

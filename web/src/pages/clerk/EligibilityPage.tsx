@@ -9,7 +9,7 @@ import { useT } from '../../i18n/locale';
 import { formatMoney, MONEY_PATTERN, moneyAtMost } from '../../lib/money';
 import { EligibilityView } from './CounterpartyPage';
 import { CoreEnterprisePicker, ProgrammePicker, useCoreEnterpriseId, useProgrammes } from './core-enterprise';
-import type { BatchResult, Eligibility, Page, Programme, ScreeningResult } from './types';
+import type { BatchResult, Programme, ScreeningResult } from '../../api/types';
 import { useWords } from './words';
 
 type Filter = 'all' | 'true' | 'false';
@@ -52,7 +52,7 @@ function Screening({ programme }: { programme: Programme }) {
   const list = useQuery({
     queryKey: ['screening-results', programme.id, filter, page],
     queryFn: () =>
-      ok<Page<ScreeningResult>>(
+      ok(
         api.GET('/programmes/{id}/screening-results', {
           params: { path: { id: programme.id }, query: { ...page, eligible: filter === 'all' ? undefined : filter } },
         }),
@@ -137,8 +137,7 @@ function Screening({ programme }: { programme: Programme }) {
 function Explain({ supplierId, programmeId }: { supplierId: string; programmeId: string }) {
   const e = useQuery({
     queryKey: ['eligibility', supplierId, programmeId],
-    queryFn: () =>
-      ok<Eligibility>(api.GET('/suppliers/{id}/eligibility', { params: { path: { id: supplierId }, query: { programmeId } } })),
+    queryFn: () => ok(api.GET('/suppliers/{id}/eligibility', { params: { path: { id: supplierId }, query: { programmeId } } })),
   });
   return e.data ? <EligibilityView e={e.data} /> : <Card loading size="small" />;
 }
@@ -159,7 +158,7 @@ function ApplyBar({
   const [form] = Form.useForm<{ amount: string; termDays: number }>();
   const submit = useMutation({
     mutationFn: (v: { amount: string; termDays: number }) =>
-      ok<{ results: BatchResult[] }>(
+      ok(
         api.POST('/programmes/{id}/loan-applications:batch', {
           params: { path: { id: programme.id } },
           body: { applications: selected.map((s) => ({ supplierId: s.supplierId, amount: v.amount, termDays: v.termDays })) },

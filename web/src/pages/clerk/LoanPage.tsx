@@ -7,7 +7,7 @@ import { useT } from '../../i18n/locale';
 import { formatMoney, formatRate } from '../../lib/money';
 import { LoanStatusTag } from './LoansPage';
 import { RuleTable } from './RuleTable';
-import type { LoanApplication, Statement } from './types';
+import type { Statement } from '../../api/types';
 
 const SERVICED = new Set(['DISBURSED', 'REPAID']);
 
@@ -18,13 +18,13 @@ export default function LoanPage() {
   const [params] = useSearchParams();
   const loan = useQuery({
     queryKey: ['loan-application', id],
-    queryFn: () => ok<LoanApplication>(api.GET('/loan-applications/{id}', { params: { path: { id: id! } } })),
+    queryFn: () => ok(api.GET('/loan-applications/{id}', { params: { path: { id: id! } } })),
   });
   const l = loan.data;
   const statement = useQuery({
     queryKey: ['statement', id],
     enabled: !!l && SERVICED.has(l.status),
-    queryFn: () => ok<Statement>(api.GET('/loan-applications/{id}/statement', { params: { path: { id: id! } } })),
+    queryFn: () => ok(api.GET('/loan-applications/{id}/statement', { params: { path: { id: id! } } })),
   });
   const ce = params.get('ce');
 
@@ -40,9 +40,9 @@ export default function LoanPage() {
         {l && (
           <Descriptions column={3} size="small" bordered>
             <Descriptions.Item label={t('loans.supplier')}>
-              {l.supplier.name}（{l.supplier.supplierCode}）
+              {l.supplier ? `${l.supplier.name}（${l.supplier.supplierCode}）` : l.supplierId}
             </Descriptions.Item>
-            <Descriptions.Item label={t('counterparties.idNumber')}>{l.supplier.idNumber}</Descriptions.Item>
+            <Descriptions.Item label={t('counterparties.idNumber')}>{l.supplier?.idNumber}</Descriptions.Item>
             <Descriptions.Item label={t('common.status')}>
               <LoanStatusTag status={l.status} />
             </Descriptions.Item>
@@ -103,16 +103,18 @@ function StatementView({ s }: { s: Statement }) {
           <Tag color={s.classification === 'NORMAL' ? 'success' : 'warning'}>{t(`class.${s.classification}`)}</Tag>
         </Descriptions.Item>
       </Descriptions>
-      <Table
+      <Table<Statement['schedule'][number]>
         size="small"
         rowKey="dueDate"
         pagination={false}
         dataSource={s.schedule}
         columns={[
           { title: t('loans.dueDate'), dataIndex: 'dueDate' },
-          { title: t('loans.principal'), dataIndex: 'principal', align: 'right', render: formatMoney },
-          { title: t('loans.interest'), dataIndex: 'interest', align: 'right', render: formatMoney },
-          { title: t('loans.paid'), dataIndex: 'paid', render: (p: boolean) => (p ? t('common.yes') : t('common.no')) },
+          { title: t('loans.principal'), key: 'principal', align: 'right', render: (_, r) => formatMoney(r.principal) },
+          // null until the date is billed: formatMoney shows a dash
+          { title: t('loans.interest'), key: 'interest', align: 'right', render: (_, r) => formatMoney(r.interest) },
+          // the amount paid against the date, not a yes/no
+          { title: t('loans.paid'), key: 'paid', align: 'right', render: (_, r) => formatMoney(r.paid) },
         ]}
       />
     </>

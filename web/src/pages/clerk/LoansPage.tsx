@@ -6,7 +6,7 @@ import { api, ok } from '../../api/client';
 import { useT } from '../../i18n/locale';
 import { formatMoney } from '../../lib/money';
 import { CoreEnterprisePicker, useCoreEnterpriseId, useProgrammes } from './core-enterprise';
-import type { LoanApplication, Page } from './types';
+import type { LoanApplication } from '../../api/types';
 
 export const LOAN_STATUSES = [
   'PENDING_REVIEW',
@@ -18,7 +18,7 @@ export const LOAN_STATUSES = [
   'REJECTED',
   'REJECTED_INELIGIBLE',
   'CANCELLED',
-] as const;
+] as const satisfies readonly LoanApplication['status'][];
 type LoanStatus = (typeof LOAN_STATUSES)[number];
 
 const STATUS_COLOR: Record<string, string> = {
@@ -50,10 +50,7 @@ export default function LoansPage() {
   const list = useQuery({
     queryKey: ['loan-applications', ce, status, programmeId, page],
     enabled: !!ce,
-    queryFn: () =>
-      ok<Page<LoanApplication>>(
-        api.GET('/loan-applications', { params: { query: { coreEnterpriseId: ce!, status, programmeId, ...page } } }),
-      ),
+    queryFn: () => ok(api.GET('/loan-applications', { params: { query: { coreEnterpriseId: ce!, status, programmeId, ...page } } })),
   });
   const ceParam = params.get('ce');
 
@@ -113,8 +110,8 @@ export default function LoansPage() {
                   <Link to={`/clerk/applications/${l.id}${ceParam ? `?ce=${ceParam}` : ''}`}>{new Date(d).toLocaleString()}</Link>
                 ),
               },
-              { title: t('counterparties.code'), key: 'code', render: (_, l) => l.supplier.supplierCode },
-              { title: t('loans.supplier'), key: 'supplier', render: (_, l) => l.supplier.name },
+              { title: t('counterparties.code'), key: 'code', render: (_, l) => l.supplier?.supplierCode },
+              { title: t('loans.supplier'), key: 'supplier', render: (_, l) => l.supplier?.name },
               { title: t('loans.amount'), dataIndex: 'amount', align: 'right', render: formatMoney },
               { title: t('loans.termDays'), dataIndex: 'termDays', align: 'right' },
               { title: t('common.status'), dataIndex: 'status', render: (s: string) => <LoanStatusTag status={s} /> },

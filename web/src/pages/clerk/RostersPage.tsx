@@ -3,12 +3,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Progress, Select, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { api, ok } from '../../api/client';
+import { api, ok, type Problem } from '../../api/client';
 import { useT } from '../../i18n/locale';
 import { downloadFile } from '../../lib/download';
 import { uploadWithProgress } from '../../lib/upload';
 import { CoreEnterprisePicker, useCoreEnterpriseId } from './core-enterprise';
-import type { ImportStatus, Page, RosterImport, RowError } from './types';
+import type { ImportStatus, RosterImport, RowError } from '../../api/types';
 import { useWords } from './words';
 
 const STATUS_COLOR: Record<ImportStatus, string> = { QUEUED: 'default', RUNNING: 'processing', COMPLETED: 'success', FAILED: 'error' };
@@ -44,13 +44,11 @@ export default function RostersPage() {
     form.append('file', file);
     setBytes({ sent: 0, total: file.size });
     try {
-      const res = await uploadWithProgress<RosterImport | { code?: string; detail?: string }>(
-        `/core-enterprises/${ce}/rosters`,
-        form,
-        (sent, total) => setBytes({ sent, total }),
+      const res = await uploadWithProgress<RosterImport | Partial<Problem>>(`/core-enterprises/${ce}/rosters`, form, (sent, total) =>
+        setBytes({ sent, total }),
       );
       if (res.status !== 202) {
-        const body = (res.body ?? {}) as { code?: string; detail?: string };
+        const body = (res.body ?? {}) as Partial<Problem>;
         void message.error(t('rosters.uploadFailed', { reason: words.problemOf({ ...body, status: res.status }) }));
         setBytes(null);
         return;
@@ -123,7 +121,7 @@ function ImportCard({ importId }: { importId: string }) {
   const queryClient = useQueryClient();
   const query = useQuery({
     queryKey: ['roster-import', importId],
-    queryFn: () => ok<RosterImport>(api.GET('/roster-imports/{id}', { params: { path: { id: importId } } })),
+    queryFn: () => ok(api.GET('/roster-imports/{id}', { params: { path: { id: importId } } })),
     // rows processed, live, until the import is done
     refetchInterval: (q) => (q.state.data && (q.state.data.status === 'COMPLETED' || q.state.data.status === 'FAILED') ? false : 500),
   });
@@ -156,7 +154,9 @@ function ImportCard({ importId }: { importId: string }) {
         percent={percent}
         status={imp.status === 'FAILED' ? 'exception' : done ? 'success' : 'active'}
       />
-      {imp.failure && <Alert type="error" showIcon title={t('rosters.failure', { reason: imp.failure })} style={{ margin: '12px 0' }} />}
+      {imp.failure && (
+        <Alert type="error" showIcon title={t('rosters.failure', { reason: imp.failure.message })} style={{ margin: '12px 0' }} />
+      )}
       {done && (
         <Flex gap={32} wrap style={{ margin: '12px 0' }}>
           <Statistic title={t('rosters.totalRows')} value={imp.totalRows ?? 0} />
@@ -183,7 +183,7 @@ function ErrorReport({ imp }: { imp: RosterImport }) {
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const errors = useQuery({
     queryKey: ['roster-import-errors', imp.importId, page],
-    queryFn: () => ok<Page<RowError>>(api.GET('/roster-imports/{id}/errors', { params: { path: { id: imp.importId }, query: page } })),
+    queryFn: () => ok(api.GET('/roster-imports/{id}/errors', { params: { path: { id: imp.importId }, query: page } })),
   });
   const total = errors.data?.total ?? 0;
   if (errors.data && total === 0) return <Alert type="success" showIcon title={t('rosters.noErrors')} />;
@@ -239,9 +239,7 @@ function ImportHistory({ coreEnterpriseId, onShow }: { coreEnterpriseId: string;
   const list = useQuery({
     queryKey: ['roster-imports', coreEnterpriseId, page],
     queryFn: () =>
-      ok<Page<RosterImport>>(
-        api.GET('/core-enterprises/{id}/roster-imports', { params: { path: { id: coreEnterpriseId }, query: { page, pageSize: 10 } } }),
-      ),
+      ok(api.GET('/core-enterprises/{id}/roster-imports', { params: { path: { id: coreEnterpriseId }, query: { page, pageSize: 10 } } })),
   });
   return (
     <Card title={t('rosters.history')}>

@@ -1,7 +1,7 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Table, Tag } from 'antd';
 import { useLocale } from '../../i18n/locale';
-import type { RuleResult } from './types';
+import type { RuleResult } from '../../api/types';
 import { expectedText, operand, useWords } from './words';
 
 /** Every rule of a screening with its outcome: what the supplier has, what the rule asks, passed or not. */

@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { api, ok } from '../../api/client';
 import { useMe } from '../../auth/auth';
 import { useT } from '../../i18n/locale';
-import type { CoreEnterprise, Page, Programme } from './types';
+import type { Programme } from '../../api/types';
 
 /**
  * Whose data a page shows: a clerk's own core enterprise, or, for the bank's staff, the one chosen
@@ -23,7 +23,7 @@ export function CoreEnterprisePicker() {
   const list = useQuery({
     queryKey: ['core-enterprises'],
     enabled: me.role !== 'ENTERPRISE',
-    queryFn: () => ok<Page<CoreEnterprise>>(api.GET('/core-enterprises', { params: { query: { pageSize: 500 } } })),
+    queryFn: () => ok(api.GET('/core-enterprises', { params: { query: { pageSize: 500 } } })),
   });
   if (me.role === 'ENTERPRISE') return null;
   return (
@@ -50,9 +50,7 @@ export function useProgrammes(coreEnterpriseId: string | null) {
     queryKey: ['programmes', coreEnterpriseId],
     enabled: !!coreEnterpriseId,
     queryFn: () =>
-      ok<Page<Programme>>(
-        api.GET('/programmes', { params: { query: { coreEnterpriseId: coreEnterpriseId!, active: 'true', pageSize: 500 } } }),
-      ),
+      ok(api.GET('/programmes', { params: { query: { coreEnterpriseId: coreEnterpriseId!, active: 'true', pageSize: 500 } } })),
   });
 }
 

@@ -4,7 +4,7 @@ import { Alert, Button, Descriptions, Drawer, Progress, Space, Table, Tag, Uploa
 import { api, ok } from '../../api/client';
 import { useMe } from '../../auth/auth';
 import { useT } from '../../i18n/locale';
-import type { BatchItem, BatchView } from './api-types';
+import type { BatchItem } from '../../api/types';
 import { BatchStatusTag } from './BatchesPage';
 import { formatMoney, formatTime, ProblemAlert, tone } from './ui';
 
@@ -28,7 +28,7 @@ export function BatchDrawer({ id, onClose }: { id: string | null; onClose(): voi
   const batch = useQuery({
     queryKey: ['officer', 'batch', id],
     enabled: !!id,
-    queryFn: () => ok<BatchView>(api.GET('/disbursement-batches/{id}', { params: { path: { id: id! } } })),
+    queryFn: () => ok(api.GET('/disbursement-batches/{id}', { params: { path: { id: id! } } })),
     // live progress while the payments go out; a finished batch changes no more
     refetchInterval: (q) => (q.state.data?.status === 'EXECUTING' ? 1000 : false),
   });
@@ -42,13 +42,13 @@ export function BatchDrawer({ id, onClose }: { id: string | null; onClose(): voi
   const sendAsFile = useMutation({ mutationFn: () => ok(api.POST('/disbursement-batches/{id}/send-as-file', path)), onSuccess: after });
   const download = useMutation({
     mutationFn: async () => {
-      const xml = await ok<string>(api.GET('/disbursement-batches/{id}/pain001', { ...path, parseAs: 'text' }));
+      const xml = await ok(api.GET('/disbursement-batches/{id}/pain001', { ...path, parseAs: 'text' }));
       saveFile(xml, `${b!.messageId}.pain.001.001.09.xml`, 'application/xml');
     },
   });
   const report = useMutation({
     mutationFn: async (file: File) =>
-      ok<{ transactions: number; settled: number; failed: number }>(
+      ok(
         api.POST('/disbursement-batches/{id}/status-report', {
           ...path,
           body: await file.text(),

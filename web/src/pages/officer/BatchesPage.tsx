@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { api, ok } from '../../api/client';
 import { useMe } from '../../auth/auth';
 import { useT } from '../../i18n/locale';
-import type { BatchView, PageOf, Programme } from './api-types';
+import type { BatchSummary } from '../../api/types';
 import { BatchDrawer } from './BatchDrawer';
 import { formatMoney, formatTime, ProblemAlert, tone, StaffPage } from './ui';
 
@@ -25,7 +25,7 @@ export function BatchStatusTag({ status }: { status: string }) {
 export function useProgrammes() {
   return useQuery({
     queryKey: ['programmes'],
-    queryFn: () => ok<PageOf<Programme>>(api.GET('/programmes', { params: { query: { page: 1, pageSize: 500 } } })),
+    queryFn: () => ok(api.GET('/programmes', { params: { query: { page: 1, pageSize: 500 } } })),
   });
 }
 
@@ -40,10 +40,10 @@ export default function BatchesPage() {
   // newest first (the API's order)
   const batches = useQuery({
     queryKey: ['officer', 'batches', page],
-    queryFn: () => ok<PageOf<BatchView>>(api.GET('/disbursement-batches', { params: { query: { page, pageSize: 20 } } })),
+    queryFn: () => ok(api.GET('/disbursement-batches', { params: { query: { page, pageSize: 20 } } })),
   });
   const create = useMutation({
-    mutationFn: () => ok<BatchView>(api.POST('/disbursement-batches', { body: { programmeId: programmeId! } })),
+    mutationFn: () => ok(api.POST('/disbursement-batches', { body: { programmeId: programmeId! } })),
     onSuccess: async (batch) => {
       setPage(1);
       await queryClient.invalidateQueries({ queryKey: ['officer', 'batches'] });
@@ -52,7 +52,7 @@ export default function BatchesPage() {
   });
   const programmeName = (id: string) => programmes.data?.items.find((p) => p.id === id)?.name ?? id;
 
-  const columns: TableColumnsType<BatchView> = [
+  const columns: TableColumnsType<BatchSummary> = [
     { title: t('common.createdAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => formatTime(v) },
     { title: t('common.programme'), dataIndex: 'programmeId', ellipsis: true, render: (v: string) => programmeName(v) },
     { title: t('common.status'), dataIndex: 'status', width: 120, render: (v: string) => <BatchStatusTag status={v} /> },
@@ -112,7 +112,7 @@ export default function BatchesPage() {
           </Space>
         </Space>
         <ProblemAlert error={create.error ?? batches.error} onClose={create.error ? () => create.reset() : undefined} />
-        <Table<BatchView>
+        <Table<BatchSummary>
           rowKey="id"
           size="small"
           columns={columns}

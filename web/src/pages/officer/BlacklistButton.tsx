@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { api, ok } from '../../api/client';
 import { useMe } from '../../auth/auth';
 import { useT } from '../../i18n/locale';
-import type { Supplier } from './api-types';
 import { ProblemAlert, tone, invalidForm } from './ui';
 
 /** Puts a supplier on the bank's blacklist or takes it off, always with a reason (both audited; the supplier is re-screened). */
@@ -16,7 +15,7 @@ export function BlacklistButton({ supplierId }: { supplierId: string }) {
   const [form] = Form.useForm<{ reason: string }>();
   const supplier = useQuery({
     queryKey: ['officer', 'supplier', supplierId],
-    queryFn: () => ok<Supplier>(api.GET('/suppliers/{id}', { params: { path: { id: supplierId } } })),
+    queryFn: () => ok(api.GET('/suppliers/{id}', { params: { path: { id: supplierId } } })),
   });
   const listed = supplier.data?.blacklisted === true;
   const change = useMutation({

@@ -4,13 +4,11 @@ import { useState } from 'react';
 import { api, ok } from '../../api/client';
 import { useMe } from '../../auth/auth';
 import { useLocale } from '../../i18n/locale';
-import type { Eligibility, LoanDetail } from './api-types';
+import type { RuleResult } from '../../api/types';
 import { BlacklistButton } from './BlacklistButton';
 import { actualText, expectedText, explanation } from './explain';
 import { StatusTag } from './QueuePage';
 import { formatMoney, formatTime, ProblemAlert, tone, invalidForm } from './ui';
-
-type RuleResult = Eligibility['results'][number];
 
 /** One application: the supplier's screening rule by rule, its limit, its history, and the decision with four eyes shown. */
 export function LoanDrawer({ id, onClose }: { id: string | null; onClose(): void }) {
@@ -24,22 +22,19 @@ export function LoanDrawer({ id, onClose }: { id: string | null; onClose(): void
   const loan = useQuery({
     queryKey: ['officer', 'loan', id],
     enabled: !!id,
-    queryFn: () => ok<LoanDetail>(api.GET('/loan-applications/{id}', { params: { path: { id: id! } } })),
+    queryFn: () => ok(api.GET('/loan-applications/{id}', { params: { path: { id: id! } } })),
   });
   const l = loan.data;
   const programme = useQuery({
     queryKey: ['programme', l?.programmeId],
     enabled: !!l,
-    queryFn: () =>
-      ok<{ fourEyesThreshold: string; name: string }>(api.GET('/programmes/{id}', { params: { path: { id: l!.programmeId } } })),
+    queryFn: () => ok(api.GET('/programmes/{id}', { params: { path: { id: l!.programmeId } } })),
   });
   const eligibility = useQuery({
     queryKey: ['officer', 'eligibility', l?.supplierId, l?.programmeId],
     enabled: !!l,
     queryFn: () =>
-      ok<Eligibility>(
-        api.GET('/suppliers/{id}/eligibility', { params: { path: { id: l!.supplierId }, query: { programmeId: l!.programmeId } } }),
-      ),
+      ok(api.GET('/suppliers/{id}/eligibility', { params: { path: { id: l!.supplierId }, query: { programmeId: l!.programmeId } } })),
   });
 
   const refresh = async () => {
@@ -186,7 +181,7 @@ export function LoanDrawer({ id, onClose }: { id: string | null; onClose(): void
               {t('officer.loan.history')}
             </Typography.Title>
             <Timeline
-              items={l.history.map((h) => ({
+              items={(l.history ?? []).map((h) => ({
                 content: (
                   <>
                     <Typography.Text strong>{t(`officer.loan.status.${h.to}`)}</Typography.Text> ·{' '}

@@ -4,7 +4,7 @@ import { Alert, Button, Card, Input, Space, Table, Tag, Typography, type TableCo
 import { useMemo, useState } from 'react';
 import { api, ok } from '../../api/client';
 import { useT } from '../../i18n/locale';
-import type { LoanStatus, LoanView, PageOf } from './api-types';
+import type { LoanApplication, LoanStatus } from '../../api/types';
 import { LoanDrawer } from './LoanDrawer';
 import { formatMoney, formatTime, ProblemAlert, tone, StaffPage } from './ui';
 
@@ -12,11 +12,9 @@ import { formatMoney, formatTime, ProblemAlert, tone, StaffPage } from './ui';
 const QUEUE_STATUSES: LoanStatus[] = ['PENDING_REVIEW', 'PENDING_SECOND_APPROVAL'];
 
 /** The oldest 500 of each status (the API's largest page), and how many wait in all. */
-async function fetchQueue(): Promise<{ items: LoanView[]; total: number }> {
+async function fetchQueue(): Promise<{ items: LoanApplication[]; total: number }> {
   const pages = await Promise.all(
-    QUEUE_STATUSES.map((status) =>
-      ok<PageOf<LoanView>>(api.GET('/loan-applications', { params: { query: { status, page: 1, pageSize: 500 } } })),
-    ),
+    QUEUE_STATUSES.map((status) => ok(api.GET('/loan-applications', { params: { query: { status, page: 1, pageSize: 500 } } }))),
   );
   // each list comes oldest first; merged, the queue stays oldest first
   const items = pages.flatMap((p) => p.items).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
@@ -48,7 +46,7 @@ export default function QueuePage() {
       : items;
   }, [queue.data, filter]);
 
-  const columns = useMemo<TableColumnsType<LoanView>>(
+  const columns = useMemo<TableColumnsType<LoanApplication>>(
     () => [
       { title: t('officer.queue.submittedAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => formatTime(v) },
       {
@@ -117,7 +115,7 @@ export default function QueuePage() {
             title={t('officer.queue.oldestShown', { shown: queue.data.items.length })}
           />
         )}
-        <Table<LoanView>
+        <Table<LoanApplication>
           virtual
           rowKey="id"
           size="small"

@@ -1,8 +1,6 @@
 import type { Translate } from '../../i18n/locale';
 import type { Locale } from '../../i18n/messages';
-import type { Eligibility } from './api-types';
-
-type RuleResult = Eligibility['results'][number];
+import type { RuleResult } from '../../api/types';
 
 const value = (v: unknown, t: Translate): string =>
   v === null || v === undefined

@@ -5,12 +5,8 @@ import { api, ok } from '../../api/client';
 import { useT } from '../../i18n/locale';
 import { formatMoney, percentOf, toFen } from '../../lib/money';
 import { CoreEnterprisePicker, ProgrammePicker, useCoreEnterpriseId, useProgrammes } from '../clerk/core-enterprise';
-import type { LoanApplication, Page, Programme } from '../clerk/types';
-import type { components } from '../../api/schema';
+import type { CoreEnterprise, LoanApplication, Portfolio, Programme } from '../../api/types';
 import { Chart } from './Chart';
-
-type Portfolio = components['schemas']['PortfolioResponse'];
-type CoreEnterprise = components['schemas']['CoreEnterpriseResponse'];
 
 /** Fen to 10,000 CNY (万元), for a chart's axis only: amounts shown as text stay decimal strings. */
 const wan = (fen: bigint) => Number(fen) / 1_000_000;
@@ -46,16 +42,16 @@ function Dashboard({ coreEnterpriseId, programme }: { coreEnterpriseId: string; 
   const t = useT();
   const portfolio = useQuery({
     queryKey: ['portfolio', programme.id],
-    queryFn: () => ok<Portfolio>(api.GET('/programmes/{id}/portfolio', { params: { path: { id: programme.id } } })),
+    queryFn: () => ok(api.GET('/programmes/{id}/portfolio', { params: { path: { id: programme.id } } })),
   });
   const enterprise = useQuery({
     queryKey: ['core-enterprise', coreEnterpriseId],
-    queryFn: () => ok<CoreEnterprise>(api.GET('/core-enterprises/{id}', { params: { path: { id: coreEnterpriseId } } })),
+    queryFn: () => ok(api.GET('/core-enterprises/{id}', { params: { path: { id: coreEnterpriseId } } })),
   });
   // programme figures move with every approval: read them fresh rather than from the picker's list
   const fresh = useQuery({
     queryKey: ['programme', programme.id],
-    queryFn: () => ok<Programme>(api.GET('/programmes/{id}', { params: { path: { id: programme.id } } })),
+    queryFn: () => ok(api.GET('/programmes/{id}', { params: { path: { id: programme.id } } })),
   });
   const p = portfolio.data;
   return (
@@ -160,9 +156,7 @@ function DisbursedPerMonth({ programmeId }: { programmeId: string }) {
       let truncated = false;
       for (const status of ['DISBURSED', 'REPAID'] as const) {
         for (let page = 1; ; page++) {
-          const body = await ok<Page<LoanApplication>>(
-            api.GET('/loan-applications', { params: { query: { programmeId, status, page, pageSize: PAGE } } }),
-          );
+          const body = await ok(api.GET('/loan-applications', { params: { query: { programmeId, status, page, pageSize: PAGE } } }));
           all.push(...body.items);
           if (page * PAGE >= body.total) break;
           if (page >= MAX_PAGES) {
@@ -226,11 +220,11 @@ const CLASS_COLORS = ['#237804', '#d4b106', '#d46b08', '#c41d1d', '#5c0011'];
 
 function ByClassification({ p }: { p: Portfolio }) {
   const t = useT();
-  const by = p.byClassification as Record<string, { count: number; principal: string }>;
+  const by = p.byClassification;
   const data = CLASSES.map((c, i) => ({
     name: t(`class.${c}`),
-    value: wan(toFen(by[c]?.principal ?? '0')),
-    count: by[c]?.count ?? 0,
+    value: wan(toFen(by[c].principal)),
+    count: by[c].count,
     itemStyle: { color: CLASS_COLORS[i] },
   }));
   return (
@@ -248,7 +242,7 @@ function ByClassification({ p }: { p: Portfolio }) {
 
 function ByDpd({ p }: { p: Portfolio }) {
   const t = useT();
-  const buckets = p.byDpd as { bucket: string; count: number; principal: string }[];
+  const buckets = p.byDpd;
   return (
     <Chart
       label={buckets.map((b) => `${b.bucket}: ${b.count}`).join('；')}
