@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, ok } from '../../api/client';
 import { useT } from '../../i18n/locale';
-import { CoreEnterprisePicker, useCoreEnterpriseId } from './core-enterprise';
+import { CoreEnterpriseScope, useCoreEnterpriseId } from './core-enterprise';
 import type { Counterparty } from '../../api/types';
 
 /** The core enterprise's suppliers and dealers, searchable by code or name; identifiers as the service masks them. */
@@ -25,14 +25,8 @@ export default function CounterpartiesPage() {
   const detail = (id: string) => `/clerk/counterparties/${id}${ceParam ? `?ce=${ceParam}` : ''}`;
 
   return (
-    <Flex vertical gap={16}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
-        {t('counterparties.title')}
-      </Typography.Title>
-      <CoreEnterprisePicker />
-      {!ce ? (
-        <Alert type="info" title={t('clerk.pickCoreEnterprise')} />
-      ) : (
+    <CoreEnterpriseScope title={t('counterparties.title')}>
+      {() => (
         <Card>
           <Space style={{ marginBottom: 12 }} wrap>
             <Select
@@ -91,6 +85,6 @@ export default function CounterpartiesPage() {
           />
         </Card>
       )}
-    </Flex>
+    </CoreEnterpriseScope>
   );
 }

@@ -1,6 +1,6 @@
 import { SendOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Empty, Flex, Form, Input, InputNumber, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, ok } from '../../api/client';
@@ -8,7 +8,7 @@ import { useMe } from '../../auth/auth';
 import { useT } from '../../i18n/locale';
 import { formatMoney, MONEY_PATTERN, moneyAtMost } from '../../lib/money';
 import { EligibilityView } from './CounterpartyPage';
-import { CoreEnterprisePicker, ProgrammePicker, useCoreEnterpriseId, useProgrammes } from './core-enterprise';
+import { ProgrammeScope } from './core-enterprise';
 import type { BatchResult, Programme, ScreeningResult } from '../../api/types';
 import { useWords } from './words';
 
@@ -17,26 +17,8 @@ type Filter = 'all' | 'true' | 'false';
 /** Each supplier's screening for a programme (the rules' reasons on demand), and a bulk application for the eligible ones. */
 export default function EligibilityPage() {
   const t = useT();
-  const ce = useCoreEnterpriseId();
-  const programmes = useProgrammes(ce);
-  const [chosen, setChosen] = useState<string>();
-  const programme = programmes.data?.items.find((p) => p.id === chosen) ?? programmes.data?.items[0];
-
   return (
-    <Flex vertical gap={16}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
-        {t('eligibility.title')}
-      </Typography.Title>
-      <Space wrap size="large">
-        <CoreEnterprisePicker />
-        {programmes.data && programmes.data.items.length > 0 && (
-          <ProgrammePicker programmes={programmes.data.items} value={programme?.id} onChange={setChosen} />
-        )}
-      </Space>
-      {!ce && <Alert type="info" title={t('clerk.pickCoreEnterprise')} />}
-      {programmes.data && programmes.data.items.length === 0 && <Empty description={t('clerk.noProgramme')} />}
-      {programme && <Screening key={programme.id} programme={programme} />}
-    </Flex>
+    <ProgrammeScope title={t('eligibility.title')}>{(programme) => <Screening key={programme.id} programme={programme} />}</ProgrammeScope>
   );
 }
 

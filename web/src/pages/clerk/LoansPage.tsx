@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Flex, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, ok } from '../../api/client';
 import { useT } from '../../i18n/locale';
 import { formatMoney } from '../../lib/money';
-import { CoreEnterprisePicker, useCoreEnterpriseId, useProgrammes } from './core-enterprise';
+import { CoreEnterpriseScope, useCoreEnterpriseId, useProgrammes } from './core-enterprise';
 import type { LoanApplication } from '../../api/types';
 
 export const LOAN_STATUSES = [
@@ -55,14 +55,8 @@ export default function LoansPage() {
   const ceParam = params.get('ce');
 
   return (
-    <Flex vertical gap={16}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
-        {t('loans.title')}
-      </Typography.Title>
-      <CoreEnterprisePicker />
-      {!ce ? (
-        <Alert type="info" title={t('clerk.pickCoreEnterprise')} />
-      ) : (
+    <CoreEnterpriseScope title={t('loans.title')}>
+      {() => (
         <Card>
           <Space style={{ marginBottom: 12 }} wrap>
             <Select
@@ -119,6 +113,6 @@ export default function LoansPage() {
           />
         </Card>
       )}
-    </Flex>
+    </CoreEnterpriseScope>
   );
 }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Select, Space, Typography } from 'antd';
+import { Alert, Empty, Flex, Select, Space, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, ok } from '../../api/client';
 import { useMe } from '../../auth/auth';
@@ -68,5 +69,51 @@ export function ProgrammePicker({ programmes, value, onChange }: { programmes: P
         options={programmes.map((p) => ({ value: p.id, label: p.name }))}
       />
     </Space>
+  );
+}
+
+/** A page about one core enterprise: its title, the staff's picker, then the page once one is chosen. */
+export function CoreEnterpriseScope({ title, children }: { title: string; children: (coreEnterpriseId: string) => ReactNode }) {
+  const t = useT();
+  const ce = useCoreEnterpriseId();
+  return (
+    <Flex vertical gap={16}>
+      <Typography.Title level={2} style={{ margin: 0 }}>
+        {title}
+      </Typography.Title>
+      <CoreEnterprisePicker />
+      {ce ? children(ce) : <Alert type="info" title={t('clerk.pickCoreEnterprise')} />}
+    </Flex>
+  );
+}
+
+/** A page about one programme of a core enterprise: the pickers, then the page for the programme chosen (the first by default). */
+export function ProgrammeScope({
+  title,
+  children,
+}: {
+  title: string;
+  children: (programme: Programme, coreEnterpriseId: string) => ReactNode;
+}) {
+  const t = useT();
+  const ce = useCoreEnterpriseId();
+  const programmes = useProgrammes(ce);
+  const [chosen, setChosen] = useState<string>();
+  const programme = programmes.data?.items.find((p) => p.id === chosen) ?? programmes.data?.items[0];
+  return (
+    <Flex vertical gap={16}>
+      <Typography.Title level={2} style={{ margin: 0 }}>
+        {title}
+      </Typography.Title>
+      <Space wrap size="large">
+        <CoreEnterprisePicker />
+        {programmes.data && programmes.data.items.length > 0 && (
+          <ProgrammePicker programmes={programmes.data.items} value={programme?.id} onChange={setChosen} />
+        )}
+      </Space>
+      {!ce && <Alert type="info" title={t('clerk.pickCoreEnterprise')} />}
+      {programmes.data && programmes.data.items.length === 0 && <Empty description={t('clerk.noProgramme')} />}
+      {ce && programme && children(programme, ce)}
+    </Flex>
   );
 }

@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Modal, Space, Tag } from 'antd';
+import { Button, Form, Modal, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { api, ok } from '../../api/client';
 import { useMe } from '../../auth/auth';
 import { useT } from '../../i18n/locale';
-import { ProblemAlert, tone, invalidForm } from './ui';
+import { ProblemAlert, tone, invalidForm, ReasonField } from './ui';
 
 /** Puts a supplier on the bank's blacklist or takes it off, always with a reason (both audited; the supplier is re-screened). */
 export function BlacklistButton({ supplierId }: { supplierId: string }) {
@@ -49,13 +49,7 @@ export function BlacklistButton({ supplierId }: { supplierId: string }) {
       >
         <ProblemAlert error={change.error} />
         <Form form={form} layout="vertical">
-          <Form.Item
-            name="reason"
-            label={t('officer.loan.reason')}
-            rules={[{ required: true, whitespace: true, message: t('officer.loan.reasonRequired') }]}
-          >
-            <Input.TextArea rows={3} maxLength={500} />
-          </Form.Item>
+          <ReasonField />
         </Form>
       </Modal>
     </Space>

@@ -8,7 +8,7 @@ import type { RuleResult } from '../../api/types';
 import { BlacklistButton } from './BlacklistButton';
 import { actualText, expectedText, explanation } from './explain';
 import { StatusTag } from './QueuePage';
-import { formatMoney, formatTime, ProblemAlert, tone, invalidForm } from './ui';
+import { formatMoney, formatTime, ProblemAlert, tone, invalidForm, ReasonField } from './ui';
 
 /** One application: the supplier's screening rule by rule, its limit, its history, and the decision with four eyes shown. */
 export function LoanDrawer({ id, onClose }: { id: string | null; onClose(): void }) {
@@ -205,13 +205,7 @@ export function LoanDrawer({ id, onClose }: { id: string | null; onClose(): void
         destroyOnHidden
       >
         <Form form={form} layout="vertical">
-          <Form.Item
-            name="reason"
-            label={t('officer.loan.reason')}
-            rules={[{ required: true, whitespace: true, message: t('officer.loan.reasonRequired') }]}
-          >
-            <Input.TextArea rows={3} maxLength={500} />
-          </Form.Item>
+          <ReasonField />
         </Form>
       </Modal>
     </Drawer>

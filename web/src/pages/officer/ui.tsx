@@ -1,4 +1,4 @@
-import { Alert, ConfigProvider } from 'antd';
+import { Alert, ConfigProvider, Form, Input } from 'antd';
 import type { ReactNode } from 'react';
 import dayjs from 'dayjs';
 import { ApiError } from '../../api/client';
@@ -67,3 +67,17 @@ export function StaffPage({ children }: { children: ReactNode }) {
 
 /** What a refused form validation leads to: nothing more, the form shows its own messages (and no rejection goes unhandled). */
 export const invalidForm = (): void => undefined;
+
+/** The reason a refusal or a blacklisting must give: required, not blank, at most 500 characters. */
+export function ReasonField() {
+  const t = useT();
+  return (
+    <Form.Item
+      name="reason"
+      label={t('officer.loan.reason')}
+      rules={[{ required: true, whitespace: true, message: t('officer.loan.reasonRequired') }]}
+    >
+      <Input.TextArea rows={3} maxLength={500} />
+    </Form.Item>
+  );
+}

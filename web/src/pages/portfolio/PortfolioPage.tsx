@@ -1,10 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Empty, Flex, Row, Space, Statistic, Typography } from 'antd';
-import { useState } from 'react';
+import { Card, Col, Empty, Flex, Row, Statistic, Typography } from 'antd';
 import { api, ok } from '../../api/client';
 import { useT } from '../../i18n/locale';
 import { formatMoney, percentOf, toFen } from '../../lib/money';
-import { CoreEnterprisePicker, ProgrammePicker, useCoreEnterpriseId, useProgrammes } from '../clerk/core-enterprise';
+import { ProgrammeScope } from '../clerk/core-enterprise';
 import type { CoreEnterprise, LoanApplication, Portfolio, Programme } from '../../api/types';
 import { Chart } from './Chart';
 
@@ -16,25 +15,10 @@ const MAX_PAGES = 20;
 /** Exposure against the caps, disbursed per month, outstanding by classification and by days past due. */
 export default function PortfolioPage() {
   const t = useT();
-  const ce = useCoreEnterpriseId();
-  const programmes = useProgrammes(ce);
-  const [chosen, setChosen] = useState<string>();
-  const programme = programmes.data?.items.find((p) => p.id === chosen) ?? programmes.data?.items[0];
   return (
-    <Flex vertical gap={16}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
-        {t('portfolio.title')}
-      </Typography.Title>
-      <Space wrap size="large">
-        <CoreEnterprisePicker />
-        {programmes.data && programmes.data.items.length > 0 && (
-          <ProgrammePicker programmes={programmes.data.items} value={programme?.id} onChange={setChosen} />
-        )}
-      </Space>
-      {!ce && <Alert type="info" title={t('clerk.pickCoreEnterprise')} />}
-      {programmes.data && programmes.data.items.length === 0 && <Empty description={t('clerk.noProgramme')} />}
-      {ce && programme && <Dashboard key={programme.id} coreEnterpriseId={ce} programme={programme} />}
-    </Flex>
+    <ProgrammeScope title={t('portfolio.title')}>
+      {(programme, ce) => <Dashboard key={programme.id} coreEnterpriseId={ce} programme={programme} />}
+    </ProgrammeScope>
   );
 }
 
