@@ -29,7 +29,9 @@ export class HealthController {
   @Get()
   @Public()
   @NotRateLimited()
-  @HealthCheck()
+  // documented here, as the rest of the API is: terminus's own documentation of the same answers would
+  // replace ours wherever it can load @nestjs/swagger (the built service, or any Node that requires ES modules)
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiOperation({ operationId: 'checkHealth', summary: 'Liveness and database readiness: 200 when the database answers, 503 when not' })
   @ApiResult(HealthResponse)
   @ApiProblems(503)
