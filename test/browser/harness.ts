@@ -11,6 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { startBuiltService, type BuiltService } from '../support/built-service.js';
 import { freePort } from '../support/free-port.js';
 import { uscc } from '../support/ids.js';
+import { programmeBody } from '../support/programme-body.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = path.resolve('out/screenshots');
@@ -183,28 +184,7 @@ export async function startStack(): Promise<Stack> {
       return admin.post('/core-enterprises', { name, uscc: uscc(), guaranteeCap: '50000000.00' });
     },
     async programme(coreEnterpriseId, overrides = {}) {
-      return admin.post('/programmes', {
-        coreEnterpriseId,
-        name: '2026 青贮季',
-        productType: 'SMALL_QUICK_GUARANTEED_LOAN',
-        minAmount: '10000.00',
-        maxAmount: '500000.00',
-        minTermDays: 90,
-        maxTermDays: 365,
-        annualRate: '0.0435',
-        programmeCap: '100000000.00',
-        guaranteeRatio: '0.5',
-        fourEyesThreshold: '200000.00',
-        eligibilityRules: [
-          { name: 'experience', fact: 'yearsExperience', operator: '>=', value: 3 },
-          { name: 'epidemic-cert', fact: 'epidemicCertValidDays', operator: '>=', value: 30 },
-          { name: 'herd', fact: 'herdSize', operator: 'between', value: [10, 5000] },
-          { name: 'age', fact: 'age', operator: 'between', value: [18, 65] },
-          { name: 'deliveries', fact: 'deliveryMonths', operator: '>=', value: 12 },
-        ],
-        limitFormula: { maxAmount: '500000.00', settlementMultiple: '3', perHeadAmount: '8000.00', roundDownTo: '1000' },
-        ...overrides,
-      });
+      return admin.post('/programmes', programmeBody(coreEnterpriseId, { name: '2026 青贮季', ...overrides }));
     },
     async newPage() {
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });

@@ -3,6 +3,7 @@ import { Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, ok } from '../../api/client';
+import { usePaging } from '../../lib/paging';
 import { useT } from '../../i18n/locale';
 import { CoreEnterpriseScope, useCoreEnterpriseId } from './core-enterprise';
 import type { Counterparty } from '../../api/types';
@@ -14,7 +15,7 @@ export default function CounterpartiesPage() {
   const [params] = useSearchParams();
   const [role, setRole] = useState<'SUPPLIER' | 'DEALER'>('SUPPLIER');
   const [q, setQ] = useState('');
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const { page, setPage, pagination } = usePaging();
   const list = useQuery({
     queryKey: ['counterparties', ce, role, q, page],
     enabled: !!ce,
@@ -61,13 +62,7 @@ export default function CounterpartiesPage() {
             loading={list.isPending}
             dataSource={list.data?.items}
             scroll={{ x: 1100 }}
-            pagination={{
-              current: page.page,
-              pageSize: page.pageSize,
-              total: list.data?.total,
-              showTotal: (n) => t('common.total', { total: n }),
-              onChange: (p, size) => setPage({ page: p, pageSize: size }),
-            }}
+            pagination={pagination(list.data?.total)}
             columns={[
               { title: t('counterparties.code'), dataIndex: 'code', render: (code: string, c) => <Link to={detail(c.id)}>{code}</Link> },
               { title: t('counterparties.name'), dataIndex: 'name' },

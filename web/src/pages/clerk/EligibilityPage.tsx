@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Radio, Space
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, ok } from '../../api/client';
+import { usePaging } from '../../lib/paging';
 import { useMe } from '../../auth/auth';
 import { useT } from '../../i18n/locale';
 import { formatMoney, MONEY_PATTERN, moneyAtMost } from '../../lib/money';
@@ -27,7 +28,7 @@ function Screening({ programme }: { programme: Programme }) {
   const me = useMe();
   const [params] = useSearchParams();
   const [filter, setFilter] = useState<Filter>('all');
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const { page, setPage, pagination } = usePaging();
   const [selected, setSelected] = useState<ScreeningResult[]>([]);
   const [results, setResults] = useState<{ rows: ScreeningResult[]; results: BatchResult[] } | null>(null);
   const canApply = me.role === 'ENTERPRISE' || me.role === 'OFFICER';
@@ -87,13 +88,7 @@ function Screening({ programme }: { programme: Programme }) {
             : undefined
         }
         expandable={{ expandedRowRender: (r) => <Explain supplierId={r.supplierId} programmeId={programme.id} /> }}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: list.data?.total,
-          showTotal: (n) => t('common.total', { total: n }),
-          onChange: (p, size) => setPage({ page: p, pageSize: size }),
-        }}
+        pagination={pagination(list.data?.total)}
         columns={[
           {
             title: t('counterparties.code'),

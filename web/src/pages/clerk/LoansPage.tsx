@@ -3,6 +3,7 @@ import { Card, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, ok } from '../../api/client';
+import { usePaging } from '../../lib/paging';
 import { useT } from '../../i18n/locale';
 import { formatMoney } from '../../lib/money';
 import { CoreEnterpriseScope, useCoreEnterpriseId, useProgrammes } from './core-enterprise';
@@ -46,7 +47,7 @@ export default function LoansPage() {
   const programmes = useProgrammes(ce);
   const [status, setStatus] = useState<LoanStatus>();
   const [programmeId, setProgrammeId] = useState<string>();
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const { page, setPage, pagination } = usePaging();
   const list = useQuery({
     queryKey: ['loan-applications', ce, status, programmeId, page],
     enabled: !!ce,
@@ -89,13 +90,7 @@ export default function LoansPage() {
             rowKey="id"
             loading={list.isPending}
             dataSource={list.data?.items}
-            pagination={{
-              current: page.page,
-              pageSize: page.pageSize,
-              total: list.data?.total,
-              showTotal: (n) => t('common.total', { total: n }),
-              onChange: (p, size) => setPage({ page: p, pageSize: size }),
-            }}
+            pagination={pagination(list.data?.total)}
             columns={[
               {
                 title: t('loans.submittedAt'),

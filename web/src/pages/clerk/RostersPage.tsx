@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router';
 import { api, ok, type Problem } from '../../api/client';
 import { useT } from '../../i18n/locale';
 import { downloadFile } from '../../lib/download';
+import { usePaging } from '../../lib/paging';
 import { uploadWithProgress } from '../../lib/upload';
 import { CoreEnterprisePicker, useCoreEnterpriseId } from './core-enterprise';
 import type { ImportStatus, RosterImport, RowError } from '../../api/types';
@@ -180,7 +181,7 @@ function ErrorReport({ imp }: { imp: RosterImport }) {
   const t = useT();
   const words = useWords();
   const { message } = App.useApp();
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const { page, pagination } = usePaging();
   const errors = useQuery({
     queryKey: ['roster-import-errors', imp.importId, page],
     queryFn: () => ok(api.GET('/roster-imports/{id}/errors', { params: { path: { id: imp.importId }, query: page } })),
@@ -214,14 +215,7 @@ function ErrorReport({ imp }: { imp: RosterImport }) {
         loading={errors.isPending}
         rowKey={(e) => `${e.row}:${e.field}:${e.code}`}
         dataSource={errors.data?.items}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total,
-          showSizeChanger: false,
-          showTotal: (n) => t('common.total', { total: n }),
-          onChange: (p) => setPage({ page: p, pageSize: page.pageSize }),
-        }}
+        pagination={pagination(total, { showSizeChanger: false })}
         columns={[
           { title: t('rosters.row'), dataIndex: 'row', width: 80 },
           { title: t('rosters.supplierCode'), dataIndex: 'supplierCode', width: 180 },
