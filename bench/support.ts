@@ -3,7 +3,8 @@
  * the service started as a separate process (so its memory is its own), and a small API client.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
@@ -20,7 +21,9 @@ export const SERVICE_NODE_FLAGS = [
   ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
 ];
 
-export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+const HERE = path.dirname(new URL(import.meta.url).pathname);
+/** The checkout: this module runs built (dist/bench) or, under the tests, from its source (bench). */
+export const ROOT = path.basename(path.dirname(HERE)) === 'dist' ? path.resolve(HERE, '..', '..') : path.resolve(HERE, '..');
 
 export function args(): Record<string, string> {
   const out: Record<string, string> = {};
@@ -93,6 +96,8 @@ export interface Service {
   peakRssMiB(): number;
   /** CPU seconds (user + system) the service has used so far. */
   cpuSeconds(): number;
+  /** What the service wrote, when started with captureOutput. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -122,48 +127,105 @@ export async function databaseCpuSince(client: pg.Client, before: Map<number, nu
   return used;
 }
 
-/** Starts the built service (dist/) on the given database and waits for /health. */
-export async function startService(databaseUrl: string, env: Record<string, string> = {}): Promise<Service> {
+/**
+ * Starts the built service (dist/, with npm start's flags) and waits for /health: on `databaseUrl`, or
+ * with none on the embedded database `env` points it to. Its stderr shows here; `captureOutput`
+ * keeps both its streams instead, for a failure message (`output()`).
+ */
+export async function startService(
+  databaseUrl: string | null,
+  env: Record<string, string> = {},
+  options: { captureOutput?: boolean } = {},
+): Promise<Service> {
   const port = await freePort();
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    ...env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+  };
+  if (databaseUrl) childEnv.DATABASE_URL = databaseUrl;
+  else delete childEnv.DATABASE_URL;
   const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, path.join(ROOT, 'dist', 'src', 'main.js')], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      LOG_LEVEL: 'warn',
-      ...env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    env: childEnv,
+    stdio: options.captureOutput ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'ignore', 'inherit'],
   });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const exited = new Promise((r) => child.once('exit', r));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    await exited;
+  };
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}${output && `:\n${output}`}`);
     try {
       const res = await fetch(`${url}/health`);
       if (res.ok) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error('the service did not start within 60 s');
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the service did not start within 60 s${output && `:\n${output}`}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
     url,
     process: child,
+    output: () => output,
     peakRssMiB() {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
     },
     cpuSeconds: () => processCpuSeconds(child.pid!),
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    },
+    stop,
+  };
+}
+
+/**
+ * A database nobody else uses, for a service started by startService, and how to get rid of it: a new
+ * one on DATABASE_URL's server (the service migrates it), or, with no server, a throw-away folder for
+ * the service's own embedded PostgreSQL.
+ */
+export async function throwAwayDatabase(
+  prefix: string,
+): Promise<{ databaseUrl: string | null; env: Record<string, string>; drop(): Promise<void> }> {
+  const server = process.env.DATABASE_URL;
+  if (server) {
+    const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: server });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    return {
+      databaseUrl: url.toString(),
+      env: {},
+      async drop() {
+        const a = new pg.Client({ connectionString: server });
+        await a.connect();
+        await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await a.end();
+      },
+    };
+  }
+  mkdirSync(path.join(ROOT, '.data'), { recursive: true });
+  const dir = mkdtempSync(path.join(ROOT, '.data', `${prefix}-`));
+  // as root, the embedded PostgreSQL runs as the OS user postgres, which must reach its folder
+  chmodSync(dir, 0o755);
+  return {
+    databaseUrl: null,
+    env: { EMBEDDED_PG_DIR: dir, EMBEDDED_PG_PORT: String(await freePort()) },
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
   };
 }
 

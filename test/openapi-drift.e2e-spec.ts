@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { documentText, OPENAPI_JSON, SCHEMA_TS, schemaText } from '../scripts/openapi-client.js';
-import { startBuiltService, type BuiltService } from './support/built-service.js';
+import { startService, type Service } from '../bench/support.js';
 
 /**
  * The console's client is generated from the served document (npm run gen:api): the committed copies
@@ -11,7 +11,7 @@ import { startBuiltService, type BuiltService } from './support/built-service.js
 describe('the console client is generated from the served document', () => {
   const adminUrl = process.env.CHAINLEND_TEST_ADMIN_URL!;
   const dbName = `${process.env.CHAINLEND_TEST_PREFIX}_${randomBytes(5).toString('hex')}`;
-  let service: BuiltService;
+  let service: Service;
 
   beforeAll(async () => {
     const admin = new pg.Client({ connectionString: adminUrl });
@@ -20,7 +20,7 @@ describe('the console client is generated from the served document', () => {
     await admin.end();
     const url = new URL(adminUrl);
     url.pathname = `/${dbName}`;
-    service = await startBuiltService({ DATABASE_URL: url.toString() });
+    service = await startService(url.toString(), {}, { captureOutput: true });
   });
   afterAll(async () => {
     await service?.stop();

@@ -3,13 +3,11 @@
  * playwright-core, the API for setting up users and data, a screenshot of every page checked, and an
  * axe-core check of it. Each scenario is its own file (*.test.ts) and calls startStack() once.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, chmodSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import pg from 'pg';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startBuiltService, type BuiltService } from '../support/built-service.js';
-import { freePort } from '../support/free-port.js';
+import { startService, throwAwayDatabase, type Service } from '../../bench/support.js';
 import { uscc } from '../support/ids.js';
 import { programmeBody } from '../support/programme-body.js';
 
@@ -17,37 +15,6 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = path.resolve('out/screenshots');
 const ADMIN = { username: 'admin', password: 'chainlend-admin-dev' };
 const AXE_SOURCE = readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
-
-/** A database nobody else uses: one on DATABASE_URL's server, or the service's own embedded one in a throw-away folder. */
-async function freshDatabase(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
-  const server = process.env.DATABASE_URL;
-  if (server) {
-    const name = `cl_browser_${process.pid}_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    return {
-      env: { DATABASE_URL: url.toString() },
-      async drop() {
-        const a = new pg.Client({ connectionString: server });
-        await a.connect();
-        await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await a.end();
-      },
-    };
-  }
-  mkdirSync('.data', { recursive: true });
-  const dir = mkdtempSync(path.resolve('.data/browser-'));
-  // as root, the embedded PostgreSQL runs as the OS user postgres, which must reach its folder
-  chmodSync(dir, 0o755);
-  return {
-    env: { EMBEDDED_PG_DIR: dir, EMBEDDED_PG_PORT: String(await freePort()) },
-    drop: async () => rmSync(dir, { recursive: true, force: true }),
-  };
-}
 
 export class ApiFailure extends Error {}
 
@@ -144,10 +111,15 @@ export interface Stack {
 let seq = 0;
 
 export async function startStack(): Promise<Stack> {
-  const db = await freshDatabase();
-  let service: BuiltService;
+  const db = await throwAwayDatabase('cl_browser');
+  let service: Service;
   try {
-    service = await startBuiltService({ ...db.env, THROTTLE_PER_ADDRESS: '1000000', THROTTLE_GLOBAL: '1000000', JOB_POLLING_MS: '500' });
+    service = await startService(
+      db.databaseUrl,
+      // the scenarios make their own data: no demo dairy group beside it on the embedded database
+      { ...db.env, DEMO_LOGINS: 'false', THROTTLE_PER_ADDRESS: '1000000', THROTTLE_GLOBAL: '1000000', JOB_POLLING_MS: '500' },
+      { captureOutput: true },
+    );
   } catch (e) {
     await db.drop();
     throw e;
