@@ -1,36 +1,9 @@
 import { maskedIdentifiers } from '../common/identifiers.js';
+import type { SupplierRow } from '../suppliers/suppliers.service.js';
 import type { CounterpartyRole } from './roster-schema.js';
 
-/** A counterparty row as the views read it (suppliers table, with its schema version). */
-export interface CounterpartyRow {
-  id: string;
-  core_enterprise_id: string;
-  role: CounterpartyRole;
-  supplier_code: string;
-  supplier_type: 'INDIVIDUAL' | 'ENTITY';
-  name: string;
-  id_number: string;
-  legal_rep_id_number: string | null;
-  phone: string;
-  bank_account: string;
-  bank_name: string;
-  province: string;
-  farm_name: string | null;
-  herd_size: number | null;
-  years_experience: string | null;
-  epidemic_cert_no: string | null;
-  epidemic_cert_expiry: string | null;
-  delivery_months: number | null;
-  avg_monthly_delivery_kg: string | null;
-  avg_monthly_settlement: string | null;
-  attributes: Record<string, string | number | boolean>;
-  blacklisted: boolean;
-  blacklist_reason: string | null;
-  last_import_id: string | null;
-  schema_version: number | null;
-  created_at: Date;
-  updated_at: Date;
-}
+/** A counterparty row as the views read it: a supplier row (suppliers table) with its schema version. */
+export type CounterpartyRow = Omit<SupplierRow, 'birth_date' | 'role'> & { role: CounterpartyRole; schema_version: number | null };
 
 export const COUNTERPARTY_COLUMNS = `s.id, s.core_enterprise_id, s.role, s.supplier_code, s.supplier_type, s.name, s.id_number, s.legal_rep_id_number,
   s.phone, s.bank_account, s.bank_name, s.province, s.farm_name, s.herd_size, s.years_experience, s.epidemic_cert_no,
