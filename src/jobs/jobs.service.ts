@@ -47,9 +47,13 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
 
   start(): Promise<void> {
     this.started ??= (async () => {
+      const workers = this.config.runWorkers ? [...this.queues.values()].reduce((n, q) => n + q.concurrency, 0) : 0;
       const boss = new PgBoss({
         connectionString: this.config.databaseUrl!,
-        max: 4,
+        // A connection for every worker's poll, and two for sending and maintenance: a poll waiting for a
+        // connection when the pool closes at shutdown waits for ever, so its worker never stops and
+        // pg-boss's loop waiting for it polls on after the process (or a test's module registry) is gone.
+        max: Math.max(4, workers + 2),
         application_name: 'chainlend-jobs',
         schema: 'pgboss',
         migrate: true,
