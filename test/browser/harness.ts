@@ -124,17 +124,25 @@ export async function startStack(): Promise<Stack> {
     await db.drop();
     throw e;
   }
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  } catch (e) {
+    // without this the started service keeps the test process alive until CI's timeout, hiding the reason
+    await service.stop();
+    await db.drop();
+    throw e;
+  }
   const base = new Api(service.url);
   const login = async (username: string, password: string) =>
     new Api(service.url, (await base.post<{ accessToken: string }>('/auth/login', { username, password })).accessToken);
@@ -179,7 +187,9 @@ export async function startStack(): Promise<Stack> {
       await page.getByRole('button', { name: /退出登录/ }).waitFor();
     },
     async checkPage(page, name) {
-      // fonts and transitions settle before the picture and the check
+      // fonts and transitions settle before the picture and the check; the pointer leaves whatever it last clicked, so that
+      // the picture and the check see the page at rest (hover shades are themselves checked to meet contrast in the theme)
+      await page.mouse.move(0, 0);
       await page.waitForLoadState('networkidle');
       await page.waitForTimeout(300);
       await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });

@@ -24,6 +24,9 @@ const dictionaries: Record<Locale, Record<string, string>> = {
 const theme: ThemeConfig = {
   token: {
     colorPrimary: '#0958d9',
+    // the derived hover shade (#2e7ae6) falls to 4.16:1 under white text: a hovered primary button must still read
+    colorPrimaryHover: '#1f6fe0',
+    colorLinkHover: '#1f6fe0',
     colorInfo: '#0958d9',
     colorLink: '#0958d9',
     colorSuccess: '#237804',
