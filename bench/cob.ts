@@ -18,6 +18,7 @@ import { usccCheckChar } from '../src/common/identifiers.js';
 import { addDays } from '../src/servicing/dates.js';
 import { Api, args, benchDatabase, databaseCpuSeconds, databaseCpuSince, seconds, startService, until, type Service } from './support.js';
 import { programmeBody, seedOpenLoans } from './seed.js';
+import { writeResult } from './results.js';
 
 interface Timed {
   seconds: number;
@@ -128,6 +129,18 @@ async function main() {
         `${(bare - bareUpdate).toFixed(2)} s = ${bare.toFixed(2)} s; ratio limit / COB = ${(bare / one.seconds).toFixed(2)} (one date), ` +
         `${(bare / (many.seconds / days)).toFixed(2)} (the next)`,
     );
+    await writeResult({
+      bench: 'cob',
+      size: loans,
+      sizeOf: 'loans',
+      metrics: {
+        'one date s': { value: one.seconds, unit: 's', goal: '<= 30 s at 1,000,000' },
+        'catch-up s per date': { value: many.seconds / days, unit: 's', goal: '30 dates <= 600 s at 1,000,000' },
+        'physical limit s': { value: bare, unit: 's' },
+        'limit / one date': { value: bare / one.seconds, unit: 'ratio' },
+        'peak RSS': { value: service.peakRssMiB(), unit: 'MiB' },
+      },
+    });
   } finally {
     await client.end();
     await service.stop();

@@ -13,6 +13,7 @@ import { businessDate } from '../src/common/business-date.js';
 import { Api, args, benchDatabase, databaseCpuSeconds, databaseCpuSince, seconds, startService, until } from './support.js';
 import { programmeBody, seedApplications, seedEligible, seedSuppliers } from './seed.js';
 import { seedDisbursed } from './seed-disbursed.js';
+import { writeResult } from './results.js';
 
 async function main() {
   const rows = Number(args().rows ?? 200_000);
@@ -95,6 +96,16 @@ async function main() {
     console.log(
       `  service peak RSS: ${rssAfterCompute.toFixed(0)} MiB after computing, ${service.peakRssMiB().toFixed(0)} MiB after confirming`,
     );
+    await writeResult({
+      bench: 'settlement',
+      size: rows,
+      sizeOf: 'rows',
+      metrics: {
+        'compute s': { value: computeSeconds, unit: 's', goal: '<= 10 s at 200,000' },
+        'confirm s': { value: confirmSeconds, unit: 's', goal: '<= 10 s at 200,000' },
+        'peak RSS': { value: service.peakRssMiB(), unit: 'MiB' },
+      },
+    });
   } finally {
     await client.end();
     await service.stop();
