@@ -6,10 +6,30 @@ export interface SqlResult<T> {
 }
 
 /**
- * Plain SQL on the given manager (inside its transaction when it has one), answering rows and the
- * affected-row count the same way for every command: set-based and conditional updates need both.
+ * Anything that runs one parameterised statement the way pg's Client, PoolClient and Pool do: what a
+ * plain function needs to run its SQL without Nest or TypeORM (a benchmark times the approval's own
+ * statements on a bare pg.Pool through it).
  */
-export async function sql<T = Record<string, unknown>>(db: EntityManager, text: string, params: unknown[] = []): Promise<SqlResult<T>> {
+export interface SqlExecutor {
+  query(text: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
+}
+
+/** Where plain SQL runs: a TypeORM manager (inside its transaction when it has one) or a bare executor. */
+export type Db = EntityManager | SqlExecutor;
+
+function isManager(db: Db): db is EntityManager {
+  return 'createQueryBuilder' in db;
+}
+
+/**
+ * Plain SQL on the given manager or executor, answering rows and the affected-row count the same way
+ * for every command: set-based and conditional updates need both.
+ */
+export async function sql<T = Record<string, unknown>>(db: Db, text: string, params: unknown[] = []): Promise<SqlResult<T>> {
+  if (!isManager(db)) {
+    const r = await db.query(text, params);
+    return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
+  }
   const runner = db.queryRunner;
   if (runner && !runner.isReleased) {
     const r = await runner.query(text, params, true);
