@@ -5,8 +5,8 @@
  *  - API: drives POST /loan-applications/:id/approve over loopback with autocannon, one application per
  *    request (each a final approval that reserves against the supplier limit, the programme cap and
  *    the guarantee cap in one transaction);
- *  - direct: runs the approval's own statements (approveApplication, the function the service runs in
- *    its transaction) on a bare pg.Pool of the service's pool size, from as many concurrent callers as
+ *  - direct: runs the approval's own statements (approveApplication, the function the service runs,
+ *    transaction and all) on a bare pg.Pool of the service's pool size, from as many concurrent callers as
  *    the API had connections, for as long, on applications of its own: the database's limit for this
  *    work, without HTTP, Nest or TypeORM.
  * It prints API req/s ÷ direct tx/s and the API's p99 ÷ p50 for each run. `--waits` samples
@@ -167,7 +167,14 @@ async function main() {
     // one application per supplier and round: a supplier's limit of 500,000.00 holds 25 of 20,000.00
     const ids: string[] = [];
     while (ids.length < applications) {
-      ids.push(...(await seedApplications(client, programme.id, ce.id, Math.min(suppliers, applications - ids.length), 'PENDING_REVIEW')));
+      for (const id of await seedApplications(
+        client,
+        programme.id,
+        ce.id,
+        Math.min(suppliers, applications - ids.length),
+        'PENDING_REVIEW',
+      ))
+        ids.push(id);
     }
     await client.query('VACUUM ANALYZE loan_applications');
     const seedRestS = seconds(t);
@@ -203,16 +210,11 @@ async function main() {
       };
     };
 
-    /** One approval in its own transaction on a pooled connection, as the service runs it. */
+    /** One approval on a pooled connection, in its own transaction, as the service runs it. */
     const approveDirect = async (): Promise<void> => {
       const c = await pool.connect();
       try {
-        await c.query('BEGIN');
         await approveApplication(c, actor, supply.take());
-        await c.query('COMMIT');
-      } catch (e) {
-        await c.query('ROLLBACK');
-        throw e;
       } finally {
         c.release();
       }

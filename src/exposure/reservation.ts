@@ -1,6 +1,6 @@
 import { DomainError } from '../common/errors.js';
 import { money } from '../common/money.js';
-import { sql, type Db } from '../database/sql.js';
+import { pgCode, sql, type Db } from '../database/sql.js';
 import { availableLimit, hasOverdueLoanSql } from './available-limit.js';
 import { ExposureErrors } from './exposure.errors.js';
 
@@ -50,15 +50,13 @@ export async function checkHeadroom(db: Db, claim: ExposureClaim): Promise<void>
 }
 
 /**
- * One statement reserves against the supplier's limit, then the programme cap, then the guarantee
- * cap, each a conditional update; any that cannot take the amount leaves the chain empty and the
- * caller's transaction is rolled back by the error.
+ * The reservation, one statement: against the supplier's limit, then the programme cap, then the
+ * guarantee cap, each a conditional update that leaves the chain empty when it cannot take the amount.
+ * `$1`-`$5`: supplier, programme, amount, core enterprise, guaranteed amount. With `refuse`, a chain
+ * left empty raises (refuse_reservation, naming the step) instead of answering counts.
  */
-export async function reserve(db: Db, claim: ExposureClaim): Promise<void> {
-  await refuseFrozen(db, claim.supplier_id);
-  const r = await sql<{ s: number; p: number; c: number }>(
-    db,
-    `WITH s AS (
+function reservationSql(refuse: boolean): string {
+  return `WITH s AS (
        UPDATE supplier_exposure e SET reserved_amount = e.reserved_amount + $3
          FROM screening_results r
         WHERE e.supplier_id = $1 AND e.programme_id = $2 AND r.supplier_id = $1 AND r.programme_id = $2
@@ -75,12 +73,81 @@ export async function reserve(db: Db, claim: ExposureClaim): Promise<void> {
         WHERE x.core_enterprise_id = $4 AND ce.id = $4 AND x.guaranteed_exposure + $5 <= ce.guarantee_cap AND EXISTS (SELECT 1 FROM p)
        RETURNING 1
      )
-     SELECT (SELECT count(*) FROM s)::int AS s, (SELECT count(*) FROM p)::int AS p, (SELECT count(*) FROM c)::int AS c`,
-    [claim.supplier_id, claim.programme_id, claim.amount, claim.core_enterprise_id, claim.guaranteed_amount],
-  );
+     ${
+       refuse
+         ? `SELECT EXISTS (SELECT 1 FROM c) OR refuse_reservation(CASE WHEN NOT EXISTS (SELECT 1 FROM s) THEN 's' WHEN NOT EXISTS (SELECT 1 FROM p) THEN 'p' ELSE 'c' END)`
+         : `SELECT (SELECT count(*) FROM s)::int AS s, (SELECT count(*) FROM p)::int AS p, (SELECT count(*) FROM c)::int AS c`
+     }`;
+}
+
+const claimParams = (claim: ExposureClaim) => [
+  claim.supplier_id,
+  claim.programme_id,
+  claim.amount,
+  claim.core_enterprise_id,
+  claim.guaranteed_amount,
+];
+
+/**
+ * Reserves the claim in the caller's transaction, or throws the error naming the limit that could
+ * not take it (the caller's transaction is then rolled back by the error).
+ */
+export async function reserve(db: Db, claim: ExposureClaim): Promise<void> {
+  await refuseFrozen(db, claim.supplier_id);
+  const r = await sql<{ s: number; p: number; c: number }>(db, reservationSql(false), claimParams(claim));
   const { s, p, c } = r.rows[0];
   if (s && p && c) return;
-  if (!s) {
+  throw await refusal(db, claim, !s ? 's' : !p ? 'p' : 'c');
+}
+
+/**
+ * The claim's values as SQL literals, for a statement sent without parameters: each must be a uuid
+ * (the ids) or an unsigned decimal (the amounts), so that nothing else can ever reach the text.
+ */
+export function claimLiterals(claim: ExposureClaim): string[] {
+  return claimParams(claim).map((v, i) => {
+    const amount = i === 2 || i === 4;
+    if (!(amount ? DECIMAL : UUID).test(v))
+      throw new Error(`claimLiterals: ${JSON.stringify(v)} is not ${amount ? 'a decimal' : 'a uuid'}`);
+    return `'${v}'::${amount ? 'numeric' : 'uuid'}`;
+  });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DECIMAL = /^\d{1,20}(\.\d{1,6})?$/;
+
+/**
+ * reserve() and the COMMIT of the caller's transaction in one message: the counter rows that every
+ * approval of a programme updates are then held only while the database reserves and flushes the
+ * commit, not while the reply travels to the service and its event loop gets round to sending
+ * COMMIT. One message with two statements is the simple protocol, which has no parameters: the values
+ * (ids and amounts the caller read from the database) are checked to be a uuid or a decimal and
+ * written as literals. A claim that does not fit raises, which skips the COMMIT; the caller rolls back
+ * and this throws the error naming the limit.
+ */
+export async function reserveAndCommit(db: Db, claim: ExposureClaim): Promise<void> {
+  await refuseFrozen(db, claim.supplier_id);
+  const values = claimLiterals(claim);
+  try {
+    await sql(db, `${reservationSql(true).replace(/\$([1-5])/g, (_, n: string) => values[Number(n) - 1])}; COMMIT`);
+  } catch (e) {
+    const refused = refusedStep(e);
+    if (!refused) throw e;
+    await sql(db, 'ROLLBACK');
+    throw await refusal(db, claim, refused);
+  }
+}
+
+function refusedStep(e: unknown): 's' | 'p' | 'c' | undefined {
+  if (pgCode(e) !== 'CLRSV') return undefined;
+  const err = e as { detail?: unknown; driverError?: { detail?: unknown } };
+  const step = err.driverError?.detail ?? err.detail;
+  return step === 's' || step === 'p' || step === 'c' ? step : undefined;
+}
+
+/** The error for a reservation refused at `step` (supplier, programme or guarantee), read outside the chain. */
+async function refusal(db: Db, claim: ExposureClaim, step: 's' | 'p' | 'c'): Promise<DomainError> {
+  if (step === 's') {
     const sr = await sql<{ eligible: boolean; credit_limit: string; reserved_amount: string }>(
       db,
       `SELECT r.eligible, r.credit_limit, e.reserved_amount FROM screening_results r
@@ -89,15 +156,21 @@ export async function reserve(db: Db, claim: ExposureClaim): Promise<void> {
     );
     const row = sr.rows[0];
     if (!row?.eligible)
-      throw new DomainError(ExposureErrors.SUPPLIER_NOT_ELIGIBLE, 'The supplier no longer passes the programme rules; see its eligibility');
-    throw new DomainError(
+      return new DomainError(
+        ExposureErrors.SUPPLIER_NOT_ELIGIBLE,
+        'The supplier no longer passes the programme rules; see its eligibility',
+      );
+    return new DomainError(
       ExposureErrors.SUPPLIER_LIMIT_EXCEEDED,
       `The supplier's available limit is ${money(availableLimit(row.credit_limit, row.reserved_amount))}`,
     );
   }
-  if (!p)
-    throw new DomainError(ExposureErrors.PROGRAMME_CAP_EXCEEDED, `Approving ${money(claim.amount)} would take the programme above its cap`);
-  throw new DomainError(
+  if (step === 'p')
+    return new DomainError(
+      ExposureErrors.PROGRAMME_CAP_EXCEEDED,
+      `Approving ${money(claim.amount)} would take the programme above its cap`,
+    );
+  return new DomainError(
     ExposureErrors.GUARANTEE_CAP_EXCEEDED,
     `Guaranteeing ${money(claim.guaranteed_amount)} more would take the core enterprise above its guarantee cap`,
   );

@@ -4,19 +4,32 @@ import type { Actor } from '../common/access/actor.js';
 import { DomainError, notFound } from '../common/errors.js';
 import { Dec, money } from '../common/money.js';
 import { sql, type Db } from '../database/sql.js';
-import { checkHeadroom, reserve } from '../exposure/reservation.js';
+import { checkHeadroom, reserveAndCommit } from '../exposure/reservation.js';
 import { LOAN_APPLICATION, type LoanRow } from './loan-records.js';
 import { assertLoanTransition, type LoanStatus } from './loan-state.js';
 import { LoanErrors } from './loans.errors.js';
 
 /**
- * An officer's approval of an application, every statement of it, in `db`'s transaction (the caller
- * opens and commits it): with four eyes above the programme's threshold, and for a final approval the
- * payee and servicing terms frozen and the money reserved. A plain function over any Db, so that the
- * service runs it in its TypeORM transaction and the approvals benchmark runs the very same
- * statements on a bare pg client, to tell the database's cost from the HTTP stack's.
+ * An officer's approval of an application, every statement of it, in a transaction of its own on
+ * `db` (one connection, not in a transaction): with four eyes above the programme's threshold, and for
+ * a final approval the payee and servicing terms frozen and the money reserved, the reservation and
+ * the COMMIT in one message (reserveAndCommit). A plain function over any Db, so that the service runs
+ * it on a TypeORM query runner and the approvals benchmark runs the very same statements on a bare pg
+ * client, to tell the database's cost from the HTTP stack's.
  */
 export async function approveApplication(db: Db, actor: Actor, id: string, comment?: string): Promise<LoanRow> {
+  await sql(db, 'BEGIN');
+  try {
+    return await approveInTransaction(db, actor, id, comment);
+  } catch (e) {
+    // a refused reservation has already rolled back; a second ROLLBACK only warns, and a failing one
+    // (a lost connection) must not hide why the approval failed
+    await sql(db, 'ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+}
+
+async function approveInTransaction(db: Db, actor: Actor, id: string, comment?: string): Promise<LoanRow> {
   await requireAccess(db, actor, LOAN_APPLICATION, id);
   // The supplier's blacklisting is read from the supplier row itself: its stored screening may
   // predate it.
@@ -96,8 +109,9 @@ export async function approveApplication(db: Db, actor: Actor, id: string, comme
     before: { status: loan.status },
     after: { status: to, amount: money(loan.amount), comment: comment ?? null },
   });
-  // Reserve last, right before commit, so the shared counters are locked for as short as possible.
-  if (to === 'APPROVED') await reserve(db, loan);
+  // Reserve last, with the commit, so the shared counters are locked for as short as possible.
+  if (to === 'APPROVED') await reserveAndCommit(db, loan);
+  else await sql(db, 'COMMIT');
   return updated;
 }
 

@@ -24,8 +24,13 @@ export class LoanDecisionsService {
   ) {}
 
   async approve(actor: Actor, id: string, comment?: string): Promise<LoanView> {
-    const approved = await this.dataSource.transaction((m) => approveApplication(m, actor, id, comment));
-    return loanView(approved, actor);
+    // approveApplication opens and ends its own transaction (it commits with its last statement)
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      return loanView(await approveApplication(runner.manager, actor, id, comment), actor);
+    } finally {
+      await runner.release();
+    }
   }
 
   async reject(actor: Actor, id: string, reason: string): Promise<LoanView> {
