@@ -52,15 +52,17 @@ export async function checkHeadroom(db: Db, claim: ExposureClaim): Promise<void>
 /**
  * The reservation, one statement: against the supplier's limit, then the programme cap, then the
  * guarantee cap, each a conditional update that leaves the chain empty when it cannot take the amount.
- * `$1`-`$5`: supplier, programme, amount, core enterprise, guaranteed amount. With `refuse`, a chain
- * left empty raises (refuse_reservation, naming the step) instead of answering counts.
+ * `$1`-`$5`: supplier, programme, amount, core enterprise, guaranteed amount. With `refuse`, the
+ * supplier's step also refuses a supplier with an overdue loan (refuseFrozen, without a round trip of
+ * its own) and a chain left empty raises (refuse_reservation, naming the step) instead of answering
+ * counts.
  */
 function reservationSql(refuse: boolean): string {
   return `WITH s AS (
        UPDATE supplier_exposure e SET reserved_amount = e.reserved_amount + $3
          FROM screening_results r
         WHERE e.supplier_id = $1 AND e.programme_id = $2 AND r.supplier_id = $1 AND r.programme_id = $2
-          AND r.eligible AND e.reserved_amount + $3 <= r.credit_limit
+          AND r.eligible AND e.reserved_amount + $3 <= r.credit_limit${refuse ? ` AND NOT ${hasOverdueLoanSql('$1')}` : ''}
        RETURNING 1
      ), p AS (
        UPDATE programme_exposure x SET outstanding_amount = x.outstanding_amount + $3
@@ -126,7 +128,6 @@ const DECIMAL = /^\d{1,20}(\.\d{1,6})?$/;
  * and this throws the error naming the limit.
  */
 export async function reserveAndCommit(db: Db, claim: ExposureClaim): Promise<void> {
-  await refuseFrozen(db, claim.supplier_id);
   const values = claimLiterals(claim);
   try {
     await sql(db, `${reservationSql(true).replace(/\$([1-5])/g, (_, n: string) => values[Number(n) - 1])}; COMMIT`);
@@ -148,6 +149,7 @@ function refusedStep(e: unknown): 's' | 'p' | 'c' | undefined {
 /** The error for a reservation refused at `step` (supplier, programme or guarantee), read outside the chain. */
 async function refusal(db: Db, claim: ExposureClaim, step: 's' | 'p' | 'c'): Promise<DomainError> {
   if (step === 's') {
+    await refuseFrozen(db, claim.supplier_id);
     const sr = await sql<{ eligible: boolean; credit_limit: string; reserved_amount: string }>(
       db,
       `SELECT r.eligible, r.credit_limit, e.reserved_amount FROM screening_results r

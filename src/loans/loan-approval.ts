@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit/audit.service.js';
+import { auditInsertSql, auditParams, type AuditEntry } from '../audit/audit.service.js';
 import { requireAccess } from '../common/access/access.service.js';
 import type { Actor } from '../common/access/actor.js';
 import { DomainError, notFound } from '../common/errors.js';
@@ -68,6 +68,14 @@ async function approveInTransaction(db: Db, actor: Actor, id: string, comment?: 
     throw new DomainError(LoanErrors.SUPPLIER_BLACKLISTED, "The supplier is on the bank's blacklist: it cannot be approved");
   assertLoanTransition(loan.status, to);
 
+  const audit: AuditEntry = {
+    action: to === 'APPROVED' ? 'LOAN_APPLICATION_APPROVED' : 'LOAN_APPLICATION_FIRST_APPROVAL',
+    entityType: 'LoanApplication',
+    entityId: id,
+    coreEnterpriseId: loan.core_enterprise_id,
+    before: { status: loan.status },
+    after: { status: to, amount: money(loan.amount), comment: comment ?? null },
+  };
   let updated: LoanRow;
   if (to === 'PENDING_SECOND_APPROVAL') {
     // Nothing is reserved yet, but an approval that could not be completed helps nobody.
@@ -78,6 +86,7 @@ async function approveInTransaction(db: Db, actor: Actor, id: string, comment?: 
       to,
       actor,
       { comment: comment ?? null },
+      audit,
       `four_eyes_required = true, first_approved_by_id = $10, first_approved_by = $11, first_approved_by_role = $12, first_approved_at = now()`,
     );
   } else {
@@ -87,6 +96,7 @@ async function approveInTransaction(db: Db, actor: Actor, id: string, comment?: 
       to,
       actor,
       { comment: comment ?? null },
+      audit,
       // the payee and the servicing terms are frozen here, from the supplier and programme rows as
       // this transaction reads them: a later roster or programme change never reaches this loan. A
       // dealer loan (on a purchase order) pays the core enterprise's collection account, never the dealer.
@@ -101,14 +111,6 @@ async function approveInTransaction(db: Db, actor: Actor, id: string, comment?: 
             FROM programmes p WHERE p.id = loan_applications.programme_id)`,
     );
   }
-  await recordAudit(db, actor, {
-    action: to === 'APPROVED' ? 'LOAN_APPLICATION_APPROVED' : 'LOAN_APPLICATION_FIRST_APPROVAL',
-    entityType: 'LoanApplication',
-    entityId: id,
-    coreEnterpriseId: loan.core_enterprise_id,
-    before: { status: loan.status },
-    after: { status: to, amount: money(loan.amount), comment: comment ?? null },
-  });
   // Reserve last, with the commit, so the shared counters are locked for as short as possible.
   if (to === 'APPROVED') await reserveAndCommit(db, loan);
   else await sql(db, 'COMMIT');
@@ -116,8 +118,9 @@ async function approveInTransaction(db: Db, actor: Actor, id: string, comment?: 
 }
 
 /**
- * The status change and its history row in one statement (`set` may use $10, $11 and $12: the
- * actor's id, name and role). Fewer round trips inside the approving transaction means shorter locks.
+ * The status change, its history row and its audit event in one statement (`set` may use $10, $11
+ * and $12: the actor's id, name and role). Fewer round trips inside the approving transaction means
+ * shorter locks.
  */
 async function changeStatus(
   db: Db,
@@ -125,6 +128,7 @@ async function changeStatus(
   to: LoanStatus,
   actor: Actor,
   note: { comment?: string | null; reason?: string | null },
+  audit: AuditEntry,
   set: string,
 ): Promise<LoanRow> {
   const r = await sql<LoanRow>(
@@ -134,6 +138,8 @@ async function changeStatus(
      ), h AS (
        INSERT INTO loan_application_history (loan_application_id, from_status, to_status, actor_kind, actor_id, actor_name, actor_role, comment, reason)
        SELECT id, $3, $2, $4, $5, $6, $7, $8, $9 FROM u
+     ), a AS (
+       ${auditInsertSql(13)}
      )
      SELECT * FROM u`,
     [
@@ -149,6 +155,7 @@ async function changeStatus(
       actor.id,
       actor.name,
       actor.role,
+      ...auditParams(actor, audit),
     ],
   );
   return r.rows[0];
