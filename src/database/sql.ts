@@ -21,15 +21,24 @@ function isManager(db: Db): db is EntityManager {
   return 'createQueryBuilder' in db;
 }
 
+type PgResult = { rows?: unknown[]; rowCount?: number | null };
+
+/**
+ * What pg answers, as SqlResult: the result of the last statement when `text` held several (sent
+ * without parameters, in one message).
+ */
+function resultOf<T>(raw: PgResult | PgResult[]): SqlResult<T> {
+  const r = Array.isArray(raw) ? (raw[raw.length - 1] ?? {}) : raw;
+  return { rows: (r.rows ?? []) as T[], rowCount: r.rowCount ?? 0 };
+}
+
 /**
  * Plain SQL on the given manager or executor, answering rows and the affected-row count the same way
  * for every command: set-based and conditional updates need both.
  */
 export async function sql<T = Record<string, unknown>>(db: Db, text: string, params: unknown[] = []): Promise<SqlResult<T>> {
-  if (!isManager(db)) {
-    const r = await db.query(text, params);
-    return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
-  }
+  // (TypeORM keeps only a single statement's answer: several statements in one text need an executor)
+  if (!isManager(db)) return resultOf<T>((await db.query(text, params)) as PgResult | PgResult[]);
   const runner = db.queryRunner;
   if (runner && !runner.isReleased) {
     const r = await runner.query(text, params, true);

@@ -18,11 +18,14 @@ import { LoanErrors } from './loans.errors.js';
  * client, to tell the database's cost from the HTTP stack's.
  */
 export async function approveApplication(db: Db, actor: Actor, id: string, comment?: string): Promise<LoanRow> {
-  await sql(db, 'BEGIN');
+  // what is not an id names no application; an id is then safe as a literal (see below)
+  if (!UUID.test(id)) throw notFound('Loan application', id);
+  // the tenant of an application never changes: asking outside the transaction answers the same
+  await requireAccess(db, actor, LOAN_APPLICATION, id);
   try {
     return await approveInTransaction(db, actor, id, comment);
   } catch (e) {
-    // a refused reservation has already rolled back; a second ROLLBACK only warns, and a failing one
+    // a refused reservation has already rolled back; a second ROLLBACK (or one without BEGIN) only warns, and a failing one
     // (a lost connection) must not hide why the approval failed
     await sql(db, 'ROLLBACK').catch(() => undefined);
     throw e;
@@ -30,15 +33,14 @@ export async function approveApplication(db: Db, actor: Actor, id: string, comme
 }
 
 async function approveInTransaction(db: Db, actor: Actor, id: string, comment?: string): Promise<LoanRow> {
-  await requireAccess(db, actor, LOAN_APPLICATION, id);
   // The supplier's blacklisting is read from the supplier row itself: its stored screening may
-  // predate it.
+  // predate it. BEGIN travels with the first statement, one round trip for both: one message of two
+  // statements is the simple protocol, without parameters, so the id (a uuid) is a literal.
   const locked = await sql<LoanRow & { four_eyes_threshold: string; supplier_blacklisted: boolean }>(
     db,
-    `SELECT la.*, p.four_eyes_threshold, s.blacklisted AS supplier_blacklisted
+    `BEGIN; SELECT la.*, p.four_eyes_threshold, s.blacklisted AS supplier_blacklisted
        FROM loan_applications la JOIN programmes p ON p.id = la.programme_id JOIN suppliers s ON s.id = la.supplier_id
-      WHERE la.id = $1 FOR UPDATE OF la`,
-    [id],
+      WHERE la.id = '${id}'::uuid FOR UPDATE OF la`,
   );
   const loan = locked.rows[0];
   if (!loan) throw notFound('Loan application', id);
@@ -122,6 +124,8 @@ async function approveInTransaction(db: Db, actor: Actor, id: string, comment?: 
  * and $12: the actor's id, name and role). Fewer round trips inside the approving transaction means
  * shorter locks.
  */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 async function changeStatus(
   db: Db,
   loan: LoanRow,

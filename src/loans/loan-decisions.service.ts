@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessService } from '../common/access/access.service.js';
 import type { Actor } from '../common/access/actor.js';
+import type { SqlExecutor } from '../database/sql.js';
 import { ExposureService } from '../exposure/exposure.service.js';
 import { approveApplication } from './loan-approval.js';
 import { closeLoan, LOAN_APPLICATION, lockLoan, loanView, type LoanView } from './loan-records.js';
@@ -24,10 +25,12 @@ export class LoanDecisionsService {
   ) {}
 
   async approve(actor: Actor, id: string, comment?: string): Promise<LoanView> {
-    // approveApplication opens and ends its own transaction (it commits with its last statement)
+    // approveApplication opens and ends its own transaction, on the pooled pg connection itself: it
+    // sends statements in pairs, whose answers TypeORM's query runner would not keep
     const runner = this.dataSource.createQueryRunner();
     try {
-      return loanView(await approveApplication(runner.manager, actor, id, comment), actor);
+      const connection = (await runner.connect()) as SqlExecutor;
+      return loanView(await approveApplication(connection, actor, id, comment), actor);
     } finally {
       await runner.release();
     }
