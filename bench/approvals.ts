@@ -19,7 +19,7 @@ import type { Actor } from '../src/common/access/actor.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { approveApplication } from '../src/loans/loan-approval.js';
 import { writeResult, type Metric } from './results.js';
-import { Api, args, benchDatabase, seconds, startService } from './support.js';
+import { Api, args, benchDatabase, databaseCpuSeconds, databaseCpuSince, seconds, startService } from './support.js';
 import { programmeBody, seedApplications, seedEligible, seedSuppliers } from './seed.js';
 
 interface Latency {
@@ -35,6 +35,9 @@ interface Phase {
   wall: number;
   perSecond: number;
   latency: Latency;
+  /** CPU used during the phase, in cores: the service (or this process, for direct) and the database's backends. */
+  clientCores: number;
+  databaseCores: number;
   waits?: string[];
 }
 
@@ -185,6 +188,7 @@ async function main() {
 
     const api = async (): Promise<Phase> => {
       const sampler = waits ? sampleWaits(db.url) : undefined;
+      const cpu = { service: service.cpuSeconds(), database: await databaseCpuSeconds(client) };
       const start = process.hrtime.bigint();
       const result = await autocannon({
         url: service.url,
@@ -200,7 +204,11 @@ async function main() {
         ],
       });
       const wall = seconds(start);
+      const clientCores = (service.cpuSeconds() - cpu.service) / wall;
+      const databaseCores = (await databaseCpuSince(client, cpu.database)) / wall;
       return {
+        clientCores,
+        databaseCores,
         count: result.requests.total,
         failed: result.non2xx + result.errors + result.timeouts,
         wall,
@@ -222,6 +230,7 @@ async function main() {
 
     const direct = async (): Promise<Phase> => {
       const sampler = waits ? sampleWaits(db.url) : undefined;
+      const cpu = { bench: process.cpuUsage(), database: await databaseCpuSeconds(client) };
       const latencies: number[] = [];
       let failed = 0;
       const start = process.hrtime.bigint();
@@ -241,7 +250,10 @@ async function main() {
         }),
       );
       const wall = seconds(start);
+      const used = process.cpuUsage(cpu.bench);
       return {
+        clientCores: (used.user + used.system) / 1e6 / wall,
+        databaseCores: (await databaseCpuSince(client, cpu.database)) / wall,
         count: latencies.length,
         failed,
         wall,
@@ -272,7 +284,7 @@ async function main() {
         ['direct', directPhase, 'tx/s'],
       ] as const) {
         console.log(
-          `  ${name} ${p.perSecond.toFixed(0)} ${unit} (${p.count} in ${p.wall.toFixed(1)} s, ${p.failed} failed); ${latencyText(p.latency)}; p99/p50 ${(p.latency.p99 / p.latency.p50).toFixed(2)}`,
+          `  ${name} ${p.perSecond.toFixed(0)} ${unit} (${p.count} in ${p.wall.toFixed(1)} s, ${p.failed} failed); ${latencyText(p.latency)}; p99/p50 ${(p.latency.p99 / p.latency.p50).toFixed(2)}; CPU: ${name === 'API   ' ? 'service' : 'this process'} ${p.clientCores.toFixed(2)} cores, database ${p.databaseCores.toFixed(2)}`,
         );
         for (const w of p.waits ?? []) console.log(`           ${w}`);
       }
