@@ -18,7 +18,8 @@ export interface SqlExecutor {
 export type Db = EntityManager | SqlExecutor;
 
 function isManager(db: Db): db is EntityManager {
-  return 'createQueryBuilder' in db;
+  // a pg client has a `connection` too, but not TypeORM's data source behind it
+  return typeof (db as Partial<EntityManager>).connection?.createQueryRunner === 'function';
 }
 
 type PgResult = { rows?: unknown[]; rowCount?: number | null };
