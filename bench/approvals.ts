@@ -38,6 +38,8 @@ interface Phase {
   /** CPU used during the phase, in cores: the service (or this process, for direct) and the database's backends. */
   clientCores: number;
   databaseCores: number;
+  /** autocannon's, in this process (API only) */
+  loadCores?: number;
   waits?: string[];
 }
 
@@ -188,7 +190,7 @@ async function main() {
 
     const api = async (): Promise<Phase> => {
       const sampler = waits ? sampleWaits(db.url) : undefined;
-      const cpu = { service: service.cpuSeconds(), database: await databaseCpuSeconds(client) };
+      const cpu = { service: service.cpuSeconds(), bench: process.cpuUsage(), database: await databaseCpuSeconds(client) };
       const start = process.hrtime.bigint();
       const result = await autocannon({
         url: service.url,
@@ -205,10 +207,12 @@ async function main() {
       });
       const wall = seconds(start);
       const clientCores = (service.cpuSeconds() - cpu.service) / wall;
+      const used = process.cpuUsage(cpu.bench);
       const databaseCores = (await databaseCpuSince(client, cpu.database)) / wall;
       return {
         clientCores,
         databaseCores,
+        loadCores: (used.user + used.system) / 1e6 / wall,
         count: result.requests.total,
         failed: result.non2xx + result.errors + result.timeouts,
         wall,
@@ -284,7 +288,7 @@ async function main() {
         ['direct', directPhase, 'tx/s'],
       ] as const) {
         console.log(
-          `  ${name} ${p.perSecond.toFixed(0)} ${unit} (${p.count} in ${p.wall.toFixed(1)} s, ${p.failed} failed); ${latencyText(p.latency)}; p99/p50 ${(p.latency.p99 / p.latency.p50).toFixed(2)}; CPU: ${name === 'API   ' ? 'service' : 'this process'} ${p.clientCores.toFixed(2)} cores, database ${p.databaseCores.toFixed(2)}`,
+          `  ${name} ${p.perSecond.toFixed(0)} ${unit} (${p.count} in ${p.wall.toFixed(1)} s, ${p.failed} failed); ${latencyText(p.latency)}; p99/p50 ${(p.latency.p99 / p.latency.p50).toFixed(2)}; CPU: ${name === 'API   ' ? 'service' : 'this process'} ${p.clientCores.toFixed(2)} cores, database ${p.databaseCores.toFixed(2)}${p.loadCores === undefined ? '' : `, autocannon ${p.loadCores.toFixed(2)}`}; ${((1000 * (p.clientCores + p.databaseCores + (p.loadCores ?? 0))) / p.perSecond).toFixed(2)} ms CPU per approval`,
         );
         for (const w of p.waits ?? []) console.log(`           ${w}`);
       }
