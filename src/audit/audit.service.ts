@@ -39,32 +39,42 @@ export interface AuditEventView {
 
 const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 
+/**
+ * The INSERT of one audit event whose values are the parameters $first to $first + 10 (auditParams),
+ * for a caller that folds it into a statement of its own (as a CTE) to save a round trip.
+ */
+export function auditInsertSql(first: number): string {
+  const values = Array.from({ length: 11 }, (_, i) => `$${first + i}`).join(', ');
+  return `INSERT INTO audit_events (actor_kind, actor_id, actor_name, actor_role, action, entity_type, entity_id,
+                                    core_enterprise_id, before, after, correlation_id)
+          VALUES (${values})`;
+}
+
+/** The values of auditInsertSql, in its order. */
+export function auditParams(actor: AuditActor, entry: AuditEntry): unknown[] {
+  // one event is the common case, on hot paths (approvals): plain values, no arrays to build and unpack
+  return [
+    actor.kind,
+    actor.id,
+    actor.name,
+    actor.role,
+    entry.action,
+    entry.entityType,
+    entry.entityId ?? null,
+    entry.coreEnterpriseId ?? null,
+    json(entry.before),
+    json(entry.after),
+    actor.correlationId,
+  ];
+}
+
 /** Append-only record of who did what; written in the same transaction as the change it records. */
 @Injectable()
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async record(manager: EntityManager | null, actor: AuditActor, entry: AuditEntry): Promise<void> {
-    // one event is the common case, on hot paths (approvals): plain values, no arrays to build and unpack
-    await sql(
-      manager ?? this.dataSource.manager,
-      `INSERT INTO audit_events (actor_kind, actor_id, actor_name, actor_role, action, entity_type, entity_id,
-                                 core_enterprise_id, before, after, correlation_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [
-        actor.kind,
-        actor.id,
-        actor.name,
-        actor.role,
-        entry.action,
-        entry.entityType,
-        entry.entityId ?? null,
-        entry.coreEnterpriseId ?? null,
-        json(entry.before),
-        json(entry.after),
-        actor.correlationId,
-      ],
-    );
+    await sql(manager ?? this.dataSource.manager, auditInsertSql(1), auditParams(actor, entry));
   }
 
   async recordMany(manager: EntityManager | null, actor: AuditActor, entries: AuditEntry[]): Promise<void> {

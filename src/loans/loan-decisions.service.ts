@@ -1,21 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessService } from '../common/access/access.service.js';
 import type { Actor } from '../common/access/actor.js';
-import { DomainError, notFound } from '../common/errors.js';
-import { Dec, money } from '../common/money.js';
-import { sql } from '../database/sql.js';
+import type { SqlExecutor } from '../database/sql.js';
 import { ExposureService } from '../exposure/exposure.service.js';
-import { closeLoan, LOAN_APPLICATION, lockLoan, loanView, type LoanRow, type LoanView } from './loan-records.js';
-import { assertLoanTransition, type LoanStatus } from './loan-state.js';
-import { LoanErrors } from './loans.errors.js';
+import { approveApplication } from './loan-approval.js';
+import { closeLoan, LOAN_APPLICATION, lockLoan, loanView, type LoanView } from './loan-records.js';
+import { assertLoanTransition } from './loan-state.js';
 
 /**
  * The officers' decisions on an application: approval (with four eyes above the programme's
  * threshold) or rejection. A final approval freezes the payee and the servicing terms and reserves
- * the money, in the approving transaction (see ExposureService).
+ * the money, in the approving transaction (approveApplication; see ExposureService).
  */
 @Injectable()
 export class LoanDecisionsService {
@@ -27,134 +25,17 @@ export class LoanDecisionsService {
   ) {}
 
   async approve(actor: Actor, id: string, comment?: string): Promise<LoanView> {
-    const approved = await this.dataSource.transaction(async (m) => {
-      await this.access.requireAccess(actor, LOAN_APPLICATION, id, m);
-      // The supplier's blacklisting is read from the supplier row itself: its stored screening may
-      // predate it.
-      const locked = await sql<LoanRow & { four_eyes_threshold: string; supplier_blacklisted: boolean }>(
-        m,
-        `SELECT la.*, p.four_eyes_threshold, s.blacklisted AS supplier_blacklisted
-           FROM loan_applications la JOIN programmes p ON p.id = la.programme_id JOIN suppliers s ON s.id = la.supplier_id
-          WHERE la.id = $1 FOR UPDATE OF la`,
-        [id],
-      );
-      const loan = locked.rows[0];
-      if (!loan) throw notFound('Loan application', id);
-      let to: LoanStatus;
-      if (loan.status === 'PENDING_REVIEW') {
-        to = new Dec(loan.amount).gt(loan.four_eyes_threshold) ? 'PENDING_SECOND_APPROVAL' : 'APPROVED';
-      } else if (loan.status === 'PENDING_SECOND_APPROVAL') {
-        if (actor.role !== 'SENIOR_OFFICER') {
-          throw new DomainError(
-            LoanErrors.FOUR_EYES_SENIOR_REQUIRED,
-            `Loan ${id} is above the four-eyes threshold and needs a SENIOR_OFFICER's approval`,
-          );
-        }
-        if (loan.first_approved_by_id === actor.id) {
-          throw new DomainError(
-            LoanErrors.FOUR_EYES_SAME_APPROVER,
-            'You gave the first approval; another senior officer must give the second',
-          );
-        }
-        to = 'APPROVED';
-      } else {
-        throw new DomainError(LoanErrors.INVALID_TRANSITION, `Loan application cannot be approved while ${loan.status}`, {
-          currentStatus: loan.status,
-        });
-      }
-      if (loan.submitted_by.kind === actor.kind && loan.submitted_by.id === actor.id) {
-        throw new DomainError(LoanErrors.FOUR_EYES_SUBMITTER, 'You submitted this application; another officer must approve it');
-      }
-      if (loan.supplier_blacklisted)
-        throw new DomainError(LoanErrors.SUPPLIER_BLACKLISTED, "The supplier is on the bank's blacklist: it cannot be approved");
-      assertLoanTransition(loan.status, to);
-
-      let updated: LoanRow;
-      if (to === 'PENDING_SECOND_APPROVAL') {
-        // Nothing is reserved yet, but an approval that could not be completed helps nobody.
-        await this.exposure.checkHeadroom(m, loan);
-        updated = await this.changeStatus(
-          m,
-          loan,
-          to,
-          actor,
-          { comment: comment ?? null },
-          `four_eyes_required = true, first_approved_by_id = $10, first_approved_by = $11, first_approved_by_role = $12, first_approved_at = now()`,
-        );
-      } else {
-        updated = await this.changeStatus(
-          m,
-          loan,
-          to,
-          actor,
-          { comment: comment ?? null },
-          // the payee and the servicing terms are frozen here, from the supplier and programme rows as
-          // this transaction reads them: a later roster or programme change never reaches this loan. A
-          // dealer loan (on a purchase order) pays the core enterprise's collection account, never the dealer.
-          `four_eyes_required = ${loan.status === 'PENDING_SECOND_APPROVAL'}, approved_by_id = $10, approved_by = $11, approved_by_role = $12, approved_at = now(), reserved = true,
-           (payee_name, payee_account, payee_bank) = (
-             SELECT s.name, s.bank_account, s.bank_name FROM suppliers s WHERE s.id = loan_applications.supplier_id AND loan_applications.purchase_order_id IS NULL
-             UNION ALL
-             SELECT ce.name, ce.collection_account, ce.collection_bank_name FROM core_enterprises ce
-              WHERE ce.id = loan_applications.core_enterprise_id AND loan_applications.purchase_order_id IS NOT NULL),
-           (day_count_basis, repayment_type, interest_day, grace_days, penalty_rate_multiplier) =
-             (SELECT p.day_count_basis, p.repayment_type, p.interest_day, p.grace_days, p.penalty_rate_multiplier
-                FROM programmes p WHERE p.id = loan_applications.programme_id)`,
-        );
-      }
-      await this.audit.record(m, actor, {
-        action: to === 'APPROVED' ? 'LOAN_APPLICATION_APPROVED' : 'LOAN_APPLICATION_FIRST_APPROVAL',
-        entityType: 'LoanApplication',
-        entityId: id,
-        coreEnterpriseId: loan.core_enterprise_id,
-        before: { status: loan.status },
-        after: { status: to, amount: money(loan.amount), comment: comment ?? null },
-      });
-      // Reserve last, right before commit, so the shared counters are locked for as short as possible.
-      if (to === 'APPROVED') await this.exposure.reserve(m, loan);
-      return updated;
-    });
-    return loanView(approved, actor);
+    // approveApplication opens and ends its own transaction, on the pooled pg connection itself: it
+    // sends statements in pairs, whose answers TypeORM's query runner would not keep
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const connection = (await runner.connect()) as SqlExecutor;
+      return loanView(await approveApplication(connection, actor, id, comment), actor);
+    } finally {
+      await runner.release();
+    }
   }
 
-  /**
-   * The status change and its history row in one statement (`set` may use $10, $11 and $12: the
-   * actor's id, name and role). Fewer round trips inside the approving transaction means shorter locks.
-   */
-  private async changeStatus(
-    m: EntityManager,
-    loan: LoanRow,
-    to: LoanStatus,
-    actor: Actor,
-    note: { comment?: string | null; reason?: string | null },
-    set: string,
-  ): Promise<LoanRow> {
-    const r = await sql<LoanRow>(
-      m,
-      `WITH u AS (
-         UPDATE loan_applications SET status = $2, ${set}, updated_at = now() WHERE id = $1 RETURNING *
-       ), h AS (
-         INSERT INTO loan_application_history (loan_application_id, from_status, to_status, actor_kind, actor_id, actor_name, actor_role, comment, reason)
-         SELECT id, $3, $2, $4, $5, $6, $7, $8, $9 FROM u
-       )
-       SELECT * FROM u`,
-      [
-        loan.id,
-        to,
-        loan.status,
-        actor.kind,
-        actor.id,
-        actor.name,
-        actor.role,
-        note.comment ?? null,
-        note.reason ?? null,
-        actor.id,
-        actor.name,
-        actor.role,
-      ],
-    );
-    return r.rows[0];
-  }
   async reject(actor: Actor, id: string, reason: string): Promise<LoanView> {
     return this.dataSource.transaction(async (m) => {
       await this.access.requireAccess(actor, LOAN_APPLICATION, id, m);

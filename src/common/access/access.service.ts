@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
-import { sql } from '../../database/sql.js';
+import type { DataSource } from 'typeorm';
+import { sql, type Db } from '../../database/sql.js';
 import { notFound } from '../errors.js';
 import { tenantOf, type Actor } from './actor.js';
 
@@ -39,26 +39,36 @@ export class AccessService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** The subset of `ids` the caller may touch. */
-  async accessibleIds(actor: Actor, target: Resource, ids: readonly string[], db: EntityManager = this.db.manager): Promise<Set<string>> {
-    const tenant = tenantOf(actor);
-    if (tenant === null) return new Set(ids);
-    if (target.tenantColumn === 'id') return new Set(ids.filter((id) => id === tenant));
-    // What is not an id at all is no record the caller may touch, and never reaches the cast.
-    const candidates = [...new Set(ids.filter((id) => UUID.test(id)))];
-    if (candidates.length === 0) return new Set();
-    const { rows } = await sql<{ id: string }>(
-      db,
-      `SELECT id FROM ${target.table} WHERE id = ANY($1::uuid[]) AND ${target.tenantColumn} = $2`,
-      [candidates, tenant],
-    );
-    return new Set(rows.map((r) => r.id));
+  accessibleIds(actor: Actor, target: Resource, ids: readonly string[], db: Db = this.db.manager): Promise<Set<string>> {
+    return accessibleIds(db, actor, target, ids);
   }
 
   /** Throws the 404 of the first id the caller may not touch. */
-  async requireAccess(actor: Actor, target: Resource, ids: string | readonly string[], db?: EntityManager): Promise<void> {
-    const wanted = typeof ids === 'string' ? [ids] : ids;
-    const allowed = await this.accessibleIds(actor, target, wanted, db);
-    const refused = wanted.find((id) => !allowed.has(id));
-    if (refused !== undefined) throw notFound(target.what, refused);
+  requireAccess(actor: Actor, target: Resource, ids: string | readonly string[], db: Db = this.db.manager): Promise<void> {
+    return requireAccess(db, actor, target, ids);
   }
+}
+
+/** AccessService.accessibleIds as a plain function over `db`, for code that runs without Nest. */
+export async function accessibleIds(db: Db, actor: Actor, target: Resource, ids: readonly string[]): Promise<Set<string>> {
+  const tenant = tenantOf(actor);
+  if (tenant === null) return new Set(ids);
+  if (target.tenantColumn === 'id') return new Set(ids.filter((id) => id === tenant));
+  // What is not an id at all is no record the caller may touch, and never reaches the cast.
+  const candidates = [...new Set(ids.filter((id) => UUID.test(id)))];
+  if (candidates.length === 0) return new Set();
+  const { rows } = await sql<{ id: string }>(
+    db,
+    `SELECT id FROM ${target.table} WHERE id = ANY($1::uuid[]) AND ${target.tenantColumn} = $2`,
+    [candidates, tenant],
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+/** AccessService.requireAccess as a plain function over `db`. */
+export async function requireAccess(db: Db, actor: Actor, target: Resource, ids: string | readonly string[]): Promise<void> {
+  const wanted = typeof ids === 'string' ? [ids] : ids;
+  const allowed = await accessibleIds(db, actor, target, wanted);
+  const refused = wanted.find((id) => !allowed.has(id));
+  if (refused !== undefined) throw notFound(target.what, refused);
 }

@@ -18,6 +18,7 @@ import { PreparedSettlementRepayments1765094400011 } from './1765094400011-prepa
 import { RepaymentEntries1765094400012 } from './1765094400012-repayment-entries.js';
 import { SettlementRowsWithoutParentKey1765094400013 } from './1765094400013-settlement-rows-without-parent-key.js';
 import { CounterpartySchemas1765180800001 } from './1765180800001-counterparty-schemas.js';
+import { ReservationRefusal1765353600200 } from './1765353600200-reservation-refusal.js';
 import { SettlementLoanReadVersion1765267200001 } from './1765267200001-settlement-loan-read-version.js';
 import { DealerFinancing1765180800002 } from './1765180800002-dealer-financing.js';
 
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   CounterpartySchemas1765180800001,
   DealerFinancing1765180800002,
   SettlementLoanReadVersion1765267200001,
+  ReservationRefusal1765353600200,
 ];
