@@ -14,6 +14,7 @@ import { LoginAttemptsService, type AttemptReservation } from './login-attempts.
 import { burnVerification, verifyPassword } from './passwords.js';
 import { ROLES, type Role } from '../common/access/roles.js';
 import { UsersService, type TokenSubject } from './users.service.js';
+import { UUID_PATTERN } from '../common/identifiers.js';
 
 interface TokenClaims {
   sub: string;
@@ -40,8 +41,6 @@ interface LoginRow extends CurrentUserRow {
 
 export const API_KEY_PREFIX = 'clk_';
 const VERIFIED_TOKEN_CACHE = 10_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export interface AccessToken {
@@ -190,7 +189,7 @@ export class AuthService {
     }
     if (
       typeof claims?.sub !== 'string' ||
-      !UUID.test(claims.sub) ||
+      !UUID_PATTERN.test(claims.sub) ||
       !Number.isInteger(claims.ver) ||
       !(ROLES as readonly string[]).includes(claims.role) ||
       !claims.exp

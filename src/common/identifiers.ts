@@ -88,6 +88,9 @@ export function parseCorporateAccount(raw: string): ValidationResult<string> {
   return /^\d{8,32}$/.test(raw) ? { ok: true, value: raw } : { ok: false, problem: 'BANK_ACCOUNT_FORMAT' };
 }
 
+/** A UUID in its text form (any version): the only thing that may name a row by id. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
 export function isMobile(raw: string): boolean {
   return MOBILE_PATTERN.test(raw);

@@ -3,6 +3,7 @@ import { money } from '../common/money.js';
 import { pgCode, sql, type Db } from '../database/sql.js';
 import { availableLimit, hasOverdueLoanSql } from './available-limit.js';
 import { ExposureErrors } from './exposure.errors.js';
+import { UUID_PATTERN } from '../common/identifiers.js';
 
 /** What a loan holds against the limits: its amount, and the share of it the core enterprise guarantees. */
 export interface ExposureClaim {
@@ -109,13 +110,12 @@ export async function reserve(db: Db, claim: ExposureClaim): Promise<void> {
 export function claimLiterals(claim: ExposureClaim): string[] {
   return claimParams(claim).map((v, i) => {
     const amount = i === 2 || i === 4;
-    if (!(amount ? DECIMAL : UUID).test(v))
+    if (!(amount ? DECIMAL : UUID_PATTERN).test(v))
       throw new Error(`claimLiterals: ${JSON.stringify(v)} is not ${amount ? 'a decimal' : 'a uuid'}`);
     return `'${v}'::${amount ? 'numeric' : 'uuid'}`;
   });
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DECIMAL = /^\d{1,20}(\.\d{1,6})?$/;
 
 /**

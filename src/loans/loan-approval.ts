@@ -8,6 +8,7 @@ import { checkHeadroom, reserveAndCommit } from '../exposure/reservation.js';
 import { LOAN_APPLICATION, type LoanRow } from './loan-records.js';
 import { assertLoanTransition, type LoanStatus } from './loan-state.js';
 import { LoanErrors } from './loans.errors.js';
+import { UUID_PATTERN } from '../common/identifiers.js';
 
 /**
  * An officer's approval of an application, every statement of it, in a transaction of its own on
@@ -19,7 +20,7 @@ import { LoanErrors } from './loans.errors.js';
  */
 export async function approveApplication(db: Db, actor: Actor, id: string, comment?: string): Promise<LoanRow> {
   // what is not an id names no application; an id is then safe as a literal (see below)
-  if (!UUID.test(id)) throw notFound('Loan application', id);
+  if (!UUID_PATTERN.test(id)) throw notFound('Loan application', id);
   // the tenant of an application never changes: asking outside the transaction answers the same
   await requireAccess(db, actor, LOAN_APPLICATION, id);
   try {
@@ -124,8 +125,6 @@ async function approveInTransaction(db: Db, actor: Actor, id: string, comment?: 
  * and $12: the actor's id, name and role). Fewer round trips inside the approving transaction means
  * shorter locks.
  */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 async function changeStatus(
   db: Db,
   loan: LoanRow,

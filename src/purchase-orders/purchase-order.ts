@@ -1,6 +1,7 @@
 import { isIsoDate } from '../common/business-date.js';
 import type { FieldError } from '../common/errors.js';
 import { MONEY_PATTERN } from '../common/money.js';
+import { UUID_PATTERN } from '../common/identifiers.js';
 
 /** A purchase order as the core enterprise confirms it (api.md "Counterparties, attributes and dealers"). */
 export interface OrderInput {
@@ -13,7 +14,6 @@ export interface OrderInput {
 
 export const MAX_ORDERS = 500;
 const ORDER_NO = /^[A-Za-z0-9_-]{1,64}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KEYS = new Set(['counterpartyId', 'dealerCode', 'orderNo', 'amount', 'orderDate']);
 
 /** One order's problems, its fields named under `at` ('' for a single order, 'orders[3].' in a list). */
@@ -34,7 +34,7 @@ export function orderProblems(input: unknown, at = ''): FieldError[] {
   const byId = o.counterpartyId !== undefined;
   const byCode = o.dealerCode !== undefined;
   if (byId === byCode) err('counterpartyId', 'DEALER_REQUIRED', 'name the dealer by counterpartyId or by dealerCode, one of the two');
-  if (byId && (typeof o.counterpartyId !== 'string' || !UUID.test(o.counterpartyId)))
+  if (byId && (typeof o.counterpartyId !== 'string' || !UUID_PATTERN.test(o.counterpartyId)))
     err('counterpartyId', 'INVALID_UUID', 'counterpartyId must be a UUID');
   if (byCode && (typeof o.dealerCode !== 'string' || !ORDER_NO.test(o.dealerCode)))
     err('dealerCode', 'INVALID_CODE', 'dealerCode is 1-64 letters, digits, "-" or "_"');

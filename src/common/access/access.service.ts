@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { sql, type Db } from '../../database/sql.js';
 import { notFound } from '../errors.js';
 import { tenantOf, type Actor } from './actor.js';
+import { UUID_PATTERN } from '../identifiers.js';
 
 /**
  * A kind of record a caller may or may not touch: the table that holds it and the column naming the
@@ -18,8 +19,6 @@ export interface Resource {
 }
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function resource(what: string, table: string, tenantColumn = 'core_enterprise_id'): Resource {
   if (!IDENTIFIER.test(table) || !IDENTIFIER.test(tenantColumn)) throw new Error(`resource ${what}: not an SQL identifier`);
   return Object.freeze({ what, table, tenantColumn });
@@ -55,7 +54,7 @@ export async function accessibleIds(db: Db, actor: Actor, target: Resource, ids:
   if (tenant === null) return new Set(ids);
   if (target.tenantColumn === 'id') return new Set(ids.filter((id) => id === tenant));
   // What is not an id at all is no record the caller may touch, and never reaches the cast.
-  const candidates = [...new Set(ids.filter((id) => UUID.test(id)))];
+  const candidates = [...new Set(ids.filter((id) => UUID_PATTERN.test(id)))];
   if (candidates.length === 0) return new Set();
   const { rows } = await sql<{ id: string }>(
     db,
