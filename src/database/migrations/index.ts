@@ -20,6 +20,7 @@ import { SettlementRowsWithoutParentKey1765094400013 } from './1765094400013-set
 import { CounterpartySchemas1765180800001 } from './1765180800001-counterparty-schemas.js';
 import { SettlementLoanReadVersion1765267200001 } from './1765267200001-settlement-loan-read-version.js';
 import { DealerFinancing1765180800002 } from './1765180800002-dealer-financing.js';
+import { TenantKeyEverywhere1765353600000 } from './1765353600000-tenant-key-everywhere.js';
 
 /** In order. Listed explicitly: an ES-module build has no reliable glob loading. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   CounterpartySchemas1765180800001,
   DealerFinancing1765180800002,
   SettlementLoanReadVersion1765267200001,
+  TenantKeyEverywhere1765353600000,
 ];
