@@ -1,5 +1,6 @@
+import { addDays } from '../src/servicing/dates.js';
 import { TenantKeyEverywhere1765353600000 } from '../src/database/migrations/1765353600000-tenant-key-everywhere.js';
-import { approvedBatch, approvedLoans, executeAndWait, lendingSetup } from './support/disbursements.js';
+import { approvedBatch, approvedLoans, executeAndWait, lendingSetup, type LendingSetup } from './support/disbursements.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -47,9 +48,10 @@ interface ColumnRow {
 describe('every tenant-owned table carries core_enterprise_id', () => {
   let t: TestApp;
   let columns: ColumnRow[];
+  let setups: LendingSetup[];
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ CLOCK: 'simulated' });
     columns = await t.db.query(
       `SELECT c.relname AS table_name, a.attnum IS NOT NULL AS has_key, coalesce(NOT a.attnotnull, false) AS nullable,
               EXISTS (SELECT 1 FROM pg_constraint f
@@ -81,7 +83,7 @@ describe('every tenant-owned table carries core_enterprise_id', () => {
 
   it('the migration fills the key of rows written before it from their parent, and down() takes it away again', async () => {
     // two core enterprises with paid loans: loans, their history, batches, ledger entries, exposure, rulesets
-    const setups = [await lendingSetup(t), await lendingSetup(t)];
+    setups = [await lendingSetup(t), await lendingSetup(t)];
     for (const s of setups) {
       await approvedLoans(t, s, ['10000.00', '12500.55']);
       expect((await executeAndWait(t, s, (await approvedBatch(t, s)).id)).status).toBe('COMPLETED');
@@ -116,5 +118,36 @@ describe('every tenant-owned table carries core_enterprise_id', () => {
       await runner.release();
     }
     expect(await keyed()).toEqual(before);
+  });
+
+  it("posts the end of day's accruals as one entry per core enterprise, though one page range holds both's loans", async () => {
+    const today = (await t.http().get('/clock').set(t.admin.auth)).body.today as string;
+    expect(
+      (
+        await t
+          .http()
+          .put('/clock')
+          .set(t.admin.auth)
+          .send({ today: addDays(today, 1) })
+      ).status,
+    ).toBe(200);
+    const run = await t.http().post('/cob-runs').set(t.admin.auth).send({});
+    expect(run.status).toBe(202);
+    for (const deadline = Date.now() + 60_000; ;) {
+      const res = await t.http().get(`/cob-runs/${run.body.id}`).set(t.admin.auth);
+      if (res.body.status === 'COMPLETED') break;
+      if (res.body.status === 'FAILED' || Date.now() > deadline) throw new Error(`COB run: ${JSON.stringify(res.body)}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const entries = await t.db.query(
+      `SELECT e.reference, e.core_enterprise_id, array_agg(DISTINCT l.core_enterprise_id) AS lines_of
+         FROM journal_entries e JOIN journal_lines l ON l.entry_id = e.id
+        WHERE e.entry_type = 'ACCRUAL' GROUP BY e.id ORDER BY e.core_enterprise_id`,
+    );
+    const ces = setups.map((s) => s.ce.id).sort();
+    expect(entries.map((e: any) => e.core_enterprise_id)).toEqual(ces);
+    expect(entries.map((e: any) => e.lines_of)).toEqual(ces.map((id) => [id]));
+    // the same chunk's
+    expect(new Set(entries.map((e: any) => e.reference)).size).toBe(1);
   });
 });
