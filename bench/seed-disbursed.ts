@@ -22,8 +22,8 @@ export async function seedDisbursed(client: pg.Client, programmeId: string, valu
     [programmeId, valueDate],
   );
   await client.query(
-    `WITH e AS (INSERT INTO journal_entries (entry_type, business_date, reference)
-                SELECT 'DISBURSEMENT', $2, id::text FROM loan_applications WHERE programme_id = $1 AND status = 'DISBURSED' RETURNING id, reference)
+    `WITH e AS (INSERT INTO journal_entries (entry_type, business_date, reference, core_enterprise_id)
+                SELECT 'DISBURSEMENT', $2, id::text, core_enterprise_id FROM loan_applications WHERE programme_id = $1 AND status = 'DISBURSED' RETURNING id, reference)
      INSERT INTO journal_lines (entry_id, loan_application_id, programme_id, core_enterprise_id, account, debit, credit)
      SELECT e.id, la.id, la.programme_id, la.core_enterprise_id, x.account, x.debit, x.credit
        FROM e JOIN loan_applications la ON la.id::text = e.reference,

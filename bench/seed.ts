@@ -77,7 +77,8 @@ export async function seedEligible(client: pg.Client, programmeId: string, coreE
     [programmeId, coreEnterpriseId, limit],
   );
   await client.query(
-    `INSERT INTO supplier_exposure (supplier_id, programme_id) SELECT id, $1 FROM suppliers WHERE core_enterprise_id = $2 ON CONFLICT DO NOTHING`,
+    `INSERT INTO supplier_exposure (supplier_id, programme_id, core_enterprise_id)
+     SELECT id, $1, $2 FROM suppliers WHERE core_enterprise_id = $2 ON CONFLICT DO NOTHING`,
     [programmeId, coreEnterpriseId],
   );
 }

@@ -193,7 +193,7 @@ describe('end of day (COB) through HTTP, on a simulated clock', () => {
     expect(after).toEqual(before);
   });
 
-  it('posts one ACCRUAL entry per chunk and date, with at most one line per loan, account and date', async () => {
+  it('posts one ACCRUAL entry per chunk, date and core enterprise, with at most one line per loan, account and date', async () => {
     const dup = await t.db.query(
       `SELECT l.loan_application_id, e.business_date, l.account, count(*) FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
         WHERE e.entry_type = 'ACCRUAL' GROUP BY 1, 2, 3 HAVING count(*) > 1`,

@@ -493,16 +493,18 @@ describe('disbursement batches', () => {
       [s.programme.id, s.ce.id],
     );
     const second = t.db.query(
-      `INSERT INTO disbursement_items (batch_id, seq, loan_application_id, amount, creditor_name, creditor_account, end_to_end_id, status)
-       VALUES ($1, 1, $2, $3, 'x', '6228480000000000000', 'CLSECONDPAYMENT', 'SETTLED')`,
-      [other[0].id, loan.loanId, loan.amount],
+      `INSERT INTO disbursement_items (batch_id, core_enterprise_id, seq, loan_application_id, amount, creditor_name, creditor_account,
+                                       end_to_end_id, status)
+       VALUES ($1, $4, 1, $2, $3, 'x', '6228480000000000000', 'CLSECONDPAYMENT', 'SETTLED')`,
+      [other[0].id, loan.loanId, loan.amount, s.ce.id],
     );
     await expect(second).rejects.toMatchObject({ code: '23505', constraint: 'uq_disbursement_items_settled_loan' });
     // failed attempts are no payment: any number of them may stand beside the one that paid
     await t.db.query(
-      `INSERT INTO disbursement_items (batch_id, seq, loan_application_id, amount, creditor_name, creditor_account, end_to_end_id, status)
-       VALUES ($1, 1, $2, $3, 'x', '6228480000000000000', 'CLFAILEDATTEMPT', 'FAILED')`,
-      [other[0].id, loan.loanId, loan.amount],
+      `INSERT INTO disbursement_items (batch_id, core_enterprise_id, seq, loan_application_id, amount, creditor_name, creditor_account,
+                                       end_to_end_id, status)
+       VALUES ($1, $4, 1, $2, $3, 'x', '6228480000000000000', 'CLFAILEDATTEMPT', 'FAILED')`,
+      [other[0].id, loan.loanId, loan.amount, s.ce.id],
     );
   });
 

@@ -75,7 +75,8 @@ describe('ledger, servicing opened at disbursement, and the portfolio', () => {
 
   it('refuses an entry that does not balance', async () => {
     const [entry] = await t.db.query(
-      `INSERT INTO journal_entries (entry_type, business_date) VALUES ('ACCRUAL', '2026-01-01') RETURNING id`,
+      `INSERT INTO journal_entries (entry_type, business_date, core_enterprise_id) VALUES ('ACCRUAL', '2026-01-01', $1) RETURNING id`,
+      [s.ce.id],
     );
     await expect(
       t.db.query(
@@ -88,7 +89,8 @@ describe('ledger, servicing opened at disbursement, and the portfolio', () => {
 
   it('refuses lines of an entry or a loan that does not exist, and deleting a loan that has lines', async () => {
     const [entry] = await t.db.query(
-      `INSERT INTO journal_entries (entry_type, business_date) VALUES ('ACCRUAL', '2026-01-01') RETURNING id`,
+      `INSERT INTO journal_entries (entry_type, business_date, core_enterprise_id) VALUES ('ACCRUAL', '2026-01-01', $1) RETURNING id`,
+      [s.ce.id],
     );
     const pair = (entryId: string, loanId: string) =>
       t.db.query(
@@ -98,6 +100,21 @@ describe('ledger, servicing opened at disbursement, and the portfolio', () => {
       );
     await expect(pair('999999999', loanIds[0])).rejects.toThrow(/journal entry 999999999 does not exist/);
     await expect(pair(entry.id, '00000000-0000-4000-8000-000000000000')).rejects.toThrow(/loan application .* does not exist/);
+    // a line is of its entry's core enterprise: none goes to an entry of another, or of none (the
+    // end of day's entries of before each core enterprise had its own)
+    const other = await t.coreEnterprise();
+    const [foreign] = await t.db.query(
+      `INSERT INTO journal_entries (entry_type, business_date, core_enterprise_id) VALUES ('ACCRUAL', '2026-01-01', $1) RETURNING id`,
+      [other.id],
+    );
+    const [legacy] = await t.db.query(
+      `INSERT INTO journal_entries (entry_type, business_date) VALUES ('ACCRUAL', '2026-01-01') RETURNING id`,
+    );
+    await expect(pair(foreign.id, loanIds[0])).rejects.toThrow(/does not exist in the core enterprise of its line/);
+    await expect(pair(legacy.id, loanIds[0])).rejects.toThrow(/does not exist in the core enterprise of its line/);
+    await expect(
+      t.db.query(`INSERT INTO journal_entries (entry_type, business_date) VALUES ('REPAYMENT', '2026-01-01')`),
+    ).rejects.toMatchObject({ constraint: 'ck_journal_entries_core_enterprise' });
     await expect(t.db.query(`DELETE FROM loan_applications WHERE id = $1`, [loanIds[0]])).rejects.toThrow(/has ledger lines/);
     await expect(t.db.query(`UPDATE loan_applications SET id = gen_random_uuid() WHERE id = $1`, [loanIds[0]])).rejects.toThrow(
       /has ledger lines/,

@@ -44,8 +44,9 @@ describe('servicing terms', () => {
         [ce.id],
       );
       await t.db.query(
-        `INSERT INTO programme_rulesets (programme_id, version, eligibility_rules, limit_formula) VALUES ($1, 1, '[]', '{"maxAmount": "1000"}')`,
-        [row.id],
+        `INSERT INTO programme_rulesets (programme_id, core_enterprise_id, version, eligibility_rules, limit_formula)
+         VALUES ($1, $2, 1, '[]', '{"maxAmount": "1000"}')`,
+        [row.id, ce.id],
       );
       const res = await t.http().get(`/programmes/${row.id}`).set(t.admin.auth);
       expect(res.status).toBe(200);

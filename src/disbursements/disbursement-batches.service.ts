@@ -115,8 +115,9 @@ export class DisbursementBatchesService {
         // the payee frozen at the loan's final approval, never the supplier row of the day
         await sql(
           m,
-          `INSERT INTO disbursement_items (batch_id, seq, loan_application_id, amount, creditor_name, creditor_account, creditor_bank, end_to_end_id, status)
-           SELECT $1, t.ord, la.id, la.amount, la.payee_name, la.payee_account, la.payee_bank, t.e2e, 'PENDING'
+          `INSERT INTO disbursement_items (batch_id, core_enterprise_id, seq, loan_application_id, amount, creditor_name, creditor_account,
+                                           creditor_bank, end_to_end_id, status)
+           SELECT $1, la.core_enterprise_id, t.ord, la.id, la.amount, la.payee_name, la.payee_account, la.payee_bank, t.e2e, 'PENDING'
              FROM unnest($2::uuid[], $3::text[]) WITH ORDINALITY AS t(loan_id, e2e, ord)
              JOIN loan_applications la ON la.id = t.loan_id`,
           [batchId, loans.map((l) => l.id), loans.map(() => newId('CL', 16))],

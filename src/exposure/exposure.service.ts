@@ -26,19 +26,20 @@ export class ExposureService {
   }
 
   /** A new programme starts with nothing outstanding. */
-  async openProgramme(m: EntityManager, programmeId: string): Promise<void> {
-    await sql(m, `INSERT INTO programme_exposure (programme_id) VALUES ($1)`, [programmeId]);
+  async openProgramme(m: EntityManager, programmeId: string, coreEnterpriseId: string): Promise<void> {
+    await sql(m, `INSERT INTO programme_exposure (programme_id, core_enterprise_id) VALUES ($1, $2)`, [programmeId, coreEnterpriseId]);
   }
 
   /**
    * A supplier's account in a programme exists from its first application on, so that an approval
    * always finds a row to update; answers what is reserved on it now.
    */
-  async openSupplier(m: EntityManager, supplierId: string, programmeId: string): Promise<string> {
-    await sql(m, `INSERT INTO supplier_exposure (supplier_id, programme_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
-      supplierId,
-      programmeId,
-    ]);
+  async openSupplier(m: EntityManager, supplierId: string, programmeId: string, coreEnterpriseId: string): Promise<string> {
+    await sql(
+      m,
+      `INSERT INTO supplier_exposure (supplier_id, programme_id, core_enterprise_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+      [supplierId, programmeId, coreEnterpriseId],
+    );
     const r = await sql<{ reserved_amount: string }>(
       m,
       `SELECT reserved_amount FROM supplier_exposure WHERE supplier_id = $1 AND programme_id = $2`,

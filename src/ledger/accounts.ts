@@ -25,6 +25,8 @@ export interface JournalEntry {
   type: EntryType;
   businessDate: string;
   reference?: string | null;
+  /** An entry is one core enterprise's (the ledger is distributed by it): every line's too. */
+  coreEnterpriseId: string;
   lines: JournalLine[];
 }
 
@@ -55,7 +57,7 @@ function line(key: LoanAccountKey, account: Account, debitFen: bigint, creditFen
  * The lines of an entry without the zero ones (a line must move money), refusing an entry that does
  * not balance: the database refuses it too, but here the error names the entry's purpose.
  */
-export function balancedLines(entry: JournalEntry): JournalLine[] {
+export function balancedLines(entry: Pick<JournalEntry, 'type' | 'businessDate' | 'lines'>): JournalLine[] {
   const lines = entry.lines.filter((l) => l.debit !== 0n || l.credit !== 0n);
   let balance = 0n;
   for (const l of lines) {

@@ -52,9 +52,14 @@ export class LedgerService {
     if (!kept.length) return;
     const ids = await sql<{ id: string }>(
       m,
-      `INSERT INTO journal_entries (entry_type, business_date, reference)
-       SELECT * FROM unnest($1::text[], $2::date[], $3::text[]) RETURNING id`,
-      [kept.map((e) => e.entry.type), kept.map((e) => e.entry.businessDate), kept.map((e) => e.entry.reference ?? null)],
+      `INSERT INTO journal_entries (entry_type, business_date, reference, core_enterprise_id)
+       SELECT * FROM unnest($1::text[], $2::date[], $3::text[], $4::uuid[]) RETURNING id`,
+      [
+        kept.map((e) => e.entry.type),
+        kept.map((e) => e.entry.businessDate),
+        kept.map((e) => e.entry.reference ?? null),
+        kept.map((e) => e.entry.coreEnterpriseId),
+      ],
     );
     const cols: [string[], string[], string[], string[], string[], string[], string[]] = [[], [], [], [], [], [], []];
     kept.forEach(({ lines }, i) => {
@@ -77,25 +82,29 @@ export class LedgerService {
   }
 
   /**
-   * One entry of thousands of lines (the end of day's ACCRUAL of a chunk), its lines sent by COPY:
-   * the balance trigger checks them all the same. Needs the caller's transaction (m.queryRunner).
+   * Thousands of lines of many core enterprises (the end of day's ACCRUAL of a chunk): one entry per
+   * core enterprise, each balanced (every loan's lines balance by themselves), the lines of all of
+   * them sent by one COPY; the balance trigger checks them all the same. Needs the caller's
+   * transaction (m.queryRunner).
    */
-  async postLarge(m: EntityManager, entry: JournalEntry): Promise<void> {
+  async postLarge(m: EntityManager, entry: Omit<JournalEntry, 'coreEnterpriseId'>): Promise<void> {
     const lines = balancedLines(entry);
     if (!lines.length) return;
-    const id = await sql<{ id: string }>(
+    const tenants = [...new Set(lines.map((l) => l.coreEnterpriseId))];
+    const ids = await sql<{ id: string; core_enterprise_id: string }>(
       m,
-      `INSERT INTO journal_entries (entry_type, business_date, reference) VALUES ($1, $2, $3) RETURNING id`,
-      [entry.type, entry.businessDate, entry.reference ?? null],
+      `INSERT INTO journal_entries (entry_type, business_date, reference, core_enterprise_id)
+       SELECT $1, $2, $3, ce FROM unnest($4::uuid[]) AS ce RETURNING id, core_enterprise_id`,
+      [entry.type, entry.businessDate, entry.reference ?? null, tenants],
     );
-    const entryId = id.rows[0].id;
+    const entryOf = new Map(ids.rows.map((r) => [r.core_enterprise_id, r.id]));
     const copy = new CopyWriter(
       m.queryRunner!,
       `COPY journal_lines (entry_id, loan_application_id, programme_id, core_enterprise_id, account, debit, credit) FROM STDIN`,
     );
     for (const l of lines)
       await copy.write(
-        `${entryId}\t${l.loanApplicationId}\t${l.programmeId}\t${l.coreEnterpriseId}\t${l.account}\t${l.debit}\t${l.credit}\n`,
+        `${entryOf.get(l.coreEnterpriseId)}\t${l.loanApplicationId}\t${l.programmeId}\t${l.coreEnterpriseId}\t${l.account}\t${l.debit}\t${l.credit}\n`,
       );
     await copy.end();
   }
@@ -115,8 +124,8 @@ export class LedgerService {
     if (!any.rows.length) return null;
     const id = await sql<{ id: string }>(
       m,
-      `INSERT INTO journal_entries (entry_type, business_date, reference) VALUES ($1, $2, $3) RETURNING id::text`,
-      [entry.type, entry.businessDate, entry.reference ?? null],
+      `INSERT INTO journal_entries (entry_type, business_date, reference, core_enterprise_id) VALUES ($1, $2, $3, $4) RETURNING id::text`,
+      [entry.type, entry.businessDate, entry.reference ?? null, entry.coreEnterpriseId],
     );
     const entryId = id.rows[0].id;
     await sql(

@@ -139,8 +139,9 @@ async function changeStatus(
     `WITH u AS (
        UPDATE loan_applications SET status = $2, ${set}, updated_at = now() WHERE id = $1 RETURNING *
      ), h AS (
-       INSERT INTO loan_application_history (loan_application_id, from_status, to_status, actor_kind, actor_id, actor_name, actor_role, comment, reason)
-       SELECT id, $3, $2, $4, $5, $6, $7, $8, $9 FROM u
+       INSERT INTO loan_application_history (loan_application_id, core_enterprise_id, from_status, to_status, actor_kind, actor_id, actor_name,
+                                             actor_role, comment, reason)
+       SELECT id, core_enterprise_id, $3, $2, $4, $5, $6, $7, $8, $9 FROM u
      ), a AS (
        ${auditInsertSql(13)}
      )

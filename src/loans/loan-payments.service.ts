@@ -61,9 +61,20 @@ export class LoanPaymentsService {
     const reasonOf = new Map(ids.map((id, i) => [id, extra.reasons?.[i] ?? extra.reason ?? null]));
     await sql(
       m,
-      `INSERT INTO loan_application_history (loan_application_id, from_status, to_status, actor_kind, actor_id, actor_name, actor_role, reason)
-       SELECT id, $2, $3, $4, $5, $6, $7, reason FROM unnest($1::uuid[], $8::text[]) AS t(id, reason)`,
-      [moved.map((l) => l.id), from, to, actor.kind, actor.id, actor.name, actor.role, moved.map((l) => reasonOf.get(l.id) ?? null)],
+      `INSERT INTO loan_application_history (loan_application_id, core_enterprise_id, from_status, to_status, actor_kind, actor_id, actor_name,
+                                             actor_role, reason)
+       SELECT id, ce, $2, $3, $4, $5, $6, $7, reason FROM unnest($1::uuid[], $8::text[], $9::uuid[]) AS t(id, reason, ce)`,
+      [
+        moved.map((l) => l.id),
+        from,
+        to,
+        actor.kind,
+        actor.id,
+        actor.name,
+        actor.role,
+        moved.map((l) => reasonOf.get(l.id) ?? null),
+        moved.map((l) => l.core_enterprise_id),
+      ],
     );
     return moved;
   }

@@ -171,7 +171,7 @@ export async function viewLoan(m: EntityManager, id: string, viewer: Actor): Pro
 
 export async function addHistory(
   m: EntityManager,
-  loanId: string,
+  loan: Pick<LoanRow, 'id' | 'core_enterprise_id'>,
   from: LoanStatus | null,
   to: LoanStatus,
   actor: Actor,
@@ -179,9 +179,10 @@ export async function addHistory(
 ): Promise<void> {
   await sql(
     m,
-    `INSERT INTO loan_application_history (loan_application_id, from_status, to_status, actor_kind, actor_id, actor_name, actor_role, comment, reason)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [loanId, from, to, actor.kind, actor.id, actor.name, actor.role, extra.comment ?? null, extra.reason ?? null],
+    `INSERT INTO loan_application_history (loan_application_id, core_enterprise_id, from_status, to_status, actor_kind, actor_id, actor_name,
+                                           actor_role, comment, reason)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [loan.id, loan.core_enterprise_id, from, to, actor.kind, actor.id, actor.name, actor.role, extra.comment ?? null, extra.reason ?? null],
   );
 }
 
@@ -202,7 +203,7 @@ export async function closeLoan(
   const id = loan.id;
   await sql(m, `UPDATE loan_applications SET status = $2, reserved = false, updated_at = now() WHERE id = $1`, [id, to]);
   if (loan.reserved) await exposure.release(m, [loan]);
-  await addHistory(m, id, loan.status, to, actor, { reason });
+  await addHistory(m, loan, loan.status, to, actor, { reason });
   await audit.record(m, actor, {
     action,
     entityType: 'LoanApplication',

@@ -106,8 +106,10 @@ export class LoanRosterReviewService implements OnModuleInit {
     const fieldsOf = (l: LoanRow) => triggersOf.get(l.supplier_id)!;
     await sql(
       m,
-      `INSERT INTO loan_application_history (loan_application_id, from_status, to_status, actor_kind, actor_id, actor_name, actor_role, reason)
-       SELECT id, from_status, 'PENDING_REVIEW', $3, $4, $5, $6, reason FROM unnest($1::uuid[], $2::text[], $7::text[]) AS t(id, from_status, reason)`,
+      `INSERT INTO loan_application_history (loan_application_id, core_enterprise_id, from_status, to_status, actor_kind, actor_id, actor_name,
+                                             actor_role, reason)
+       SELECT id, ce, from_status, 'PENDING_REVIEW', $3, $4, $5, $6, reason
+         FROM unnest($1::uuid[], $2::text[], $7::text[], $8::uuid[]) AS t(id, from_status, reason, ce)`,
       [
         loans.map((l) => l.id),
         loans.map((l) => l.from_status),
@@ -116,6 +118,7 @@ export class LoanRosterReviewService implements OnModuleInit {
         actor.name,
         actor.role,
         loans.map((l) => `roster import ${importId} changed ${fieldsOf(l).join(', ')}`),
+        loans.map((l) => l.core_enterprise_id),
       ],
     );
     await this.audit.recordMany(

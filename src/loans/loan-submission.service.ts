@@ -148,7 +148,7 @@ export class LoanSubmissionService {
 
     const order = await this.orderOf(m, actor, programme, supplier.id, dto);
     const screening = await this.eligibility.screenSupplier(m, supplier.id, programme);
-    const reserved = await this.exposure.openSupplier(m, supplier.id, programme.id);
+    const reserved = await this.exposure.openSupplier(m, supplier.id, programme.id, programme.coreEnterpriseId);
     const available = availableLimit(screening.creditLimit, reserved, screening.facts.hasOverdueLoan === true);
     if (screening.eligible && amount.gt(available)) {
       throw new DomainError(LoanErrors.AMOUNT_EXCEEDS_AVAILABLE_LIMIT, `The supplier's available limit is ${money(available)}`, {
@@ -197,8 +197,8 @@ export class LoanSubmissionService {
       ],
     );
     const loan = created.rows[0];
-    await addHistory(m, loan.id, null, 'SUBMITTED', actor, {});
-    await addHistory(m, loan.id, 'SUBMITTED', status, actor, {
+    await addHistory(m, loan, null, 'SUBMITTED', actor, {});
+    await addHistory(m, loan, 'SUBMITTED', status, actor, {
       reason: screening.eligible ? null : `failed rules: ${screening.failedRules.join(', ')}`,
     });
     await this.audit.record(m, actor, {

@@ -226,11 +226,12 @@ export class ProgrammesService implements OnModuleInit {
         ],
       );
       const id = r.rows[0].id;
-      await this.exposure.openProgramme(m, id);
+      await this.exposure.openProgramme(m, id, dto.coreEnterpriseId);
       await sql(
         m,
-        `INSERT INTO programme_rulesets (programme_id, version, eligibility_rules, limit_formula, created_by, created_by_role) VALUES ($1, 1, $2, $3, $4, $5)`,
-        [id, JSON.stringify(dto.eligibilityRules), JSON.stringify(dto.limitFormula), actor.name, actor.role],
+        `INSERT INTO programme_rulesets (programme_id, core_enterprise_id, version, eligibility_rules, limit_formula, created_by, created_by_role)
+         VALUES ($1, $2, 1, $3, $4, $5, $6)`,
+        [id, dto.coreEnterpriseId, JSON.stringify(dto.eligibilityRules), JSON.stringify(dto.limitFormula), actor.name, actor.role],
       );
       const created = await this.load(m, id);
       await this.audit.record(m, actor, {
@@ -269,8 +270,17 @@ export class ProgrammesService implements OnModuleInit {
         await this.checkAgainstSchema(m, before.coreEnterpriseId, before.direction, next.eligibilityRules, next.limitFormula);
         await sql(
           m,
-          `INSERT INTO programme_rulesets (programme_id, version, eligibility_rules, limit_formula, created_by, created_by_role) VALUES ($1, $2, $3, $4, $5, $6)`,
-          [id, version, JSON.stringify(next.eligibilityRules), JSON.stringify(next.limitFormula), actor.name, actor.role],
+          `INSERT INTO programme_rulesets (programme_id, core_enterprise_id, version, eligibility_rules, limit_formula, created_by, created_by_role)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [
+            id,
+            before.coreEnterpriseId,
+            version,
+            JSON.stringify(next.eligibilityRules),
+            JSON.stringify(next.limitFormula),
+            actor.name,
+            actor.role,
+          ],
         );
       }
       await sql(

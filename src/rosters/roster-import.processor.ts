@@ -261,7 +261,7 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
     fileType: 'csv' | 'xlsx',
     layout: RosterLayout,
   ) {
-    const progress = new ImportProgress(this.dataSource.manager, importId);
+    const progress = new ImportProgress(this.dataSource.manager, importId, coreEnterpriseId);
     const suppliers = await SupplierRowsWriter.open(runner, this.suppliers, importId, coreEnterpriseId);
     const today = await this.clock.today(this.config.businessTimeZone);
     const check = new RowCheck(new RosterRowValidator(today, layout), this.config.roster.maxReportedProblems);

@@ -343,7 +343,7 @@ export class RostersService {
         ],
       );
       const importId = created.rows[0].id;
-      await storeUpload(runner, ROSTER_FILES, importId, file);
+      await storeUpload(runner, ROSTER_FILES, { id: importId, coreEnterpriseId }, file);
       await this.jobs.send(m, ROSTER_IMPORT_QUEUE, { importId });
       await this.audit.record(m, actor, {
         action: 'ROSTER_UPLOADED',

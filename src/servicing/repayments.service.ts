@@ -93,10 +93,12 @@ export class RepaymentsService {
       const allocations = { penalty: moneyOfFen(penalty), interest: moneyOfFen(interest), principal: moneyOfFen(principal) };
       const inserted = await sql<{ id: string }>(
         m,
-        `INSERT INTO repayments (loan_application_id, reference, amount, business_date, penalty, interest, principal, actor, response, entry_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '{}', $9) RETURNING id`,
+        `INSERT INTO repayments (loan_application_id, core_enterprise_id, reference, amount, business_date, penalty, interest, principal, actor,
+                                 response, entry_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, '{}', $10) RETURNING id`,
         [
           loanId,
+          loan.core_enterprise_id,
           dto.reference,
           moneyOfFen(amountFen),
           today,

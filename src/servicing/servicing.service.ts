@@ -43,6 +43,8 @@ export interface PreparedSource {
 export interface Posting {
   businessDate: string;
   reference: string;
+  /** Of every loan posted. */
+  coreEnterpriseId: string;
   actor: Actor;
 }
 
@@ -98,6 +100,7 @@ export class ServicingService {
         return {
           type: 'DISBURSEMENT' as const,
           businessDate: valueDate,
+          coreEnterpriseId: loan.core_enterprise_id,
           reference: loan.id,
           lines: [debit(key, 'LOAN_PRINCIPAL', compiled.principal), credit(key, 'BANK_CLEARING', compiled.principal)],
         };
@@ -132,7 +135,7 @@ export class ServicingService {
         select: `SELECT * FROM unnest(${PREPARED_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`,
         params: preparedCells(prepared).map((c) => [c]),
       },
-      { businessDate, reference: request.reference, actor },
+      { businessDate, reference: request.reference, coreEnterpriseId: row.core_enterprise_id, actor },
     );
     return { accepted: true, allocation: outcome.allocation, state: outcome.state, terms, entryId: entryId! };
   }
@@ -173,7 +176,7 @@ export class ServicingService {
     if (updated.rowCount !== loans) throw new Error(`${loans} prepared repayments, but ${updated.rowCount} open loans to write them to`);
     const entryId = await this.ledger.postSelected(
       m,
-      { type: 'REPAYMENT', businessDate: posting.businessDate, reference: posting.reference },
+      { type: 'REPAYMENT', businessDate: posting.businessDate, reference: posting.reference, coreEnterpriseId: posting.coreEnterpriseId },
       `SELECT p.loan_application_id, p.programme_id, p.core_enterprise_id, l.account, l.debit, l.credit
          FROM prepared_repayments p
         CROSS JOIN LATERAL (VALUES ('BANK_CLEARING', p.penalty + p.interest + p.principal, 0::bigint),

@@ -73,13 +73,14 @@ interface Job {
   today: string;
 }
 
-const LINE_COPY = `COPY settlement_lines (settlement_id, row, supplier_code, supplier_id, period, payable, deduction, net_payable, allocations, note)
+const LINE_COPY = `COPY settlement_lines (settlement_id, core_enterprise_id, row, supplier_code, supplier_id, period, payable, deduction, net_payable, allocations, note)
   FROM STDIN`;
-/** Each loan read, and the repayment its allocation makes of it: servicing's PREPARED_COLUMNS (null after the loan id without one). */
+/** Each loan read, and the repayment its allocation makes of it: servicing's PREPARED_COLUMNS (without one, null but for its id and core enterprise). */
 const LOAN_COPY = `COPY settlement_loans (settlement_id, read_version, loan_application_id, supplier_id, programme_id, core_enterprise_id, penalty,
   interest, principal, next_state, next_status, next_principal_outstanding, next_dpd, next_overdue, next_classification, freed_amount,
   freed_guaranteed) FROM STDIN`;
-const NO_REPAYMENT = PREPARED_COLUMNS.slice(1).map(() => null);
+/** A loan without one: its id and core enterprise (every row carries the tenant key), the rest null. */
+const NO_REPAYMENT = PREPARED_COLUMNS.slice(4).map(() => null);
 
 /** Why a settlement failed to compute; its problems are the row-level report. */
 class ComputeFailure extends Error {
@@ -257,7 +258,7 @@ export class SettlementComputeProcessor implements OnModuleInit {
 
   /** Each row's line and each loan's prepared repayment, in COPY text; nothing when a loan's COB is behind. */
   private priceChunk(run: ComputeRun, rows: SettlementRow[], read: ChunkLoans): ChunkCopy | null {
-    const { today, settlementId } = run.job;
+    const { today, settlementId, coreEnterpriseId } = run.job;
     const supplierOf = new Map(read.suppliers.map((r) => [r.supplier_code, r.id]));
     const loansOf = new Map<string, { loans: ServicedLoan[]; ratios: string[] }>();
     const loanOf = new Map<string, { row: LoanRow; loan: ServicedLoan }>();
@@ -307,6 +308,7 @@ export class SettlementComputeProcessor implements OnModuleInit {
       run.count(row.payableFen, deduction, supplierId !== null);
       lines += copyRow([
         settlementId,
+        coreEnterpriseId,
         row.row,
         row.supplierCode,
         supplierId,
@@ -322,7 +324,11 @@ export class SettlementComputeProcessor implements OnModuleInit {
     let loans = '';
     for (const r of read.loans) {
       const repayment = prepared.get(r.loan_application_id);
-      loans += copyRow([settlementId, r.version, ...(repayment ? preparedCells(repayment) : [r.loan_application_id, ...NO_REPAYMENT])]);
+      loans += copyRow([
+        settlementId,
+        r.version,
+        ...(repayment ? preparedCells(repayment) : [r.loan_application_id, null, null, coreEnterpriseId, ...NO_REPAYMENT]),
+      ]);
     }
     return { lines, loans };
   }

@@ -230,7 +230,7 @@ export class SettlementsService {
         ],
       );
       const settlementId = created.rows[0].id;
-      await storeUpload(runner, SETTLEMENT_FILES, settlementId, file);
+      await storeUpload(runner, SETTLEMENT_FILES, { id: settlementId, coreEnterpriseId }, file);
       await this.jobs.send<ComputeJob>(m, SETTLEMENT_COMPUTE_QUEUE, { settlementId, seq: 1 });
       await this.audit.record(m, actor, {
         action: 'SETTLEMENT_UPLOADED',
@@ -387,7 +387,7 @@ export class SettlementsService {
                    FROM settlement_loans WHERE settlement_id = $1 AND next_state IS NOT NULL ORDER BY loan_application_id`,
         params: [s.id],
       },
-      { businessDate: s.business_date!, reference: settlementReference(s.id), actor },
+      { businessDate: s.business_date!, reference: settlementReference(s.id), coreEnterpriseId: s.core_enterprise_id, actor },
     );
   }
 

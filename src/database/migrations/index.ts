@@ -21,6 +21,7 @@ import { CounterpartySchemas1765180800001 } from './1765180800001-counterparty-s
 import { ReservationRefusal1765353600200 } from './1765353600200-reservation-refusal.js';
 import { SettlementLoanReadVersion1765267200001 } from './1765267200001-settlement-loan-read-version.js';
 import { DealerFinancing1765180800002 } from './1765180800002-dealer-financing.js';
+import { TenantKeyEverywhere1765353600000 } from './1765353600000-tenant-key-everywhere.js';
 
 /** In order. Listed explicitly: an ES-module build has no reliable glob loading. */
 export const MIGRATIONS = [
@@ -46,5 +47,6 @@ export const MIGRATIONS = [
   CounterpartySchemas1765180800001,
   DealerFinancing1765180800002,
   SettlementLoanReadVersion1765267200001,
+  TenantKeyEverywhere1765353600000,
   ReservationRefusal1765353600200,
 ];

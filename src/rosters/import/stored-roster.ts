@@ -26,12 +26,20 @@ const STORE_CHUNK_BYTES = 1024 * 1024;
  * Write: a received upload into its table in 1 MiB chunks, in the caller's transaction; read from
  * local disk, it never waits on the client.
  */
-export async function storeUpload(runner: QueryRunner, files: StoredFileTable, ownerId: string, file: string): Promise<void> {
-  const copy = new BinaryCopyWriter(runner, `COPY ${files.table} (${files.key}, seq, chunk) FROM STDIN (FORMAT binary)`);
+export async function storeUpload(
+  runner: QueryRunner,
+  files: StoredFileTable,
+  owner: { id: string; coreEnterpriseId: string },
+  file: string,
+): Promise<void> {
+  const copy = new BinaryCopyWriter(
+    runner,
+    `COPY ${files.table} (${files.key}, core_enterprise_id, seq, chunk) FROM STDIN (FORMAT binary)`,
+  );
   try {
     let seq = 0;
     for await (const chunk of createReadStream(file, { highWaterMark: STORE_CHUNK_BYTES }) as AsyncIterable<Buffer>) {
-      await copy.row([{ uuid: ownerId }, { int4: seq++ }, chunk]);
+      await copy.row([{ uuid: owner.id }, { uuid: owner.coreEnterpriseId }, { int4: seq++ }, chunk]);
     }
     await copy.end();
   } catch (e) {

@@ -80,6 +80,7 @@ export class ImportProgress {
   constructor(
     private readonly db: EntityManager,
     private readonly importId: string,
+    private readonly coreEnterpriseId: string,
   ) {}
 
   async unknownColumns(unknown: string[]): Promise<void> {
@@ -90,8 +91,8 @@ export class ImportProgress {
     if (!errors.length) return;
     await sql(
       this.db,
-      `INSERT INTO roster_import_errors (import_id, seq, row_number, supplier_code, field, code, message)
-       SELECT $1, $2 + e.ord - 1, e.row_number, e.supplier_code, e.field, e.code, e.message
+      `INSERT INTO roster_import_errors (import_id, core_enterprise_id, seq, row_number, supplier_code, field, code, message)
+       SELECT $1, $8, $2 + e.ord - 1, e.row_number, e.supplier_code, e.field, e.code, e.message
          FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY
               AS e(row_number, supplier_code, field, code, message, ord)`,
       [
@@ -102,6 +103,7 @@ export class ImportProgress {
         errors.map((e) => e.field),
         errors.map((e) => e.code),
         errors.map((e) => e.message),
+        this.coreEnterpriseId,
       ],
     );
     this.errorSeq += errors.length;
