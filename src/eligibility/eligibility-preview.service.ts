@@ -10,7 +10,7 @@ import type { EligibilityRule } from '../programmes/rules.js';
 import { compileRules, failedRuleNames } from './evaluator.js';
 import { factsOf } from './facts.js';
 import { compileFormula } from './limit.js';
-import { factPages, sourceOf } from './screening-source.js';
+import { factPages, sourceOf, withoutJit } from './screening-source.js';
 import { CounterpartiesService } from '../counterparties/counterparties.service.js';
 import { rulesetProblems } from '../programmes/programmes.service.js';
 import { validationFailed } from '../common/validation.js';
@@ -96,6 +96,7 @@ export class EligibilityPreviewService {
     try {
       // one snapshot for the whole read, without holding any lock
       await runner.startTransaction('REPEATABLE READ');
+      await withoutJit(runner.manager);
       for await (const page of factPages(runner, p.coreEnterpriseId, schema.role, schema.attributes.keys)) {
         for (const row of page) {
           const facts = factsOf(sourceOf(row), date, schema.attributes);

@@ -1,4 +1,7 @@
-import { factsOf, type SupplierFactSource } from './facts.js';
+import { daysBetween, isIsoDate } from '../common/business-date.js';
+import { ageOn } from '../common/identifiers.js';
+import { mulberry32 } from '../common/seeded-random.spec-helper.js';
+import { dayNumber, factsOf, ymd, type SupplierFactSource } from './facts.js';
 
 const source = (over: Partial<SupplierFactSource> = {}): SupplierFactSource => ({
   supplierType: 'INDIVIDUAL',
@@ -154,5 +157,35 @@ describe('factsOf', () => {
     ])('%p', (over) => {
       expect(() => factsOf(source(over), '2025-06-15')).toThrow(RangeError);
     });
+  });
+});
+
+describe('dates read as yyyymmdd', () => {
+  // what factsOf computed before, through Date objects: the fast path must decide exactly as they do
+  const random = mulberry32(20261130);
+  const someDate = () => {
+    const y = 1 + Math.floor(random() * 9998);
+    const m = 1 + Math.floor(random() * 12);
+    const d = 1 + Math.floor(random() * 31);
+    return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  };
+
+  it('accepts exactly the real dates isIsoDate accepts', () => {
+    for (let i = 0; i < 20_000; i++) {
+      const v = someDate();
+      expect([v, ymd(v) >= 0]).toEqual([v, isIsoDate(v)]);
+    }
+    for (const v of ['2025-6-15', '2025-02-30', '', '15/06/2025', '2025-06-1a', '+02025-06-1', '2024-02-29x']) expect(ymd(v)).toBe(-1);
+  });
+
+  it('counts days and completed years as Date arithmetic does', () => {
+    for (let i = 0; i < 20_000; i++) {
+      const [a, b] = [someDate(), someDate()];
+      if (!isIsoDate(a) || !isIsoDate(b)) continue;
+      expect([a, b, dayNumber(ymd(b)) - dayNumber(ymd(a))]).toEqual([a, b, daysBetween(a, b)]);
+      expect([a, b, factsOf(source({ birthDate: a }), b).age]).toEqual([a, b, ageOn(a, b)]);
+    }
+    expect(factsOf(source({ birthDate: '2000-02-29' }), '2027-02-28').age).toBe(26);
+    expect(factsOf(source({ birthDate: '2000-02-29' }), '2027-03-01').age).toBe(27);
   });
 });

@@ -19,11 +19,13 @@ import { factsOf } from './facts.js';
 import { compileFormula } from './limit.js';
 import { screeningRunStateMachine, type ScreeningRunStatus } from './screening-run-state.js';
 import { SupplierScreeningService } from './supplier-screening.service.js';
-import { REPLACE_RESULT, factPages, lockProgrammeScreening, sourceOf } from './screening-source.js';
+import { REPLACE_RESULT, factPages, lockProgrammeScreening, sourceOf, withoutJit } from './screening-source.js';
 
 export const SCREENING_QUEUE = 'eligibility-screening';
 /** Above this many stale results in one programme, the overdue re-screen queues a whole run. */
 const OVERDUE_RESCREEN_ONE_BY_ONE = 200;
+/** Screening results are kept as bytes in blocks of about this many characters until they are written. */
+const BLOCK_CHARS = 64 * 1024;
 export const SCREENING_RUN = resource('Screening run', 'screening_runs');
 
 function runView(run: Record<string, unknown>) {
@@ -206,7 +208,10 @@ export class ScreeningRunsService implements OnModuleInit {
 
   /**
    * Screens every supplier of the programme's core enterprise with the current ruleset, in one
-   * transaction: results are read, evaluated in memory and written back through COPY and one upsert.
+   * transaction: facts are read page by page on one connection, evaluated here, and each page's
+   * results written on another through COPY and one upsert while the next page is evaluated. Written
+   * once at the end, the upsert of 1,000,000 results came after all the evaluation instead of beside
+   * it, and its stage spilled to disk.
    */
   private async screenProgramme(
     programme: ProgrammeRecord,
@@ -218,6 +223,7 @@ export class ScreeningRunsService implements OnModuleInit {
     try {
       // re-read under the lock: a PATCH may have made a new ruleset since the job was queued
       await lockProgrammeScreening(runner.manager, programme.id);
+      await withoutJit(runner.manager);
       const p = (await this.programmes.find(programme.id, runner.manager))!;
       const date = await this.clock.today(p.timeZone, runner.manager);
       const schema = await screeningSchemaOf(this.counterparties, runner.manager, p);
@@ -227,38 +233,62 @@ export class ScreeningRunsService implements OnModuleInit {
         runner.manager,
         `CREATE TEMP TABLE screening_stage (supplier_id uuid, eligible boolean, credit_limit numeric(18,2), failed_rules text[], facts jsonb) ON COMMIT DROP`,
       );
-      const copy = new CopyWriter(runner, `COPY screening_stage FROM STDIN`);
-      // The COPY holds this connection until it ends, so the facts are read on another one.
+      const write = async (blocks: Buffer[]) => {
+        const copy = new CopyWriter(runner, `COPY screening_stage FROM STDIN`);
+        for (const b of blocks) await copy.writeBytes(b);
+        await copy.end();
+        await sql(
+          runner.manager,
+          `INSERT INTO screening_results AS r (supplier_id, programme_id, core_enterprise_id, ruleset_version, evaluation_date, evaluated_at,
+                                               eligible, credit_limit, failed_rules, facts)
+           SELECT supplier_id, $1, $2, $3, $4, now(), eligible, credit_limit, failed_rules, facts FROM screening_stage
+           ${REPLACE_RESULT}`,
+          [p.id, p.coreEnterpriseId, p.rulesetVersion, date],
+        );
+        await sql(runner.manager, `TRUNCATE screening_stage`);
+      };
+      // The facts are read on another connection, in a transaction of its own for its setting.
       const reader = this.dataSource.createQueryRunner();
       await reader.connect();
       let suppliers = 0;
       let eligible = 0;
+      let writing: Promise<void> = Promise.resolve();
       try {
+        await reader.startTransaction();
+        await withoutJit(reader.manager);
         for await (const page of factPages(reader, p.coreEnterpriseId, schema.role, schema.attributes.keys)) {
+          // The page's lines wait for the previous page's write as bytes, not strings: strings kept that
+          // long outlive the young generation, and the old one grew to 500 MiB before it was collected.
+          const blocks: Buffer[] = [];
+          let block = '';
           for (const row of page) {
             const facts = factsOf(sourceOf(row), date, schema.attributes);
             const s = rules(facts);
             suppliers++;
             if (s.eligible) eligible++;
             const failed = failedRuleNames(p.eligibilityRules, s);
-            await copy.write(copyRow([row[0], s.eligible, limit(facts, s.eligible), textArrayLiteral(failed), JSON.stringify(facts)]));
+            block += copyRow([row[0], s.eligible, limit(facts, s.eligible), textArrayLiteral(failed), JSON.stringify(facts)]);
+            if (block.length >= BLOCK_CHARS) {
+              blocks.push(Buffer.from(block));
+              block = '';
+            }
           }
+          blocks.push(Buffer.from(block));
+          await writing;
+          writing = write(blocks);
+          // thrown where it is awaited, not as an unhandled rejection while the next page is evaluated
+          writing.catch(() => undefined);
         }
-        await copy.end();
+        await writing;
+        await reader.commitTransaction();
       } catch (e) {
-        copy.abort();
+        // the page being written, if any, ends before the transaction is rolled back
+        await writing.catch(() => undefined);
+        await reader.rollbackTransaction().catch(() => undefined);
         throw e;
       } finally {
         await reader.release();
       }
-      await sql(
-        runner.manager,
-        `INSERT INTO screening_results AS r (supplier_id, programme_id, core_enterprise_id, ruleset_version, evaluation_date, evaluated_at,
-                                             eligible, credit_limit, failed_rules, facts)
-         SELECT supplier_id, $1, $2, $3, $4, now(), eligible, credit_limit, failed_rules, facts FROM screening_stage
-         ${REPLACE_RESULT}`,
-        [p.id, p.coreEnterpriseId, p.rulesetVersion, date],
-      );
       await runner.commitTransaction();
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       this.logger.log({ programmeId: p.id, suppliers, eligible, rulesetVersion: p.rulesetVersion, seconds }, 'programme screened');

@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { EntityManager, QueryRunner } from 'typeorm';
 import { connectionOf } from '../database/copy.js';
 import { sql } from '../database/sql.js';
@@ -7,7 +8,7 @@ import type { SupplierType } from '../suppliers/supplier-types.js';
 import type { SupplierFactSource } from './facts.js';
 
 /** Suppliers are read in pages of this many, so memory stays flat whatever the roster size. */
-const PAGE = 20_000;
+const PAGE = 5_000;
 
 /** One row of the facts query, in column order (rowMode 'array' is several times faster to parse). */
 export type FactRow = [
@@ -63,7 +64,12 @@ export function sourceOf(r: FactRow): SupplierFactSource {
   };
 }
 
-/** The core enterprise's counterparties of a role in pages, by code (the role and code index makes it cheap). */
+/**
+ * The core enterprise's counterparties of a role in pages, by code (the role and code index makes it
+ * cheap). The next page is asked for before this one is handed over, so that the database reads it
+ * while the caller evaluates this one: read and evaluated one after the other, a 1,000,000-supplier
+ * preview took the sum of both.
+ */
 export async function* factPages(
   runner: QueryRunner,
   coreEnterpriseId: string,
@@ -71,18 +77,38 @@ export async function* factPages(
   keys: readonly string[] = [],
 ): AsyncGenerator<FactRow[]> {
   const client = connectionOf(runner);
-  let after = '';
-  for (;;) {
-    const r = await client.query<FactRow>({
+  const read = (after: string) => {
+    const page = client.query<FactRow>({
       text: `SELECT ${factColumns(keys, 5)} FROM suppliers WHERE core_enterprise_id = $1 AND role = $4 AND supplier_code > $2 ORDER BY supplier_code LIMIT $3`,
       values: [coreEnterpriseId, after, PAGE, role, ...keys],
       rowMode: 'array',
     });
-    if (!r.rows.length) return;
-    yield r.rows;
-    if (r.rows.length < PAGE) return;
-    after = r.rows[r.rows.length - 1][1];
+    // its failure is thrown where it is awaited, not as an unhandled rejection while the caller works
+    page.catch(() => undefined);
+    return page;
+  };
+  let next: Promise<pg.QueryResult<FactRow>> | undefined = read('');
+  try {
+    for (;;) {
+      const r: pg.QueryResult<FactRow> = await next;
+      next = undefined;
+      if (!r.rows.length) return;
+      if (r.rows.length === PAGE) next = read(r.rows[r.rows.length - 1][1]);
+      yield r.rows;
+      if (!next) return;
+    }
+  } finally {
+    // a caller that stops early leaves no query running on the connection it gives back
+    await next?.catch(() => undefined);
   }
+}
+
+/**
+ * For the transactions that read or write a whole roster: JIT compiled each page's query for longer
+ * than the query ran (26 ms of 108 ms for 20,000 suppliers), 50 times per 1,000,000.
+ */
+export async function withoutJit(m: EntityManager): Promise<void> {
+  await sql(m, `SET LOCAL jit = off`);
 }
 
 /**
