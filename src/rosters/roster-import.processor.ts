@@ -12,7 +12,7 @@ import { JobsService } from '../jobs/jobs.service.js';
 import { SuppliersService } from '../suppliers/suppliers.service.js';
 import { CounterpartiesService } from '../counterparties/counterparties.service.js';
 import { DAIRY_LAYOUT, rosterLayout, type RosterLayout } from './parsing/columns.js';
-import { BatchPacker, HeaderColumns, ImportFailure, noHeader, RowCheck, type Batch } from './import/stages.js';
+import { BatchPacker, HeaderColumns, ImportFailure, noHeader, RowCheck, SupplierRowEncoder, type Batch } from './import/stages.js';
 import { StoredRosterReader } from './import/stored-roster.js';
 import { ImportProgress, SupplierRowsWriter } from './import/write.js';
 import { RosterFileError } from './parsing/reader.js';
@@ -268,7 +268,15 @@ export class RosterImportProcessor implements OnModuleInit, OnApplicationBootstr
 
     // Node validates the next batch while PostgreSQL merges the previous one: two cores, not one.
     const batches = new Channel<Batch>(1);
-    const producer = this.produce(importId, fileType, layout, progress, check, new BatchPacker(suppliers.linePrefix), batches);
+    const producer = this.produce(
+      importId,
+      fileType,
+      layout,
+      progress,
+      check,
+      new BatchPacker(new SupplierRowEncoder(suppliers.leading, check.role)),
+      batches,
+    );
     for (let batch = await batches.take(); batch; batch = await batches.take()) {
       await progress.errors(batch.errors);
       await suppliers.write(batch);

@@ -172,14 +172,15 @@ export class SuppliersService {
 
   /**
    * COPY straight into suppliers, for a core enterprise's first roster: with no supplier to merge
-   * with, the rows need no staging table and no second write. Each line starts with `prefix`.
+   * with, the rows need no staging table and no second write. A binary COPY: each row starts with
+   * the uuids of `leading`, then the roster columns.
    * Safe only while no other import of the core enterprise runs (RosterImportProcessor's lock), and
    * a code twice in the file is impossible (the validator rejects the second).
    */
-  newSuppliersCopy(coreEnterpriseId: string, importId: string): { statement: string; prefix: string } {
+  newSuppliersCopy(coreEnterpriseId: string, importId: string): { statement: string; leading: string[] } {
     return {
-      statement: `COPY suppliers (core_enterprise_id, created_import_id, last_import_id, ${SUPPLIER_ROSTER_COLUMN_LIST}) FROM STDIN`,
-      prefix: `${coreEnterpriseId}\t${importId}\t${importId}\t`,
+      statement: `COPY suppliers (core_enterprise_id, created_import_id, last_import_id, ${SUPPLIER_ROSTER_COLUMN_LIST}) FROM STDIN (FORMAT binary)`,
+      leading: [coreEnterpriseId, importId, importId],
     };
   }
 

@@ -2,7 +2,9 @@ import { luhnCheckDigit } from '../../common/identifiers.js';
 import { COLUMN_NAMES, type RosterColumn } from '../parsing/columns.js';
 import type { Cell } from '../parsing/reader.js';
 import { RosterRowValidator } from '../parsing/validate-row.js';
-import { BATCH_ROWS, BatchPacker, HeaderColumns, ImportFailure, RowCheck, type ErrorEntry } from './stages.js';
+import type { SupplierInput } from '../parsing/validate-row.js';
+import { BinaryRows } from '../../database/copy-binary.js';
+import { BATCH_ROWS, BatchPacker, HeaderColumns, ImportFailure, RowCheck, SupplierRowEncoder, type ErrorEntry } from './stages.js';
 
 const card = (body: string) => body + luhnCheckDigit(body);
 
@@ -55,12 +57,10 @@ describe('HeaderColumns', () => {
 });
 
 describe('RowCheck', () => {
-  it('turns an accepted row into a tab-separated COPY line, and counts it', () => {
+  it('turns an accepted row into its supplier, and counts it', () => {
     const check = new RowCheck(new RosterRowValidator('2026-06-30'), 10);
-    const line = check.row(2, row('SUP-1'));
-    expect(typeof line).toBe('string');
-    expect((line as string).startsWith('SUP-1\tINDIVIDUAL\t王建国\t')).toBe(true);
-    expect((line as string).endsWith('\t1949-12-31\n')).toBe(true);
+    const supplier = check.row(2, row('SUP-1')) as SupplierInput;
+    expect(supplier).toMatchObject({ supplierCode: 'SUP-1', supplierType: 'INDIVIDUAL', name: '王建国', birthDate: '1949-12-31' });
     expect(check.totals).toEqual({ accepted: 1, rejected: 0, lastRow: 2, problems: 0, problemsKept: 0 });
   });
 
@@ -76,31 +76,55 @@ describe('RowCheck', () => {
   });
 });
 
+const ID = '0b6f3c52-1d2e-4f6a-9b1c-2d3e4f5a6b7c';
+const supplier = (code: string) => new RosterRowValidator('2026-06-30').validate(2, row(code)) as { ok: true; supplier: SupplierInput };
+
+describe('SupplierRowEncoder', () => {
+  it('writes the leading uuids, then every roster column, the role the import’s', () => {
+    const out = new BinaryRows();
+    new SupplierRowEncoder([ID], 'DEALER').encode(supplier('SUP-1').supplier, out);
+    const bytes = Buffer.concat(out.take());
+    expect(bytes.readInt16BE(0)).toBe(21);
+    expect(bytes.readInt32BE(2)).toBe(16);
+    expect(bytes.subarray(6, 22).toString('hex')).toBe(ID.replace(/-/g, ''));
+    expect(bytes.readInt32BE(22)).toBe(5);
+    expect(bytes.subarray(26, 31).toString()).toBe('SUP-1');
+    expect(bytes.includes(Buffer.from('DEALER'))).toBe(true);
+  });
+});
+
 describe('BatchPacker', () => {
   const error: ErrorEntry = { row: 3, supplierCode: 'S', field: 'name', code: 'REQUIRED', message: 'm' };
+  const encoder = new SupplierRowEncoder([]);
+  const one = (code: string) => {
+    const out = new BinaryRows();
+    encoder.encode(supplier(code).supplier, out);
+    return Buffer.concat(out.take());
+  };
 
-  it('starts every line with the prefix and keeps the rejected rows’ errors', () => {
-    const packer = new BatchPacker('P\t');
-    expect(packer.add('a\n')).toBeUndefined();
+  it('encodes the accepted rows and keeps the rejected rows’ errors', () => {
+    const packer = new BatchPacker(encoder);
+    expect(packer.add(supplier('a').supplier)).toBeUndefined();
     expect(packer.add([error])).toBeUndefined();
-    expect(packer.add('b\n')).toBeUndefined();
+    expect(packer.add(supplier('b').supplier)).toBeUndefined();
     const batch = packer.flush()!;
-    expect(Buffer.concat(batch.data).toString()).toBe('P\ta\nP\tb\n');
+    expect(Buffer.concat(batch.data)).toEqual(Buffer.concat([one('a'), one('b')]));
     expect(batch).toMatchObject({ rows: 3, accepted: 2, errors: [error] });
     expect(packer.flush()).toBeUndefined();
   });
 
-  it('hands over a batch every BATCH_ROWS rows, its lines packed in Buffers of a few dozen', () => {
-    const packer = new BatchPacker('');
+  it('hands over a batch every BATCH_ROWS rows, its rows in blocks of a few dozen kilobytes', () => {
+    const packer = new BatchPacker(encoder);
+    const s = supplier('SUP-1').supplier;
     const full = [];
     for (let i = 0; i < BATCH_ROWS + 1; i++) {
-      const batch = packer.add(`${i}\n`);
+      const batch = packer.add(s);
       if (batch) full.push(batch);
     }
     expect(full).toHaveLength(1);
     expect(full[0]).toMatchObject({ rows: BATCH_ROWS, accepted: BATCH_ROWS });
     expect(full[0].data.length).toBeGreaterThan(1);
-    expect(Buffer.concat(full[0].data).toString().split('\n')).toHaveLength(BATCH_ROWS + 1);
+    expect(Buffer.concat(full[0].data).length).toBe(BATCH_ROWS * one('SUP-1').length);
     expect(packer.flush()).toMatchObject({ rows: 1, accepted: 1 });
   });
 });

@@ -1,5 +1,6 @@
 import type { EntityManager, QueryRunner } from 'typeorm';
 import { CopyWriter } from '../../database/copy.js';
+import { BINARY_COPY_HEADER, BINARY_COPY_TRAILER } from '../../database/copy-binary.js';
 import { sql } from '../../database/sql.js';
 import { SUPPLIER_ROSTER_COLUMN_LIST, SUPPLIER_STAGING_DDL } from '../../suppliers/roster-columns.js';
 import type { SuppliersService } from '../../suppliers/suppliers.service.js';
@@ -20,7 +21,7 @@ export class SupplierRowsWriter {
     private readonly suppliers: SuppliersService,
     private readonly importId: string,
     private readonly coreEnterpriseId: string,
-    private readonly direct: { statement: string; prefix: string } | null,
+    private readonly direct: { statement: string; leading: string[] } | null,
   ) {}
 
   static async open(
@@ -36,18 +37,21 @@ export class SupplierRowsWriter {
     return new SupplierRowsWriter(runner, suppliers, importId, coreEnterpriseId, direct);
   }
 
-  /** What each COPY line must start with. */
-  get linePrefix(): string {
-    return this.direct?.prefix ?? '';
+  /** The uuids each COPY row must start with. */
+  get leading(): string[] {
+    return this.direct?.leading ?? [];
   }
 
   async write(batch: Batch): Promise<void> {
     if (!batch.data.length) return;
     const m = this.runner.manager;
     if (!this.direct) await sql(m, `TRUNCATE ${STAGING}`);
-    const copy = new CopyWriter(this.runner, this.direct?.statement ?? `COPY ${STAGING} (${SUPPLIER_ROSTER_COLUMN_LIST}) FROM STDIN`);
+    const copy = new CopyWriter(
+      this.runner,
+      this.direct?.statement ?? `COPY ${STAGING} (${SUPPLIER_ROSTER_COLUMN_LIST}) FROM STDIN (FORMAT binary)`,
+    );
     try {
-      for (const data of batch.data) await copy.writeBytes(data);
+      for (const data of [BINARY_COPY_HEADER, ...batch.data, BINARY_COPY_TRAILER]) await copy.writeBytes(data);
       await copy.end();
     } catch (e) {
       copy.abort();

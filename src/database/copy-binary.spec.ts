@@ -1,0 +1,62 @@
+import { BinaryRows, binaryTypeOf } from './copy-binary.js';
+
+const encoded = (write: (rows: BinaryRows) => void): Buffer => {
+  const rows = new BinaryRows();
+  write(rows);
+  return Buffer.concat(rows.take());
+};
+
+/** A numeric value's header and base-10000 digits, as numeric_send writes them. */
+const numeric = (decimal: string) => {
+  const b = encoded((r) => r.numeric(decimal));
+  const ndigits = b.readInt16BE(4);
+  expect(b.readInt32BE(0)).toBe(8 + ndigits * 2);
+  return {
+    weight: b.readInt16BE(6),
+    sign: b.readUInt16BE(8),
+    dscale: b.readInt16BE(10),
+    digits: Array.from({ length: ndigits }, (_, i) => b.readInt16BE(12 + i * 2)),
+  };
+};
+
+describe('BinaryRows', () => {
+  it('encodes decimals as base-10000 digits with their weight, sign and scale', () => {
+    expect(numeric('123456.789')).toEqual({ weight: 1, sign: 0, dscale: 3, digits: [12, 3456, 7890] });
+    expect(numeric('0.05')).toEqual({ weight: -1, sign: 0, dscale: 2, digits: [500] });
+    expect(numeric('-14.5')).toEqual({ weight: 0, sign: 0x4000, dscale: 1, digits: [14, 5000] });
+    expect(numeric('125000.00')).toEqual({ weight: 1, sign: 0, dscale: 2, digits: [12, 5000] });
+    expect(numeric('10000')).toEqual({ weight: 1, sign: 0, dscale: 0, digits: [1] });
+    expect(numeric('-0.00')).toEqual({ weight: 0, sign: 0, dscale: 2, digits: [] });
+    expect(() => numeric('1e5')).toThrow();
+  });
+
+  it('encodes dates as days since 2000-01-01, text as UTF-8, jsonb with its version, null as length -1', () => {
+    expect(encoded((r) => r.date('2000-01-02')).readInt32BE(4)).toBe(1);
+    expect(encoded((r) => r.date('1949-12-31')).readInt32BE(4)).toBe(-18263);
+    expect(() => encoded((r) => r.date('2025-13-45'))).toThrow();
+    expect(encoded((r) => r.text('王a'))).toEqual(Buffer.from([0, 0, 0, 4, ...Buffer.from('王a')]));
+    expect(encoded((r) => r.jsonb('{}'))).toEqual(Buffer.from([0, 0, 0, 3, 1, ...Buffer.from('{}')]));
+    expect(encoded((r) => r.value('text', null))).toEqual(Buffer.from([0xff, 0xff, 0xff, 0xff]));
+    expect(encoded((r) => r.value('int4', 42))).toEqual(Buffer.from([0, 0, 0, 4, 0, 0, 0, 42]));
+  });
+
+  it('spreads rows over blocks and hands them over once', () => {
+    const rows = new BinaryRows();
+    const long = 'x'.repeat(10_000);
+    for (let i = 0; i < 20; i++) {
+      rows.row(1);
+      rows.text(long);
+    }
+    const blocks = rows.take();
+    expect(blocks.length).toBeGreaterThan(1);
+    expect(Buffer.concat(blocks).length).toBe(20 * (2 + 4 + 10_000));
+    expect(rows.take()).toEqual([]);
+  });
+
+  it('knows the binary form of the SQL types rosters use', () => {
+    expect(binaryTypeOf('numeric(16,3) NOT NULL')).toBe('numeric');
+    expect(binaryTypeOf('integer')).toBe('int4');
+    expect(binaryTypeOf('jsonb NOT NULL')).toBe('jsonb');
+    expect(() => binaryTypeOf('bytea')).toThrow();
+  });
+});
