@@ -26,7 +26,7 @@ interface Bench {
 }
 
 const BENCHES: Bench[] = [
-  { name: 'roster', sizeFlag: '--rows', extra: [] },
+  { name: 'roster', sizeFlag: '--rows', extra: ['--update-base', '0'] },
   { name: 'screening', sizeFlag: '--suppliers', extra: [] },
   { name: 'approvals', sizeFlag: '--suppliers', extra: ['--runs', '1', '--duration', '15'] },
   { name: 'settlement', sizeFlag: '--rows', extra: [] },
