@@ -15,7 +15,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import pgCopy from 'pg-copy-streams';
 import { usccCheckChar } from '../src/common/identifiers.js';
-import { addDays } from '../src/servicing/dates.js';
+import { addDays } from '../src/common/dates.js';
 import { Api, args, benchDatabase, databaseCpuSeconds, databaseCpuSince, seconds, startService, until, type Service } from './support.js';
 import { programmeBody, seedOpenLoans } from './seed.js';
 import { writeResult } from './results.js';

@@ -19,7 +19,7 @@ import pg from 'pg';
 import { Api, ROOT, SERVICE_NODE_FLAGS, args, benchDatabase, freePort, freshDatabase, until } from '../bench/support.js';
 import { programmeBody, seedApplications, seedEligible, seedOpenLoans, seedSuppliers } from '../bench/seed.js';
 import { usccCheckChar } from '../src/common/identifiers.js';
-import { addDays } from '../src/servicing/dates.js';
+import { addDays } from '../src/common/dates.js';
 import { interestDue, penaltyDue, roundedAccruedInterest, roundedAccruedPenalty } from '../src/servicing/loan-state.js';
 import type { LoanTerms } from '../src/servicing/scenario.js';
 import { loadState, type StoredLoanState } from '../src/servicing/servicing-row.js';

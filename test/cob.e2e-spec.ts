@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { addDays } from '../src/servicing/dates.js';
+import { addDays } from '../src/common/dates.js';
 import { simulate, statementOf } from '../src/servicing/engine.js';
 import type { LoanTerms } from '../src/servicing/scenario.js';
 import { loadState } from '../src/servicing/servicing-row.js';

@@ -1,4 +1,4 @@
-import { addDays } from '../src/servicing/dates.js';
+import { addDays } from '../src/common/dates.js';
 import { TenantKeyEverywhere1765353600000 } from '../src/database/migrations/1765353600000-tenant-key-everywhere.js';
 import { approvedBatch, approvedLoans, executeAndWait, lendingSetup, type LendingSetup } from './support/disbursements.js';
 import { createTestApp, type TestApp } from './support/test-app.js';

@@ -30,6 +30,33 @@ describe('BinaryRows', () => {
     expect(() => numeric('1e5')).toThrow();
   });
 
+  it('encodes any plain decimal as numeric_send does (weight, sign, scale and digits from the decimal string)', () => {
+    // the straightforward reading of the decimal, by regular expression and padding, as the oracle
+    const oracle = (decimal: string) => {
+      const [, minus, whole, fraction = ''] = /^(-?)(\d+)(?:\.(\d+))?$/.exec(decimal)!;
+      const intPart = whole.replace(/^0+/, '');
+      const intGroups = Math.ceil(intPart.length / 4);
+      const padded = intPart.padStart(intGroups * 4, '0') + fraction.padEnd(Math.ceil(fraction.length / 4) * 4, '0');
+      const digits = (padded.match(/\d{4}/g) ?? []).map(Number);
+      let weight = intGroups - 1;
+      while (digits.length && digits[0] === 0) {
+        digits.shift();
+        weight--;
+      }
+      while (digits.length && digits[digits.length - 1] === 0) digits.pop();
+      return { weight: digits.length ? weight : 0, sign: minus && digits.length ? 0x4000 : 0, dscale: fraction.length, digits };
+    };
+    let seed = 7;
+    const random = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
+    for (let i = 0; i < 20_000; i++) {
+      const whole = Array.from({ length: 1 + random(14) }, () => (random(3) === 0 ? '0' : String(random(10)))).join('');
+      const fraction = random(3) === 0 ? '' : '.' + Array.from({ length: 1 + random(7) }, () => String(random(10))).join('');
+      const decimal = (random(4) === 0 ? '-' : '') + whole + fraction;
+      expect([decimal, numeric(decimal)]).toEqual([decimal, oracle(decimal)]);
+    }
+    for (const bad of ['', '-', '.5', '5.', '1.2.3', '+1', ' 1', '1_000', '١٢']) expect(() => numeric(bad)).toThrow();
+  });
+
   it('encodes dates as days since 2000-01-01, text as UTF-8, jsonb with its version, null as length -1', () => {
     expect(encoded((r) => r.date('2000-01-02')).readInt32BE(4)).toBe(1);
     expect(encoded((r) => r.date('1949-12-31')).readInt32BE(4)).toBe(-18263);

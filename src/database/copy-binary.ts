@@ -3,6 +3,7 @@
  * no text to parse for numbers and dates, no escapes, which is most of what a text COPY costs the
  * server beyond writing the rows (about a third more server time for a roster of 200,000 suppliers).
  */
+import { dayNumber } from '../common/dates.js';
 
 /** The binary COPY header (signature, flags, no extension) and the end-of-data marker. */
 export const BINARY_COPY_HEADER = Buffer.concat([Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'), Buffer.alloc(8)]);
@@ -28,7 +29,17 @@ const BLOCK_BYTES = 64 * 1024;
 const NO_BLOCK: Buffer = Buffer.alloc(0);
 /** Days from 1970-01-01 to 2000-01-01, PostgreSQL's epoch for dates. */
 const PG_EPOCH_DAYS = 10_957;
-const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
+const MINUS = 45;
+const POINT = 46;
+const ZERO = 48;
+const isDigit = (c: number) => c >= ZERO && c <= ZERO + 9;
+
+/** numeric()'s base-10000 digits, reused: one array for every value instead of one each. */
+let scratch = new Int16Array(16);
+function groupsFor(n: number): Int16Array {
+  if (scratch.length < n) scratch = new Int16Array(n);
+  return scratch;
+}
 
 /**
  * Appends rows to blocks of about 64 KiB (a row may straddle two). take() hands the blocks over and
@@ -98,12 +109,7 @@ export class BinaryRows {
 
   /** YYYY-MM-DD, as days since 2000-01-01. */
   date(iso: string): void {
-    const [y, m, d] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))];
-    const at = new Date(Date.UTC(y, m, d));
-    // Date.UTC rolls 2025-13-45 over into 2026, and reads years below 100 as 19xx
-    if (iso.length !== 10 || at.getUTCFullYear() !== y || at.getUTCMonth() !== m || at.getUTCDate() !== d)
-      throw new Error(`not a date: ${iso}`);
-    this.int4(at.getTime() / 86_400_000 - PG_EPOCH_DAYS);
+    this.int4(dayNumber(iso) - PG_EPOCH_DAYS);
   }
 
   uuid(id: string): void {
@@ -114,25 +120,56 @@ export class BinaryRows {
 
   /**
    * A plain decimal ("-12.50"): base-10000 digits, the weight of the first, the sign and the number
-   * of decimals (which the column's scale then rounds, as it would the text).
+   * of decimals (which the column's scale then rounds, as it would the text). Read character by
+   * character into a scratch array: a roster has three decimals per row, and a regular expression
+   * with slices and padding cost more than all the rest of a row's encoding.
    */
   numeric(decimal: string): void {
-    const m = DECIMAL.exec(decimal);
-    if (!m) throw new Error(`not a plain decimal: ${decimal}`);
-    const [, minus, whole, fraction = ''] = m;
-    const intPart = whole.replace(/^0+/, '');
-    const intGroups = Math.ceil(intPart.length / 4);
-    const digits: number[] = [];
-    const padded = intPart.padStart(intGroups * 4, '0') + fraction.padEnd(Math.ceil(fraction.length / 4) * 4, '0');
-    for (let i = 0; i < padded.length; i += 4) digits.push(Number(padded.slice(i, i + 4)));
+    const len = decimal.length;
+    const minus = decimal.charCodeAt(0) === MINUS;
+    let i = minus ? 1 : 0;
+    const intStart = i;
+    while (i < len && isDigit(decimal.charCodeAt(i))) i++;
+    const intEnd = i;
+    let fracStart = i;
+    if (i < len && decimal.charCodeAt(i) === POINT) {
+      fracStart = ++i;
+      while (i < len && isDigit(decimal.charCodeAt(i))) i++;
+      if (i === fracStart) i = -1;
+    }
+    if (i !== len || intEnd === intStart) throw new Error(`not a plain decimal: ${decimal}`);
+    const fracEnd = len;
+    let firstDigit = intStart;
+    while (firstDigit < intEnd && decimal.charCodeAt(firstDigit) === ZERO) firstDigit++;
+    const intGroups = Math.ceil((intEnd - firstDigit) / 4);
+    const fracLength = fracEnd - fracStart;
+    const groups = groupsFor(intGroups + Math.ceil(fracLength / 4));
+    // whole part: groups of four aligned on the decimal point, so the first may be shorter
+    let n = 0;
+    let group = 0;
+    let inGroup = (intEnd - firstDigit) % 4 || 4;
+    for (let at = firstDigit; at < intEnd; at++) {
+      group = group * 10 + decimal.charCodeAt(at) - ZERO;
+      if (--inGroup === 0) {
+        groups[n++] = group;
+        group = 0;
+        inGroup = 4;
+      }
+    }
+    // fraction: groups of four from the point, the last one padded with zeros on the right
+    for (let at = fracStart; at < fracEnd; at += 4) {
+      group = 0;
+      for (let k = at; k < at + 4; k++) group = group * 10 + (k < fracEnd ? decimal.charCodeAt(k) - ZERO : 0);
+      groups[n++] = group;
+    }
     let weight = intGroups - 1;
     let first = 0;
-    while (first < digits.length && digits[first] === 0) {
+    while (first < n && groups[first] === 0) {
       first++;
       weight--;
     }
-    let last = digits.length;
-    while (last > first && digits[last - 1] === 0) last--;
+    let last = n;
+    while (last > first && groups[last - 1] === 0) last--;
     const ndigits = last - first;
     this.ensure(12 + ndigits * 2);
     const b = this.buf;
@@ -140,8 +177,8 @@ export class BinaryRows {
     p = b.writeInt16BE(ndigits, p);
     p = b.writeInt16BE(ndigits ? weight : 0, p);
     p = b.writeUInt16BE(minus && ndigits ? 0x4000 : 0, p);
-    p = b.writeInt16BE(fraction.length, p);
-    for (let i = first; i < last; i++) p = b.writeInt16BE(digits[i], p);
+    p = b.writeInt16BE(fracLength, p);
+    for (let k = first; k < last; k++) p = b.writeInt16BE(groups[k], p);
     this.pos = p;
   }
 

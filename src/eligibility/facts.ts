@@ -2,6 +2,7 @@ import { isRealDate } from '../common/identifiers.js';
 import { hasDairyColumns, storedAttributes, type AttributeDef, type AttributeType } from '../counterparties/roster-schema.js';
 import type { BooleanFact, FactName, NumericFact } from '../programmes/rules.js';
 import type { SupplierType } from '../suppliers/supplier-types.js';
+import { daysFromCivil } from '../common/dates.js';
 
 /** Numeric facts that carry decimals, kept as decimal strings so that no comparison goes through a float. */
 export const DECIMAL_FACTS = ['yearsExperience', 'avgMonthlyDeliveryKg', 'avgMonthlySettlement'] as const;
@@ -195,13 +196,5 @@ function digits(v: string, from: number, to: number): number {
 
 /** Days since 1970-01-01 of a yyyymmdd date, in the proleptic Gregorian calendar (as Date.UTC counts them). */
 export function dayNumber(yyyymmdd: number): number {
-  const m = Math.floor(yyyymmdd / 100) % 100;
-  const d = yyyymmdd % 100;
-  // the year counted from March, so that the leap day falls at its end
-  const y = Math.floor(yyyymmdd / 10_000) - (m <= 2 ? 1 : 0);
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
+  return daysFromCivil(Math.floor(yyyymmdd / 10_000), Math.floor(yyyymmdd / 100) % 100, yyyymmdd % 100);
 }

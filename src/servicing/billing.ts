@@ -1,4 +1,4 @@
-import { dateOf } from './dates.js';
+import { dateOf } from '../common/dates.js';
 import { roundHalfUp } from './fixed-point.js';
 import { type DueItem, unpaidOf } from './loan-state.js';
 import { type ServicingTerms } from './terms.js';

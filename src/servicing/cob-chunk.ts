@@ -1,7 +1,7 @@
 import { moneyOfFen } from '../common/money.js';
 import { credit, debit, type JournalLine, type LoanAccountKey } from '../ledger/accounts.js';
 import { closeDay } from './cob.js';
-import { addDays } from './dates.js';
+import { addDays } from '../common/dates.js';
 import { delinquency } from './loan-state.js';
 import type { LoanTerms } from './scenario.js';
 import { loadState, storeState, type StoredLoanState } from './servicing-row.js';

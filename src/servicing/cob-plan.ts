@@ -1,4 +1,4 @@
-import { addDays, dayNumber } from './dates.js';
+import { addDays, dayNumber } from '../common/dates.js';
 
 /*
  * What an end-of-day run does, decided without a database: the dates it closes, the page ranges it

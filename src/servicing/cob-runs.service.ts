@@ -16,7 +16,7 @@ import { closeChunk, type CobLoanRow } from './cob-chunk.js';
 import { checkUpTo, chunkCount, datesFrom, lastClosableDate, pageRanges } from './cob-plan.js';
 import type { CobRunResponse, CobRunStatus } from './cob.dto.js';
 import { CobErrors } from './cob.errors.js';
-import { addDays } from './dates.js';
+import { addDays } from '../common/dates.js';
 
 /** The session lock held by the one instance driving end-of-day runs: released by PostgreSQL if it dies. */
 const COB_LOCK = 0x636f62;

@@ -1,6 +1,6 @@
 import { closeDay, type CobPostings } from './cob.js';
 import { exampleLoan } from './example-loan.spec-helper.js';
-import { addDays, dateOf, dayNumber } from './dates.js';
+import { addDays, dateOf, dayNumber } from '../common/dates.js';
 import { dpd, interestDue, type LoanState, openLoan, penaltyDue, principalDue, roundedAccruedInterest } from './loan-state.js';
 import { type LoanTerms } from './scenario.js';
 import { compileTerms, type ServicingTerms } from './terms.js';

@@ -1,5 +1,5 @@
 import { billInterest, billPenalty } from './billing.js';
-import { dayNumber, isLastDayOfMonth } from './dates.js';
+import { dayNumber, isLastDayOfMonth } from '../common/dates.js';
 import { roundHalfUp } from './fixed-point.js';
 import { type LoanState, principalDue } from './loan-state.js';
 import { isDueDay, type ServicingTerms } from './terms.js';

@@ -1,4 +1,4 @@
-import { dayNumber } from './dates.js';
+import { dayNumber } from '../common/dates.js';
 import { roundHalfUp } from './fixed-point.js';
 import { type Classification } from './scenario.js';
 import { type ServicingTerms } from './terms.js';

@@ -1,6 +1,6 @@
 import { moneyOfFen } from '../common/money.js';
 import { closeDay } from './cob.js';
-import { dateOf, dayNumber } from './dates.js';
+import { dateOf, dayNumber } from '../common/dates.js';
 import { exampleLoan } from './example-loan.spec-helper.js';
 import { openLoan, payoff } from './loan-state.js';
 import {

@@ -1,5 +1,5 @@
 import { closeDay } from './cob.js';
-import { dateOf, dayNumber } from './dates.js';
+import { dateOf, dayNumber } from '../common/dates.js';
 import { dueNow, interestDue, type LoanState, openLoan, payoff, penaltyDue, principalDue } from './loan-state.js';
 import { applyRepayment, type RepaymentOptions } from './repayment.js';
 import { type LoanTerms } from './scenario.js';

@@ -1,5 +1,5 @@
 import { billPenalty } from './billing.js';
-import { dayNumber } from './dates.js';
+import { dayNumber } from '../common/dates.js';
 import { roundHalfUp } from './fixed-point.js';
 import { type DueItem, dueNow, type LoanState, payoff, principalDue } from './loan-state.js';
 import { type ServicingTerms } from './terms.js';

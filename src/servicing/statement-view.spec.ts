@@ -3,7 +3,7 @@ import type { Account } from '../ledger/accounts.js';
 import type { LoanEntryView } from '../ledger/ledger.service.js';
 import { exampleLoan } from './example-loan.spec-helper.js';
 import { closeDay } from './cob.js';
-import { addDays } from './dates.js';
+import { addDays } from '../common/dates.js';
 import { type LoanState, openLoan } from './loan-state.js';
 import { applyRepayment } from './repayment.js';
 import type { LoanTerms } from './scenario.js';

@@ -1,6 +1,6 @@
 import { closeDay } from './cob.js';
 import { exampleLoan } from './example-loan.spec-helper.js';
-import { dateOf } from './dates.js';
+import { dateOf } from '../common/dates.js';
 import { interestDue, type LoanState, openLoan, payoff, penaltyDue, roundedAccruedInterest, roundedAccruedPenalty } from './loan-state.js';
 import { applyRepayment } from './repayment.js';
 import { type Scenario } from './scenario.js';

@@ -1,5 +1,5 @@
 import { closeDay } from './cob.js';
-import { dateOf, dayNumber } from './dates.js';
+import { dateOf, dayNumber } from '../common/dates.js';
 import { cnyOf, fenOf, moneyOfFen } from './fixed-point.js';
 import { delinquency, interestDue, type LoanState, openLoan, payoff, penaltyDue, principalDue } from './loan-state.js';
 import { applyRepayment } from './repayment.js';

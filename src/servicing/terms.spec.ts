@@ -1,4 +1,4 @@
-import { dateOf, dayNumber } from './dates.js';
+import { dateOf, dayNumber } from '../common/dates.js';
 import { exampleLoan } from './example-loan.spec-helper.js';
 import { type LoanTerms } from './scenario.js';
 import { compileTerms, isDueDay, maturityDate, schedule } from './terms.js';

@@ -1,4 +1,4 @@
-import { dateOf, dayNumber, dayOfMonth, civil, daysFromCivil, daysInMonth, isLastDayOfMonth } from './dates.js';
+import { dateOf, dayNumber, dayOfMonth, civil, daysFromCivil, daysInMonth, isLastDayOfMonth } from '../common/dates.js';
 import { fenOf, PENALTY_RATE_SCALE, RATE_SCALE, scaled } from './fixed-point.js';
 import { type LoanTerms } from './scenario.js';
 
