@@ -85,7 +85,9 @@ async function main() {
   );
 
   const db = await benchDatabase(a.db ?? 'chainlend_bench_roster');
-  const service = await startService(db.url);
+  // a roster of a million rows (about 200 MiB) is above the default upload limit of 100 MiB
+  const uploadLimit = Math.max(100 * 1024 * 1024, size + 1024 * 1024);
+  const service = await startService(db.url, { ROSTER_MAX_UPLOAD_BYTES: String(uploadLimit) });
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
   try {

@@ -97,7 +97,7 @@ function table(results: BenchResult[]): { markdown: string; verdicts: string[] }
     lines.push(
       `| ${name} (${unit}) | ${cells.map((c) => (c ? formatValue(c.value, unit) : '—')).join(' | ')} | ${
         grows ? exponents.map((k) => (k === null ? '—' : k.toFixed(2))).join(' | ') : steps.map(() => '').join(' | ')
-      } | ${cells.find((c) => c?.goal)?.goal ?? ''} |`,
+      } | ${[...new Set(cells.map((c) => c?.goal).filter(Boolean))].join('; ')} |`,
     );
   }
   return { markdown: lines.join('\n'), verdicts };

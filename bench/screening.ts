@@ -17,9 +17,12 @@ import { writeResult, type Metric } from './results.js';
 import { Api, args, benchDatabase, databaseCpuSeconds, databaseCpuSince, seconds, startService, until, type Service } from './support.js';
 import { BENCH_RULES, FORWARDER_FORMULA, FORWARDER_RULES, programmeBody, seedForwarders, seedSuppliers } from './seed.js';
 
-/** The issue's goals for a roster of `count` suppliers, in seconds: the 200,000 ones up to that size, the 1,000,000 ones above. */
-function goalsFor(count: number): { screening: number; preview: number } {
-  return count <= 200_000 ? { screening: 10, preview: 3 } : { screening: 30, preview: 10 };
+/**
+ * The issues' goals for a roster of `count` suppliers, in seconds: the 200,000 ones up to that size,
+ * the 1,000,000 ones above (which name the re-screen and the preview, not a programme's first screening).
+ */
+function goalsFor(count: number): { first: number | null; screening: number; preview: number } {
+  return count <= 200_000 ? { first: 10, screening: 10, preview: 3 } : { first: null, screening: 30, preview: 10 };
 }
 
 /** What one step cost: its wall time, the service's and the database's CPU, and the service's peak RSS when it ended. */
@@ -122,12 +125,13 @@ const costs = (s: Step, select: number) =>
 
 function print(title: string, count: number, f: Figures): void {
   const goal = goalsFor(count);
-  const met = (s: Step, limit: number) => `goal <= ${limit} s ${s.seconds <= limit ? 'met' : 'NOT MET'}`;
+  const met = (s: Step, limit: number | null) =>
+    limit === null ? '(no goal at this size)' : `goal <= ${limit} s ${s.seconds <= limit ? 'met' : 'NOT MET'}`;
   console.log('');
   console.log(title);
   console.log(`  one SELECT of their facts (the physical reference): ${f.selectSeconds.toFixed(2)} s (${count} rows)`);
   console.log(
-    `  first screening (API, to COMPLETED): ${f.first.seconds.toFixed(2)} s (the run itself ${f.runSeconds.toFixed(2)} s; ${f.eligible} eligible)  ${met(f.first, goal.screening)}`,
+    `  first screening (API, to COMPLETED): ${f.first.seconds.toFixed(2)} s (the run itself ${f.runSeconds.toFixed(2)} s; ${f.eligible} eligible)  ${met(f.first, goal.first)}`,
   );
   console.log(`      ${costs(f.first, f.selectSeconds)}`);
   console.log(
@@ -141,7 +145,7 @@ function print(title: string, count: number, f: Figures): void {
 function metrics(count: number, f: Figures, prefix = ''): Record<string, Metric> {
   const goal = goalsFor(count);
   return {
-    [`${prefix}first screening`]: { value: f.first.seconds, unit: 's', goal: `<= ${goal.screening} s` },
+    [`${prefix}first screening`]: { value: f.first.seconds, unit: 's', ...(goal.first === null ? {} : { goal: `<= ${goal.first} s` }) },
     [`${prefix}re-screen`]: { value: f.rescreen.seconds, unit: 's', goal: `<= ${goal.screening} s` },
     [`${prefix}preview`]: { value: f.preview.seconds, unit: 's', goal: `<= ${goal.preview} s` },
     [`${prefix}select`]: { value: f.selectSeconds, unit: 's' },
