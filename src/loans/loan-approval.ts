@@ -79,31 +79,15 @@ async function approveInTransaction(db: Db, actor: Actor, id: string, comment?: 
     before: { status: loan.status },
     after: { status: to, amount: money(loan.amount), comment: comment ?? null },
   };
-  let updated: LoanRow;
-  if (to === 'PENDING_SECOND_APPROVAL') {
-    // Nothing is reserved yet, but an approval that could not be completed helps nobody.
-    await checkHeadroom(db, loan);
-    updated = await changeStatus(
-      db,
-      loan,
-      to,
-      actor,
-      { comment: comment ?? null },
-      audit,
-      `four_eyes_required = true, first_approved_by_id = $10, first_approved_by = $11, first_approved_by_role = $12, first_approved_at = now()`,
-    );
-  } else {
-    updated = await changeStatus(
-      db,
-      loan,
-      to,
-      actor,
-      { comment: comment ?? null },
-      audit,
-      // the payee and the servicing terms are frozen here, from the supplier and programme rows as
-      // this transaction reads them: a later roster or programme change never reaches this loan. A
-      // dealer loan (on a purchase order) pays the core enterprise's collection account, never the dealer.
-      `four_eyes_required = ${loan.status === 'PENDING_SECOND_APPROVAL'}, approved_by_id = $10, approved_by = $11, approved_by_role = $12, approved_at = now(), reserved = true,
+  // Nothing is reserved by a first approval, but an approval that could not be completed helps nobody.
+  if (to === 'PENDING_SECOND_APPROVAL') await checkHeadroom(db, loan);
+  const set =
+    to === 'PENDING_SECOND_APPROVAL'
+      ? `four_eyes_required = true, first_approved_by_id = $10, first_approved_by = $11, first_approved_by_role = $12, first_approved_at = now()`
+      : // the payee and the servicing terms are frozen here, from the supplier and programme rows as
+        // this transaction reads them: a later roster or programme change never reaches this loan. A
+        // dealer loan (on a purchase order) pays the core enterprise's collection account, never the dealer.
+        `four_eyes_required = ${loan.status === 'PENDING_SECOND_APPROVAL'}, approved_by_id = $10, approved_by = $11, approved_by_role = $12, approved_at = now(), reserved = true,
        (payee_name, payee_account, payee_bank) = (
          SELECT s.name, s.bank_account, s.bank_name FROM suppliers s WHERE s.id = loan_applications.supplier_id AND loan_applications.purchase_order_id IS NULL
          UNION ALL
@@ -111,9 +95,8 @@ async function approveInTransaction(db: Db, actor: Actor, id: string, comment?: 
           WHERE ce.id = loan_applications.core_enterprise_id AND loan_applications.purchase_order_id IS NOT NULL),
        (day_count_basis, repayment_type, interest_day, grace_days, penalty_rate_multiplier) =
          (SELECT p.day_count_basis, p.repayment_type, p.interest_day, p.grace_days, p.penalty_rate_multiplier
-            FROM programmes p WHERE p.id = loan_applications.programme_id)`,
-    );
-  }
+            FROM programmes p WHERE p.id = loan_applications.programme_id)`;
+  const updated = await changeStatus(db, loan, to, actor, { comment: comment ?? null }, audit, set);
   // Reserve last, with the commit, so the shared counters are locked for as short as possible.
   if (to === 'APPROVED') await reserveAndCommit(db, loan);
   else await sql(db, 'COMMIT');
