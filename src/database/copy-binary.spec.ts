@@ -67,6 +67,21 @@ describe('BinaryRows', () => {
     expect(encoded((r) => r.value('int4', 42))).toEqual(Buffer.from([0, 0, 0, 4, 0, 0, 0, 42]));
   });
 
+  it('hands a bytea value over as its own block, after its length, without copying it', () => {
+    const rows = new BinaryRows();
+    const chunk = Buffer.from('a stored upload chunk');
+    rows.row(2);
+    rows.int4(7);
+    rows.bytea(chunk);
+    rows.row(1);
+    rows.int4(8);
+    const blocks = rows.take();
+    expect(blocks).toContain(chunk);
+    expect(Buffer.concat(blocks)).toEqual(
+      Buffer.from([0, 2, 0, 0, 0, 4, 0, 0, 0, 7, 0, 0, 0, chunk.length, ...chunk, 0, 1, 0, 0, 0, 4, 0, 0, 0, 8]),
+    );
+  });
+
   it('spreads rows over blocks and hands them over once', () => {
     const rows = new BinaryRows();
     const long = 'x'.repeat(10_000);

@@ -112,6 +112,18 @@ export class BinaryRows {
     this.int4(dayNumber(iso) - PG_EPOCH_DAYS);
   }
 
+  /**
+   * A byte string, handed over as it is, without a copy: it becomes a block of its own, so this is
+   * for large values (a stored upload's 1 MiB chunks), not many small ones.
+   */
+  bytea(bytes: Buffer): void {
+    this.ensure(4);
+    this.pos = this.buf.writeInt32BE(bytes.length, this.pos);
+    this.blocks.push(this.buf.subarray(0, this.pos), bytes);
+    this.buf = NO_BLOCK;
+    this.pos = 0;
+  }
+
   uuid(id: string): void {
     this.ensure(20);
     this.pos = this.buf.writeInt32BE(16, this.pos);

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { PoolClient } from 'pg';
 import pgCopy from 'pg-copy-streams';
 import type { QueryRunner } from 'typeorm';
+import { BINARY_COPY_HEADER, BINARY_COPY_TRAILER, BinaryRows } from './copy-binary.js';
 
 /**
  * COPY ... FROM STDIN on a query runner's connection (and so inside its transaction): the fastest way
@@ -101,8 +102,6 @@ export class CopyWriter {
   }
 }
 
-const BINARY_SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
-
 /**
  * COPY ... FROM STDIN (FORMAT binary) for rows of uuid, int4 and bytea values: large byte strings go
  * to PostgreSQL as they are, not as hex text twice their size.
@@ -110,34 +109,30 @@ const BINARY_SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 export class BinaryCopyWriter {
   private readonly stream: ReturnType<typeof pgCopy.from>;
   private readonly finished: Promise<unknown>;
+  private readonly encoded = new BinaryRows();
   private error: Error | undefined;
 
   constructor(runner: QueryRunner, statement: string) {
     this.stream = connectionOf(runner).query(pgCopy.from(statement));
     this.finished = once(this.stream, 'finish');
     this.stream.on('error', (e: Error) => (this.error = e));
-    this.stream.write(Buffer.concat([BINARY_SIGNATURE, Buffer.alloc(8)]));
+    this.stream.write(BINARY_COPY_HEADER);
   }
 
   async row(values: ({ uuid: string } | { int4: number } | Buffer)[]): Promise<void> {
     if (this.error) throw this.error;
-    const parts: Buffer[] = [];
-    const count = Buffer.alloc(2);
-    count.writeInt16BE(values.length);
-    parts.push(count);
+    const encoded = this.encoded;
+    encoded.row(values.length);
     for (const v of values) {
-      const data = Buffer.isBuffer(v) ? v : 'uuid' in v ? Buffer.from(v.uuid.replace(/-/g, ''), 'hex') : int4(v.int4);
-      const len = Buffer.alloc(4);
-      len.writeInt32BE(data.length);
-      parts.push(len, data);
+      if (Buffer.isBuffer(v)) encoded.bytea(v);
+      else if ('uuid' in v) encoded.uuid(v.uuid);
+      else encoded.int4(v.int4);
     }
-    for (const p of parts) if (!this.stream.write(p)) await once(this.stream, 'drain');
+    for (const block of encoded.take()) if (!this.stream.write(block)) await once(this.stream, 'drain');
   }
 
   async end(): Promise<void> {
-    const trailer = Buffer.alloc(2);
-    trailer.writeInt16BE(-1);
-    this.stream.end(trailer);
+    this.stream.end(BINARY_COPY_TRAILER);
     await this.finished;
     if (this.error) throw this.error;
   }
@@ -145,12 +140,6 @@ export class BinaryCopyWriter {
   abort(): void {
     this.stream.destroy();
   }
-}
-
-function int4(n: number): Buffer {
-  const b = Buffer.alloc(4);
-  b.writeInt32BE(n);
-  return b;
 }
 
 /**
@@ -179,7 +168,7 @@ export async function* byteaColumn(runner: QueryRunner, select: string): AsyncGe
     while (length >= need) {
       if (!headerRead) {
         const head = take(19);
-        if (!head.subarray(0, 11).equals(BINARY_SIGNATURE)) throw new Error('not a binary COPY stream');
+        if (!head.subarray(0, 11).equals(BINARY_COPY_HEADER.subarray(0, 11))) throw new Error('not a binary COPY stream');
         take(head.readInt32BE(15));
         headerRead = true;
         need = 2;
