@@ -58,6 +58,25 @@ const DASH = 45;
 const ZERO = 48;
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/**
+ * A real YYYY-MM-DD date as the number yyyymmdd, otherwise −1: it orders as the dates do, and ages
+ * come from it by one subtraction. Screening reads three dates per supplier this way; splitting,
+ * regular expressions and Date objects cost more than all the rest of its facts.
+ */
+export function ymd(date: string): number {
+  if (date.length !== 10 || date.charCodeAt(4) !== DASH || date.charCodeAt(7) !== DASH) return -1;
+  const year = digits(date, 0, 4);
+  const month = digits(date, 5, 2);
+  const day = digits(date, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return -1;
+  return year * 10_000 + month * 100 + day;
+}
+
+/** The day number of a yyyymmdd date (see ymd). */
+export function ymdDayNumber(yyyymmdd: number): number {
+  return daysFromCivil(Math.floor(yyyymmdd / 10_000), Math.floor(yyyymmdd / 100) % 100, yyyymmdd % 100);
+}
+
 /** The number written by `length` ASCII digits at `from`, or −1 when one is not a digit. */
 function digits(s: string, from: number, length: number): number {
   let n = 0;

@@ -1,8 +1,7 @@
-import { isRealDate } from '../common/identifiers.js';
 import { hasDairyColumns, storedAttributes, type AttributeDef, type AttributeType } from '../counterparties/roster-schema.js';
 import type { BooleanFact, FactName, NumericFact } from '../programmes/rules.js';
 import type { SupplierType } from '../suppliers/supplier-types.js';
-import { daysFromCivil } from '../common/dates.js';
+import { ymd, ymdDayNumber } from '../common/dates.js';
 
 /** Numeric facts that carry decimals, kept as decimal strings so that no comparison goes through a float. */
 export const DECIMAL_FACTS = ['yearsExperience', 'avgMonthlyDeliveryKg', 'avgMonthlySettlement'] as const;
@@ -99,7 +98,7 @@ function reader(type: AttributeType): (v: string, evaluationDate: string) => Fac
     case 'DATE':
       return (v, evaluationDate) => {
         const d = ymd(v);
-        return d < 0 ? null : dayNumber(d) - dayNumber(ymd(evaluationDate));
+        return d < 0 ? null : ymdDayNumber(d) - ymdDayNumber(ymd(evaluationDate));
       };
     case 'BOOLEAN':
       return (v) => (v === 'true' ? true : v === 'false' ? false : null);
@@ -136,7 +135,7 @@ export function factsOf(source: SupplierFactSource, evaluationDate: string, attr
     avgMonthlySettlement: decimal('avgMonthlySettlement', source.avgMonthlySettlement),
     age,
     // A certificate with no expiry on record cannot show it is still valid, so the rule on it fails.
-    epidemicCertValidDays: certNo !== null && certExpiry >= 0 ? dayNumber(certExpiry) - dayNumber(on) : null,
+    epidemicCertValidDays: certNo !== null && certExpiry >= 0 ? ymdDayNumber(certExpiry) - ymdDayNumber(on) : null,
     supplierType: source.supplierType,
     province: present(source.province),
     hasEpidemicCert: certNo !== null,
@@ -169,32 +168,4 @@ function date(fact: string, v: string | null): number {
   const d = ymd(v);
   if (d < 0) throw new RangeError(`${fact} "${v}" is not a YYYY-MM-DD date`);
   return d;
-}
-
-// Dates are read from their characters into one number, yyyymmdd, which orders as the dates do: ages
-// and day counts then cost a few operations. Splitting, regular expressions and Date objects cost
-// more than all the rest of factsOf, three dates per supplier, when a whole roster is screened.
-
-/** A real YYYY-MM-DD date as the number yyyymmdd, otherwise -1. */
-export function ymd(v: string): number {
-  if (v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return -1;
-  const y = digits(v, 0, 4);
-  const m = digits(v, 5, 7);
-  const d = digits(v, 8, 10);
-  return y < 0 || m < 0 || d < 0 || !isRealDate(y, m, d) ? -1 : y * 10_000 + m * 100 + d;
-}
-
-function digits(v: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = v.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    n = n * 10 + c;
-  }
-  return n;
-}
-
-/** Days since 1970-01-01 of a yyyymmdd date, in the proleptic Gregorian calendar (as Date.UTC counts them). */
-export function dayNumber(yyyymmdd: number): number {
-  return daysFromCivil(Math.floor(yyyymmdd / 10_000), Math.floor(yyyymmdd / 100) % 100, yyyymmdd % 100);
 }
