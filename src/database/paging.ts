@@ -13,7 +13,13 @@ export interface PagedQuery {
   orderBy: string;
 }
 
-/** One page of a list as the API answers lists: {items, page, pageSize, total}. */
+/**
+ * One page of a list as the API answers lists: {items, page, pageSize, total}.
+ *
+ * The count rides in the page's own statement (an InitPlan, evaluated once) so that items and total
+ * come from one snapshot: two statements on two connections could answer total 3 with no items
+ * while a screening or an import commits between them.
+ */
 export async function pageOf<Row, Item>(
   m: EntityManager,
   q: PagedQuery,
@@ -22,13 +28,16 @@ export async function pageOf<Row, Item>(
 ): Promise<Page<Item>> {
   const params = q.params ?? [];
   const where = q.where?.length ? `WHERE ${q.where.join(' AND ')}` : '';
-  const [rows, total] = await Promise.all([
-    sql<Row>(
-      m,
-      `SELECT ${q.columns} FROM ${q.from} ${where} ORDER BY ${q.orderBy} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, at.pageSize, (at.page - 1) * at.pageSize],
-    ),
-    sql<{ n: string }>(m, `SELECT count(*) AS n FROM ${q.from} ${where}`, params),
-  ]);
-  return { items: rows.rows.map(map), page: at.page, pageSize: at.pageSize, total: Number(total.rows[0].n) };
+  const rows = await sql<Row & { page_total: string }>(
+    m,
+    `SELECT ${q.columns}, (SELECT count(*) FROM ${q.from} ${where}) AS page_total
+       FROM ${q.from} ${where} ORDER BY ${q.orderBy} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    [...params, at.pageSize, (at.page - 1) * at.pageSize],
+  );
+  const page = { page: at.page, pageSize: at.pageSize };
+  if (rows.rows.length > 0) return { items: rows.rows.map(map), ...page, total: Number(rows.rows[0].page_total) };
+  // An empty first page means an empty list in that same snapshot; past the end, count on its own.
+  if (at.page === 1) return { items: [], ...page, total: 0 };
+  const total = await sql<{ n: string }>(m, `SELECT count(*) AS n FROM ${q.from} ${where}`, params);
+  return { items: [], ...page, total: Number(total.rows[0].n) };
 }
