@@ -35,7 +35,11 @@ export async function pageOf<Row, Item>(
     [...params, at.pageSize, (at.page - 1) * at.pageSize],
   );
   const page = { page: at.page, pageSize: at.pageSize };
-  if (rows.rows.length > 0) return { items: rows.rows.map(map), ...page, total: Number(rows.rows[0].page_total) };
+  if (rows.rows.length > 0) {
+    const total = Number(rows.rows[0].page_total);
+    // the count leaves the row before a mapper that passes the row on whole
+    return { items: rows.rows.map(({ page_total, ...row }) => map(row as Row)), ...page, total };
+  }
   // An empty first page means an empty list in that same snapshot; past the end, count on its own.
   if (at.page === 1) return { items: [], ...page, total: 0 };
   const total = await sql<{ n: string }>(m, `SELECT count(*) AS n FROM ${q.from} ${where}`, params);
