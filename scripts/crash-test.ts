@@ -177,7 +177,8 @@ async function cobPhase(adminUrl: string, loans: number): Promise<{ problems: st
   const url = await freshDatabase(adminUrl, 'chainlend_crash_cob');
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const instance = new Instance('COB instance', url, { CLOCK: 'simulated', COB_SWEEP_MS: '500' });
+  // passes of two dates: the three dates make one pass of two and one of one, and kills land in both
+  const instance = new Instance('COB instance', url, { CLOCK: 'simulated', COB_SWEEP_MS: '500', COB_DATES_PER_PASS: '2' });
   try {
     await instance.start();
     const admin = await new Api(instance.url).login();

@@ -64,6 +64,11 @@ export interface AppConfig {
   cobChunkSize: number;
   cobWorkers: number;
   /**
+   * Dates a catch-up closes per pass over the loans: each loan's row is read and written once per
+   * pass, each date still computed and posted on its own, in order.
+   */
+  cobDatesPerPass: number;
+  /**
    * How often each instance checks for an end-of-day run to resume (its instance died) and, with
    * cobSchedule on the real clock, whether yesterday still needs closing.
    */
@@ -329,6 +334,7 @@ export function loadConfig(env: Env = process.env, options: LoadOptions = {}): A
     disburseSweepMs: r.int('DISBURSE_SWEEP_MS', 5000, 200, 600000),
     cobChunkSize: r.int('COB_CHUNK_SIZE', 10000, 100, 100000),
     cobWorkers: r.int('COB_WORKERS', 2, 1, 16),
+    cobDatesPerPass: r.int('COB_DATES_PER_PASS', 10, 1, 31),
     cobSweepMs: r.int('COB_SWEEP_MS', 60000, 200, 3600000),
     cobSchedule: r.bool('COB_SCHEDULE', true),
     debtor: {

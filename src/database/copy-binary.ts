@@ -107,6 +107,12 @@ export class BinaryRows {
     this.pos = this.buf.writeInt32BE(n, this.pos);
   }
 
+  int8(n: bigint): void {
+    this.ensure(12);
+    this.pos = this.buf.writeInt32BE(8, this.pos);
+    this.pos = this.buf.writeBigInt64BE(n, this.pos);
+  }
+
   /** YYYY-MM-DD, as days since 2000-01-01. */
   date(iso: string): void {
     this.int4(dayNumber(iso) - PG_EPOCH_DAYS);
@@ -192,6 +198,13 @@ export class BinaryRows {
     p = b.writeInt16BE(fracLength, p);
     for (let k = first; k < last; k++) p = b.writeInt16BE(groups[k], p);
     this.pos = p;
+  }
+
+  /** The blocks already filled, leaving the one being filled: for a writer that sends as it goes. */
+  takeFilled(): Buffer[] {
+    const blocks = this.blocks;
+    this.blocks = [];
+    return blocks;
   }
 
   /** The rows so far, as blocks; the next row starts a new block. */

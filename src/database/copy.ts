@@ -109,7 +109,8 @@ export class CopyWriter {
 export class BinaryCopyWriter {
   private readonly stream: ReturnType<typeof pgCopy.from>;
   private readonly finished: Promise<unknown>;
-  private readonly encoded = new BinaryRows();
+  /** Rows encoded here are sent by send(), or by end(). */
+  readonly encoded = new BinaryRows();
   private error: Error | undefined;
 
   constructor(runner: QueryRunner, statement: string) {
@@ -128,13 +129,23 @@ export class BinaryCopyWriter {
       else if ('uuid' in v) encoded.uuid(v.uuid);
       else encoded.int4(v.int4);
     }
-    for (const block of encoded.take()) if (!this.stream.write(block)) await once(this.stream, 'drain');
+    await this.write(encoded.take());
+  }
+
+  /** Sends the blocks `encoded` has filled: call it between rows, so that a large COPY streams. */
+  async send(): Promise<void> {
+    if (this.error) throw this.error;
+    await this.write(this.encoded.takeFilled());
   }
 
   async end(): Promise<void> {
+    await this.write(this.encoded.take());
     this.stream.end(BINARY_COPY_TRAILER);
     await this.finished;
     if (this.error) throw this.error;
+  }
+  private async write(blocks: Buffer[]): Promise<void> {
+    for (const block of blocks) if (!this.stream.write(block)) await once(this.stream, 'drain');
   }
 
   abort(): void {

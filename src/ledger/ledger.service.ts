@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { moneyOfFen } from '../common/money.js';
-import { CopyWriter } from '../database/copy.js';
+import { BinaryCopyWriter } from '../database/copy.js';
 import { sql } from '../database/sql.js';
 import { ACCOUNTS, balancedLines, balanceOf, type Account, type EntryType, type JournalEntry } from './accounts.js';
 
@@ -82,30 +82,50 @@ export class LedgerService {
   }
 
   /**
-   * Thousands of lines of many core enterprises (the end of day's ACCRUAL of a chunk): one entry per
-   * core enterprise, each balanced (every loan's lines balance by themselves), the lines of all of
-   * them sent by one COPY; the balance trigger checks them all the same. Needs the caller's
-   * transaction (m.queryRunner).
+   * Thousands of lines of many core enterprises (the end of day's ACCRUAL of a chunk, one entry per
+   * business date it closes): one journal entry per date and core enterprise, each balanced (every
+   * loan's lines balance by themselves), the lines of all of them sent by one binary COPY; the balance
+   * trigger checks them all the same. Needs the caller's transaction (m.queryRunner).
    */
-  async postLarge(m: EntityManager, entry: Omit<JournalEntry, 'coreEnterpriseId'>): Promise<void> {
-    const lines = balancedLines(entry);
-    if (!lines.length) return;
-    const tenants = [...new Set(lines.map((l) => l.coreEnterpriseId))];
-    const ids = await sql<{ id: string; core_enterprise_id: string }>(
+  async postLarge(m: EntityManager, entries: readonly Omit<JournalEntry, 'coreEnterpriseId'>[]): Promise<void> {
+    const posted = entries.map((entry) => ({ entry, lines: balancedLines(entry) })).filter((e) => e.lines.length > 0);
+    if (!posted.length) return;
+    const heads = posted.flatMap(({ entry, lines }) => [...new Set(lines.map((l) => l.coreEnterpriseId))].map((ce) => ({ entry, ce })));
+    const ids = await sql<{ id: string; business_date: string; core_enterprise_id: string }>(
       m,
       `INSERT INTO journal_entries (entry_type, business_date, reference, core_enterprise_id)
-       SELECT $1, $2, $3, ce FROM unnest($4::uuid[]) AS ce RETURNING id, core_enterprise_id`,
-      [entry.type, entry.businessDate, entry.reference ?? null, tenants],
+       SELECT * FROM unnest($1::text[], $2::date[], $3::text[], $4::uuid[])
+       RETURNING id, business_date::text, core_enterprise_id`,
+      [
+        heads.map((h) => h.entry.type),
+        heads.map((h) => h.entry.businessDate),
+        heads.map((h) => h.entry.reference ?? null),
+        heads.map((h) => h.ce),
+      ],
     );
-    const entryOf = new Map(ids.rows.map((r) => [r.core_enterprise_id, r.id]));
-    const copy = new CopyWriter(
+    const entryOf = new Map(ids.rows.map((r) => [`${r.business_date} ${r.core_enterprise_id}`, BigInt(r.id)]));
+    const copy = new BinaryCopyWriter(
       m.queryRunner!,
-      `COPY journal_lines (entry_id, loan_application_id, programme_id, core_enterprise_id, account, debit, credit) FROM STDIN`,
+      `COPY journal_lines (entry_id, loan_application_id, programme_id, core_enterprise_id, account, debit, credit) FROM STDIN (FORMAT binary)`,
     );
-    for (const l of lines)
-      await copy.write(
-        `${entryOf.get(l.coreEnterpriseId)}\t${l.loanApplicationId}\t${l.programmeId}\t${l.coreEnterpriseId}\t${l.account}\t${l.debit}\t${l.credit}\n`,
-      );
+    const out = copy.encoded;
+    try {
+      for (const { entry, lines } of posted)
+        for (const l of lines) {
+          out.row(7);
+          out.int8(entryOf.get(`${entry.businessDate} ${l.coreEnterpriseId}`)!);
+          out.uuid(l.loanApplicationId);
+          out.uuid(l.programmeId);
+          out.uuid(l.coreEnterpriseId);
+          out.text(l.account);
+          out.int8(l.debit);
+          out.int8(l.credit);
+          await copy.send();
+        }
+    } catch (err) {
+      copy.abort();
+      throw err;
+    }
     await copy.end();
   }
 

@@ -1,3 +1,4 @@
+import { addDays } from '../common/dates.js';
 import { closeChunk, type CobLoanRow } from './cob-chunk.js';
 import { exampleLoan } from './example-loan.spec-helper.js';
 import { openLoan } from './loan-state.js';
@@ -22,7 +23,7 @@ function run(rows: CobLoanRow[], dates: string[]) {
   let last;
   for (const d of dates) {
     last = closeChunk(current, d);
-    lines.push(...last.lines);
+    lines.push(...last.lines.flat());
     current = current.map((r, i) => ({ ...r, state: JSON.parse(last!.states[i]) }));
   }
   return { last: last!, lines, rows: current };
@@ -35,7 +36,8 @@ describe('closeChunk', () => {
     expect(JSON.parse(out.states[0]).lastCobDate).toBe('2024-01-01');
     expect(out.principal).toEqual(['10000.00']);
     // 10,000.00 × 3.45% / 360 = 0.958… → 0.96 rounded: 96 fen on the first day
-    expect(out.lines.map((l) => [l.account, l.debit, l.credit])).toEqual([
+    expect(out.dates).toEqual(['2024-01-01']);
+    expect(out.lines[0].map((l) => [l.account, l.debit, l.credit])).toEqual([
       ['INTEREST_RECEIVABLE', 96n, 0n],
       ['INTEREST_INCOME', 0n, 96n],
     ]);
@@ -55,6 +57,36 @@ describe('closeChunk', () => {
     const dates = Array.from({ length: 11 }, (_, i) => `2024-01-${String(i + 1).padStart(2, '0')}`);
     const { last } = run([row('a')], dates);
     expect([last.dpd[0], last.overdue[0], last.classification[0]]).toEqual([2, false, 'SPECIAL_MENTION']);
+  });
+
+  it('closes a span of dates in one pass exactly as date by date: the same states, figures and lines of each date', () => {
+    const dates = Array.from({ length: 40 }, (_, i) => addDays('2024-01-01', i));
+    // b is valued in the middle of the span, c is closed through part of it already
+    const b = row('b', exampleLoan({ valueDate: '2024-01-20', termDays: 30 }));
+    const { rows: started } = run([row('c')], dates.slice(0, 5));
+    const rows = [row('a'), b, started[0]];
+    const oneByOne = dates.map(() => [] as string[]);
+    let current = rows;
+    let last;
+    for (const [i, d] of dates.entries()) {
+      const due = current.filter((r) => r.id !== 'b' || d >= '2024-01-20').filter((r) => r.id !== 'c' || i >= 5);
+      last = closeChunk(due, d);
+      oneByOne[i] = last.lines[0].map((l) => `${l.loanApplicationId} ${l.account} ${l.debit} ${l.credit}`);
+      current = current.map((r) => {
+        const at = last!.ids.indexOf(r.id);
+        return at < 0 ? r : { ...r, state: JSON.parse(last!.states[at]) };
+      });
+    }
+    const pass = closeChunk(rows, dates[0], dates[39]);
+    expect(pass.dates).toEqual(dates);
+    expect(pass.lines.map((ls) => ls.map((l) => `${l.loanApplicationId} ${l.account} ${l.debit} ${l.credit}`))).toEqual(oneByOne);
+    expect(pass.states.map((st) => JSON.parse(st))).toEqual(current.map((r) => r.state));
+    expect([pass.dpd, pass.overdue, pass.classification]).toEqual([last!.dpd, last!.overdue, last!.classification]);
+    expect(pass.loanDates).toBe(40 + (40 - 19) + 35);
+  });
+
+  it('refuses a loan whose next date is before the span, rather than skipping a date', () => {
+    expect(() => closeChunk([row('a')], '2024-01-02', '2024-01-05')).toThrow(RangeError);
   });
 
   it('refuses a date out of order rather than applying one twice', () => {

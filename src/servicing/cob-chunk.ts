@@ -1,7 +1,8 @@
 import { moneyOfFen } from '../common/money.js';
 import { credit, debit, type JournalLine, type LoanAccountKey } from '../ledger/accounts.js';
 import { closeDay } from './cob.js';
-import { addDays } from '../common/dates.js';
+import { addDays, dayNumber } from '../common/dates.js';
+import { datesFrom } from './cob-plan.js';
 import { delinquency } from './loan-state.js';
 import type { LoanTerms } from './scenario.js';
 import { loadState, storeState, type StoredLoanState } from './servicing-row.js';
@@ -24,22 +25,55 @@ export interface ClosedChunk {
   dpd: number[];
   overdue: boolean[];
   classification: string[];
-  lines: JournalLine[];
+  /** The ACCRUAL lines of each business date closed, in date order: the lines of `dates[i]` are `lines[i]`. */
+  dates: string[];
+  lines: JournalLine[][];
+  /** Loan-dates closed: each loan counts once for every date it was closed for. */
+  loanDates: number;
 }
 
 /**
- * The end of day of business date `d` for the loans of one chunk: the engine's closeDay for each,
- * the figures the columns beside the state repeat (DPD, overdue, classification as of d + 1, the
- * business date that follows), and the day's accrual lines: Dr INTEREST_RECEIVABLE / Cr
- * INTEREST_INCOME and Dr PENALTY_RECEIVABLE / Cr PENALTY_INCOME per loan whose rounded accrual moved
- * (a decrease, which the engine does not produce today, would post the reverse lines).
+ * The end of day of the business dates `from` to `to` for the loans of one chunk: the engine's
+ * closeDay for each loan and date in order, from the loan's own next date (the day after its last
+ * COB date, or its value date) through `to`; the figures the columns beside the state repeat (DPD,
+ * overdue, classification as of to + 1, the business date that follows); and each date's accrual
+ * lines: Dr INTEREST_RECEIVABLE / Cr INTEREST_INCOME and Dr PENALTY_RECEIVABLE / Cr PENALTY_INCOME
+ * per loan whose rounded accrual moved that day (a decrease, which the engine does not produce
+ * today, would post the reverse lines). A loan whose next date is before `from` (a date would be
+ * skipped) or after `to` (it would be applied twice) is refused with a RangeError.
  */
-export function closeChunk(rows: readonly CobLoanRow[], d: string): ClosedChunk {
-  const asOf = addDays(d, 1);
-  const out: ClosedChunk = { ids: [], states: [], principal: [], dpd: [], overdue: [], classification: [], lines: [] };
+export function closeChunk(rows: readonly CobLoanRow[], from: string, to: string = from): ClosedChunk {
+  const dates = datesFrom(from, to);
+  if (!dates.length) throw new RangeError(`no business date from ${from} to ${to}`);
+  const firstDay = dayNumber(from);
+  const asOf = addDays(to, 1);
+  const out: ClosedChunk = {
+    ids: [],
+    states: [],
+    principal: [],
+    dpd: [],
+    overdue: [],
+    classification: [],
+    dates,
+    lines: dates.map(() => []),
+    loanDates: 0,
+  };
   for (const row of rows) {
     const terms = compileTerms(row.terms);
-    const { state, postings } = closeDay(loadState(row.state), terms, d);
+    let state = loadState(row.state);
+    const key: LoanAccountKey = { loanApplicationId: row.id, programmeId: row.programme_id, coreEnterpriseId: row.core_enterprise_id };
+    const next = state.lastCobDate === null ? terms.valueDay : dayNumber(state.lastCobDate) + 1;
+    if (next >= firstDay + dates.length)
+      throw new RangeError(`COB through ${to} out of order: loan ${row.id} is closed through ${state.lastCobDate}`);
+    for (let i = Math.max(0, next - firstDay); i < dates.length; i++) {
+      const closed = closeDay(state, terms, dates[i]);
+      state = closed.state;
+      out.loanDates++;
+      const { interest, penalty } = closed.postings;
+      if (interest === 0n && penalty === 0n) continue;
+      pushPair(out.lines[i], key, 'INTEREST_RECEIVABLE', 'INTEREST_INCOME', interest);
+      pushPair(out.lines[i], key, 'PENALTY_RECEIVABLE', 'PENALTY_INCOME', penalty);
+    }
     const late = delinquency(state, terms, asOf);
     out.ids.push(row.id);
     out.states.push(JSON.stringify(storeState(state)));
@@ -47,10 +81,6 @@ export function closeChunk(rows: readonly CobLoanRow[], d: string): ClosedChunk 
     out.dpd.push(late.dpd);
     out.overdue.push(late.overdue);
     out.classification.push(late.classification);
-    if (postings.interest === 0n && postings.penalty === 0n) continue;
-    const key: LoanAccountKey = { loanApplicationId: row.id, programmeId: row.programme_id, coreEnterpriseId: row.core_enterprise_id };
-    pushPair(out.lines, key, 'INTEREST_RECEIVABLE', 'INTEREST_INCOME', postings.interest);
-    pushPair(out.lines, key, 'PENALTY_RECEIVABLE', 'PENALTY_INCOME', postings.penalty);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { checkUpTo, chunkCount, datesFrom, lastClosableDate, pageRanges } from './cob-plan.js';
+import { checkUpTo, chunkCount, datesFrom, lastClosableDate, pageRanges, passes } from './cob-plan.js';
 
 describe('datesFrom', () => {
   it('lists each calendar date in order, across a month and a leap day', () => {
@@ -8,6 +8,25 @@ describe('datesFrom', () => {
   it('is one date when from = to, none when from > to', () => {
     expect(datesFrom('2026-01-31', '2026-01-31')).toEqual(['2026-01-31']);
     expect(datesFrom('2026-02-01', '2026-01-31')).toEqual([]);
+  });
+});
+
+describe('passes', () => {
+  it('cuts the dates into passes of at most the given size, in order, the last one shorter', () => {
+    const dates = datesFrom('2024-02-27', '2024-03-03');
+    expect(passes(dates, 2)).toEqual([
+      ['2024-02-27', '2024-02-28'],
+      ['2024-02-29', '2024-03-01'],
+      ['2024-03-02', '2024-03-03'],
+    ]);
+    expect(passes(dates, 10)).toEqual([dates]);
+    expect(passes(dates, 1)).toEqual(dates.map((d) => [d]));
+    expect(passes([], 3)).toEqual([]);
+  });
+
+  it('refuses a pass size that is not a positive integer', () => {
+    expect(() => passes(['2024-01-01'], 0)).toThrow(RangeError);
+    expect(() => passes(['2024-01-01'], 1.5)).toThrow(RangeError);
   });
 });
 

@@ -12,6 +12,14 @@ export function datesFrom(from: string, to: string): string[] {
   return out;
 }
 
+/** `dates` in passes of at most `size` consecutive dates, in order. */
+export function passes(dates: readonly string[], size: number): string[][] {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`dates per pass must be a positive integer: ${size}`);
+  const out: string[][] = [];
+  for (let i = 0; i < dates.length; i += size) out.push(dates.slice(i, i + size));
+  return out;
+}
+
 /**
  * `count` ranges of heap pages [lo, hi) of the servicing table, as tids ('(page,0)'), covering
  * `pages` pages; the last has no upper bound (null), so it also takes pages added during the run.

@@ -13,7 +13,7 @@ import { ScreeningRunsService } from '../eligibility/screening-runs.service.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { closeChunk, type CobLoanRow } from './cob-chunk.js';
-import { checkUpTo, chunkCount, datesFrom, lastClosableDate, pageRanges } from './cob-plan.js';
+import { checkUpTo, chunkCount, datesFrom, lastClosableDate, pageRanges, passes } from './cob-plan.js';
 import type { CobRunResponse, CobRunStatus } from './cob.dto.js';
 import { CobErrors } from './cob.errors.js';
 import { addDays } from '../common/dates.js';
@@ -25,9 +25,13 @@ const CHUNK_POLL_MS = 100;
 const CHUNK_STALL_MS = 60_000;
 export const COB_CHUNK_QUEUE = 'cob-chunk';
 
-/** A job of the queue: one range of loan ids [lo, hi) to close for one business date. */
+/**
+ * A job of the queue: one range of pages [lo, hi) of the servicing table to close through business
+ * date `date`, from `from` (the pass's first date; absent in jobs of one date).
+ */
 interface CobChunkJob {
   date: string;
+  from?: string;
   lo: string;
   hi: string | null;
 }
@@ -246,14 +250,14 @@ export class CobRunsService implements OnModuleInit, OnApplicationBootstrap, OnA
       const from = done.rows[0].last && done.rows[0].last >= run.from_date ? addDays(done.rows[0].last, 1) : run.from_date;
       const open = await sql<{ n: string }>(db, `SELECT count(*)::text AS n FROM loan_servicing WHERE status = 'DISBURSED'`);
       const chunks = chunkCount(Number(open.rows[0].n), this.config.cobChunkSize);
-      for (const d of datesFrom(from, run.to_date)) {
+      for (const dates of passes(datesFrom(from, run.to_date), this.config.cobDatesPerPass)) {
         if (this.stopping) return;
-        // the table's pages counted again each date: rows an update moved lie on pages added since
+        // the table's pages counted again each pass: rows an update moved lie on pages added since
         const size = await sql<{ pages: string }>(
           db,
           `SELECT (pg_relation_size('loan_servicing') / current_setting('block_size')::int)::text AS pages`,
         );
-        await this.closeDate(run.id, d, pageRanges(Number(size.rows[0].pages), chunks));
+        await this.closeDates(run.id, dates, pageRanges(Number(size.rows[0].pages), chunks));
       }
       await sql(db, `UPDATE cob_runs SET status = 'COMPLETED', finished_at = now(), updated_at = now() WHERE id = $1`, [run.id]);
       this.logger.log({ runId: run.id, from: run.from_date, to: run.to_date }, 'end-of-day run completed');
@@ -268,12 +272,16 @@ export class CobRunsService implements OnModuleInit, OnApplicationBootstrap, OnA
   }
 
   /**
-   * Closes `d` for every open loan: plans its chunks (or takes the plan an interrupted run left),
-   * sends a job for each chunk not done in the same transaction, waits until every chunk is done,
-   * then records the date closed if no loan is left behind.
+   * Closes the consecutive `dates` (a pass) for every open loan: plans the pass's chunks under its
+   * last date (or takes the plan an interrupted run left), sends a job for each chunk not done in the
+   * same transaction, waits until every chunk is done, then records the dates closed if no loan is
+   * left behind. A chunk closes its loans through all the pass's dates in one transaction, each date
+   * on its own and in order, so a crash leaves every loan at the pass's start or at its end.
    */
-  async closeDate(runId: string, d: string, ranges: { lo: string; hi: string | null }[]): Promise<number> {
+  async closeDates(runId: string, dates: readonly string[], ranges: { lo: string; hi: string | null }[]): Promise<number> {
     const started = Date.now();
+    const first = dates[0];
+    const d = dates[dates.length - 1];
     const sent = await this.dataSource.transaction(async (m) => {
       await sql(
         m,
@@ -282,37 +290,37 @@ export class CobRunsService implements OnModuleInit, OnApplicationBootstrap, OnA
           WHERE NOT EXISTS (SELECT 1 FROM cob_chunks WHERE business_date = $1)`,
         [d, runId, ranges.map((r) => r.lo), ranges.map((r) => r.hi)],
       );
-      return this.sendPendingChunks(m, runId, d);
+      return this.sendPendingChunks(m, runId, first, d);
     });
     this.jobs.notify(COB_CHUNK_QUEUE);
-    const loans = await this.awaitChunks(runId, d);
+    const loans = await this.awaitChunks(runId, first, d);
     if (loans === null) return 0;
     // Loans another update moved out of their page range while the chunks ran: one pass over the
     // table, which also finds any loan left more than a day behind (closeRange refuses the date then).
     let swept = 0;
     for (let n = this.config.cobChunkSize; n === this.config.cobChunkSize; swept += n)
-      n = await this.closeLoans({ date: d, lo: '(0,0)', hi: null }, runId);
+      n = await this.closeLoans({ date: d, from: first, lo: '(0,0)', hi: null }, runId);
     await this.dataSource.transaction(async (m) => {
-      await sql(m, `INSERT INTO cob_dates (business_date, run_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [d, runId]);
+      await sql(m, `INSERT INTO cob_dates (business_date, run_id) SELECT unnest($1::date[]), $2 ON CONFLICT DO NOTHING`, [dates, runId]);
       await sql(m, `UPDATE cob_runs SET working_date = $2, updated_at = now() WHERE id = $1`, [runId, d]);
     });
     const rescreened = await this.screening.rescreenOverdueChanges();
     this.logger.log(
-      { runId, date: d, loans: loans + swept, chunks: sent, swept, rescreened, seconds: (Date.now() - started) / 1000 },
-      'business date closed',
+      { runId, from: first, through: d, loans: loans + swept, chunks: sent, swept, rescreened, seconds: (Date.now() - started) / 1000 },
+      dates.length === 1 ? 'business date closed' : 'business dates closed',
     );
     return loans + swept;
   }
 
-  /** A job for every chunk of `d` not done yet; a chunk failed in an earlier run gets its attempts back. */
-  private async sendPendingChunks(m: EntityManager, runId: string, d: string): Promise<number> {
+  /** A job for every chunk of the pass through `d` not done yet; a chunk failed in an earlier run gets its attempts back. */
+  private async sendPendingChunks(m: EntityManager, runId: string, from: string, d: string): Promise<number> {
     const pending = await sql<CobChunkJob>(
       m,
       `UPDATE cob_chunks SET attempts = CASE WHEN run_id = $2 THEN attempts ELSE 0 END, run_id = $2
         WHERE business_date = $1 AND done_at IS NULL RETURNING business_date::text AS date, lo::text, hi::text`,
       [d, runId],
     );
-    for (const chunk of pending.rows) await this.jobs.send<CobChunkJob>(m, COB_CHUNK_QUEUE, chunk);
+    for (const chunk of pending.rows) await this.jobs.send<CobChunkJob>(m, COB_CHUNK_QUEUE, { ...chunk, from });
     return pending.rowCount;
   }
 
@@ -321,7 +329,7 @@ export class CobRunsService implements OnModuleInit, OnApplicationBootstrap, OnA
    * (throws), or this instance stops (null). A chunk that makes no progress for a while is sent again:
    * its job may have died with a worker, and a second copy of a chunk finds nothing left to do.
    */
-  private async awaitChunks(runId: string, d: string): Promise<number | null> {
+  private async awaitChunks(runId: string, from: string, d: string): Promise<number | null> {
     let lastPending = -1;
     let progressAt = Date.now();
     // a small date is done in milliseconds: poll soon, then back off
@@ -343,7 +351,7 @@ export class CobRunsService implements OnModuleInit, OnApplicationBootstrap, OnA
         lastPending = pending;
         progressAt = Date.now();
       } else if (Date.now() - progressAt > CHUNK_STALL_MS) {
-        const resent = await this.dataSource.transaction((m) => this.sendPendingChunks(m, runId, d));
+        const resent = await this.dataSource.transaction((m) => this.sendPendingChunks(m, runId, from, d));
         this.jobs.notify(COB_CHUNK_QUEUE);
         this.logger.warn({ runId, date: d, resent }, 'end-of-day chunks made no progress; sent again');
         progressAt = Date.now();
@@ -386,14 +394,16 @@ export class CobRunsService implements OnModuleInit, OnApplicationBootstrap, OnA
   }
 
   /**
-   * The loans of one page range due for its date, in one transaction; answers how many it closed.
-   * A planned chunk (sweepOf null) has its row locked first, so two copies of one chunk run one after
-   * the other and the second finds it done, and is marked done in the same transaction; the date's
-   * sweep (sweepOf: its run) has no row and takes at most a chunk's worth of loans at a time. Loans are read (the condition on last_cob_date skips what
-   * an earlier attempt committed), closed in memory, written back with one UPDATE from a COPY-filled
-   * scratch table, and one ACCRUAL entry posts the lines of every loan whose accrual moved.
+   * The loans of one page range due for its pass (dates `from` to `date`), in one transaction;
+   * answers how many it closed. A planned chunk (sweepOf null) has its row locked first, so two
+   * copies of one chunk run one after the other and the second finds it done, and is marked done in
+   * the same transaction; the pass's sweep (sweepOf: its run) has no row and takes at most a chunk's
+   * worth of loans at a time. Loans are read (the condition on last_cob_date skips what an earlier
+   * attempt committed), closed in memory through every date of the pass, written back once with one
+   * UPDATE from a COPY-filled scratch table, and an ACCRUAL entry per date posts the lines of every
+   * loan whose accrual moved that day.
    */
-  private async closeRange({ date: d, lo, hi }: CobChunkJob, sweepOf: string | null): Promise<number> {
+  private async closeRange({ date: d, from = d, lo, hi }: CobChunkJob, sweepOf: string | null): Promise<number> {
     return this.dataSource.transaction(async (m) => {
       if (sweepOf === null) {
         const chunk = await sql<{ done: boolean }>(
@@ -405,6 +415,7 @@ export class CobRunsService implements OnModuleInit, OnApplicationBootstrap, OnA
       }
       const range = hi === null ? [d, lo] : [d, lo, hi];
       const pages = `ctid >= $2::tid ${hi === null ? '' : 'AND ctid < $3::tid'}`;
+      const fromParam = `$${range.length + 1}::date`;
       // A TID range scan; no index holds last_cob_date, so that the UPDATE below stays HOT. No row
       // locks: locking a million rows writes every page twice. The UPDATE writes a row only if it is
       // still the version read here (same tid and xmin), and a range that could not write all it read
@@ -412,16 +423,18 @@ export class CobRunsService implements OnModuleInit, OnApplicationBootstrap, OnA
       const r = await sql<CobLoanRow & { tid: string; version: string; due: boolean }>(
         m,
         `SELECT loan_application_id AS id, ctid::text AS tid, xmin::text AS version, programme_id, core_enterprise_id, terms, state,
-                coalesce(last_cob_date = $1::date - 1, value_date = $1::date) AS due
+                coalesce(last_cob_date + 1, value_date) >= ${fromParam} AS due
            FROM loan_servicing
           WHERE ${pages} AND status = 'DISBURSED' AND value_date <= $1 AND (last_cob_date IS NULL OR last_cob_date < $1)
           ${sweepOf === null ? '' : `LIMIT ${this.config.cobChunkSize}`}`,
-        range,
+        [...range, from],
       );
       const behind = r.rows.filter((row) => !row.due).length;
-      if (behind) throw new Error(`${behind} open loans are more than a day behind ${d}: an earlier date was not closed for them`);
+      if (behind) throw new Error(`${behind} open loans are more than a day behind ${from}: an earlier date was not closed for them`);
+      let loanDates = 0;
       if (r.rows.length) {
-        const closed = closeChunk(r.rows, d);
+        const closed = closeChunk(r.rows, from, d);
+        loanDates = closed.loanDates;
         // COPY into a scratch table, then one join: cheaper on both sides than unnest over arrays of
         // ten thousand jsonb literals.
         await sql(
@@ -452,12 +465,15 @@ export class CobRunsService implements OnModuleInit, OnApplicationBootstrap, OnA
           range,
         );
         if (written.rowCount !== r.rows.length) throw new ChunkMoved(r.rows.length - written.rowCount);
-        await this.ledger.postLarge(m, {
-          type: 'ACCRUAL',
-          businessDate: d,
-          reference: sweepOf === null ? `cob:${d}:${lo}` : `cob:${d}:sweep`,
-          lines: closed.lines,
-        });
+        await this.ledger.postLarge(
+          m,
+          closed.dates.map((date, i) => ({
+            type: 'ACCRUAL' as const,
+            businessDate: date,
+            reference: sweepOf === null ? `cob:${date}:${lo}` : `cob:${date}:sweep`,
+            lines: closed.lines[i],
+          })),
+        );
       }
       const run =
         sweepOf ??
@@ -468,8 +484,8 @@ export class CobRunsService implements OnModuleInit, OnApplicationBootstrap, OnA
             [d, lo, r.rows.length],
           )
         ).rows[0].run_id;
-      if (r.rows.length)
-        await sql(m, `UPDATE cob_runs SET loans_processed = loans_processed + $2, updated_at = now() WHERE id = $1`, [run, r.rows.length]);
+      if (loanDates)
+        await sql(m, `UPDATE cob_runs SET loans_processed = loans_processed + $2, updated_at = now() WHERE id = $1`, [run, loanDates]);
       return r.rows.length;
     });
   }
