@@ -103,27 +103,51 @@ export interface Service {
 
 /** CPU seconds (user + system) a process has used, from /proc (Linux; clock ticks of 1/100 s). */
 export function processCpuSeconds(pid: number): number {
+  const fields = statFields(pid);
+  return fields ? (Number(fields[11]) + Number(fields[12])) / 100 : 0; // 0: the process has exited
+}
+
+/** /proc/PID/stat's fields after the command name (utime is [11]), or null once the process is gone. */
+function statFields(pid: number): string[] | null {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   } catch {
-    return 0; // the process has exited
+    return null;
   }
+}
+
+/** The CPU of one database's backends at a moment, and of every backend of the server that had exited by then. */
+export interface DatabaseCpu {
+  backends: Map<number, number>;
+  /** The postmaster's cutime + cstime: the whole CPU of every backend it has reaped. */
+  reaped: number;
 }
 
 /**
  * CPU seconds used so far by the PostgreSQL backends serving one database (`client`'s), when the
  * server runs on this machine: what a run costs the database, whatever else the machine is doing.
  */
-export async function databaseCpuSeconds(client: pg.Client): Promise<Map<number, number>> {
+export async function databaseCpuSeconds(client: pg.Client): Promise<DatabaseCpu> {
   const r = await client.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`);
-  return new Map(r.rows.map((row) => [row.pid, processCpuSeconds(row.pid)]));
+  const own = await client.query<{ pid: number }>(`SELECT pg_backend_pid() AS pid`);
+  const postmaster = Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${own.rows[0].pid}/status`, 'utf8'))![1]);
+  const fields = statFields(postmaster)!;
+  return {
+    backends: new Map(r.rows.map((row) => [row.pid, processCpuSeconds(row.pid)])),
+    reaped: (Number(fields[13]) + Number(fields[14])) / 100,
+  };
 }
 
-/** The CPU the backends of `before` (and any new ones) used since it was taken. */
-export async function databaseCpuSince(client: pg.Client, before: Map<number, number>): Promise<number> {
-  let used = 0;
-  for (const [pid, cpu] of await databaseCpuSeconds(client)) used += cpu - (before.get(pid) ?? 0);
+/**
+ * The CPU the backends of `before` (and any new ones) used since it was taken. A backend that exited
+ * meanwhile (a pool closing an idle connection) is counted through the postmaster, which adds each
+ * child's whole CPU to its own children's time when it reaps it: less what it had used before.
+ */
+export async function databaseCpuSince(client: pg.Client, before: DatabaseCpu): Promise<number> {
+  const now = await databaseCpuSeconds(client);
+  let used = now.reaped - before.reaped;
+  for (const [pid, cpu] of now.backends) used += cpu - (before.backends.get(pid) ?? 0);
+  for (const [pid, cpu] of before.backends) if (!now.backends.has(pid)) used -= cpu;
   return used;
 }
 
