@@ -67,6 +67,16 @@ describe('BinaryRows', () => {
     expect(encoded((r) => r.value('int4', 42))).toEqual(Buffer.from([0, 0, 0, 4, 0, 0, 0, 42]));
   });
 
+  it('encodes a uuid as its 16 bytes whatever the case of its digits, an int8 as 8 bytes, and refuses what is not a uuid', () => {
+    const id = '0f8e3a2b-9c4d-4e5f-8a6b-7c8d9e0fa1b2';
+    const bytes = Buffer.from(id.replace(/-/g, ''), 'hex');
+    expect(encoded((r) => r.uuid(id))).toEqual(Buffer.concat([Buffer.from([0, 0, 0, 16]), bytes]));
+    expect(encoded((r) => r.uuid(id.toUpperCase()))).toEqual(encoded((r) => r.uuid(id)));
+    expect(encoded((r) => r.int8(-2n))).toEqual(Buffer.from([0, 0, 0, 8, 255, 255, 255, 255, 255, 255, 255, 254]));
+    for (const bad of [id.slice(1), id.replace('-', 'x'), id.replace('0f', 'g0'), `${id.slice(0, 35)}é`])
+      expect(() => encoded((r) => r.uuid(bad))).toThrow('not a uuid');
+  });
+
   it('hands a bytea value over as its own block, after its length, without copying it', () => {
     const rows = new BinaryRows();
     const chunk = Buffer.from('a stored upload chunk');
