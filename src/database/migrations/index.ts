@@ -19,7 +19,7 @@ import { RepaymentEntries1765094400012 } from './1765094400012-repayment-entries
 import { SettlementRowsWithoutParentKey1765094400013 } from './1765094400013-settlement-rows-without-parent-key.js';
 import { CounterpartySchemas1765180800001 } from './1765180800001-counterparty-schemas.js';
 import { ReservationRefusal1765353600200 } from './1765353600200-reservation-refusal.js';
-import { LedgerLineKeys1765353600400 } from './1765353600400-ledger-line-keys.js';
+import { LedgerLineCosts1765353600400 } from './1765353600400-ledger-line-costs.js';
 import { SettlementLoanReadVersion1765267200001 } from './1765267200001-settlement-loan-read-version.js';
 import { DealerFinancing1765180800002 } from './1765180800002-dealer-financing.js';
 import { TenantKeyEverywhere1765353600000 } from './1765353600000-tenant-key-everywhere.js';
@@ -50,5 +50,5 @@ export const MIGRATIONS = [
   SettlementLoanReadVersion1765267200001,
   TenantKeyEverywhere1765353600000,
   ReservationRefusal1765353600200,
-  LedgerLineKeys1765353600400,
+  LedgerLineCosts1765353600400,
 ];
