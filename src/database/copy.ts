@@ -103,8 +103,9 @@ export class CopyWriter {
 }
 
 /**
- * COPY ... FROM STDIN (FORMAT binary) for rows of uuid, int4 and bytea values: large byte strings go
- * to PostgreSQL as they are, not as hex text twice their size.
+ * COPY ... FROM STDIN (FORMAT binary): row() for rows of uuid, int4 and bytea values (large byte
+ * strings go to PostgreSQL as they are, not as hex text twice their size); or any rows encoded into
+ * `encoded` and streamed by send() (the ledger's lines).
  */
 export class BinaryCopyWriter {
   private readonly stream: ReturnType<typeof pgCopy.from>;
@@ -144,6 +145,7 @@ export class BinaryCopyWriter {
     await this.finished;
     if (this.error) throw this.error;
   }
+
   private async write(blocks: Buffer[]): Promise<void> {
     for (const block of blocks) if (!this.stream.write(block)) await once(this.stream, 'drain');
   }
